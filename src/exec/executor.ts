@@ -1,0 +1,29 @@
+/**
+ * Every process the pipeline starts goes through an Executor, so that the same steps run either
+ * directly (LocalExecutor) or inside the vendor image (ContainerExecutor, `docker run`).
+ */
+export interface RunOptions {
+  /** Working directory (absolute). */
+  cwd?: string;
+  /** Variables added to (local) or passed into (container) the child's environment. */
+  env?: Record<string, string>;
+  /** Bytes written to the child's stdin. */
+  input?: string;
+  /** Echo the child's output to the log as it runs (build commands); otherwise it is captured only. */
+  stream?: boolean;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Executor {
+  /** Where commands run, for log lines: "this machine" or "image debian:12". */
+  readonly where: string;
+  /** Runs argv[0] with the rest as arguments; never throws for a non-zero exit code. */
+  run(argv: readonly string[], options?: RunOptions): Promise<ExecResult>;
+  /** Runs a shell command line with `sh -c`. */
+  shell(command: string, options?: RunOptions): Promise<ExecResult>;
+}
