@@ -14,7 +14,13 @@ export class UserError extends Error {
 
   constructor(
     message: string,
-    options: { input?: string; fix?: string; file?: string; details?: string; cause?: unknown } = {},
+    options: {
+      input?: string;
+      fix?: string;
+      file?: string;
+      details?: string;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;

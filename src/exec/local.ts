@@ -22,6 +22,9 @@ export class LocalExecutor implements Executor {
         input: options.input === undefined ? undefined : Buffer.from(options.input),
         ignoreReturnCode: true,
         silent: !options.stream,
+        // Streamed output goes to stderr: the CLI keeps stdout for its name=value results.
+        outStream: process.stderr,
+        errStream: process.stderr,
       });
       return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
     } catch (error) {

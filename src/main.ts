@@ -1,0 +1,52 @@
+import * as core from '@actions/core';
+import { ActionsLog } from './actions-log.js';
+import { errorMessage, UserError } from './errors.js';
+import { LocalExecutor } from './exec/local.js';
+import { INPUT_SPECS, type InputName } from './input-spec.js';
+import { getInputs } from './inputs.js';
+import { runPipeline } from './pipeline.js';
+import { failureMarkdown, summaryMarkdown } from './summary.js';
+
+/** The action's entry: inputs in, outputs and summary out; the pipeline does the work. */
+export async function run(): Promise<void> {
+  const log = new ActionsLog();
+  try {
+    const inputs = getInputs(
+      (name: InputName) =>
+        core.getInput(name, { required: false, trimWhitespace: !INPUT_SPECS[name].multiline }),
+      process.env,
+    );
+    const host = new LocalExecutor();
+    const result = await runPipeline(inputs, { executor: host, host, log, env: process.env });
+    for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
+    await writeSummary(summaryMarkdown(result.wheel, result.outputs));
+  } catch (error) {
+    await reportFailure(error);
+  }
+}
+
+async function reportFailure(error: unknown): Promise<void> {
+  process.exitCode = 1;
+  if (error instanceof UserError) {
+    // One annotation that says what was wrong and how to fix it; no stack trace for user errors.
+    const title = error.input ? `algorithmia-wheel: input '${error.input}'` : 'algorithmia-wheel';
+    core.error(error.details ? `${error.describe()}\n${error.details}` : error.describe(), {
+      title,
+      ...(error.file ? { file: error.file } : {}),
+    });
+    await writeSummary(failureMarkdown(error.describe(), undefined, error.details));
+    return;
+  }
+  core.error(`Unexpected failure: ${errorMessage(error)}`, { title: 'algorithmia-wheel' });
+  if (error instanceof Error && error.stack) core.debug(error.stack);
+  await writeSummary(failureMarkdown(`Unexpected failure: ${errorMessage(error)}`, undefined));
+}
+
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`);
+  }
+}

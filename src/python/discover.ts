@@ -1,0 +1,99 @@
+import { InputError, PythonError } from '../errors.js';
+import type { Executor } from '../exec/executor.js';
+import type { Log } from '../log.js';
+import type { PythonProbe } from '../wheel/tags.js';
+import { describeProbe, probePython, tryProbe } from './probe.js';
+
+/** What the `python` input asks for. */
+export type PythonRequest =
+  | { kind: 'auto' }
+  | { kind: 'path'; path: string }
+  | { kind: 'version'; major: number; minor?: number };
+
+export function parsePythonRequest(raw: string): PythonRequest {
+  const value = raw.trim();
+  if (value === '' || value === 'auto') return { kind: 'auto' };
+  const version = /^(?:python)?(\d)(?:\.(\d{1,2}))?$/.exec(value);
+  if (version) {
+    const major = Number(version[1]);
+    return version[2] === undefined
+      ? { kind: 'version', major }
+      : { kind: 'version', major, minor: Number(version[2]) };
+  }
+  if (value.includes('/')) return { kind: 'path', path: value };
+  throw new InputError(`"${raw}" is neither a path, a version nor "auto".`, {
+    input: 'python',
+    fix: 'use a path such as /opt/anaconda2/bin/python, a version such as 2.7 or 3.6, or auto.',
+  });
+}
+
+/**
+ * Where vendor images keep their interpreters, in the order they are tried (pure). Anaconda
+ * first: Algorithmia's images build and run algorithms with it.
+ */
+export function candidatePaths(request: PythonRequest): string[] {
+  const anaconda = [
+    '/opt/anaconda2/bin/python',
+    '/opt/anaconda3/bin/python',
+    '/opt/conda/bin/python',
+  ];
+  if (request.kind === 'path') return [request.path];
+  if (request.kind === 'auto') return [...anaconda, 'python3', 'python'];
+  const name =
+    request.minor === undefined
+      ? `python${request.major}`
+      : `python${request.major}.${request.minor}`;
+  return [...anaconda, `/usr/local/bin/${name}`, `/usr/bin/${name}`, name];
+}
+
+export function probeMatches(request: PythonRequest, probe: PythonProbe): boolean {
+  if (request.kind !== 'version') return true;
+  const [major, minor] = probe.version;
+  return major === request.major && (request.minor === undefined || minor === request.minor);
+}
+
+/** Finds and probes the interpreter, in the executor's environment (the image, when one is used). */
+export async function discoverPython(
+  executor: Executor,
+  request: PythonRequest,
+  log: Log,
+): Promise<PythonProbe> {
+  if (request.kind === 'path') return probePython(executor, request.path);
+  const candidates = candidatePaths(request);
+  // One shell round trip tells which candidates exist (each one is a `docker run` in an image).
+  const existing = await existingCandidates(executor, candidates);
+  const tried: string[] = [];
+  for (const path of existing) {
+    const { probe } = await tryProbe(executor, path);
+    if (!probe) {
+      tried.push(`${path} (not a working interpreter)`);
+      continue;
+    }
+    if (probeMatches(request, probe)) {
+      log.info(`Python: ${describeProbe(probe)}`);
+      return probe;
+    }
+    tried.push(`${path} (${probe.version.join('.')})`);
+  }
+  const wanted =
+    request.kind === 'auto'
+      ? 'a Python interpreter'
+      : `Python ${request.major}${request.minor === undefined ? '' : `.${request.minor}`}`;
+  throw new PythonError(`${wanted} was not found on ${executor.where}.`, {
+    input: 'python',
+    fix: "install it there, or set `python` to the interpreter's full path.",
+    details: `Looked for: ${candidates.join(', ')}${tried.length ? `\nFound but not matching: ${tried.join(', ')}` : ''}`,
+  });
+}
+
+async function existingCandidates(executor: Executor, candidates: string[]): Promise<string[]> {
+  const script =
+    'for c in "$@"; do case "$c" in */*) [ -x "$c" ] && echo "$c";; ' +
+    '*) p=$(command -v "$c" 2>/dev/null) && echo "$p";; esac; done; true';
+  const result = await executor.run(['sh', '-c', script, 'discover', ...candidates]);
+  const seen = new Set<string>();
+  return result.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !seen.has(line) && seen.add(line) !== undefined);
+}

@@ -1,0 +1,38 @@
+/**
+ * Runs unchanged on Python 2.7 and 3.x (also PyPy): prints one JSON object describing the
+ * interpreter, from which the wheel's tags are derived (src/wheel/tags.ts). Passed with `-c`, so
+ * nothing has to be copied into an image first.
+ */
+export const PROBE_SCRIPT = String.raw`
+import json, platform, struct, sys, sysconfig
+def var(name):
+    try:
+        return sysconfig.get_config_var(name)
+    except Exception:
+        return None
+try:
+    import pip
+    pip_version = pip.__version__
+except Exception:
+    pip_version = None
+try:
+    include = sysconfig.get_paths()["include"]
+except Exception:
+    include = None
+print("ALGORITHMIA-WHEEL-PROBE " + json.dumps({
+    "executable": sys.executable,
+    "version": list(sys.version_info[:3]),
+    "implementation": platform.python_implementation(),
+    "soabi": var("SOABI"),
+    "extSuffix": var("EXT_SUFFIX") or var("SO"),
+    "pyDebug": bool(var("Py_DEBUG")) or hasattr(sys, "gettotalrefcount"),
+    "withPymalloc": bool(var("WITH_PYMALLOC")),
+    "maxUnicode": sys.maxunicode,
+    "platform": sysconfig.get_platform(),
+    "pointerBits": struct.calcsize("P") * 8,
+    "pipVersion": pip_version,
+    "include": include,
+}))
+`;
+
+export const PROBE_MARKER = 'ALGORITHMIA-WHEEL-PROBE ';

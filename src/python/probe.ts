@@ -1,0 +1,47 @@
+import { PythonError } from '../errors.js';
+import type { Executor } from '../exec/executor.js';
+import type { PythonProbe } from '../wheel/tags.js';
+import { PROBE_MARKER, PROBE_SCRIPT } from './probe-script.js';
+
+/** Pure: reads the probe's JSON line out of whatever the interpreter printed. */
+export function parseProbeOutput(stdout: string): PythonProbe | undefined {
+  const line = stdout.split('\n').find((l) => l.startsWith(PROBE_MARKER));
+  if (!line) return undefined;
+  try {
+    const value = JSON.parse(line.slice(PROBE_MARKER.length)) as PythonProbe;
+    if (!Array.isArray(value.version) || typeof value.implementation !== 'string') return undefined;
+    return value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the probe with `python`; undefined when it is not a working Python interpreter. */
+export async function tryProbe(
+  executor: Executor,
+  python: string,
+): Promise<{ probe?: PythonProbe; stderr: string }> {
+  // -E/-s: the user's PYTHONPATH or site-packages must not change what we learn.
+  const result = await executor.run([python, '-E', '-s', '-c', PROBE_SCRIPT]);
+  const probe = result.exitCode === 0 ? parseProbeOutput(result.stdout) : undefined;
+  return probe ? { probe, stderr: result.stderr } : { stderr: result.stderr || result.stdout };
+}
+
+export async function probePython(executor: Executor, python: string): Promise<PythonProbe> {
+  const { probe, stderr } = await tryProbe(executor, python);
+  if (!probe) {
+    throw new PythonError(
+      `"${python}" is not a working Python interpreter (on ${executor.where}).`,
+      {
+        input: 'python',
+        fix: 'point `python` at a python executable, or give a version such as 2.7 or 3.6.',
+        details: stderr.trim() || undefined,
+      },
+    );
+  }
+  return probe;
+}
+
+export function describeProbe(probe: PythonProbe): string {
+  return `${probe.implementation} ${probe.version.join('.')} at ${probe.executable}`;
+}

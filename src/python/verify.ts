@@ -1,0 +1,149 @@
+import { mkdir, readdir, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { VerifyError } from '../errors.js';
+import type { Executor } from '../exec/executor.js';
+import type { Log } from '../log.js';
+
+// Put only the install target first on sys.path (not the cwd, not the source tree), import each
+// module and prove it came from the target: a wheel that imports only thanks to the build tree
+// must fail here.
+const IMPORT_SCRIPT = String.raw`
+import os, sys, importlib
+target = os.path.realpath(sys.argv[1])
+cwd = os.getcwd()
+sys.path[:] = [target] + [p for p in sys.path if p not in ("", ".", cwd)]
+for name in sys.argv[2:]:
+    module = importlib.import_module(name)
+    path = getattr(module, "__file__", None) or ""
+    real = os.path.realpath(path) if path else ""
+    if not real.startswith(target + os.sep):
+        sys.stderr.write("module %s was imported from %s, not from the installed wheel\n" % (name, path or "a built-in"))
+        sys.exit(3)
+    print("imported %s from %s" % (name, real[len(target) + 1:]))
+`;
+
+export interface VerifyOptions {
+  executor: Executor;
+  /** The interpreter's executable, as the executor sees it. */
+  python: string;
+  wheelPath: string;
+  /** Modules to import (`import` input). */
+  imports: readonly string[];
+  /** Optional shell command, run with the installed wheel on PYTHONPATH. */
+  testCommand?: string;
+  /** An empty folder the executor can read and write (inside the image's mounts). */
+  workDir: string;
+  log: Log;
+}
+
+export interface VerifyResult {
+  /** Where pip installed the wheel. */
+  target: string;
+  /** Every file pip installed, relative to the target. */
+  installedFiles: string[];
+}
+
+// Isolate pip and python from the user's configuration: the wheel alone must decide.
+const ISOLATED_ENV = { PIP_CONFIG_FILE: '/dev/null', PYTHONNOUSERSITE: '1', PIP_NO_INPUT: '1' };
+
+export async function verifyWheel(options: VerifyOptions): Promise<VerifyResult> {
+  const { executor, python, log } = options;
+  const target = join(options.workDir, 'target');
+  const cwd = join(options.workDir, 'cwd');
+  const bin = join(options.workDir, 'bin');
+  await mkdir(target, { recursive: true });
+  await mkdir(cwd, { recursive: true });
+  await mkdir(bin, { recursive: true });
+
+  // pip reads the tags and RECORD of the wheel file itself and unpacks it once into the target.
+  const install = await executor.run(
+    [
+      python,
+      '-E',
+      '-s',
+      '-m',
+      'pip',
+      'install',
+      '--no-index',
+      '--no-deps',
+      '--no-cache-dir',
+      '--disable-pip-version-check',
+      '--no-compile',
+      '--target',
+      target,
+      options.wheelPath,
+    ],
+    { cwd, env: ISOLATED_ENV },
+  );
+  if (install.exitCode !== 0) {
+    throw new VerifyError(`pip (${python}) refused to install the wheel.`, {
+      fix: notSupportedHint(install.stderr + install.stdout),
+      details: lastLines(install.stderr || install.stdout),
+    });
+  }
+  log.info(`pip installed the wheel into a fresh target with ${python}`);
+
+  const imported = await executor.run(
+    [python, '-E', '-s', '-c', IMPORT_SCRIPT, target, ...options.imports],
+    {
+      cwd,
+      env: ISOLATED_ENV,
+    },
+  );
+  if (imported.exitCode !== 0) {
+    throw new VerifyError(`the installed wheel does not import with ${python}.`, {
+      input: 'import',
+      fix:
+        'check that every module in `import` is in the package, that __init__.py imports the ' +
+        'extension by its module name, and that the extension was built against this python.',
+      details: lastLines(imported.stderr || imported.stdout),
+    });
+  }
+  for (const line of imported.stdout.trim().split('\n')) if (line) log.info(line);
+
+  if (options.testCommand) {
+    await symlink(python, join(bin, 'python'));
+    const test = await executor.run(
+      [
+        'sh',
+        '-c',
+        'PATH="$1:$PATH"; export PATH; eval "$2"',
+        'test-command',
+        bin,
+        options.testCommand,
+      ],
+      { cwd, env: { ...ISOLATED_ENV, PYTHONPATH: target, PYTHON: python }, stream: true },
+    );
+    if (test.exitCode !== 0) {
+      throw new VerifyError(`test-command failed with exit code ${test.exitCode}.`, {
+        input: 'test-command',
+        fix: 'run it against the installed wheel: it runs in an empty folder with PYTHONPATH set to the install target.',
+        details: lastLines(test.stderr || test.stdout),
+      });
+    }
+    log.info('test-command passed');
+  }
+  return { target, installedFiles: await listFiles(target) };
+}
+
+function notSupportedHint(output: string): string {
+  if (/not a supported wheel|is not a supported/i.test(output)) {
+    return "the wheel's tags do not match this interpreter: build with the python the algorithm runs (`python` input), or fix `wheel-tag`.";
+  }
+  return "read pip's message above; the wheel must install with the same python the algorithm runs.";
+}
+
+function lastLines(text: string, count = 40): string {
+  const lines = text.trimEnd().split('\n');
+  return lines.slice(-count).join('\n');
+}
+
+async function listFiles(root: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(join(root, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(root, rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}

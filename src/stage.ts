@@ -1,0 +1,240 @@
+import { lstat, realpath, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, posix, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { InputError } from './errors.js';
+import type { Log } from './log.js';
+import type { PackageFile } from './wheel/pack.js';
+import { isImportableName } from './wheel/names.js';
+
+/** One `SOURCE_GLOB => DEST_DIR` line of the `stage` input. */
+export interface StageRule {
+  source: string;
+  dest: string;
+  line: number;
+}
+
+export interface StagedPackage {
+  /** The import package: the top-level folder of the wheel. */
+  packageName: string;
+  files: PackageFile[];
+}
+
+// Build junk that would make the wheel depend on when and where it was built.
+const EXCLUDED = ['**/__pycache__/**', '**/*.pyc', '**/*.pyo', '**/.git/**', '**/.DS_Store'];
+
+/** Parses the `stage` input (pure): blank lines and `#` comments are skipped. */
+export function parseStageRules(raw: string): StageRule[] {
+  const rules: StageRule[] = [];
+  raw.split(/\r?\n/).forEach((text, index) => {
+    const line = text.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const parts = line.split('=>');
+    if (parts.length !== 2 || !parts[0]!.trim() || !parts[1]!.trim()) {
+      throw new InputError(
+        `line ${index + 1} ("${line}") is not of the form SOURCE_GLOB => DEST_DIR.`,
+        {
+          input: 'stage',
+          fix: 'write one rule per line, e.g. `build/lib/*.so* => mypkg/lib`.',
+        },
+      );
+    }
+    const source = parts[0]!.trim();
+    const dest = normalizeDest(parts[1]!.trim(), index + 1);
+    if (isAbsolute(source) || source.split('/').includes('..')) {
+      throw new InputError(
+        `line ${index + 1}: the glob "${source}" leaves the working directory.`,
+        {
+          input: 'stage',
+          fix: 'use a glob relative to `working-directory`, without "..".',
+        },
+      );
+    }
+    rules.push({ source, dest, line: index + 1 });
+  });
+  return rules;
+}
+
+function normalizeDest(dest: string, line: number): string {
+  const normalized = posix.normalize(dest.replace(/\/+$/, '') || '.');
+  if (
+    isAbsolute(dest) ||
+    dest.includes('\\') ||
+    normalized === '..' ||
+    normalized.startsWith('../')
+  ) {
+    throw new InputError(
+      `line ${line}: DEST_DIR "${dest}" must be a relative folder inside the wheel.`,
+      {
+        input: 'stage',
+        fix: 'name the folder relative to the wheel root, e.g. `mypkg/lib`.',
+      },
+    );
+  }
+  return normalized === '.' ? '' : normalized;
+}
+
+/** The static part of a glob, before its first magic character: the layout is kept below it. */
+export function globBase(pattern: string): string {
+  const segments = pattern.split('/');
+  const base: string[] = [];
+  for (const segment of segments.slice(0, -1)) {
+    if (/[*?[\]{}()!]/.test(segment)) break;
+    base.push(segment);
+  }
+  // For a plain file path the base is its folder, so the file lands directly in DEST_DIR.
+  return base.join('/');
+}
+
+/** Checks a path inside the wheel (pure): nothing may escape the install target. */
+export function validateArchivePath(path: string): void {
+  const segments = path.split('/');
+  if (
+    path === '' ||
+    path.startsWith('/') ||
+    path.includes('\\') ||
+    segments.some((s) => s === '' || s === '.' || s === '..')
+  ) {
+    throw new InputError(`"${path}" is not a safe path inside a wheel.`, {
+      fix: 'rename the file: wheel paths are relative, without "..", backslashes or empty segments.',
+    });
+  }
+}
+
+export interface StageOptions {
+  workingDirectory: string;
+  packageDir?: string;
+  rules: readonly StageRule[];
+  log: Log;
+}
+
+/**
+ * Maps build products to their place in the wheel without copying anything: the packer reads
+ * them where they are. `package-dir` lands as `<its name>/`, then each rule adds its files
+ * (a later file with the same wheel path replaces an earlier one, like a copy would).
+ */
+export async function stagePackage(options: StageOptions): Promise<StagedPackage> {
+  const { workingDirectory, log } = options;
+  const files = new Map<string, PackageFile>();
+  let packageName: string | undefined;
+
+  if (options.packageDir !== undefined) {
+    const dir = resolve(workingDirectory, options.packageDir);
+    const info = await stat(dir).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      throw new InputError(`the package folder ${dir} does not exist.`, {
+        input: 'package-dir',
+        fix: 'build first (`build-command`), or point `package-dir` at the folder named like the package.',
+      });
+    }
+    packageName = basename(await realpath(dir));
+    const found = await glob('**', { cwd: dir, dot: true, ignore: EXCLUDED, onlyFiles: true });
+    for (const rel of found) {
+      await addFile(files, {
+        source: join(dir, rel),
+        archivePath: `${packageName}/${rel}`,
+        root: dir,
+        input: 'package-dir',
+      });
+    }
+  }
+
+  for (const rule of options.rules) {
+    const matched = await glob(rule.source, {
+      cwd: workingDirectory,
+      dot: true,
+      ignore: EXCLUDED,
+      onlyFiles: true,
+      expandDirectories: false,
+    });
+    if (matched.length === 0) {
+      throw new InputError(
+        `line ${rule.line}: "${rule.source}" matched no files in ${workingDirectory}.`,
+        {
+          input: 'stage',
+          fix: 'check that `build-command` produced them and that the glob is relative to `working-directory`.',
+        },
+      );
+    }
+    const base = globBase(rule.source);
+    for (const rel of matched.sort()) {
+      const inBase = base ? posix.relative(base, rel) : rel;
+      const archivePath = rule.dest ? `${rule.dest}/${inBase}` : inBase;
+      await addFile(files, {
+        source: join(workingDirectory, rel),
+        archivePath,
+        root: workingDirectory,
+        input: 'stage',
+      });
+    }
+    log.info(`stage: ${rule.source} => ${rule.dest || '.'} (${matched.length} files)`);
+  }
+
+  if (packageName === undefined) packageName = singleTopLevelFolder([...files.keys()]);
+  if (!isImportableName(packageName)) {
+    throw new InputError(`the package folder "${packageName}" is not an importable Python name.`, {
+      input: options.packageDir !== undefined ? 'package-dir' : 'stage',
+      fix: 'name the folder like the import: ASCII letters, digits and "_", not starting with a digit.',
+    });
+  }
+  if (!files.has(`${packageName}/__init__.py`)) {
+    throw new InputError(`the package "${packageName}" has no __init__.py.`, {
+      input: options.packageDir !== undefined ? 'package-dir' : 'stage',
+      fix: `add ${packageName}/__init__.py that imports from the extension (e.g. \`from ._native import *\`).`,
+    });
+  }
+  const staged = [...files.values()];
+  log.info(`staged ${staged.length} files for package ${packageName}`);
+  return { packageName, files: staged };
+}
+
+function singleTopLevelFolder(paths: string[]): string {
+  const folders = [...new Set(paths.filter((p) => p.includes('/')).map((p) => p.split('/')[0]!))];
+  if (folders.length !== 1) {
+    throw new InputError(
+      folders.length === 0
+        ? 'the staged files contain no package folder.'
+        : `the staged files have several top-level folders (${folders.join(', ')}).`,
+      {
+        input: 'stage',
+        fix: 'stage into one folder named like the package (DEST_DIR `mypkg/...`), or set `package-dir`.',
+      },
+    );
+  }
+  return folders[0]!;
+}
+
+async function addFile(
+  files: Map<string, PackageFile>,
+  item: { source: string; archivePath: string; root: string; input: string },
+): Promise<void> {
+  validateArchivePath(item.archivePath);
+  // Zip has no portable symlinks and pip would not restore them: a link (of the file or of a
+  // folder above it) is stored as its target's bytes, but only for targets inside the tree the
+  // user pointed us at.
+  const source = await realpath(item.source).catch(() => undefined);
+  if (source === undefined) {
+    throw new InputError(`${item.source} is a broken symbolic link.`, {
+      input: item.input,
+      fix: 'remove it or make it point at a file that exists.',
+      file: item.source,
+    });
+  }
+  const root = await realpath(item.root);
+  if (!source.startsWith(root + sep)) {
+    const link = (await lstat(item.source)).isSymbolicLink()
+      ? 'a symbolic link'
+      : 'behind a symbolic link';
+    throw new InputError(`${item.source} is ${link} to ${source}, outside ${root}.`, {
+      input: item.input,
+      fix: 'copy the file into the package instead of linking to it, or stage it with a `stage` rule.',
+      file: item.source,
+    });
+  }
+  const info = await stat(source);
+  files.set(item.archivePath, {
+    archivePath: item.archivePath,
+    sourcePath: source,
+    size: info.size,
+    executable: (info.mode & 0o111) !== 0,
+  });
+}

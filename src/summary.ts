@@ -1,0 +1,79 @@
+import type { VerifiedWheel } from './pipeline.js';
+import { describeProbe } from './python/probe.js';
+
+/** The job summary in Markdown/HTML (pure): what was built, verified and published. */
+export function summaryMarkdown(wheel: VerifiedWheel, outputs: Record<string, string>): string {
+  const rows: [string, string][] = [
+    ['Wheel', `\`${wheel.fileName}\``],
+    ['Version', wheel.version],
+    ['Tags', `\`${wheel.tag}\``],
+    ['Python', escapeHtml(describeProbe(wheel.probe))],
+    ['Size', `${formatBytes(wheel.size)} (${wheel.size} bytes)`],
+    ['SHA-256', `\`${wheel.sha256}\``],
+    ['Files', String(wheel.entries.length)],
+  ];
+  if (outputs['artifact-url'])
+    rows.push(['Artifact', `[${outputs['artifact-name'] ?? 'wheel'}](${outputs['artifact-url']})`]);
+  if (outputs['s3-url']) rows.push(['S3', outputs['s3-uri'] ?? outputs['s3-url']]);
+  const parts = [
+    `## :white_check_mark: ${escapeHtml(wheel.distribution)} ${escapeHtml(wheel.version)} built and verified`,
+    '',
+    '| | |',
+    '|---|---|',
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+  ];
+  if (outputs.requirement) {
+    parts.push(
+      "Add this line to the algorithm's dependencies file:",
+      '',
+      '```',
+      outputs.requirement,
+      '```',
+      '',
+    );
+  }
+  parts.push(
+    '<details><summary>Contents of the wheel</summary>',
+    '',
+    '| Path | Size |',
+    '|---|---:|',
+    ...wheel.entries.map((e) => `| \`${escapeHtml(e.path)}\` | ${e.size} |`),
+    '',
+    '</details>',
+    '',
+  );
+  return parts.join('\n');
+}
+
+/** The summary of a failed run: what failed and how to fix it. */
+export function failureMarkdown(
+  message: string,
+  fix: string | undefined,
+  details?: string,
+): string {
+  const parts = [`## :x: The wheel was not published`, '', escapeHtml(message), ''];
+  if (fix) parts.push(`**Fix:** ${escapeHtml(fix)}`, '');
+  if (details) parts.push('```', details, '```', '');
+  return parts.join('\n');
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|');
+}
