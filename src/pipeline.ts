@@ -12,7 +12,13 @@ import { resolveSourceDate } from './source-date.js';
 import { stagePackage } from './stage.js';
 import { GENERATOR } from './version.js';
 import { packWheel, type PackedWheel } from './wheel/pack.js';
-import { formatTag, tagFromProbe, tagMatchesProbe, type PythonProbe } from './wheel/tags.js';
+import {
+  expandTag,
+  formatTag,
+  tagFromProbe,
+  tagMatchesProbe,
+  type PythonProbe,
+} from './wheel/tags.js';
 
 /** A step that runs only after the wheel was verified (publishers); returns outputs to set. */
 export interface AfterVerifyStep {
@@ -124,6 +130,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         executor,
         python: probe.executable,
         wheelPath: packed.path,
+        tags: expandTag(tag),
         imports: inputs.imports.length ? inputs.imports : [staged.packageName],
         testCommand: inputs.testCommand,
         workDir: join(work, 'verify'),

@@ -23,6 +23,8 @@ for name in sys.argv[2:]:
 `;
 
 export interface VerifyOptions {
+  /** Every tag of the wheel (compressed sets expanded). */
+  tags: readonly string[];
   executor: Executor;
   /** The interpreter's executable, as the executor sees it. */
   python: string;
@@ -43,6 +45,23 @@ export interface VerifyResult {
   installedFiles: string[];
 }
 
+// Asks the interpreter's own pip which tags it installs, the way a plain `pip install` would
+// judge the wheel. Needed because pip < 20 skips that check with --target (2.7's pip 19.2 and
+// 3.6's pip 18.1 both install a wheel of another python there).
+const SUPPORTED_TAGS_SCRIPT = String.raw`
+import sys
+try:
+    from pip._internal.utils.compatibility_tags import get_supported
+except ImportError:
+    try:
+        from pip._internal.pep425tags import get_supported
+    except ImportError:
+        from pip.pep425tags import get_supported
+tags = get_supported()
+for t in tags:
+    print(str(t) if not isinstance(t, tuple) else "-".join(t))
+`;
+
 // Isolate pip and python from the user's configuration: the wheel alone must decide.
 const ISOLATED_ENV = { PIP_CONFIG_FILE: '/dev/null', PYTHONNOUSERSITE: '1', PIP_NO_INPUT: '1' };
 
@@ -54,6 +73,32 @@ export async function verifyWheel(options: VerifyOptions): Promise<VerifyResult>
   await mkdir(target, { recursive: true });
   await mkdir(cwd, { recursive: true });
   await mkdir(bin, { recursive: true });
+
+  const supported = await executor.run([python, '-E', '-s', '-c', SUPPORTED_TAGS_SCRIPT], {
+    cwd,
+    env: ISOLATED_ENV,
+  });
+  if (supported.exitCode !== 0) {
+    throw new VerifyError(`${python} has no working pip.`, {
+      input: 'python',
+      fix: 'install pip for that interpreter (e.g. python -m ensurepip), or point `python` at one that has it.',
+      details: lastLines(supported.stderr),
+    });
+  }
+  const supportedTags = supported.stdout
+    .split('\n')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (!options.tags.some((tag) => supportedTags.includes(tag))) {
+    throw new VerifyError(
+      `${python}'s pip does not install wheels tagged ${options.tags.join(', ')}.`,
+      {
+        input: 'python',
+        fix: 'build with the python the algorithm runs (`python` input), or fix `wheel-tag`.',
+        details: `Its most specific tags: ${supportedTags.slice(0, 4).join(', ')}`,
+      },
+    );
+  }
 
   // pip reads the tags and RECORD of the wheel file itself and unpacks it once into the target.
   const install = await executor.run(
