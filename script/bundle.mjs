@@ -5,9 +5,13 @@ import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 const ncc = (entry, out) =>
-  execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--license', 'licenses.txt', '--target', 'es2022', '-q'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    ['ncc', 'build', entry, '-o', out, '--license', 'licenses.txt', '--target', 'es2022', '-q'],
+    {
+      stdio: 'inherit',
+    },
+  );
 ncc('src/index.ts', 'dist');
 ncc('src/cli-entry.ts', 'dist/cli');
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }, null, 2) + '\n');

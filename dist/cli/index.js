@@ -33932,6 +33932,9 @@ class LocalExecutor {
                 input: options.input === undefined ? undefined : Buffer.from(options.input),
                 ignoreReturnCode: true,
                 silent: !options.stream,
+                // Streamed output goes to stderr: the CLI keeps stdout for its name=value results.
+                outStream: process.stderr,
+                errStream: process.stderr,
             });
             return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
         }
@@ -33948,9 +33951,15 @@ class LocalExecutor {
 
 ;// CONCATENATED MODULE: ./src/input-spec.ts
 const specs = {
-    'working-directory': { default: '.', help: 'folder the build runs in; relative paths start here' },
+    'working-directory': {
+        default: '.',
+        help: 'folder the build runs in; relative paths start here',
+    },
     'build-command': { default: '', help: 'shell command that builds the C++ project (optional)' },
-    'package-dir': { default: '', help: 'folder holding the finished package (named like the import)' },
+    'package-dir': {
+        default: '',
+        help: 'folder holding the finished package (named like the import)',
+    },
     stage: {
         default: '',
         multiline: true,
@@ -33965,7 +33974,11 @@ const specs = {
     author: { default: '', help: 'author for METADATA' },
     license: { default: '', help: 'license for METADATA' },
     'home-page': { default: '', help: 'home page URL for METADATA' },
-    import: { default: '', multiline: true, help: 'modules to import when verifying (default: the package)' },
+    import: {
+        default: '',
+        multiline: true,
+        help: 'modules to import when verifying (default: the package)',
+    },
     'test-command': { default: '', help: 'shell command run against the installed wheel' },
     'output-dir': { default: 'dist', help: 'folder the verified wheel is written to' },
 };
@@ -34079,12 +34092,18 @@ function parsePythonRequest(raw) {
  * first: Algorithmia's images build and run algorithms with it.
  */
 function candidatePaths(request) {
-    const anaconda = ['/opt/anaconda2/bin/python', '/opt/anaconda3/bin/python', '/opt/conda/bin/python'];
+    const anaconda = [
+        '/opt/anaconda2/bin/python',
+        '/opt/anaconda3/bin/python',
+        '/opt/conda/bin/python',
+    ];
     if (request.kind === 'path')
         return [request.path];
     if (request.kind === 'auto')
         return [...anaconda, 'python3', 'python'];
-    const name = request.minor === undefined ? `python${request.major}` : `python${request.major}.${request.minor}`;
+    const name = request.minor === undefined
+        ? `python${request.major}`
+        : `python${request.major}.${request.minor}`;
     return [...anaconda, `/usr/local/bin/${name}`, `/usr/bin/${name}`, name];
 }
 function probeMatches(request, probe) {
@@ -34118,7 +34137,7 @@ async function discoverPython(executor, request, log) {
         : `Python ${request.major}${request.minor === undefined ? '' : `.${request.minor}`}`;
     throw new PythonError(`${wanted} was not found on ${executor.where}.`, {
         input: 'python',
-        fix: 'install it there, or set `python` to the interpreter\'s full path.',
+        fix: "install it there, or set `python` to the interpreter's full path.",
         details: `Looked for: ${candidates.join(', ')}${tried.length ? `\nFound but not matching: ${tried.join(', ')}` : ''}`,
     });
 }
@@ -35098,7 +35117,10 @@ function parseStageRules(raw) {
 }
 function normalizeDest(dest, line) {
     const normalized = external_node_path_namespaceObject.posix.normalize(dest.replace(/\/+$/, '') || '.');
-    if ((0,external_node_path_namespaceObject.isAbsolute)(dest) || dest.includes('\\') || normalized === '..' || normalized.startsWith('../')) {
+    if ((0,external_node_path_namespaceObject.isAbsolute)(dest) ||
+        dest.includes('\\') ||
+        normalized === '..' ||
+        normalized.startsWith('../')) {
         throw new InputError(`line ${line}: DEST_DIR "${dest}" must be a relative folder inside the wheel.`, {
             input: 'stage',
             fix: 'name the folder relative to the wheel root, e.g. `mypkg/lib`.',
@@ -35151,7 +35173,12 @@ async function stagePackage(options) {
         packageName = (0,external_node_path_namespaceObject.basename)(await (0,promises_namespaceObject.realpath)(dir));
         const found = await glob('**', { cwd: dir, dot: true, ignore: EXCLUDED, onlyFiles: true });
         for (const rel of found) {
-            await addFile(files, { source: (0,external_node_path_namespaceObject.join)(dir, rel), archivePath: `${packageName}/${rel}`, root: dir, input: 'package-dir' });
+            await addFile(files, {
+                source: (0,external_node_path_namespaceObject.join)(dir, rel),
+                archivePath: `${packageName}/${rel}`,
+                root: dir,
+                input: 'package-dir',
+            });
         }
     }
     for (const rule of options.rules) {
@@ -35172,7 +35199,12 @@ async function stagePackage(options) {
         for (const rel of matched.sort()) {
             const inBase = base ? external_node_path_namespaceObject.posix.relative(base, rel) : rel;
             const archivePath = rule.dest ? `${rule.dest}/${inBase}` : inBase;
-            await addFile(files, { source: (0,external_node_path_namespaceObject.join)(workingDirectory, rel), archivePath, root: workingDirectory, input: 'stage' });
+            await addFile(files, {
+                source: (0,external_node_path_namespaceObject.join)(workingDirectory, rel),
+                archivePath,
+                root: workingDirectory,
+                input: 'stage',
+            });
         }
         log.info(`stage: ${rule.source} => ${rule.dest || '.'} (${matched.length} files)`);
     }
@@ -35221,7 +35253,9 @@ async function addFile(files, item) {
     }
     const root = await (0,promises_namespaceObject.realpath)(item.root);
     if (!source.startsWith(root + external_node_path_namespaceObject.sep)) {
-        const link = (await (0,promises_namespaceObject.lstat)(item.source)).isSymbolicLink() ? 'a symbolic link' : 'behind a symbolic link';
+        const link = (await (0,promises_namespaceObject.lstat)(item.source)).isSymbolicLink()
+            ? 'a symbolic link'
+            : 'behind a symbolic link';
         throw new InputError(`${item.source} is ${link} to ${source}, outside ${root}.`, {
             input: item.input,
             fix: 'copy the file into the package instead of linking to it, or stage it with a `stage` rule.',
@@ -35336,7 +35370,9 @@ function tagMatchesProbe(tag, probe) {
     const platforms = new Set([own.platform, 'any']);
     return (tag.interpreter.split('.').some((i) => interpreters.has(i)) &&
         tag.abi.split('.').some((a) => abis.has(a)) &&
-        tag.platform.split('.').some((p) => platforms.has(p) || p.endsWith(own.platform.replace(/^linux/, ''))));
+        tag.platform
+            .split('.')
+            .some((p) => platforms.has(p) || p.endsWith(own.platform.replace(/^linux/, ''))));
 }
 
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
@@ -35495,6 +35531,22 @@ for name in sys.argv[2:]:
         sys.exit(3)
     print("imported %s from %s" % (name, real[len(target) + 1:]))
 `;
+// Asks the interpreter's own pip which tags it installs, the way a plain `pip install` would
+// judge the wheel. Needed because pip < 20 skips that check with --target (2.7's pip 19.2 and
+// 3.6's pip 18.1 both install a wheel of another python there).
+const SUPPORTED_TAGS_SCRIPT = String.raw `
+import sys
+try:
+    from pip._internal.utils.compatibility_tags import get_supported
+except ImportError:
+    try:
+        from pip._internal.pep425tags import get_supported
+    except ImportError:
+        from pip.pep425tags import get_supported
+tags = get_supported()
+for t in tags:
+    print(str(t) if not isinstance(t, tuple) else "-".join(t))
+`;
 // Isolate pip and python from the user's configuration: the wheel alone must decide.
 const ISOLATED_ENV = { PIP_CONFIG_FILE: '/dev/null', PYTHONNOUSERSITE: '1', PIP_NO_INPUT: '1' };
 async function verifyWheel(options) {
@@ -35505,6 +35557,28 @@ async function verifyWheel(options) {
     await (0,promises_namespaceObject.mkdir)(target, { recursive: true });
     await (0,promises_namespaceObject.mkdir)(cwd, { recursive: true });
     await (0,promises_namespaceObject.mkdir)(bin, { recursive: true });
+    const supported = await executor.run([python, '-E', '-s', '-c', SUPPORTED_TAGS_SCRIPT], {
+        cwd,
+        env: ISOLATED_ENV,
+    });
+    if (supported.exitCode !== 0) {
+        throw new VerifyError(`${python} has no working pip.`, {
+            input: 'python',
+            fix: 'install pip for that interpreter (e.g. python -m ensurepip), or point `python` at one that has it.',
+            details: lastLines(supported.stderr),
+        });
+    }
+    const supportedTags = supported.stdout
+        .split('\n')
+        .map((t) => t.trim())
+        .filter(Boolean);
+    if (!options.tags.some((tag) => supportedTags.includes(tag))) {
+        throw new VerifyError(`${python}'s pip does not install wheels tagged ${options.tags.join(', ')}.`, {
+            input: 'python',
+            fix: 'build with the python the algorithm runs (`python` input), or fix `wheel-tag`.',
+            details: `Its most specific tags: ${supportedTags.slice(0, 4).join(', ')}`,
+        });
+    }
     // pip reads the tags and RECORD of the wheel file itself and unpacks it once into the target.
     const install = await executor.run([
         python,
@@ -35546,7 +35620,14 @@ async function verifyWheel(options) {
             log.info(line);
     if (options.testCommand) {
         await (0,promises_namespaceObject.symlink)(python, (0,external_node_path_namespaceObject.join)(bin, 'python'));
-        const test = await executor.run(['sh', '-c', 'PATH="$1:$PATH"; export PATH; eval "$2"', 'test-command', bin, options.testCommand], { cwd, env: { ...ISOLATED_ENV, PYTHONPATH: target, PYTHON: python }, stream: true });
+        const test = await executor.run([
+            'sh',
+            '-c',
+            'PATH="$1:$PATH"; export PATH; eval "$2"',
+            'test-command',
+            bin,
+            options.testCommand,
+        ], { cwd, env: { ...ISOLATED_ENV, PYTHONPATH: target, PYTHON: python }, stream: true });
         if (test.exitCode !== 0) {
             throw new VerifyError(`test-command failed with exit code ${test.exitCode}.`, {
                 input: 'test-command',
@@ -35560,9 +35641,9 @@ async function verifyWheel(options) {
 }
 function notSupportedHint(output) {
     if (/not a supported wheel|is not a supported/i.test(output)) {
-        return 'the wheel\'s tags do not match this interpreter: build with the python the algorithm runs (`python` input), or fix `wheel-tag`.';
+        return "the wheel's tags do not match this interpreter: build with the python the algorithm runs (`python` input), or fix `wheel-tag`.";
     }
-    return 'read pip\'s message above; the wheel must install with the same python the algorithm runs.';
+    return "read pip's message above; the wheel must install with the same python the algorithm runs.";
 }
 function lastLines(text, count = 40) {
     const lines = text.trimEnd().split('\n');
@@ -36031,7 +36112,12 @@ async function packWheel(options) {
             await add({ name, data, size: data.length, mode: 0o644 });
         }
         const record = Buffer.from(recordText(rows, `${distInfo}/RECORD`), 'utf8');
-        await writer.add({ name: `${distInfo}/RECORD`, data: record, size: record.length, mode: 0o644 });
+        await writer.add({
+            name: `${distInfo}/RECORD`,
+            data: record,
+            size: record.length,
+            mode: 0o644,
+        });
         rows.push({ path: `${distInfo}/RECORD`, sha256: Buffer.alloc(0), size: record.length });
         const size = await writer.finish();
         await (0,promises_namespaceObject.rename)(partialPath, finalPath);
@@ -36141,6 +36227,7 @@ async function runPipeline(inputs, deps) {
             executor,
             python: probe.executable,
             wheelPath: packed.path,
+            tags: expandTag(tag),
             imports: inputs.imports.length ? inputs.imports : [staged.packageName],
             testCommand: inputs.testCommand,
             workDir: (0,external_node_path_namespaceObject.join)(work, 'verify'),
@@ -36196,7 +36283,10 @@ function helpText() {
     const flags = INPUT_NAMES.map((name) => {
         const spec = INPUT_SPECS[name];
         const flag = `  --${name} <value>`.padEnd(width + 4);
-        const extra = [spec.default ? `default: ${spec.default}` : '', spec.multiline ? 'repeatable' : '']
+        const extra = [
+            spec.default ? `default: ${spec.default}` : '',
+            spec.multiline ? 'repeatable' : '',
+        ]
             .filter(Boolean)
             .join(', ');
         return `${flag}${spec.help}${extra ? ` (${extra})` : ''}`;
@@ -36207,7 +36297,7 @@ function helpText() {
         'Builds a C++ project into a Python wheel, verifies that it installs and imports with the',
         'matching python, and writes it to --output-dir. Prints the outputs as name=value lines.',
         '',
-        'Flags (the action\'s inputs):',
+        "Flags (the action's inputs):",
         ...flags,
         '  -h, --help'.padEnd(width + 4) + 'show this help',
         '  --version'.padEnd(width + 4) + 'show the tool version',
