@@ -32,7 +32,8 @@ export async function gxx(
   const src = join(dir, `${out.replace(/[^\w.-]/g, '_')}.cpp`);
   await writeFile(src, source);
   const target = join(dir, out);
-  await run(['g++', ...flags, '-o', target, src]);
+  // The source comes first so that -l flags follow the objects that need them (--as-needed).
+  await run(['g++', src, '-o', target, ...flags]);
   return target;
 }
 

@@ -217,6 +217,19 @@ async function run(executor: Executor, argv: readonly string[], what: string): P
   return result.stdout;
 }
 
+function missingError(plan: BundlePlan, where: string): LibraryError {
+  const names = [...new Set(plan.missing.flatMap((m) => m.names))];
+  return new LibraryError(
+    `bundle-libs: cannot find ${names.join(', ')} on ${where}, so they cannot be bundled`,
+    {
+      input: 'bundle-libs',
+      file: plan.missing[0]!.path,
+      details: plan.missing.map((m) => `${m.path}\n  ${m.names.join('\n  ')}`).join('\n'),
+      fix: 'install those libraries where the build runs, or pass their directory in LD_LIBRARY_PATH to the bundling step, or stage them into the package.',
+    },
+  );
+}
+
 /**
  * Copies the non-system libraries the package's ELF files need into `<packageName>.libs/` and
  * sets `$ORIGIN`-relative RPATHs with patchelf. Returns the plan that was carried out.
@@ -271,6 +284,7 @@ export async function bundleLibraries(options: BundleOptions): Promise<BundlePla
   });
   // Copy what is planned, read the copies' own NEEDED entries, and plan again until closed.
   for (;;) {
+    if (plan.missing.length > 0) throw missingError(plan, executor.where);
     for (const copy of plan.copies) {
       if (copied.has(copy.to)) continue;
       if (copied.size === 0) await run(executor, ['mkdir', '-p', plan.libsDir], 'mkdir');
@@ -287,18 +301,6 @@ export async function bundleLibraries(options: BundleOptions): Promise<BundlePla
     plan = planBundle({ packageRoot: root, packageName: options.packageName, files, libraryNeeds });
   }
 
-  if (plan.missing.length > 0) {
-    const names = [...new Set(plan.missing.flatMap((m) => m.names))];
-    throw new LibraryError(
-      `bundle-libs: cannot find ${names.join(', ')} on ${executor.where}, so they cannot be bundled`,
-      {
-        input: 'bundle-libs',
-        file: plan.missing[0]!.path,
-        details: plan.missing.map((m) => `${m.path}\n  ${m.names.join('\n  ')}`).join('\n'),
-        fix: 'install those libraries where the build runs, or pass their directory in LD_LIBRARY_PATH to the bundling step, or stage them into the package.',
-      },
-    );
-  }
   for (const conflict of plan.conflicts) {
     log.warning(
       `bundle-libs: ${conflict.name} resolves to different files (${conflict.sources.join(', ')}); bundled ${conflict.sources[0]}`,
