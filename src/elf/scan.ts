@@ -1,0 +1,45 @@
+/**
+ * Finds the ELF files of a staged package tree by their magic bytes, not by name: a native
+ * library can be called anything (`_caffe.so`, `libfoo.so.1.2`, `plugin.bin`).
+ */
+import { lstat, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { errorMessage } from '../errors.js';
+import { ElfFormatError, fileIsElf, readElf, type ElfInfo } from './reader.js';
+
+export interface ElfFile {
+  /** Absolute path. */
+  path: string;
+  info: ElfInfo;
+}
+
+export interface ElfScan {
+  files: ElfFile[];
+  /** Files that start with the ELF magic but cannot be parsed. */
+  malformed: { path: string; error: ElfFormatError }[];
+}
+
+/** Walks `root` (symbolic links are not followed) and reads every ELF file in it. */
+export async function findElfFiles(root: string): Promise<ElfScan> {
+  const scan: ElfScan = { files: [], malformed: [] };
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() && (await lstat(path)).size >= 4 && (await fileIsElf(path))) {
+        try {
+          scan.files.push({ path, info: await readElf(path) });
+        } catch (error) {
+          if (!(error instanceof ElfFormatError)) {
+            throw new Error(`Reading ${path}: ${errorMessage(error)}`, { cause: error });
+          }
+          scan.malformed.push({ path, error });
+        }
+      }
+    }
+  };
+  await walk(root);
+  return scan;
+}
