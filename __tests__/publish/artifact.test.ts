@@ -138,6 +138,23 @@ describe('publishArtifact against a local results service and Azurite', () => {
     expect(service.artifacts().filter((a) => a.name === name)).toHaveLength(1);
   });
 
+  it('refuses a wheel that changed after it was verified', async () => {
+    const fileName = 'demo_pkg-1.2.0-cp311-cp311-manylinux_2_17_x86_64.whl';
+    const changed = path.join(dir, fileName);
+    await writeFile(changed, Buffer.concat([bytes, Buffer.from('rewritten')]));
+    const log = new MemoryLog();
+    const error = await inJob(service.env, () =>
+      publishArtifact({ ...wheel, path: changed, fileName }, { name: fileName }, process.env, log),
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+    expect(error).toBeInstanceOf(PublishError);
+    expect((error as PublishError).message).toContain(`the verified wheel has ${wheel.sha256}`);
+    expect((error as PublishError).file).toBe(changed);
+  });
+
   it('reports rejected credentials without printing the token', async () => {
     const [head, payload] = service.env.ACTIONS_RUNTIME_TOKEN!.split('.');
     const forged = `${head}.${payload}.${Buffer.from('not the signature').toString('base64url')}`;
