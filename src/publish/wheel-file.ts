@@ -1,0 +1,8 @@
+export interface BuiltWheel {
+  path: string;
+  fileName: string;
+  sha256: string;
+  size: number;
+  distribution: string;
+  version: string;
+}
