@@ -54,6 +54,9 @@ interface Hold {
   count: number;
 }
 
+/** Requests the proxy answers itself with an S3 error instead of forwarding. */
+type Refuse = (request: Recorded) => { status: number; code: string; message: string } | undefined;
+
 /**
  * Forwards every request to `target` unchanged and remembers its method, URL and headers. With
  * `hold`, matching requests are queued and then sent to the server strictly one at a time: moto
@@ -61,7 +64,10 @@ interface Hold {
  * writes could both pass there, while S3 decides them atomically. Holding them models S3 and
  * makes the race deterministic: both clients have looked (HEAD) before either writes.
  */
-async function startRecordingProxy(target: string, hold?: Hold): Promise<RecordingProxy> {
+async function startRecordingProxy(
+  target: string,
+  { hold, refuse }: { hold?: Hold; refuse?: Refuse } = {},
+): Promise<RecordingProxy> {
   const requests: Recorded[] = [];
   const upstream = new URL(target);
   const held: Array<() => Promise<void>> = [];
@@ -90,6 +96,19 @@ async function startRecordingProxy(target: string, hold?: Hold): Promise<Recordi
         });
         req.pipe(out);
       });
+    const refusal = refuse?.(recorded);
+    if (refusal) {
+      // Answer as S3 does when it rejects a request, without involving the server.
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(refusal.status, { 'content-type': 'application/xml' });
+        res.end(
+          `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${refusal.code}</Code>` +
+            `<Message>${refusal.message}</Message><RequestId>PROXY</RequestId></Error>`,
+        );
+      });
+      return;
+    }
     if (!hold?.match(recorded)) {
       void forward();
       return;
@@ -118,8 +137,7 @@ async function startRecordingProxy(target: string, hold?: Hold): Promise<Recordi
 /** A proxy that lines up the two CompleteMultipartUpload requests of a race. */
 async function raceProxy(): Promise<RecordingProxy> {
   return startRecordingProxy(moto.endpoint, {
-    match: (r) => r.method === 'POST' && r.url.includes('uploadId='),
-    count: 2,
+    hold: { match: (r) => r.method === 'POST' && r.url.includes('uploadId='), count: 2 },
   });
 }
 
@@ -496,6 +514,36 @@ describe('publishToS3', () => {
     expect(log.lines.join('\n')).toContain('Aborted the multipart upload');
     expect(await openUploads('bad-sum/')).toBe(0);
     expect(await objectExists(`bad-sum/${wheel.fileName}`)).toBe(false);
+  });
+
+  it('aborts a multipart upload when S3 rejects a part as corrupted', async () => {
+    // What S3 answers when a part's bytes do not match its x-amz-checksum-sha256.
+    const corrupting = await startRecordingProxy(moto.endpoint, {
+      refuse: (r) =>
+        r.method === 'PUT' && r.url.includes('partNumber=2')
+          ? { status: 400, code: 'BadDigest', message: 'The SHA256 you specified did not match.' }
+          : undefined,
+    });
+    try {
+      const wheel = await makeWheel(11 * MiB, 'corrupt-1.0-py3-none-any.whl');
+      const log = new MemoryLog();
+      const error = await rejection(
+        publishToS3(
+          wheel,
+          options({ prefix: 'corrupt', endpoint: corrupting.endpoint, partSize: 5 * MiB }),
+          log,
+        ),
+      );
+      expect(error.message).toContain('(BadDigest)');
+      expect(error.message).toContain('nothing was published');
+      expect(error.details).toContain('UploadPart 2');
+      expect(log.lines.join('\n')).toContain('Aborted the multipart upload');
+      expect(corrupting.requests.some((r) => r.method === 'DELETE')).toBe(true);
+      expect(await openUploads('corrupt/')).toBe(0);
+      expect(await objectExists(`corrupt/${wheel.fileName}`)).toBe(false);
+    } finally {
+      await corrupting.close();
+    }
   });
 
   it('aborts a multipart upload the server refuses to complete', async () => {

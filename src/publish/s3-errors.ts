@@ -127,6 +127,21 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
       },
     );
   }
+  if (
+    code === 'BadDigest' ||
+    code === 'InvalidDigest' ||
+    code === 'XAmzContentSHA256Mismatch' ||
+    code === 'InvalidChecksum'
+  ) {
+    return new PublishError(
+      `S3 rejected the bytes sent for ${target} (${code}): they did not match their SHA-256, ` +
+        'so they were corrupted on the way; nothing was published.',
+      {
+        fix: 'Run the job again; if it keeps happening, check proxies or network equipment between the runner and S3.',
+        details,
+      },
+    );
+  }
   if (code === 'AccessControlListNotSupported') {
     return new PublishError(
       `The bucket '${context.bucket}' has ACLs disabled, so the object cannot be made public-read.`,

@@ -184,7 +184,7 @@ export async function publishToS3(
       let condition: { IfNoneMatch: '*' } | { IfMatch: string };
       let status: S3PublishStatus;
       if (existing.exists) {
-        if (existing.sha256 === wheel.sha256) {
+        if (existing.sha256 === wheel.sha256.toLowerCase()) {
           log.info(`${s3Uri(bucket, key)} is already published with the same sha256; skipping.`);
           return result('already-published');
         }
@@ -219,12 +219,17 @@ export async function publishToS3(
       key,
       region,
       endpoint: options.endpoint,
-      operation: (error as { operation?: string }).operation ?? 'upload',
+      operation: operationOf(error),
       secrets,
     });
   } finally {
     client.destroy();
   }
+}
+
+function operationOf(error: unknown): string {
+  const operation = (error as { operation?: unknown } | null)?.operation;
+  return typeof operation === 'string' ? operation : 'upload';
 }
 
 function abortError(error: unknown): Error {
@@ -316,7 +321,14 @@ async function upload(
 ): Promise<void> {
   const partSize = ctx.options.partSize ?? DEFAULT_PART_SIZE;
   const plan = planUpload(ctx.wheel.size, partSize, ctx.options.multipartThreshold ?? partSize);
-  const file = await open(ctx.wheel.path, 'r');
+  let file: FileHandle;
+  try {
+    file = await open(ctx.wheel.path, 'r');
+  } catch (error) {
+    throw new PublishError(`Cannot read the wheel ${ctx.wheel.path}: ${errorMessage(error)}`, {
+      file: ctx.wheel.path,
+    });
+  }
   try {
     const actualSize = (await file.stat()).size;
     if (actualSize !== ctx.wheel.size) throw changedOnDisk(ctx, `${actualSize} bytes`);
@@ -335,7 +347,7 @@ function changedOnDisk(ctx: Context, found: string): PublishError {
   );
 }
 
-async function readRange(file: FileHandle, range: PartRange): Promise<Buffer> {
+async function readRange(ctx: Context, file: FileHandle, range: PartRange): Promise<Buffer> {
   const buffer = Buffer.allocUnsafe(range.end - range.start);
   let offset = 0;
   while (offset < buffer.length) {
@@ -345,7 +357,7 @@ async function readRange(file: FileHandle, range: PartRange): Promise<Buffer> {
       buffer.length - offset,
       range.start + offset,
     );
-    if (bytesRead === 0) throw new Error('file shrank while reading');
+    if (bytesRead === 0) throw changedOnDisk(ctx, `only ${range.start + offset} bytes`);
     offset += bytesRead;
   }
   return buffer;
@@ -356,7 +368,7 @@ async function uploadSingle(
   file: FileHandle,
   condition: { IfNoneMatch: '*' } | { IfMatch: string },
 ): Promise<void> {
-  const body = await readRange(file, { partNumber: 1, start: 0, end: ctx.wheel.size });
+  const body = await readRange(ctx, file, { partNumber: 1, start: 0, end: ctx.wheel.size });
   const digest = createHash('sha256').update(body).digest('hex');
   if (digest !== ctx.wheel.sha256) throw changedOnDisk(ctx, `sha256 ${digest}`);
   await send('PutObject', () =>
@@ -411,7 +423,7 @@ async function uploadMultipart(
       while (inFlight.size >= queueSize && failure === undefined) await Promise.race(inFlight);
       if (failure !== undefined) break;
       // Parts are read in order, so the whole-file digest is computed on the bytes actually sent.
-      const body = await readRange(file, range);
+      const body = await readRange(ctx, file, range);
       whole.update(body);
       const checksum = createHash('sha256').update(body).digest('base64');
       const task = send(`UploadPart ${range.partNumber}`, () =>
