@@ -1,0 +1,197 @@
+/**
+ * Turns an S3 / AWS SDK failure into a PublishError that says what went wrong in the user's terms
+ * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.
+ * Raw SDK errors are never attached as `cause`: some carry the access key id in their fields.
+ */
+import { PublishError, errorMessage } from '../errors.js';
+
+export interface S3ErrorContext {
+  bucket: string;
+  key: string;
+  region: string;
+  endpoint?: string;
+  /** The S3 operation that failed, e.g. PutObject. */
+  operation: string;
+  /** Values that must never appear in a message (credentials from the environment). */
+  secrets?: readonly string[];
+}
+
+interface SdkErrorFields {
+  name?: unknown;
+  code?: unknown;
+  Code?: unknown;
+  message?: unknown;
+  Region?: unknown;
+  $metadata?: { httpStatusCode?: number; requestId?: string; extendedRequestId?: string };
+}
+
+/** The error's code (`NoSuchBucket`, `ECONNREFUSED`...) and HTTP status, when it has them. */
+export function s3ErrorCode(error: unknown): { code: string; status: number | undefined } {
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorFields;
+  const code = [fields.Code, fields.name, fields.code].find(
+    (value): value is string => typeof value === 'string' && value !== '' && value !== 'Error',
+  );
+  return { code: code ?? 'Error', status: fields.$metadata?.httpStatusCode };
+}
+
+/** True for the answers S3 gives when a conditional write lost (412) or raced (409). */
+export function isPreconditionFailure(error: unknown): boolean {
+  const { code, status } = s3ErrorCode(error);
+  return (
+    status === 412 ||
+    code === 'PreconditionFailed' ||
+    code === 'ConditionalRequestConflict' ||
+    (status === 409 && code !== 'BucketAlreadyExists')
+  );
+}
+
+/** Removes anything that looks like a credential from a message. */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) result = result.split(secret).join('***');
+  }
+  // Access key ids (long-term AKIA..., temporary ASIA...) even when not from our environment.
+  return result.replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '***');
+}
+
+const CREDENTIAL_CODES = new Set([
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'InvalidToken',
+  'ExpiredToken',
+  'TokenRefreshRequired',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'AuthFailure',
+]);
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'TimeoutError',
+  'RequestTimeout',
+]);
+
+export function describeS3Error(error: unknown, context: S3ErrorContext): PublishError {
+  if (error instanceof PublishError) return error;
+  const { code, status } = s3ErrorCode(error);
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorFields;
+  const where = context.endpoint ? ` at ${context.endpoint}` : ` in ${context.region}`;
+  const target = `s3://${context.bucket}/${context.key}`;
+  const requestId = fields.$metadata?.requestId;
+  const details = redact(
+    [
+      `${context.operation} failed: ${code}${status ? ` (HTTP ${status})` : ''}`,
+      errorMessage(error),
+      requestId ? `request id: ${requestId}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    context.secrets,
+  );
+
+  if (code === 'NoSuchBucket') {
+    return new PublishError(`The S3 bucket '${context.bucket}' does not exist${where}.`, {
+      input: 's3-bucket',
+      fix:
+        'Check the bucket name, s3-region and s3-endpoint, and create the bucket before ' +
+        'publishing (the action never creates buckets).',
+      details,
+    });
+  }
+  if (code === 'CredentialsProviderError') {
+    return new PublishError('No AWS credentials were found for the S3 upload.', {
+      fix:
+        'Add aws-actions/configure-aws-credentials before this step (OIDC role: the job needs ' +
+        '`permissions: id-token: write`), or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ' +
+        'from repository secrets. The action never takes keys as inputs.',
+      details,
+    });
+  }
+  if (CREDENTIAL_CODES.has(code)) {
+    return new PublishError(
+      `S3 rejected the AWS credentials (${code}) while publishing to ${target}.`,
+      {
+        fix:
+          'Check the credentials step (the role or secrets used by ' +
+          'aws-actions/configure-aws-credentials): the keys may be wrong, expired, or for ' +
+          'another account or partition' +
+          (context.endpoint ? `; they must be valid for ${context.endpoint}.` : '.'),
+        details,
+      },
+    );
+  }
+  if (
+    code === 'BadDigest' ||
+    code === 'InvalidDigest' ||
+    code === 'XAmzContentSHA256Mismatch' ||
+    code === 'InvalidChecksum'
+  ) {
+    return new PublishError(
+      `S3 rejected the bytes sent for ${target} (${code}): they did not match their SHA-256, ` +
+        'so they were corrupted on the way; nothing was published.',
+      {
+        fix: 'Run the job again; if it keeps happening, check proxies or network equipment between the runner and S3.',
+        details,
+      },
+    );
+  }
+  if (code === 'AccessControlListNotSupported') {
+    return new PublishError(
+      `The bucket '${context.bucket}' has ACLs disabled, so the object cannot be made public-read.`,
+      {
+        input: 's3-acl',
+        fix:
+          "Use s3-acl: private and grant public read with a bucket policy, or set the bucket's " +
+          'Object Ownership to allow ACLs.',
+        details,
+      },
+    );
+  }
+  if (
+    code === 'PermanentRedirect' ||
+    code === 'AuthorizationHeaderMalformed' ||
+    code === 'IllegalLocationConstraintException' ||
+    status === 301
+  ) {
+    const actual = typeof fields.Region === 'string' ? ` (it is in ${fields.Region})` : '';
+    return new PublishError(
+      `The S3 bucket '${context.bucket}' is not in region ${context.region}${actual}.`,
+      { input: 's3-region', fix: "Set s3-region to the bucket's region.", details },
+    );
+  }
+  if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
+    return new PublishError(`Access denied to ${target} (${context.operation}).`, {
+      fix:
+        `Grant the role s3:PutObject, s3:GetObject and s3:AbortMultipartUpload on ` +
+        `arn:aws:s3:::${context.bucket}/${context.key}` +
+        ' (and s3:PutObjectAcl for s3-acl: public-read); check bucket policies and KMS key access.',
+      details,
+    });
+  }
+  if (code === 'AbortError') {
+    return new PublishError(`The S3 upload to ${target} did not finish in time and was stopped.`, {
+      fix: 'Check the network to S3, or raise the time limit / max attempts.',
+      details,
+    });
+  }
+  if (NETWORK_CODES.has(code)) {
+    return new PublishError(`Cannot reach S3${where} (${code}).`, {
+      input: context.endpoint ? 's3-endpoint' : undefined,
+      fix: context.endpoint
+        ? 'Check s3-endpoint (scheme, host, port) and that the server is reachable from the runner.'
+        : 'Check the network from the runner to S3 and the s3-region.',
+      details,
+    });
+  }
+  return new PublishError(`S3 ${context.operation} failed for ${target}: ${code}.`, {
+    fix: 'See the details; S3 error codes are listed at https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html',
+    details,
+  });
+}

@@ -1,0 +1,504 @@
+/**
+ * Publishes a built wheel to S3 (or an S3-compatible store) under `<prefix><wheel file name>`.
+ *
+ * - Idempotent: identical bytes already there -> "already published"; different bytes -> refused
+ *   unless overwrite. Writes are conditional (If-None-Match: * to create, If-Match: <etag> to
+ *   overwrite), so two concurrent jobs can never both create, or silently replace, the object.
+ * - Integrity: every request carries a SHA-256 the server verifies (the whole object's for a
+ *   single PUT, each part's for multipart), and the bytes read from disk are checked against the
+ *   wheel's sha256 before the object is committed. The hex digest is stored as x-amz-meta-sha256.
+ * - Multipart is done here rather than with lib-storage's Upload so that the whole-file digest can
+ *   be checked before CompleteMultipartUpload and every failure aborts the upload (no orphan
+ *   parts). Parts are read from disk one at a time, so memory stays below partSize x queueSize.
+ * - Credentials come from the SDK's default chain only and never appear in messages.
+ */
+import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+  type CompletedPart,
+} from '@aws-sdk/client-s3';
+
+import { PublishError, errorMessage } from '../errors.js';
+import type { Log } from '../log.js';
+import { describeS3Error, isPreconditionFailure, s3ErrorCode } from './s3-errors.js';
+import {
+  DEFAULT_PART_SIZE,
+  DEFAULT_QUEUE_SIZE,
+  base64ToHex,
+  cacheControl,
+  hexToBase64,
+  objectUrl,
+  parseEndpoint,
+  planUpload,
+  resolveRegion,
+  s3Key,
+  s3Uri,
+  validateBucketName,
+  type PartRange,
+  type S3Acl,
+  type UploadPlan,
+} from './s3-plan.js';
+import type { BuiltWheel } from './wheel-file.js';
+
+export interface S3ClientOptions {
+  region?: string;
+  endpoint?: string;
+  forcePathStyle: boolean;
+  /** Attempts per request (SDK standard retry strategy), 1 = no retry. */
+  maxAttempts: number;
+}
+
+export interface S3PublishOptions extends S3ClientOptions {
+  bucket: string;
+  /** Key prefix; normalized to end in `/` when not empty. */
+  prefix: string;
+  acl: S3Acl;
+  overwrite: boolean;
+  /** Multipart part size in bytes (default 8 MiB; S3 needs at least 5 MiB but the last part). */
+  partSize?: number;
+  /** Files up to this size go in one PUT (default: the part size). */
+  multipartThreshold?: number;
+  /** Parts uploaded at once (default 4). */
+  queueSize?: number;
+  /** Upper bound for the whole publish, retries included (default 30 minutes). */
+  timeoutMs?: number;
+  /** Called after each part (or the single PUT) is stored: bytes confirmed so far, total. */
+  onProgress?: (sent: number, total: number) => void;
+}
+
+export type S3PublishStatus = 'created' | 'already-published' | 'overwritten';
+
+export interface S3PublishResult {
+  bucket: string;
+  key: string;
+  /** `s3://bucket/key` */
+  uri: string;
+  /** https (or the endpoint's scheme) URL of the object. */
+  url: string;
+  /** The line for the algorithm's dependencies file: the wheel's URL. */
+  requirement: string;
+  status: S3PublishStatus;
+  sha256: string;
+}
+
+/** Per attempt: time to connect, and how long a socket may stay silent. */
+const CONNECTION_TIMEOUT_MS = 10_000;
+const SOCKET_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 30 * 60_000;
+/** Rounds of look-then-write when a concurrent job changes the object between the two. */
+const MAX_ROUNDS = 3;
+
+export function createS3Client(options: S3ClientOptions): S3Client {
+  if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
+    throw new PublishError(`max attempts must be a positive integer, got ${options.maxAttempts}.`);
+  }
+  return new S3Client({
+    region: resolveRegion(options.region, process.env),
+    endpoint: options.endpoint ? parseEndpoint(options.endpoint).toString() : undefined,
+    forcePathStyle: options.forcePathStyle,
+    maxAttempts: options.maxAttempts,
+    retryMode: 'standard',
+    // We always send our own SHA-256; the SDK must not add its default CRC32 on top.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    requestHandler: {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      socketTimeout: SOCKET_TIMEOUT_MS,
+    },
+  });
+}
+
+interface Existing {
+  exists: boolean;
+  /** HEAD was refused (no s3:ListBucket/GetObject): rely on the conditional write. */
+  unknown?: boolean;
+  etag?: string;
+  size?: number;
+  /** Hex digest from our metadata, or from S3's full-object SHA-256 checksum. */
+  sha256?: string;
+}
+
+interface Context {
+  client: S3Client;
+  wheel: BuiltWheel;
+  options: S3PublishOptions;
+  key: string;
+  region: string;
+  log: Log;
+  signal: AbortSignal;
+  secrets: string[];
+}
+
+export async function publishToS3(
+  wheel: BuiltWheel,
+  options: S3PublishOptions,
+  log: Log,
+): Promise<S3PublishResult> {
+  const bucket = validateBucketName(options.bucket);
+  const key = s3Key(options.prefix, wheel.fileName);
+  const region = resolveRegion(options.region, process.env);
+  const url = objectUrl({
+    bucket,
+    key,
+    region,
+    endpoint: options.endpoint,
+    forcePathStyle: options.forcePathStyle,
+  });
+  const result = (status: S3PublishStatus): S3PublishResult => ({
+    bucket,
+    key,
+    uri: s3Uri(bucket, key),
+    url,
+    requirement: url,
+    status,
+    sha256: wheel.sha256,
+  });
+  const secrets = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
+    .map((name) => process.env[name])
+    .filter((value): value is string => !!value);
+  for (const secret of secrets) log.setSecret(secret);
+
+  const client = createS3Client(options);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const ctx: Context = {
+    client,
+    wheel,
+    options,
+    key,
+    region,
+    log,
+    signal: AbortSignal.timeout(timeoutMs),
+    secrets,
+  };
+  log.info(`Publishing ${wheel.fileName} (${wheel.size} bytes) to ${s3Uri(bucket, key)}`);
+  try {
+    for (let round = 1; round <= MAX_ROUNDS; round++) {
+      const existing = await headObject(ctx);
+      let condition: { IfNoneMatch: '*' } | { IfMatch: string };
+      let status: S3PublishStatus;
+      if (existing.exists) {
+        if (existing.sha256 === wheel.sha256.toLowerCase()) {
+          log.info(`${s3Uri(bucket, key)} is already published with the same sha256; skipping.`);
+          return result('already-published');
+        }
+        if (!options.overwrite) throw differentBytes(ctx, existing);
+        log.warning(`Overwriting ${s3Uri(bucket, key)} (s3-overwrite is true).`);
+        condition = { IfMatch: existing.etag ?? '*' };
+        status = 'overwritten';
+      } else {
+        condition = { IfNoneMatch: '*' };
+        status = 'created';
+      }
+      try {
+        await upload(ctx, condition);
+        log.info(`Published ${s3Uri(bucket, key)}\n  ${url}`);
+        return result(status);
+      } catch (error) {
+        // Another job wrote the key between our look and our write: look again.
+        if (!isPreconditionFailure(error)) throw error;
+        if (existing.unknown) throw unreadable(ctx);
+        log.info(
+          `${s3Uri(bucket, key)} changed while uploading (concurrent publish); checking it.`,
+        );
+      }
+    }
+    throw new PublishError(`${s3Uri(bucket, key)} kept changing while publishing.`, {
+      fix: 'Make sure only one job publishes this wheel version.',
+    });
+  } catch (error) {
+    if (error instanceof PublishError) throw error;
+    throw describeS3Error(ctx.signal.aborted ? abortError(error) : error, {
+      bucket,
+      key,
+      region,
+      endpoint: options.endpoint,
+      operation: operationOf(error),
+      secrets,
+    });
+  } finally {
+    client.destroy();
+  }
+}
+
+function operationOf(error: unknown): string {
+  const operation = (error as { operation?: unknown } | null)?.operation;
+  return typeof operation === 'string' ? operation : 'upload';
+}
+
+function abortError(error: unknown): Error {
+  return Object.assign(new Error(errorMessage(error)), { name: 'AbortError' });
+}
+
+/** Tags an SDK error with the operation that raised it, for the message. */
+async function send<T>(operation: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && !('operation' in error)) {
+      Object.assign(error, { operation });
+    }
+    throw error;
+  }
+}
+
+function differentBytes(ctx: Context, existing: Existing): PublishError {
+  const uri = s3Uri(ctx.options.bucket, ctx.key);
+  const theirs = existing.sha256
+    ? `sha256 ${existing.sha256}`
+    : 'no sha256 metadata (not published by this action)';
+  return new PublishError(
+    `${uri} already exists with different content: it has ${theirs}, this build has sha256 ` +
+      `${ctx.wheel.sha256}. A published version is never replaced silently.`,
+    {
+      input: 's3-overwrite',
+      fix:
+        'Bump the version so the wheel gets a new file name, or set s3-overwrite: true to ' +
+        'replace the object.',
+    },
+  );
+}
+
+function unreadable(ctx: Context): PublishError {
+  const uri = s3Uri(ctx.options.bucket, ctx.key);
+  return new PublishError(
+    `${uri} already exists, but the credentials may not read it (HEAD was refused), so it ` +
+      'cannot be compared with this build.',
+    {
+      fix: `Grant s3:GetObject on arn:aws:s3:::${ctx.options.bucket}/${ctx.key}, or bump the version.`,
+    },
+  );
+}
+
+async function headObject(ctx: Context): Promise<Existing> {
+  try {
+    const head = await ctx.client.send(
+      new HeadObjectCommand({ Bucket: ctx.options.bucket, Key: ctx.key, ChecksumMode: 'ENABLED' }),
+      { abortSignal: ctx.signal },
+    );
+    let sha256 = head.Metadata?.sha256?.toLowerCase();
+    // A single-part SHA-256 checksum is the object's digest; a composite one ("...-N") is not.
+    const composite = head.ChecksumType === 'COMPOSITE' || head.ChecksumSHA256?.includes('-');
+    if (!sha256 && head.ChecksumSHA256 && !composite) {
+      sha256 = base64ToHex(head.ChecksumSHA256);
+    }
+    return { exists: true, etag: head.ETag, size: head.ContentLength, sha256 };
+  } catch (error) {
+    const { status } = s3ErrorCode(error);
+    if (status === 404) return { exists: false };
+    // Without s3:ListBucket S3 answers 403 for a missing key; the conditional write still
+    // protects an existing object, and a real permission problem shows up there with details.
+    if (status === 403) {
+      ctx.log.debug(`HEAD ${ctx.key} was refused (403); relying on the conditional write.`);
+      return { exists: false, unknown: true };
+    }
+    Object.assign(error as object, { operation: 'HeadObject' });
+    throw error;
+  }
+}
+
+function objectParams(ctx: Context) {
+  return {
+    Bucket: ctx.options.bucket,
+    Key: ctx.key,
+    ContentType: 'application/zip',
+    CacheControl: cacheControl(ctx.options.acl),
+    Metadata: { sha256: ctx.wheel.sha256 },
+    // 'private' is S3's default; not sending it keeps buckets with ACLs disabled working.
+    ...(ctx.options.acl === 'public-read' ? { ACL: 'public-read' as const } : {}),
+  };
+}
+
+async function upload(
+  ctx: Context,
+  condition: { IfNoneMatch: '*' } | { IfMatch: string },
+): Promise<void> {
+  const partSize = ctx.options.partSize ?? DEFAULT_PART_SIZE;
+  const plan = planUpload(ctx.wheel.size, partSize, ctx.options.multipartThreshold ?? partSize);
+  let file: FileHandle;
+  try {
+    file = await open(ctx.wheel.path, 'r');
+  } catch (error) {
+    throw new PublishError(`Cannot read the wheel ${ctx.wheel.path}: ${errorMessage(error)}`, {
+      file: ctx.wheel.path,
+    });
+  }
+  try {
+    const actualSize = (await file.stat()).size;
+    if (actualSize !== ctx.wheel.size) throw changedOnDisk(ctx, `${actualSize} bytes`);
+    if (plan.multipart) await uploadMultipart(ctx, file, plan, condition);
+    else await uploadSingle(ctx, file, condition);
+  } finally {
+    await file.close();
+  }
+}
+
+function changedOnDisk(ctx: Context, found: string): PublishError {
+  return new PublishError(
+    `${ctx.wheel.path} is not the wheel that was built and verified (expected ` +
+      `${ctx.wheel.size} bytes with sha256 ${ctx.wheel.sha256}, read ${found}); nothing was published.`,
+    { file: ctx.wheel.path, fix: 'Make sure nothing modifies the wheel after the build step.' },
+  );
+}
+
+async function readRange(ctx: Context, file: FileHandle, range: PartRange): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(range.end - range.start);
+  let offset = 0;
+  while (offset < buffer.length) {
+    const { bytesRead } = await file.read(
+      buffer,
+      offset,
+      buffer.length - offset,
+      range.start + offset,
+    );
+    if (bytesRead === 0) throw changedOnDisk(ctx, `only ${range.start + offset} bytes`);
+    offset += bytesRead;
+  }
+  return buffer;
+}
+
+async function uploadSingle(
+  ctx: Context,
+  file: FileHandle,
+  condition: { IfNoneMatch: '*' } | { IfMatch: string },
+): Promise<void> {
+  const body = await readRange(ctx, file, { partNumber: 1, start: 0, end: ctx.wheel.size });
+  const digest = createHash('sha256').update(body).digest('hex');
+  if (digest !== ctx.wheel.sha256) throw changedOnDisk(ctx, `sha256 ${digest}`);
+  await send('PutObject', () =>
+    ctx.client.send(
+      new PutObjectCommand({
+        ...objectParams(ctx),
+        ...condition,
+        Body: body,
+        ContentLength: body.length,
+        // The wheel's own digest: S3 rejects the request (BadDigest) unless the bytes match it.
+        ChecksumAlgorithm: 'SHA256',
+        ChecksumSHA256: hexToBase64(ctx.wheel.sha256),
+      }),
+      { abortSignal: ctx.signal },
+    ),
+  );
+  ctx.options.onProgress?.(body.length, ctx.wheel.size);
+}
+
+async function uploadMultipart(
+  ctx: Context,
+  file: FileHandle,
+  plan: UploadPlan,
+  condition: { IfNoneMatch: '*' } | { IfMatch: string },
+): Promise<void> {
+  const { Bucket, Key } = objectParams(ctx);
+  const queueSize = Math.max(1, ctx.options.queueSize ?? DEFAULT_QUEUE_SIZE);
+  ctx.log.info(
+    `Multipart upload: ${plan.parts.length} parts of up to ${plan.partSize} bytes, ` +
+      `${queueSize} at a time`,
+  );
+  const created = await send('CreateMultipartUpload', () =>
+    ctx.client.send(
+      new CreateMultipartUploadCommand({ ...objectParams(ctx), ChecksumAlgorithm: 'SHA256' }),
+      { abortSignal: ctx.signal },
+    ),
+  );
+  const uploadId = created.UploadId;
+  if (!uploadId) throw new PublishError('S3 did not return an upload id for the multipart upload.');
+
+  // Stops the other parts as soon as one fails, before the upload is aborted.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, stop.signal]);
+  try {
+    const completed: CompletedPart[] = [];
+    const whole = createHash('sha256');
+    const inFlight = new Set<Promise<void>>();
+    let sent = 0;
+    let failure: unknown;
+    for (const range of plan.parts) {
+      // Wait for a free slot before reading, so at most queueSize parts are in memory.
+      while (inFlight.size >= queueSize && failure === undefined) await Promise.race(inFlight);
+      if (failure !== undefined) break;
+      // Parts are read in order, so the whole-file digest is computed on the bytes actually sent.
+      const body = await readRange(ctx, file, range);
+      whole.update(body);
+      const checksum = createHash('sha256').update(body).digest('base64');
+      const task = send(`UploadPart ${range.partNumber}`, () =>
+        ctx.client.send(
+          new UploadPartCommand({
+            Bucket,
+            Key,
+            UploadId: uploadId,
+            PartNumber: range.partNumber,
+            Body: body,
+            ContentLength: body.length,
+            ChecksumAlgorithm: 'SHA256',
+            ChecksumSHA256: checksum,
+          }),
+          { abortSignal: signal },
+        ),
+      ).then(
+        (part) => {
+          completed.push({
+            PartNumber: range.partNumber,
+            ETag: part.ETag,
+            ChecksumSHA256: part.ChecksumSHA256 ?? checksum,
+          });
+          sent += body.length;
+          ctx.options.onProgress?.(sent, ctx.wheel.size);
+        },
+        (error: unknown) => {
+          failure ??= error;
+          stop.abort();
+        },
+      );
+      const tracked: Promise<void> = task.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+    }
+    await Promise.all(inFlight);
+    if (failure !== undefined) throw failure;
+
+    const digest = whole.digest('hex');
+    if (digest !== ctx.wheel.sha256) throw changedOnDisk(ctx, `sha256 ${digest}`);
+    completed.sort((a, b) => (a.PartNumber ?? 0) - (b.PartNumber ?? 0));
+    await send('CompleteMultipartUpload', () =>
+      ctx.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket,
+          Key,
+          UploadId: uploadId,
+          MultipartUpload: { Parts: completed },
+          ...condition,
+        }),
+        { abortSignal: ctx.signal },
+      ),
+    );
+  } catch (error) {
+    await abortUpload(ctx, uploadId);
+    throw error;
+  }
+}
+
+/** Aborts with its own time budget: the publish deadline may be what failed. */
+async function abortUpload(ctx: Context, uploadId: string): Promise<void> {
+  try {
+    await ctx.client.send(
+      new AbortMultipartUploadCommand({
+        Bucket: ctx.options.bucket,
+        Key: ctx.key,
+        UploadId: uploadId,
+      }),
+      { abortSignal: AbortSignal.timeout(60_000) },
+    );
+    ctx.log.info(`Aborted the multipart upload of ${ctx.key}: no parts are left behind.`);
+  } catch (error) {
+    const { code } = s3ErrorCode(error);
+    ctx.log.warning(
+      `Could not abort the multipart upload ${uploadId} of ${ctx.key} (${code}); its parts are ` +
+        'billed until a lifecycle rule (AbortIncompleteMultipartUpload) removes them.',
+    );
+  }
+}
