@@ -1,0 +1,361 @@
+// End to end through the fake `docker` (helpers/fake-docker), which runs each container with
+// bubblewrap in a real Debian root folder: real python, real g++, real mounts and exit codes.
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { containerEnv } from '../../src/exec/container-plan.js';
+import { ContainerExecutor, type ContainerExecutorConfig } from '../../src/exec/container.js';
+import { LocalExecutor } from '../../src/exec/local.js';
+import { MemoryLog } from '../../src/log.js';
+import {
+  FAKE_DOCKER_DIR,
+  TEST_IMAGE,
+  ensureTestRootfs,
+  rootfsPackageVersion,
+} from '../helpers/rootfs.js';
+
+const saved = { ...process.env };
+let rootfs: string;
+let scratch: string;
+let workspace: string;
+let dockerLog: string;
+let localImages: string;
+
+function invocations(): string[][] {
+  if (!existsSync(dockerLog)) return [];
+  return readFileSync(dockerLog, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => (JSON.parse(line) as { argv: string[] }).argv);
+}
+
+function executor(overrides: Partial<ContainerExecutorConfig> = {}): ContainerExecutor {
+  return new ContainerExecutor({
+    engine: 'docker',
+    image: TEST_IMAGE,
+    mounts: [workspace],
+    env: {},
+    log: new MemoryLog(),
+    ...overrides,
+  });
+}
+
+beforeAll(() => {
+  rootfs = ensureTestRootfs();
+  scratch = mkdtempSync(join(tmpdir(), 'container-test-'));
+  workspace = join(scratch, 'workspace');
+  mkdirSync(workspace);
+  dockerLog = join(scratch, 'docker.log');
+  localImages = join(scratch, 'local-images');
+  // The test setup puts the fake docker first on PATH; LocalExecutor finds it there.
+  process.env.PATH = `${FAKE_DOCKER_DIR}${delimiter}${process.env.PATH ?? ''}`;
+  process.env.FAKE_DOCKER_IMAGES = JSON.stringify({ [TEST_IMAGE]: rootfs });
+  process.env.FAKE_DOCKER_LOG = dockerLog;
+  process.env.FAKE_DOCKER_LOCAL = localImages;
+});
+
+afterAll(() => {
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  Object.assign(process.env, saved);
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  writeFileSync(dockerLog, '');
+  // The image counts as pulled unless a test says otherwise.
+  writeFileSync(localImages, `${TEST_IMAGE}\n`);
+});
+
+describe('ContainerExecutor through docker run', () => {
+  test("runs the image's python, not the host's", async () => {
+    const expected = rootfsPackageVersion(rootfs, 'python3.11');
+    const result = await executor().run([
+      'python3',
+      '-c',
+      'import sys; print(sys.version.split()[0]); print(sys.executable)',
+    ]);
+    expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(result.stdout.trim().split('\n')).toEqual([expected, '/usr/bin/python3']);
+    const hostVersion = execFileSync(process.execPath, ['-p', 'process.version']).toString();
+    expect(result.stdout).not.toContain(hostVersion.trim());
+    expect(invocations()).toEqual([
+      [
+        'run',
+        '--rm',
+        '--entrypoint=',
+        '-v',
+        `${workspace}:${workspace}`,
+        TEST_IMAGE,
+        'python3',
+        '-c',
+        'import sys; print(sys.version.split()[0]); print(sys.executable)',
+      ],
+    ]);
+  });
+
+  test('host files are invisible inside except the mounts', async () => {
+    const hostPaths = [process.execPath, process.cwd(), join(homedir(), '.pyenv'), scratch].filter(
+      (path) => existsSync(path),
+    );
+    expect(hostPaths.length).toBeGreaterThan(2);
+    const script = 'for p; do if [ -e "$p" ]; then echo "seen $p"; else echo "gone $p"; fi; done';
+    const result = await executor().run(['sh', '-c', script, 'sh', ...hostPaths, workspace]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      ...hostPaths.map((path) => (path === scratch ? `seen ${path}` : `gone ${path}`)),
+      `seen ${workspace}`,
+    ]);
+    // Only the mount itself shows under scratch, not its siblings (the docker log).
+    const listing = await executor().run(['ls', '-a', scratch]);
+    expect(listing.stdout.split('\n').filter(Boolean)).toEqual(['.', '..', 'workspace']);
+  });
+
+  test('files written in the workspace reach the host; files elsewhere vanish with --rm', async () => {
+    const sub = join(workspace, 'build dir');
+    const ex = executor();
+    const write = await ex.shell('echo "from the image" > out.txt && echo x > /opt/marker && pwd', {
+      cwd: sub,
+    });
+    expect(write).toMatchObject({ exitCode: 0, stdout: `${sub}\n` });
+    expect(readFileSync(join(sub, 'out.txt'), 'utf8')).toBe('from the image\n');
+    const again = await ex.run(['test', '-e', '/opt/marker']);
+    expect(again.exitCode).toBe(1);
+    expect(invocations()[0]).toContain(sub);
+  });
+
+  test('exit codes and stderr propagate', async () => {
+    const ex = executor();
+    expect(await ex.shell('echo out; echo "it failed" >&2; exit 7')).toEqual({
+      exitCode: 7,
+      stdout: 'out\n',
+      stderr: 'it failed\n',
+    });
+    const missing = await ex.run(['no-such-tool', '--version']);
+    expect(missing.exitCode).toBe(127);
+    expect(missing.stderr).toContain('no-such-tool');
+  });
+
+  test('stdin input reaches the command, and -i is passed only then', async () => {
+    const ex = executor();
+    const input = 'line one\nit\'s "quoted" $HOME\n';
+    const result = await ex.run(['cat'], { input });
+    expect(result).toMatchObject({ exitCode: 0, stdout: input });
+    const none = await ex.run(['cat']);
+    expect(none).toMatchObject({ exitCode: 0, stdout: '' });
+    const [withInput, without] = invocations();
+    expect(withInput?.slice(0, 3)).toEqual(['run', '--rm', '-i']);
+    expect(without).not.toContain('-i');
+  });
+
+  test('arguments with spaces and quotes arrive as single arguments', async () => {
+    const args = ['a b', "it's", '"double"', '$HOME', '', 'x\ny', '; rm -rf /'];
+    const result = await executor().run([
+      'python3',
+      '-c',
+      'import json, sys; print(json.dumps(sys.argv[1:]))',
+      ...args,
+    ]);
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(args);
+  });
+
+  test('only the allow-listed and explicit variables get in; host secrets never', async () => {
+    const hostEnv: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      AWS_SECRET_ACCESS_KEY: 'aws-secret-value-123',
+      AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKE',
+      ACTIONS_RUNTIME_TOKEN: 'runtime-token-value',
+      GITHUB_TOKEN: 'ghs_fakevalue',
+      GITHUB_REPOSITORY: 'octo/wheel',
+      CFLAGS: '-O2 -g0',
+      SOURCE_DATE_EPOCH: '1700000000',
+    };
+    const env = containerEnv(hostEnv, ['MY_VAR=hello world', 'PATH=/opt/py/bin:/usr/bin:/bin']);
+    const ex = executor({ env, host: new LocalExecutor(hostEnv) });
+    const result = await ex.run(['env', '-0'], { env: { MULTI: 'one\ntwo' } });
+    expect(result.exitCode).toBe(0);
+    const inside = Object.fromEntries(
+      result.stdout
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+    );
+    expect(inside).toMatchObject({
+      GITHUB_REPOSITORY: 'octo/wheel',
+      CFLAGS: '-O2 -g0',
+      SOURCE_DATE_EPOCH: '1700000000',
+      MY_VAR: 'hello world',
+      MULTI: 'one\ntwo',
+      PATH: '/opt/py/bin:/usr/bin:/bin',
+    });
+    const names = Object.keys(inside);
+    expect(names.filter((name) => /AWS|TOKEN|ACTIONS_|FAKE_DOCKER|NODE|VITEST/.test(name))).toEqual(
+      [],
+    );
+    const secrets = [
+      'aws-secret-value-123',
+      'AKIAFAKEFAKE',
+      'runtime-token-value',
+      'ghs_fakevalue',
+    ];
+    for (const secret of secrets) expect(result.stdout).not.toContain(secret);
+    const argv = JSON.stringify(invocations());
+    for (const value of [...secrets, 'hello world', 'one\\ntwo', '-O2 -g0']) {
+      expect(argv).not.toContain(value);
+    }
+  });
+
+  test('docker-options are passed before the image', async () => {
+    const ex = executor({ options: ['--network', 'none'] });
+    const result = await ex.run(['cat', '/proc/net/dev']);
+    expect(result.exitCode).toBe(0);
+    // With its own network namespace the container has only the loopback interface.
+    const interfaces = result.stdout
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((line) => line.split(':')[0]?.trim());
+    expect(interfaces).toEqual(['lo']);
+    const argv = invocations()[0] ?? [];
+    expect(argv.slice(argv.indexOf('--network'), argv.indexOf(TEST_IMAGE) + 1)).toEqual([
+      '--network',
+      'none',
+      TEST_IMAGE,
+    ]);
+  });
+
+  test('g++ and the Python headers of the image build a program in the workspace', async () => {
+    writeFileSync(
+      join(workspace, 'hello.cpp'),
+      '#include <Python.h>\n#include <cstdio>\nint main() { std::printf("%d.%d\\n", PY_MAJOR_VERSION, PY_MINOR_VERSION); }\n',
+    );
+    const ex = executor();
+    const result = await ex.shell(
+      'g++ $(python3-config --includes) hello.cpp -o hello && ./hello && python3 -c "import sys; print(*sys.version_info[:2], sep=\'.\')"',
+      { cwd: workspace },
+    );
+    expect(result.exitCode).toBe(0);
+    const [built, running] = result.stdout.trim().split('\n');
+    expect(built).toBe(running);
+    expect(existsSync(join(workspace, 'hello'))).toBe(true);
+  });
+});
+
+describe('ensureImage', () => {
+  test('an image already on the machine is inspected, not pulled', async () => {
+    const ex = executor();
+    await ex.ensureImage();
+    await ex.ensureImage();
+    expect(invocations()).toEqual([['image', 'inspect', TEST_IMAGE]]);
+  });
+
+  test('a missing image is pulled once, then runs', async () => {
+    writeFileSync(localImages, '');
+    const log = new MemoryLog();
+    const ex = executor({ log });
+    await Promise.all([ex.ensureImage(), ex.ensureImage()]);
+    expect(invocations()).toEqual([
+      ['image', 'inspect', TEST_IMAGE],
+      ['pull', TEST_IMAGE],
+    ]);
+    expect(log.lines.some((line) => line.startsWith(`Pulled ${TEST_IMAGE} in `))).toBe(true);
+    expect((await ex.run(['true'])).exitCode).toBe(0);
+  });
+
+  test('an image that cannot be pulled is a clear InputError on the image input', async () => {
+    const ex = executor({ image: 'algorithmia-test/no-such-image:1.0' });
+    const error = await ex.ensureImage().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    const inputError = error as InputError;
+    expect(inputError.input).toBe('image');
+    expect(inputError.message).toBe(
+      "Image 'algorithmia-test/no-such-image:1.0' is not on this machine and 'docker pull' failed.",
+    );
+    expect(inputError.details).toContain('pull access denied for algorithmia-test/no-such-image');
+    expect(inputError.fix).toMatch(/log in/);
+    // Asked once: a second call gives the same answer without running docker again.
+    await expect(ex.ensureImage()).rejects.toBe(error);
+    expect(invocations()).toHaveLength(2);
+  });
+
+  test('a missing engine is an InputError on container-engine', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = FAKE_DOCKER_DIR;
+    try {
+      const error = await executor({ engine: 'podman' })
+        .ensureImage()
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).input).toBe('container-engine');
+      expect((error as InputError).message).toBe("'podman' was not found on this machine.");
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});
+
+describe('handBack', () => {
+  test("gives files the container created back to the runner's user", async () => {
+    const ex = executor();
+    const made = await ex.shell('mkdir -p out/deep && touch out/deep/a.whl out/b', {
+      cwd: workspace,
+    });
+    expect(made.exitCode).toBe(0);
+    const outside = join(scratch, 'not-mounted');
+    mkdirSync(outside);
+    writeFileSync(localImages, `${TEST_IMAGE}\n`);
+    writeFileSync(dockerLog, '');
+    await ex.handBack([join(workspace, 'out'), join(workspace, 'gone'), outside], 4321, 4322);
+    for (const path of ['out', 'out/deep', 'out/deep/a.whl', 'out/b']) {
+      const stat = statSync(join(workspace, path));
+      expect([path, stat.uid, stat.gid]).toEqual([path, 4321, 4322]);
+    }
+    expect(statSync(outside).uid).toBe(process.getuid?.());
+    const argv = invocations()[0] ?? [];
+    expect(argv.slice(argv.indexOf('--user'))).toEqual([
+      '--user',
+      '0:0',
+      TEST_IMAGE,
+      'chown',
+      '-R',
+      '4321:4322',
+      '--',
+      join(workspace, 'out'),
+    ]);
+  });
+
+  test('is a no-op for a root runner and for podman', async () => {
+    mkdirSync(join(workspace, 'noop'), { recursive: true });
+    await executor().handBack([join(workspace, 'noop')], 0, 0);
+    await executor({ engine: 'podman' }).handBack([join(workspace, 'noop')], 1001, 1001);
+    expect(invocations()).toEqual([]);
+  });
+
+  test('a failed chown is a warning, not an error', async () => {
+    const log = new MemoryLog();
+    // Without CAP_CHOWN even root cannot give files away.
+    const ex = executor({ log, options: ['--cap-drop', 'CHOWN'] });
+    mkdirSync(join(workspace, 'kept'), { recursive: true });
+    await ex.handBack([join(workspace, 'kept')], 1001, 1001);
+    const warnings = log.lines.filter((line) => line.startsWith('warning: '));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^warning: Could not give .*kept back to 1001:1001 \(exit code 1\): .*Operation not permitted/,
+    );
+    expect(statSync(join(workspace, 'kept')).uid).toBe(process.getuid?.());
+  });
+});

@@ -1,0 +1,282 @@
+/**
+ * Pure planning for steps that run inside the vendor image: which variables go in, how the
+ * `docker-options` input splits, and the exact `docker run` command line. No I/O here; the
+ * ContainerExecutor (container.ts) runs what this file plans.
+ */
+import { InputError, UserError } from '../errors.js';
+
+export type ContainerEngine = 'docker' | 'podman';
+
+/**
+ * Host variables passed into the image, for the README. A trailing `*` is a prefix. Everything
+ * else on the runner (AWS keys, the runtime token, RUNNER_TEMP...) stays outside.
+ */
+export const CONTAINER_ENV_ALLOWED: readonly string[] = [
+  'GITHUB_*',
+  'RUNNER_OS',
+  'RUNNER_ARCH',
+  'CI',
+  'SOURCE_DATE_EPOCH',
+  'CC',
+  'CXX',
+  'CFLAGS',
+  'CXXFLAGS',
+  'CPPFLAGS',
+  'LDFLAGS',
+  'MAKEFLAGS',
+  'CMAKE_*',
+];
+
+/**
+ * Host variables never passed implicitly, even when they match the allow-list above (`*` is any
+ * text, compared case-insensitively). A value the user writes into the `env` input is passed as
+ * written: that is an explicit choice in the workflow file.
+ */
+export const CONTAINER_ENV_NEVER: readonly string[] = [
+  'AWS_*',
+  'ACTIONS_*',
+  '*TOKEN*',
+  '*SECRET*',
+  '*PASSWORD*',
+  '*PASSWD*',
+  '*CREDENTIAL*',
+  '*KEY*',
+  // The runner's file commands: host paths that are not mounted, so a write inside would be lost.
+  'GITHUB_ENV',
+  'GITHUB_OUTPUT',
+  'GITHUB_PATH',
+  'GITHUB_STATE',
+  'GITHUB_STEP_SUMMARY',
+];
+
+/**
+ * Variables the engine's own client reads (where it finds its helpers, its config and storage,
+ * which libraries it loads). Passing such a value through the client's environment would
+ * reconfigure the client itself, so these go on the command line as `-e NAME=value` instead.
+ */
+export const ENGINE_CLIENT_ENV: readonly string[] = [
+  'PATH',
+  'HOME',
+  'USER',
+  'TMPDIR',
+  'LD_*',
+  'XDG_*',
+  'DOCKER_*',
+  'CONTAINERS_*',
+  'PODMAN_*',
+  'BUILDAH_*',
+  'REGISTRY_AUTH_FILE',
+];
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function globToRegExp(pattern: string): RegExp {
+  const body = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+const ALLOWED = CONTAINER_ENV_ALLOWED.map(globToRegExp);
+const NEVER = CONTAINER_ENV_NEVER.map(globToRegExp);
+const CLIENT = ENGINE_CLIENT_ENV.map(globToRegExp);
+
+/** True when a host variable may be passed into the image without the user naming it. */
+export function isForwardedHostVariable(name: string): boolean {
+  return ALLOWED.some((re) => re.test(name)) && !NEVER.some((re) => re.test(name));
+}
+
+/**
+ * The environment of every step in the image: the allow-listed host variables, then the `env`
+ * input's `NAME=value` lines (which win). Blank lines and `#` comments are skipped; a line is
+ * trimmed, and the value is everything after the first `=`.
+ */
+export function containerEnv(
+  hostEnv: Readonly<Record<string, string | undefined>>,
+  userEnvLines: readonly string[],
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of Object.keys(hostEnv).sort()) {
+    const value = hostEnv[name];
+    if (value !== undefined && isForwardedHostVariable(name)) env[name] = value;
+  }
+  userEnvLines.forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const eq = line.indexOf('=');
+    const name = eq < 0 ? line : line.slice(0, eq);
+    if (eq < 0) {
+      throw new InputError(`line ${index + 1} ('${name}') has no '=': expected NAME=value.`, {
+        input: 'env',
+        fix: `Write '${name}=value'; to pass a runner variable, write '${name}=\${{ env.${name} }}' so the workflow says so explicitly.`,
+      });
+    }
+    if (!ENV_NAME.test(name)) {
+      throw new InputError(`line ${index + 1}: '${name}' is not a valid variable name.`, {
+        input: 'env',
+        fix: 'Use letters, digits and underscores, not starting with a digit, e.g. MY_FLAG=1.',
+      });
+    }
+    env[name] = line.slice(eq + 1);
+  });
+  return env;
+}
+
+/**
+ * Splits the `docker-options` input like a POSIX shell would split words: whitespace separates,
+ * 'single quotes' are literal, "double quotes" allow \" \\ \$ \` escapes, a backslash outside
+ * quotes escapes the next character. No variable expansion and no globbing happen.
+ */
+export function parseDockerOptions(raw: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: "'" | '"' | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charAt(i);
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+      else if (c === '\\' && i + 1 < raw.length && '"\\$`\n'.includes(raw.charAt(i + 1))) {
+        const next = raw.charAt(++i);
+        if (next !== '\n') word += next;
+      } else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\') {
+      if (i + 1 >= raw.length) {
+        throw new InputError('ends with a lone backslash.', {
+          input: 'docker-options',
+          fix: 'Remove the trailing backslash or quote the value.',
+        });
+      }
+      const next = raw.charAt(++i);
+      if (next !== '\n') {
+        word += next;
+        inWord = true;
+      }
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (quote !== undefined) {
+    throw new InputError(`has an unbalanced ${quote === '"' ? 'double' : 'single'} quote.`, {
+      input: 'docker-options',
+      fix: `Close the ${quote} quote, or escape it with a backslash.`,
+    });
+  }
+  if (inWord) words.push(word);
+  for (const option of words) {
+    // These break capturing the step's output (a TTY merges stderr; detached returns at once).
+    if (/^-[idt]*[dt][idt]*$/.test(option) || /^--(detach|tty)(=.*)?$/.test(option)) {
+      throw new InputError(`'${option}' cannot be used: the action captures each step's output.`, {
+        input: 'docker-options',
+        fix: 'Remove -d/-t/--detach/--tty (and -it); the action passes -i itself when a step needs stdin.',
+      });
+    }
+  }
+  return words;
+}
+
+// The reference grammar of the distribution spec: [host[:port]/]path[:tag][@digest].
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN =
+  '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?)';
+const IMAGE_REFERENCE = new RegExp(
+  `^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
+);
+
+/** Throws an InputError('image') unless `image` is a valid image reference. */
+export function validateImage(image: string): string {
+  const trimmed = image.trim();
+  if (trimmed === '' || trimmed.length > 255 || !IMAGE_REFERENCE.test(trimmed)) {
+    throw new InputError(`'${image}' is not a valid image reference.`, {
+      input: 'image',
+      fix: 'Use a name like algorithmiahq/langserver:python3.7 or registry.example.com/team/image@sha256:<digest> (lowercase name, no spaces, no leading dash).',
+    });
+  }
+  return trimmed;
+}
+
+export interface DockerRunSpec {
+  engine: ContainerEngine;
+  image: string;
+  /** Absolute host folders, each mounted at the same path inside. */
+  mounts: readonly string[];
+  /** Working directory inside (absolute); omitted: the image's own. */
+  cwd?: string;
+  /** The step's variables (already filtered by containerEnv, plus the step's own). */
+  env: Readonly<Record<string, string>>;
+  /** The parsed `docker-options` input, placed after the action's own flags. */
+  options: readonly string[];
+  argv: readonly string[];
+  /** `--user` value, e.g. "0:0"; omitted: the image's user. */
+  user?: string;
+  /** Keep stdin open (`-i`): only when the step writes to it, so nothing waits on an open pipe. */
+  interactive?: boolean;
+}
+
+export interface DockerCommand {
+  /** The command line, engine first. Never contains a value from `env` except ENGINE_CLIENT_ENV. */
+  argv: string[];
+  /** Added to the engine client's own environment: the values of the `-e NAME` flags. */
+  env: Record<string, string>;
+}
+
+function checkAbsolute(path: string, what: string): void {
+  if (!path.startsWith('/') || /[:,\n]/.test(path)) {
+    throw new UserError(`The ${what} '${path}' cannot be mounted into the image.`, {
+      fix: `Use an absolute path without ':' ',' or line breaks for the ${what}.`,
+    });
+  }
+}
+
+/**
+ * The `docker run` command line for one step. Variables are passed as `-e NAME` with the value in
+ * the client's environment, so values never appear in argv (ps, /proc, the `[command]` echo in the
+ * log) and no env-file holding them is written to disk; multi-line values survive too, which an
+ * --env-file cannot carry. Only names the client itself reads (ENGINE_CLIENT_ENV) go inline.
+ */
+export function dockerRunCommand(spec: DockerRunSpec): DockerCommand {
+  validateImage(spec.image);
+  if (spec.argv.length === 0) throw new Error('dockerRunCommand: empty argv');
+  const argv: string[] = [spec.engine, 'run', '--rm'];
+  if (spec.interactive) argv.push('-i');
+  // The image's ENTRYPOINT would otherwise receive our command as its arguments.
+  argv.push('--entrypoint=');
+  // Sorted so a parent folder is mounted before a folder inside it.
+  for (const mount of [...new Set(spec.mounts)].sort()) {
+    checkAbsolute(mount, 'folder');
+    argv.push('-v', `${mount}:${mount}`);
+  }
+  if (spec.cwd !== undefined) {
+    checkAbsolute(spec.cwd, 'working directory');
+    argv.push('-w', spec.cwd);
+  }
+  const env: Record<string, string> = {};
+  for (const name of Object.keys(spec.env).sort()) {
+    if (!ENV_NAME.test(name)) throw new Error(`dockerRunCommand: bad variable name '${name}'`);
+    const value = spec.env[name] ?? '';
+    if (CLIENT.some((re) => re.test(name))) {
+      argv.push('-e', `${name}=${value}`);
+    } else {
+      argv.push('-e', name);
+      env[name] = value;
+    }
+  }
+  argv.push(...spec.options);
+  // After docker-options: the engine keeps the last --user, and a step that asks for one (the
+  // hand-back runs as root) must get it.
+  if (spec.user !== undefined) argv.push('--user', spec.user);
+  argv.push(spec.image, ...spec.argv);
+  return { argv, env };
+}
