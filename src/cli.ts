@@ -6,7 +6,6 @@
 import { parseArgs } from 'node:util';
 import { ConsoleLog } from './actions-log.js';
 import { errorMessage, UserError } from './errors.js';
-import { LocalExecutor } from './exec/local.js';
 import { INPUT_NAMES, INPUT_SPECS, type InputName } from './input-spec.js';
 import { getInputs } from './inputs.js';
 import { runPipeline } from './pipeline.js';
@@ -106,8 +105,7 @@ export async function main(argv: string[]): Promise<number> {
   const log = new ConsoleLog(process.env.RUNNER_DEBUG === '1');
   try {
     const inputs = getInputs((name) => parsed.values.get(name) ?? '', process.env);
-    const host = new LocalExecutor();
-    const result = await runPipeline(inputs, { executor: host, host, log, env: process.env });
+    const result = await runPipeline(inputs, { log, env: process.env });
     for (const [name, value] of Object.entries(result.outputs))
       process.stdout.write(`${name}=${value}\n`);
     return 0;

@@ -42,6 +42,35 @@ const specs = {
   },
   'test-command': { default: '', help: 'shell command run against the installed wheel' },
   'output-dir': { default: 'dist', help: 'folder the verified wheel is written to' },
+  'project-dir': {
+    default: '',
+    help: 'a setup.py/pyproject.toml project built by the python itself (instead of package-dir/stage)',
+  },
+  image: { default: '', help: 'run build, probe and verification in this docker image' },
+  'container-engine': { default: 'docker', help: 'docker or podman (with image)' },
+  'docker-options': { default: '', help: 'extra `docker run` options (with image)' },
+  env: { default: '', multiline: true, help: 'NAME=value lines passed into the image' },
+  'check-libs': { default: 'true', help: 'fail when an installed .so cannot find its libraries' },
+  'bundle-libs': { default: 'false', help: 'copy needed non-system libraries into <pkg>.libs/' },
+  'library-path': {
+    default: '',
+    multiline: true,
+    help: 'folders searched for the libraries to bundle (LD_LIBRARY_PATH for bundle-libs)',
+  },
+  's3-bucket': { default: '', help: 'S3 bucket to publish to (empty: no S3)' },
+  's3-prefix': { default: '', help: 'key prefix inside the bucket, e.g. wheels/' },
+  's3-region': { default: '', help: 'bucket region (default: AWS_REGION / AWS_DEFAULT_REGION)' },
+  's3-endpoint': { default: '', help: 'endpoint URL of an S3-compatible store (MinIO...)' },
+  's3-force-path-style': { default: 'false', help: 'path-style URLs (most S3-compatible stores)' },
+  's3-acl': { default: 'private', help: 'private or public-read' },
+  's3-overwrite': { default: 'false', help: 'replace an existing object with different bytes' },
+  's3-max-attempts': { default: '5', help: 'attempts per S3 request (SDK standard retries)' },
+  's3-index': { default: 'false', help: 'maintain a PEP 503 index next to the wheels' },
+  'artifact-name': {
+    default: '',
+    help: 'workflow artifact name (default: the wheel file name; false: no artifact)',
+  },
+  'retention-days': { default: '', help: 'days the workflow artifact is kept (1-90)' },
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof specs;

@@ -1,21 +1,57 @@
 import { isAbsolute, resolve } from 'node:path';
 import { InputError } from './errors.js';
+import { parseDockerOptions, validateImage, type ContainerEngine } from './exec/container-plan.js';
 import { INPUT_SPECS, type InputName, type InputSource } from './input-spec.js';
+import { resolveArtifactName, validateRetentionDays } from './publish/artifact-plan.js';
+import {
+  parseEndpoint,
+  validateBucketName,
+  validatePrefix,
+  type S3Acl,
+} from './publish/s3-plan.js';
 import { parsePythonRequest, type PythonRequest } from './python/discover.js';
 import { parseStageRules, type StageRule } from './stage.js';
 import { isModulePath, validateDistributionName } from './wheel/names.js';
 import { parseWheelTag, type WheelTag } from './wheel/tags.js';
 import { normalizeVersion } from './wheel/version.js';
 
+export interface ContainerInputs {
+  image: string;
+  engine: ContainerEngine;
+  options: string[];
+  /** The raw `env` lines (validated when the executor is made). */
+  envLines: string[];
+}
+
+export interface S3Inputs {
+  bucket: string;
+  prefix: string;
+  region?: string;
+  endpoint?: string;
+  forcePathStyle: boolean;
+  acl: S3Acl;
+  overwrite: boolean;
+  maxAttempts: number;
+  index: boolean;
+}
+
+export interface ArtifactInputs {
+  /** The raw `artifact-name` ('' = named after the wheel). */
+  name: string;
+  retentionDays?: number;
+}
+
 /** Everything the pipeline needs, validated; paths are absolute. */
 export interface Inputs {
+  workspace: string;
   workingDirectory: string;
   buildCommand?: string;
   packageDir?: string;
   stage: StageRule[];
+  projectDir?: string;
   /** Distribution name; undefined = the package folder's name. */
   name?: string;
-  /** Normalized PEP 440 version. */
+  /** Normalized PEP 440 version (empty for project-dir, whose metadata has its own). */
   version: string;
   python: PythonRequest;
   wheelTag?: WheelTag;
@@ -28,6 +64,13 @@ export interface Inputs {
   imports: string[];
   testCommand?: string;
   outputDir: string;
+  container?: ContainerInputs;
+  checkLibs: boolean;
+  bundleLibs: boolean;
+  libraryPath: string[];
+  s3?: S3Inputs;
+  /** undefined = `artifact-name: false`. */
+  artifact?: ArtifactInputs;
 }
 
 /** Reads and validates every input once; throws InputError naming the first bad one. */
@@ -42,15 +85,23 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter((l) => l !== '' && !l.startsWith('#'));
+  const bool = (name: InputName): boolean => parseBoolean(get(name), name);
 
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const workingDirectory = resolve(workspace, get('working-directory'));
   const packageDir = optional('package-dir');
   const stage = parseStageRules(get('stage'));
-  if (packageDir === undefined && stage.length === 0) {
+  const projectDir = optional('project-dir');
+  if (projectDir !== undefined && (packageDir !== undefined || stage.length > 0)) {
+    throw new InputError('`project-dir` cannot be combined with `package-dir` or `stage`.', {
+      input: 'project-dir',
+      fix: 'give `project-dir` for a setup.py/pyproject.toml project, or `package-dir`/`stage` for build products, not both.',
+    });
+  }
+  if (projectDir === undefined && packageDir === undefined && stage.length === 0) {
     throw new InputError('neither `package-dir` nor `stage` was given.', {
       input: 'package-dir',
-      fix: 'set `package-dir` to the finished package folder, or `stage` to copy build products into one.',
+      fix: 'set `package-dir` to the finished package folder, or `stage` to copy build products into one (or `project-dir` for a setup.py project).',
     });
   }
   const name = optional('name');
@@ -66,13 +117,27 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     }
   }
   const wheelTag = optional('wheel-tag');
+  const rawVersion = get('version') || versionFromTag(env);
+  const bundleLibs = bool('bundle-libs');
+  if (bundleLibs && projectDir !== undefined) {
+    throw new InputError(
+      '`bundle-libs` works on staged build products, not on a `project-dir` wheel.',
+      {
+        input: 'bundle-libs',
+        fix: "use auditwheel in the project's own build, or stage the build products with `package-dir`/`stage`.",
+      },
+    );
+  }
   return {
+    workspace,
     workingDirectory,
     buildCommand: optional('build-command'),
     packageDir: packageDir === undefined ? undefined : resolve(workingDirectory, packageDir),
     stage,
+    projectDir: projectDir === undefined ? undefined : resolve(workingDirectory, projectDir),
     name,
-    version: normalizeVersion(get('version') || versionFromTag(env)),
+    // A project-dir wheel carries its own version; one given here must match it.
+    version: projectDir !== undefined && rawVersion === '' ? '' : normalizeVersion(rawVersion),
     python: parsePythonRequest(get('python')),
     wheelTag: wheelTag === undefined ? undefined : parseWheelTag(wheelTag),
     requires: lines('requires'),
@@ -83,7 +148,99 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     imports,
     testCommand: optional('test-command'),
     outputDir: absolute(workingDirectory, get('output-dir')),
+    container: containerInputs(get, lines),
+    checkLibs: bool('check-libs'),
+    bundleLibs,
+    libraryPath: lines('library-path').map((p) => absolute(workingDirectory, p)),
+    s3: s3Inputs(get, bool),
+    artifact: artifactInputs(get('artifact-name'), get('retention-days')),
   };
+}
+
+function containerInputs(
+  get: (name: InputName) => string,
+  lines: (name: InputName) => string[],
+): ContainerInputs | undefined {
+  const image = get('image');
+  if (image === '') return undefined;
+  const engine = get('container-engine');
+  if (engine !== 'docker' && engine !== 'podman') {
+    throw new InputError(`"${engine}" is not a supported container engine.`, {
+      input: 'container-engine',
+      fix: 'use docker or podman.',
+    });
+  }
+  return {
+    image: validateImage(image),
+    engine,
+    options: parseDockerOptions(get('docker-options')),
+    envLines: lines('env'),
+  };
+}
+
+function s3Inputs(
+  get: (name: InputName) => string,
+  bool: (name: InputName) => boolean,
+): S3Inputs | undefined {
+  const bucket = get('s3-bucket');
+  const index = bool('s3-index');
+  if (bucket === '') {
+    if (index) {
+      throw new InputError('`s3-index` needs `s3-bucket`.', {
+        input: 's3-index',
+        fix: 'set `s3-bucket` (the index lives next to the wheels), or leave `s3-index` false.',
+      });
+    }
+    return undefined;
+  }
+  const acl = get('s3-acl');
+  if (acl !== 'private' && acl !== 'public-read') {
+    throw new InputError(`"${acl}" is not a supported ACL.`, {
+      input: 's3-acl',
+      fix: 'use private (the default; grant the platform read access by bucket policy) or public-read.',
+    });
+  }
+  const attempts = get('s3-max-attempts');
+  if (!/^\d+$/.test(attempts) || Number(attempts) < 1 || Number(attempts) > 20) {
+    throw new InputError(`"${attempts}" is not a number of attempts.`, {
+      input: 's3-max-attempts',
+      fix: 'use a whole number from 1 (no retries) to 20.',
+    });
+  }
+  const endpoint = get('s3-endpoint') || undefined;
+  if (endpoint !== undefined) parseEndpoint(endpoint);
+  const region = get('s3-region') || undefined;
+  if (region !== undefined && !/^[a-z0-9-]+$/.test(region)) {
+    throw new InputError(`"${region}" is not an AWS region name.`, {
+      input: 's3-region',
+      fix: 'use a region such as us-east-1 or eu-west-1, or leave it empty to use AWS_REGION.',
+    });
+  }
+  return {
+    bucket: validateBucketName(bucket),
+    prefix: validatePrefix(get('s3-prefix')),
+    region,
+    endpoint,
+    forcePathStyle: bool('s3-force-path-style'),
+    acl,
+    overwrite: bool('s3-overwrite'),
+    maxAttempts: Number(attempts),
+    index,
+  };
+}
+
+function artifactInputs(name: string, retention: string): ArtifactInputs | undefined {
+  // Validated now against a sample wheel name, so a bad name fails before anything is built.
+  if (resolveArtifactName(name, 'x-1-py3-none-any.whl') === undefined) return undefined;
+  const retentionDays = validateRetentionDays(retention);
+  return retentionDays === undefined ? { name } : { name, retentionDays };
+}
+
+export function parseBoolean(value: string, input: InputName): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new InputError(`"${value}" is not a boolean.`, { input, fix: 'use true or false.' });
 }
 
 /** On a tag push the tag is the version: `v1.2.0` -> `1.2.0`. */

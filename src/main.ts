@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
 import { ActionsLog } from './actions-log.js';
 import { errorMessage, UserError } from './errors.js';
-import { LocalExecutor } from './exec/local.js';
 import { INPUT_SPECS, type InputName } from './input-spec.js';
 import { getInputs } from './inputs.js';
 import { runPipeline } from './pipeline.js';
@@ -16,8 +15,7 @@ export async function run(): Promise<void> {
         core.getInput(name, { required: false, trimWhitespace: !INPUT_SPECS[name].multiline }),
       process.env,
     );
-    const host = new LocalExecutor();
-    const result = await runPipeline(inputs, { executor: host, host, log, env: process.env });
+    const result = await runPipeline(inputs, { log, env: process.env });
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     await writeSummary(summaryMarkdown(result.wheel, result.outputs));
   } catch (error) {

@@ -1,24 +1,36 @@
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BuildError } from './errors.js';
+import { basename, join } from 'node:path';
+import { BuildError, InputError } from './errors.js';
+import { createExecutors, type Executors } from './exec/create.js';
 import type { Executor } from './exec/executor.js';
 import type { Inputs } from './inputs.js';
 import { formatDuration, type Log } from './log.js';
+import { bundleStagedLibraries, checkNativeLibraries } from './native-libs.js';
+import { artifactStep, s3Step } from './publish/steps.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
-import { verifyWheel, type VerifyResult } from './python/verify.js';
+import { buildProjectWheel } from './python/project-build.js';
+import {
+  checkImports,
+  installWheel,
+  runTestCommand,
+  type VerifyOptions,
+  type VerifyResult,
+} from './python/verify.js';
 import { resolveSourceDate } from './source-date.js';
 import { stagePackage } from './stage.js';
 import { GENERATOR } from './version.js';
-import { packWheel, type PackedWheel } from './wheel/pack.js';
+import { packWheel, sha256File, type PackedWheel } from './wheel/pack.js';
 import {
   expandTag,
   formatTag,
+  parseWheelTag,
   tagFromProbe,
   tagMatchesProbe,
   type PythonProbe,
 } from './wheel/tags.js';
+import { listZipEntries } from './wheel/zip-listing.js';
 
 /** A step that runs only after the wheel was verified (publishers); returns outputs to set. */
 export interface AfterVerifyStep {
@@ -32,15 +44,16 @@ export interface VerifiedWheel extends PackedWheel {
   packageName: string;
   probe: PythonProbe;
   verify: VerifyResult;
+  /** Markdown table of the native files and their dependencies ('' when there are none). */
+  nativeReport: string;
 }
 
 export interface PipelineDeps {
-  /** Runs the build, the probe and the verification: this machine, or the image. */
-  executor: Executor;
-  /** Runs host-only helpers (git). */
-  host: Executor;
   log: Log;
   env: NodeJS.ProcessEnv;
+  /** Overrides where steps run (tests); default: this machine, or the `image`. */
+  executors?: Executors;
+  /** Overrides the publishers (tests); default: artifact and S3 per the inputs. */
   after?: readonly AfterVerifyStep[];
 }
 
@@ -49,8 +62,9 @@ export interface PipelineResult {
   outputs: Record<string, string>;
 }
 
+/** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
-  const { executor, log, env } = deps;
+  const { log, env } = deps;
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const started = Date.now();
     const value = await log.group(name, fn);
@@ -58,96 +72,60 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     return value;
   };
 
-  if (inputs.buildCommand) {
-    const command = inputs.buildCommand;
-    await timed('Build', async () => {
-      log.info(`$ ${command}   (in ${inputs.workingDirectory}, on ${executor.where})`);
-      const result = await executor.shell(command, { cwd: inputs.workingDirectory, stream: true });
-      if (result.exitCode !== 0) {
-        throw new BuildError(`the build command exited with code ${result.exitCode}.`, {
-          input: 'build-command',
-          fix: 'see the build output above; the command runs with `sh -c` in `working-directory`.',
-        });
-      }
-    });
-  }
-
-  const staged = await timed('Stage', () =>
-    stagePackage({
-      workingDirectory: inputs.workingDirectory,
-      packageDir: inputs.packageDir,
-      rules: inputs.stage,
-      log,
-    }),
-  );
-
-  const probe = await timed('Python', () => discoverPython(executor, inputs.python, log));
-  const ownTag = tagFromProbe(probe);
-  const tag = inputs.wheelTag ?? ownTag;
-  if (inputs.wheelTag && !tagMatchesProbe(inputs.wheelTag, probe)) {
-    log.warning(
-      `wheel-tag ${formatTag(inputs.wheelTag)} does not match ${describeProbe(probe)} ` +
-        `(its own tag is ${formatTag(ownTag)}); the verification install decides.`,
-    );
-  }
-  log.info(`Tag: ${formatTag(tag)}`);
-
-  const distribution = inputs.name ?? staged.packageName;
   const tempRoot = env.RUNNER_TEMP || tmpdir();
   await mkdir(tempRoot, { recursive: true });
   const work = await mkdtemp(join(tempRoot, 'algorithmia-wheel-'));
   const pending = join(inputs.outputDir, `.algorithmia-wheel-${process.pid}`);
+  const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log);
+  const { executor } = executors;
   try {
-    const packed = await timed('Pack', async () => {
-      const date = await resolveSourceDate(env, deps.host, inputs.workingDirectory);
-      log.info(`timestamps from ${date.from}: ${new Date(date.epoch * 1000).toISOString()}`);
-      const wheel = await packWheel({
-        files: staged.files,
-        metadata: {
-          name: distribution,
-          version: inputs.version,
-          summary: inputs.summary,
-          requires: inputs.requires,
-          author: inputs.author,
-          license: inputs.license,
-          homePage: inputs.homePage,
-        },
-        tag,
-        mtime: new Date(date.epoch * 1000),
-        // The wheel waits beside the output folder until it is verified: a wheel that does not
-        // import never lands where a later step could pick it up.
-        outputDir: pending,
-        generator: GENERATOR,
-      });
-      log.info(
-        `${wheel.fileName}: ${wheel.entries.length} files, ${wheel.size} bytes, sha256 ${wheel.sha256}`,
-      );
-      return wheel;
-    });
+    await executors.prepare();
+    if (inputs.buildCommand) await timed('Build', () => runBuild(inputs, executor, log));
+    const probe = await timed('Python', () => discoverPython(executor, inputs.python, log));
 
-    const verify = await timed('Verify', () =>
-      verifyWheel({
+    const packed = inputs.projectDir
+      ? await timed('Build project wheel', () =>
+          projectWheel(inputs, executors, probe, pending, work, env, log),
+        )
+      : await stageAndPack(inputs, executors, probe, pending, work, timed, env, log);
+
+    const verifyOptions: VerifyOptions = {
+      executor,
+      python: probe.executable,
+      wheelPath: packed.wheel.path,
+      tags: expandTag(parseWheelTag(packed.wheel.tag)),
+      imports: inputs.imports.length ? inputs.imports : [packed.packageName],
+      testCommand: inputs.testCommand,
+      workDir: join(work, 'verify'),
+      log,
+    };
+    const installed = await timed('Verify: install', () => installWheel(verifyOptions));
+    const nativeReport = await timed('Check libs', () =>
+      checkNativeLibraries({
         executor,
-        python: probe.executable,
-        wheelPath: packed.path,
-        tags: expandTag(tag),
-        imports: inputs.imports.length ? inputs.imports : [staged.packageName],
-        testCommand: inputs.testCommand,
-        workDir: join(work, 'verify'),
+        target: installed.target,
+        platformTag: parseWheelTag(packed.wheel.tag).platform,
+        checkLibs: inputs.checkLibs,
         log,
       }),
     );
+    await timed('Verify: import', async () => {
+      await checkImports(verifyOptions, installed);
+      await runTestCommand(verifyOptions, installed);
+    });
 
-    const finalPath = join(inputs.outputDir, packed.fileName);
-    await rename(packed.path, finalPath);
+    // Only a verified wheel reaches output-dir.
+    const finalPath = join(inputs.outputDir, packed.wheel.fileName);
+    await rename(packed.wheel.path, finalPath);
     const wheel: VerifiedWheel = {
-      ...packed,
+      ...packed.wheel,
       path: finalPath,
-      distribution,
-      version: inputs.version,
-      packageName: staged.packageName,
+      distribution: packed.distribution,
+      version: packed.version,
+      packageName: packed.packageName,
       probe,
-      verify,
+      verify: { target: installed.target, installedFiles: installed.installedFiles },
+      nativeReport,
     };
     const outputs: Record<string, string> = {
       wheel: wheel.path,
@@ -158,12 +136,181 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       tags: wheel.tag,
       version: wheel.version,
     };
-    for (const step of deps.after ?? []) {
+    const after = deps.after ?? defaultPublishers(inputs, env, log);
+    for (const step of after) {
       Object.assign(outputs, await timed(step.name, () => step.run(wheel, log)));
     }
     return { wheel, outputs };
   } finally {
-    await rm(pending, { recursive: true, force: true });
+    const handBack = [inputs.workingDirectory, inputs.outputDir, work];
+    await executors
+      .finish(handBack)
+      .catch((e: unknown) => log.warning(`hand-back failed: ${String(e)}`));
+    await rm(pending, { recursive: true, force: true }).catch(() => undefined);
     await rm(work, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+function defaultPublishers(inputs: Inputs, env: NodeJS.ProcessEnv, log: Log): AfterVerifyStep[] {
+  const steps: AfterVerifyStep[] = [];
+  if (inputs.artifact) steps.push(artifactStep(inputs.artifact, env));
+  if (inputs.s3) steps.push(s3Step(inputs.s3, log));
+  return steps;
+}
+
+async function runBuild(inputs: Inputs, executor: Executor, log: Log): Promise<void> {
+  const command = inputs.buildCommand!;
+  log.info(`$ ${command}   (in ${inputs.workingDirectory}, on ${executor.where})`);
+  const result = await executor.shell(command, { cwd: inputs.workingDirectory, stream: true });
+  if (result.exitCode !== 0) {
+    throw new BuildError(`the build command exited with code ${result.exitCode}.`, {
+      input: 'build-command',
+      fix: 'see the build output above; the command runs with `sh -c` in `working-directory`.',
+      details: result.stderr.trim().split('\n').slice(-20).join('\n') || undefined,
+    });
+  }
+}
+
+interface PackResult {
+  wheel: PackedWheel;
+  distribution: string;
+  version: string;
+  packageName: string;
+}
+
+async function stageAndPack(
+  inputs: Inputs,
+  executors: Executors,
+  probe: PythonProbe,
+  pending: string,
+  work: string,
+  timed: <T>(name: string, fn: () => Promise<T>) => Promise<T>,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+): Promise<PackResult> {
+  const staged = await timed('Stage', () =>
+    stagePackage({
+      workingDirectory: inputs.workingDirectory,
+      packageDir: inputs.packageDir,
+      rules: inputs.stage,
+      log,
+    }),
+  );
+  const ownTag = tagFromProbe(probe);
+  const tag = inputs.wheelTag ?? ownTag;
+  if (inputs.wheelTag && !tagMatchesProbe(inputs.wheelTag, probe)) {
+    log.warning(
+      `wheel-tag ${formatTag(inputs.wheelTag)} does not match ${describeProbe(probe)} ` +
+        `(its own tag is ${formatTag(ownTag)}); the verification install decides.`,
+    );
+  }
+  log.info(`Tag: ${formatTag(tag)}`);
+  const files = inputs.bundleLibs
+    ? await timed('Bundle libs', () =>
+        bundleStagedLibraries({
+          executor: executors.executor,
+          files: staged.files,
+          packageName: staged.packageName,
+          workDir: work,
+          libraryPath: inputs.libraryPath,
+          log,
+        }),
+      )
+    : staged.files;
+  const distribution = inputs.name ?? staged.packageName;
+  const wheel = await timed('Pack', async () => {
+    const date = await sourceDate(inputs, executors, env, log);
+    const packed = await packWheel({
+      files,
+      metadata: {
+        name: distribution,
+        version: inputs.version,
+        summary: inputs.summary,
+        requires: inputs.requires,
+        author: inputs.author,
+        license: inputs.license,
+        homePage: inputs.homePage,
+      },
+      tag,
+      mtime: new Date(date * 1000),
+      // The wheel waits beside the output folder until it is verified: a wheel that does not
+      // import never lands where a later step could pick it up.
+      outputDir: pending,
+      generator: GENERATOR,
+    });
+    log.info(
+      `${packed.fileName}: ${packed.entries.length} files, ${packed.size} bytes, sha256 ${packed.sha256}`,
+    );
+    return packed;
+  });
+  return { wheel, distribution, version: inputs.version, packageName: staged.packageName };
+}
+
+async function projectWheel(
+  inputs: Inputs,
+  executors: Executors,
+  probe: PythonProbe,
+  pending: string,
+  work: string,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+): Promise<PackResult> {
+  const date = await sourceDate(inputs, executors, env, log);
+  const built = await buildProjectWheel({
+    executor: executors.executor,
+    probe,
+    projectDir: inputs.projectDir!,
+    outDir: join(work, 'project-wheel'),
+    env: { SOURCE_DATE_EPOCH: String(date) },
+    log,
+  });
+  const fileName = basename(built);
+  const parts = /^([^-]+)-([^-]+)-(?:\d[^-]*-)?([^-]+-[^-]+-[^-]+)\.whl$/.exec(fileName);
+  if (!parts) {
+    throw new BuildError(`the project built "${fileName}", which is not a wheel file name.`, {
+      input: 'project-dir',
+    });
+  }
+  const [, distribution, version, tag] = parts as unknown as [string, string, string, string];
+  if (inputs.version && inputs.version !== version.replace(/_/g, '-')) {
+    throw new InputError(
+      `the project's version is ${version}, but \`version\` says ${inputs.version}.`,
+      {
+        input: 'version',
+        fix: 'leave `version` empty for a project-dir build, or make the project report the same version.',
+      },
+    );
+  }
+  await mkdir(pending, { recursive: true });
+  const path = join(pending, fileName);
+  await rename(built, path);
+  const entries = await listZipEntries(path);
+  const topLevel = entries
+    .map((e) => e.path.split('/')[0]!)
+    .find((p) => !p.endsWith('.dist-info') && !p.endsWith('.data'));
+  log.info(`${fileName}: ${entries.length} files`);
+  return {
+    wheel: {
+      path,
+      fileName,
+      sha256: await sha256File(path),
+      size: (await stat(path)).size,
+      tag,
+      entries,
+    },
+    distribution,
+    version,
+    packageName: (topLevel ?? distribution).replace(/\.py$|\..*\.so$|\.so$/, ''),
+  };
+}
+
+async function sourceDate(
+  inputs: Inputs,
+  executors: Executors,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+): Promise<number> {
+  const date = await resolveSourceDate(env, executors.host, inputs.workingDirectory);
+  log.info(`timestamps from ${date.from}: ${new Date(date.epoch * 1000).toISOString()}`);
+  return date.epoch;
 }

@@ -43,6 +43,16 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Record<string, st
     '</details>',
     '',
   );
+  if (wheel.nativeReport) {
+    parts.push(
+      '<details><summary>Native files and their libraries</summary>',
+      '',
+      wheel.nativeReport,
+      '',
+      '</details>',
+      '',
+    );
+  }
   return parts.join('\n');
 }
 

@@ -23,9 +23,9 @@ beforeAll(() => {
 });
 
 describe('the bundled action (dist/index.js), run the way the runner runs it', () => {
-  it('builds, verifies and sets its outputs and job summary', () => {
+  it('builds, verifies and sets its outputs and job summary', async () => {
     const out = mkdtempSync(join(tmpdir(), 'out-'));
-    const run = runBundledAction(
+    const run = await runBundledAction(
       { 'working-directory': example, stage: EXAMPLE_STAGE, python, 'output-dir': out },
       { GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v2.1.0', SOURCE_DATE_EPOCH: '1700000000' },
     );
@@ -46,21 +46,23 @@ describe('the bundled action (dist/index.js), run the way the runner runs it', (
     expect(run.summary).toContain('vecmath/lib/libvecmath.so.1');
   });
 
-  it('builds byte-identical wheels from the same sources', () => {
-    const sha = () =>
-      runBundledAction(
-        {
-          'working-directory': example,
-          stage: EXAMPLE_STAGE,
-          python,
-          version: '1.0.0',
-          'output-dir': mkdtempSync(join(tmpdir(), 'out-')),
-        },
-        { SOURCE_DATE_EPOCH: '1700000000' },
+  it('builds byte-identical wheels from the same sources', async () => {
+    const sha = async () =>
+      (
+        await runBundledAction(
+          {
+            'working-directory': example,
+            stage: EXAMPLE_STAGE,
+            python,
+            version: '1.0.0',
+            'output-dir': mkdtempSync(join(tmpdir(), 'out-')),
+          },
+          { SOURCE_DATE_EPOCH: '1700000000' },
+        )
       ).outputs.sha256;
-    const first = sha();
+    const first = await sha();
     expect(first).toMatch(/^[0-9a-f]{64}$/);
-    expect(sha()).toBe(first);
+    expect(await sha()).toBe(first);
   });
 });
 
@@ -179,9 +181,14 @@ describe('bad input: one clear ::error, a non-zero exit, nothing written', () =>
     ],
   ];
 
-  it.each(cases)('%s', (_label, makeInputs, message) => {
+  it.each(cases)('%s', async (_label, makeInputs, message) => {
     const out = join(mkdtempSync(join(tmpdir(), 'out-')), 'dist');
-    const run = runBundledAction({ python, version: '1.0.0', 'output-dir': out, ...makeInputs() });
+    const run = await runBundledAction({
+      python,
+      version: '1.0.0',
+      'output-dir': out,
+      ...makeInputs(),
+    });
     const errors = errorAnnotations(run.stdout);
     expect(errors).toHaveLength(1);
     // Annotations escape newlines as %0A; the first line carries the message and the fix.

@@ -44,7 +44,6 @@ const built = new Map<string, PipelineResult>();
 async function buildWith(python: string, out: string): Promise<PipelineResult> {
   const dir = copyExample();
   const log = new MemoryLog();
-  const host = new LocalExecutor();
   const result = await runPipeline(
     getInputs(
       inputs({
@@ -58,7 +57,7 @@ async function buildWith(python: string, out: string): Promise<PipelineResult> {
       }),
       { SOURCE_DATE_EPOCH: '1700000000' },
     ),
-    { executor: host, host, log, env: { SOURCE_DATE_EPOCH: '1700000000' } },
+    { log, env: { SOURCE_DATE_EPOCH: '1700000000' } },
   );
   return result;
 }

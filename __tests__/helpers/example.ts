@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -77,17 +77,23 @@ print(json.dumps({"dot": vecmath.dot([1, 2, 3], [4, 5, 6]), "describe": vecmath.
   return { status: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** Runs the bundled action the way the runner does: INPUT_* variables, GITHUB_OUTPUT, summary. */
-export function runBundledAction(
-  values: Partial<Record<InputName, string>>,
-  extraEnv: Record<string, string> = {},
-): {
+export interface ActionRun {
   status: number;
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
-} {
+}
+
+/**
+ * Runs the bundled action the way the runner does: INPUT_* variables, GITHUB_OUTPUT, summary.
+ * Asynchronous, so servers living in the test process (the artifact service) keep answering.
+ */
+export async function runBundledAction(
+  values: Partial<Record<InputName, string>>,
+  extraEnv: Record<string, string> = {},
+  timeoutMs = 150_000,
+): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
@@ -106,12 +112,25 @@ export function runBundledAction(
   for (const [name, value] of Object.entries(values)) {
     env[`INPUT_${name.toUpperCase()}`] = value;
   }
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'index.js')], {
-    env,
-    encoding: 'utf8',
-  });
+  const result = await new Promise<{ status: number; stdout: string; stderr: string }>(
+    (resolvePromise, reject) => {
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      // A hung action fails the test with its log instead of hanging the suite.
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        // Let the pipes drain what the action wrote last.
+        setTimeout(() => resolvePromise({ status: code ?? 1, stdout, stderr }), 50);
+      });
+    },
+  );
   return {
-    status: result.status ?? 1,
+    status: result.status,
     stdout: result.stdout,
     stderr: result.stderr,
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),

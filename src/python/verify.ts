@@ -65,7 +65,18 @@ for t in tags:
 // Isolate pip and python from the user's configuration: the wheel alone must decide.
 const ISOLATED_ENV = { PIP_CONFIG_FILE: '/dev/null', PYTHONNOUSERSITE: '1', PIP_NO_INPUT: '1' };
 
-export async function verifyWheel(options: VerifyOptions): Promise<VerifyResult> {
+export interface InstalledWheel {
+  /** Where pip installed the wheel. */
+  target: string;
+  /** Every file pip installed, relative to the target. */
+  installedFiles: string[];
+  /** An empty folder to run imports and tests in. */
+  cwd: string;
+  bin: string;
+}
+
+/** The interpreter's pip judges the tags, then installs the wheel file into a fresh target. */
+export async function installWheel(options: VerifyOptions): Promise<InstalledWheel> {
   const { executor, python, log } = options;
   const target = join(options.workDir, 'target');
   const cwd = join(options.workDir, 'cwd');
@@ -73,7 +84,6 @@ export async function verifyWheel(options: VerifyOptions): Promise<VerifyResult>
   await mkdir(target, { recursive: true });
   await mkdir(cwd, { recursive: true });
   await mkdir(bin, { recursive: true });
-
   const supported = await executor.run([python, '-E', '-s', '-c', SUPPORTED_TAGS_SCRIPT], {
     cwd,
     env: ISOLATED_ENV,
@@ -128,6 +138,16 @@ export async function verifyWheel(options: VerifyOptions): Promise<VerifyResult>
   }
   log.info(`pip installed the wheel into a fresh target with ${python}`);
 
+  return { target, installedFiles: await listFiles(target), cwd, bin };
+}
+
+/** Imports each module in a fresh interpreter that sees only the install target first. */
+export async function checkImports(
+  options: VerifyOptions,
+  installed: InstalledWheel,
+): Promise<void> {
+  const { executor, python, log } = options;
+  const { target, cwd } = installed;
   const imported = await executor.run(
     [python, '-E', '-s', '-c', IMPORT_SCRIPT, target, ...options.imports],
     {
@@ -145,7 +165,15 @@ export async function verifyWheel(options: VerifyOptions): Promise<VerifyResult>
     });
   }
   for (const line of imported.stdout.trim().split('\n')) if (line) log.info(line);
+}
 
+/** Runs `test-command` in the empty folder with the installed wheel on PYTHONPATH. */
+export async function runTestCommand(
+  options: VerifyOptions,
+  installed: InstalledWheel,
+): Promise<void> {
+  const { executor, python, log } = options;
+  const { target, cwd, bin } = installed;
   if (options.testCommand) {
     await symlink(python, join(bin, 'python'));
     const test = await executor.run(
@@ -168,7 +196,14 @@ export async function verifyWheel(options: VerifyOptions): Promise<VerifyResult>
     }
     log.info('test-command passed');
   }
-  return { target, installedFiles: await listFiles(target) };
+}
+
+/** install + import + test-command, for callers that need no checks in between. */
+export async function verifyWheel(options: VerifyOptions): Promise<VerifyResult> {
+  const installed = await installWheel(options);
+  await checkImports(options, installed);
+  await runTestCommand(options, installed);
+  return { target: installed.target, installedFiles: installed.installedFiles };
 }
 
 function notSupportedHint(output: string): string {

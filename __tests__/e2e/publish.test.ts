@@ -1,0 +1,114 @@
+import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js';
+import {
+  buildExample,
+  copyExample,
+  errorAnnotations,
+  EXAMPLE_STAGE,
+  runBundledAction,
+} from '../helpers/example.js';
+import { MOTO_CREDENTIALS, startMoto, type Moto } from '../helpers/moto.js';
+import { defaultPython3 } from '../helpers/python.js';
+
+let moto: Moto;
+let artifacts: ArtifactService;
+let admin: S3Client;
+let example: string;
+let python: string;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  artifacts = await startArtifactService();
+  admin = new S3Client({
+    endpoint: moto.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  });
+  await admin.send(new CreateBucketCommand({ Bucket: 'releases' }));
+  await admin.send(new CreateBucketCommand({ Bucket: 'untouched' }));
+  python = defaultPython3();
+  example = copyExample('publish-');
+  buildExample(example, python);
+});
+
+afterAll(async () => {
+  admin?.destroy();
+  await artifacts?.stop();
+  await moto?.stop();
+});
+
+function publishEnv(): Record<string, string> {
+  return { ...MOTO_CREDENTIALS, ...artifacts.env, SOURCE_DATE_EPOCH: '1700000000' };
+}
+
+describe('the bundled action with both publishers on', () => {
+  it('publishes the verified wheel to S3 and as an artifact, and says where', async () => {
+    const run = await runBundledAction(
+      {
+        'working-directory': example,
+        stage: EXAMPLE_STAGE,
+        python,
+        version: '1.2.0',
+        'output-dir': mkdtempSync(join(tmpdir(), 'out-')),
+        's3-bucket': 'releases',
+        's3-prefix': 'wheels/vecmath',
+        's3-endpoint': moto.endpoint,
+        's3-force-path-style': 'true',
+        's3-acl': 'public-read',
+        'retention-days': '7',
+      },
+      publishEnv(),
+      40_000,
+    );
+    expect(errorAnnotations(run.stdout)).toEqual([]);
+    expect(run.status).toBe(0);
+    const { outputs } = run;
+    const wheel = readFileSync(outputs.wheel!);
+    const key = `wheels/vecmath/${outputs['wheel-name']}`;
+    expect(outputs['s3-uri']).toBe(`s3://releases/${key}`);
+    expect(outputs['s3-url']).toBe(`${moto.endpoint}/releases/${key.replace('+', '%2B')}`);
+    expect(outputs.requirement).toBe(outputs['s3-url']);
+    // The URL a platform would paste serves the exact bytes.
+    const fetched = Buffer.from(await (await fetch(outputs['s3-url']!)).arrayBuffer());
+    expect(fetched.equals(wheel)).toBe(true);
+    // The artifact service received the same bytes, named after the wheel.
+    expect(outputs['artifact-id']).toMatch(/^\d+$/);
+    expect(outputs['artifact-url']).toBe(
+      `https://github.com/algorithmia-test/wheel-maker/actions/runs/4242/artifacts/${outputs['artifact-id']}`,
+    );
+    const blob = await artifacts.readBlob(outputs['wheel-name']!);
+    expect(blob.equals(wheel)).toBe(true);
+    expect(run.summary).toContain(outputs.requirement);
+    // Re-running the same release is safe: same bytes, S3 skips, artifact name already used.
+  });
+
+  it('publishes nothing when verification fails', async () => {
+    const before = artifacts.artifacts().length;
+    const run = await runBundledAction(
+      {
+        'working-directory': example,
+        stage: EXAMPLE_STAGE,
+        python,
+        version: '1.3.0',
+        import: 'vecmath.missing_module',
+        'output-dir': mkdtempSync(join(tmpdir(), 'out-')),
+        's3-bucket': 'untouched',
+        's3-endpoint': moto.endpoint,
+        's3-force-path-style': 'true',
+      },
+      publishEnv(),
+    );
+    expect(run.status).not.toBe(0);
+    expect(errorAnnotations(run.stdout)).toHaveLength(1);
+    const listing = await admin.send(new ListObjectsV2Command({ Bucket: 'untouched' }));
+    expect(listing.KeyCount ?? 0).toBe(0);
+    expect(artifacts.artifacts().length).toBe(before);
+    expect(run.outputs).toEqual({});
+  });
+});

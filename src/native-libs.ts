@@ -1,0 +1,108 @@
+import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { bundleLibraries } from './elf/bundle.js';
+import { inspectPackageElf } from './elf/inspect.js';
+import { checkInstalledLibraries } from './elf/ldd.js';
+import { fileIsElf } from './elf/reader.js';
+import type { Executor } from './exec/executor.js';
+import type { Log } from './log.js';
+import type { PackageFile } from './wheel/pack.js';
+
+/**
+ * `bundle-libs`: copies the package's ELF files into a scratch tree (never patching the user's
+ * build products), lets bundleLibraries() add `<package>.libs/` and rewrite RPATHs there, and
+ * returns the staged file list pointing at the patched copies.
+ */
+export async function bundleStagedLibraries(options: {
+  executor: Executor;
+  files: readonly PackageFile[];
+  packageName: string;
+  workDir: string;
+  libraryPath: readonly string[];
+  log: Log;
+}): Promise<PackageFile[]> {
+  const { executor, packageName, log } = options;
+  const root = join(options.workDir, 'bundle');
+  const out: PackageFile[] = [];
+  const elfPaths: string[] = [];
+  for (const file of options.files) {
+    if (file.size >= 4 && (await fileIsElf(file.sourcePath))) {
+      const copy = join(root, file.archivePath);
+      await mkdir(dirname(copy), { recursive: true });
+      await copyFile(file.sourcePath, copy);
+      elfPaths.push(copy);
+      out.push({ ...file, sourcePath: copy });
+    } else {
+      out.push(file);
+    }
+  }
+  if (elfPaths.length === 0) {
+    log.info('bundle-libs: the package has no native files');
+    return out;
+  }
+  const env = options.libraryPath.length
+    ? { LD_LIBRARY_PATH: options.libraryPath.join(':') }
+    : undefined;
+  const plan = await bundleLibraries({
+    executor,
+    packageRoot: root,
+    packageName,
+    files: elfPaths,
+    log,
+    ...(env ? { env } : {}),
+  });
+  log.info(`bundle-libs: ${plan.copies.length} libraries copied into ${packageName}.libs/`);
+  const libs = join(root, `${packageName}.libs`);
+  for (const name of await readdir(libs).catch(() => [] as string[])) {
+    const path = join(libs, name);
+    const info = await stat(path);
+    if (info.isFile()) {
+      out.push({
+        archivePath: relative(root, path),
+        sourcePath: path,
+        size: info.size,
+        executable: false,
+      });
+    }
+  }
+  // The patched copies changed size: re-read what the packer will stream.
+  return Promise.all(
+    out.map(async (f) =>
+      f.sourcePath.startsWith(root) ? { ...f, size: (await stat(f.sourcePath)).size } : f,
+    ),
+  );
+}
+
+/**
+ * After the verification install: every ELF file must match the platform tag and, with
+ * `check-libs`, the image's own loader must find every library it needs where it is installed.
+ * Returns the job-summary table of native files and their dependencies.
+ */
+export async function checkNativeLibraries(options: {
+  executor: Executor;
+  target: string;
+  platformTag: string;
+  checkLibs: boolean;
+  log: Log;
+}): Promise<string> {
+  const { executor, log } = options;
+  const inspection = await inspectPackageElf({
+    root: options.target,
+    platformTag: options.platformTag,
+    log,
+  });
+  if (inspection.files.length === 0) return '';
+  if (options.checkLibs) {
+    const machineName = inspection.files[0]!.info.machineName;
+    await checkInstalledLibraries(
+      executor,
+      inspection.files.map((f) => f.path),
+      log,
+      { machineName },
+    );
+    log.info(
+      `check-libs: the loader resolves every library of ${inspection.files.length} native files`,
+    );
+  }
+  return inspection.summary;
+}

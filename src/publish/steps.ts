@@ -1,0 +1,74 @@
+import type { ArtifactInputs, S3Inputs } from '../inputs.js';
+import { formatDuration, type Log } from '../log.js';
+import type { AfterVerifyStep, VerifiedWheel } from '../pipeline.js';
+import { formatBytes } from '../summary.js';
+import { publishArtifact } from './artifact.js';
+import { resolveArtifactName } from './artifact-plan.js';
+import { publishToS3 } from './s3.js';
+
+/** The workflow artifact; skipped with one log line outside GitHub Actions. */
+export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): AfterVerifyStep {
+  return {
+    name: 'Publish artifact',
+    async run(wheel: VerifiedWheel, log: Log) {
+      const name = resolveArtifactName(inputs.name, wheel.fileName)!;
+      const result = await publishArtifact(
+        wheel,
+        inputs.retentionDays === undefined
+          ? { name }
+          : { name, retentionDays: inputs.retentionDays },
+        env,
+        log,
+      );
+      if (result.status === 'skipped') return {};
+      log.info(`artifact ${result.name} uploaded${result.url ? `: ${result.url}` : ''}`);
+      return {
+        'artifact-name': result.name,
+        ...(result.id === undefined ? {} : { 'artifact-id': String(result.id) }),
+        ...(result.url ? { 'artifact-url': result.url } : {}),
+      };
+    },
+  };
+}
+
+/** The S3 upload: idempotent, checksummed, with a progress line every few seconds. */
+export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
+  return {
+    name: 'Publish to S3',
+    async run(wheel: VerifiedWheel) {
+      const started = Date.now();
+      let lastLine = 0;
+      const result = await publishToS3(
+        wheel,
+        {
+          bucket: inputs.bucket,
+          prefix: inputs.prefix,
+          region: inputs.region,
+          endpoint: inputs.endpoint,
+          forcePathStyle: inputs.forcePathStyle,
+          acl: inputs.acl,
+          overwrite: inputs.overwrite,
+          maxAttempts: inputs.maxAttempts,
+          onProgress: (sent, total) => {
+            const now = Date.now();
+            if (now - lastLine < 3000 && sent < total) return;
+            lastLine = now;
+            const seconds = Math.max(0.001, (now - started) / 1000);
+            log.info(
+              `uploaded ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((100 * sent) / total)}%, ${formatBytes(sent / seconds)}/s)`,
+            );
+          },
+        },
+        log,
+      );
+      const verb =
+        result.status === 'already-published'
+          ? 'already published (same sha256), skipped'
+          : result.status === 'overwritten'
+            ? 'overwritten'
+            : 'uploaded';
+      log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
+      return { 's3-uri': result.uri, 's3-url': result.url, requirement: result.requirement };
+    },
+  };
+}

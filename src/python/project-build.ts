@@ -1,0 +1,72 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BuildError } from '../errors.js';
+import type { Executor } from '../exec/executor.js';
+import type { Log } from '../log.js';
+import type { PythonProbe } from '../wheel/tags.js';
+
+/** pip learned `--no-build-isolation` in 10.0; older pips get `setup.py bdist_wheel`. */
+export function projectBuildCommand(
+  probe: PythonProbe,
+  projectDir: string,
+  outDir: string,
+): { argv: string[]; cwd: string } {
+  const major = Number((probe.pipVersion ?? '0').split('.')[0]);
+  if (major >= 10) {
+    return {
+      argv: [
+        probe.executable,
+        '-m',
+        'pip',
+        'wheel',
+        '--no-deps',
+        '--no-build-isolation',
+        '--no-cache-dir',
+        '--disable-pip-version-check',
+        '-w',
+        outDir,
+        projectDir,
+      ],
+      cwd: projectDir,
+    };
+  }
+  return { argv: [probe.executable, 'setup.py', 'bdist_wheel', '-d', outDir], cwd: projectDir };
+}
+
+/**
+ * Builds a setup.py / pyproject.toml project's wheel with the matching python itself, so its
+ * build backend decides names and tags; returns the wheel's path.
+ */
+export async function buildProjectWheel(options: {
+  executor: Executor;
+  probe: PythonProbe;
+  projectDir: string;
+  outDir: string;
+  env: Record<string, string>;
+  log: Log;
+}): Promise<string> {
+  const { executor, probe, log } = options;
+  await mkdir(options.outDir, { recursive: true });
+  const { argv, cwd } = projectBuildCommand(probe, options.projectDir, options.outDir);
+  log.info(`$ ${argv.join(' ')}`);
+  const result = await executor.run(argv, {
+    cwd,
+    env: { PIP_CONFIG_FILE: '/dev/null', ...options.env },
+    stream: true,
+  });
+  if (result.exitCode !== 0) {
+    throw new BuildError(`building the project's wheel failed (exit code ${result.exitCode}).`, {
+      input: 'project-dir',
+      fix: 'see the build output above; the project must build with this python and the build requirements already installed in its environment (no build isolation).',
+      details: result.stderr.trim().split('\n').slice(-30).join('\n') || undefined,
+    });
+  }
+  const wheels = (await readdir(options.outDir)).filter((f) => f.endsWith('.whl'));
+  if (wheels.length !== 1) {
+    throw new BuildError(`the project build produced ${wheels.length} wheels, expected one.`, {
+      input: 'project-dir',
+      fix: "point `project-dir` at a single distribution's setup.py/pyproject.toml folder.",
+    });
+  }
+  return join(options.outDir, wheels[0]!);
+}
