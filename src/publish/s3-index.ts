@@ -271,6 +271,7 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<IndexRes
             if (status === 404) return undefined;
             if (status !== 403) throw error;
             hashes.set(id, undefined);
+            skipOnce(wheel.key, 'HEAD was refused, no s3:GetObject: linked without a hash');
           }
           if (hashes.get(id) === undefined) {
             skipOnce(wheel.key, 'no sha256 metadata or checksum: linked without a hash');
@@ -422,6 +423,8 @@ export interface S3IndexOptions extends S3ClientOptions {
  * PublishError that names the missing permission.
  */
 export async function publishIndex(options: S3IndexOptions, log: Log): Promise<IndexResult> {
+  const bucket = validateBucketName(options.bucket);
+  const prefix = validatePrefix(options.prefix);
   const region = resolveRegion(options.region, process.env);
   const client = createS3Client(options);
   const signal = AbortSignal.timeout(options.timeoutMs ?? 5 * 60_000);
@@ -431,8 +434,8 @@ export async function publishIndex(options: S3IndexOptions, log: Log): Promise<I
   try {
     return await updateIndex({
       client,
-      bucket: options.bucket,
-      prefix: options.prefix,
+      bucket,
+      prefix,
       acl: options.acl,
       distribution: options.distribution,
       expectFile: options.expectFile,
@@ -446,8 +449,8 @@ export async function publishIndex(options: S3IndexOptions, log: Log): Promise<I
   } catch (error) {
     if (error instanceof PublishError) throw error;
     throw describeIndexError(error, {
-      bucket: options.bucket,
-      prefix: validatePrefix(options.prefix),
+      bucket,
+      prefix,
       region,
       endpoint: options.endpoint,
       aborted: signal.aborted,
