@@ -1,0 +1,194 @@
+/**
+ * Pure rendering of the pip index published next to the wheels (no I/O):
+ *
+ * - a PEP 503 "simple" tree: `<prefix>simple/` lists the projects, `<prefix>simple/<project>/`
+ *   lists one project's wheels. Each page is stored twice, as `<dir>/` and `<dir>/index.html`,
+ *   so that a plain S3 REST endpoint answers the URL pip asks for (`.../simple/<project>/`) and
+ *   website hosting (index document) works too;
+ * - a flat page `<prefix>index.html` with every wheel, for `pip --find-links` (old pips too).
+ *
+ * Links are relative, so the pages work behind any host (S3, a custom endpoint, a CDN). Both
+ * stored names of a page resolve links against the same directory (`a/b/` and `a/b/index.html`
+ * have the base `a/b/`), so one body serves both. Rendering is deterministic (sorted, no dates):
+ * identical listings give identical bytes, which lets the writer skip pages that did not change.
+ */
+import { normalizeProjectName } from '../wheel/names.js';
+
+/** A wheel as parsed from its file name (PEP 427). */
+export interface WheelName {
+  fileName: string;
+  /** As written in the file name (escaped: `my_lib`). */
+  distribution: string;
+  /** PEP 503 normalized name (`my-lib`): the project page's name. */
+  project: string;
+  version: string;
+  build?: string;
+  /** `cp311-cp311-linux_x86_64`, as in the file name (may be a compressed set). */
+  tag: string;
+  /** The compressed tag set expanded: `py2.py3-none-any` gives two tags. */
+  tags: string[];
+}
+
+/** A wheel to link from a page. */
+export interface IndexWheel {
+  fileName: string;
+  /** Lowercase hex SHA-256; without it the link has no `#sha256=` fragment. */
+  sha256?: string;
+}
+
+const DISTRIBUTION = /^[A-Za-z0-9](?:[A-Za-z0-9._]*[A-Za-z0-9])?$/;
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+!]*$/;
+const BUILD = /^[0-9][A-Za-z0-9._]*$/;
+const TAG_PART = /^[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * Parses `{distribution}-{version}(-{build})?-{python}-{abi}-{platform}.whl`; anything else
+ * (another file, a folder marker, a malformed name) gives undefined, so foreign objects under
+ * the prefix are ignored rather than breaking the pages.
+ */
+export function parseWheelFileName(fileName: string): WheelName | undefined {
+  if (!fileName.endsWith('.whl') || fileName.includes('/')) return undefined;
+  const parts = fileName.slice(0, -'.whl'.length).split('-');
+  if (parts.length !== 5 && parts.length !== 6) return undefined;
+  const [distribution, version] = parts as [string, string];
+  const build = parts.length === 6 ? parts[2] : undefined;
+  const [python, abi, platform] = parts.slice(-3) as [string, string, string];
+  if (!DISTRIBUTION.test(distribution) || !VERSION.test(version)) return undefined;
+  if (build !== undefined && !BUILD.test(build)) return undefined;
+  if (![python, abi, platform].every((part) => TAG_PART.test(part))) return undefined;
+  const tags: string[] = [];
+  for (const p of python.split('.')) {
+    for (const a of abi.split('.')) {
+      for (const f of platform.split('.')) tags.push(`${p}-${a}-${f}`);
+    }
+  }
+  return {
+    fileName,
+    distribution,
+    project: normalizeProjectName(distribution),
+    version,
+    ...(build !== undefined ? { build } : {}),
+    tag: `${python}-${abi}-${platform}`,
+    tags,
+  };
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Keys of the pages, given the normalized prefix (`''` or ending in `/`). */
+export function indexKeys(prefix: string, project: string) {
+  return {
+    root: [`${prefix}simple/`, `${prefix}simple/index.html`],
+    project: [`${prefix}simple/${project}/`, `${prefix}simple/${project}/index.html`],
+    flat: `${prefix}index.html`,
+  };
+}
+
+/** Byte order, not locale order: the same set always renders the same page. */
+function byName<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => Buffer.compare(Buffer.from(key(a)), Buffer.from(key(b)));
+}
+
+function unique(wheels: readonly IndexWheel[]): IndexWheel[] {
+  const seen = new Map<string, IndexWheel>();
+  for (const wheel of wheels) seen.set(wheel.fileName, wheel);
+  return [...seen.values()].sort(byName((w) => w.fileName));
+}
+
+/** `<a>` to a wheel; `base` is the path from the page's directory to the wheels' directory. */
+function wheelLink(wheel: IndexWheel, base: string): string {
+  // pip takes the file name from the URL's last segment and unquotes it; S3 reads a raw `+`
+  // in a path as a space, so every reserved character is percent-encoded.
+  const sha256 = wheel.sha256?.toLowerCase();
+  const fragment = sha256 && SHA256.test(sha256) ? `#sha256=${sha256}` : '';
+  const href = `${base}${encodeURIComponent(wheel.fileName)}${fragment}`;
+  return `    <a href="${escapeHtml(href)}">${escapeHtml(wheel.fileName)}</a><br>`;
+}
+
+function page(title: string, links: string[]): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html>',
+    '  <head>',
+    '    <meta charset="utf-8">',
+    // PEP 629: pip >= 21 reads the API version; older pips ignore it.
+    '    <meta name="pypi:repository-version" content="1.0">',
+    `    <title>${escapeHtml(title)}</title>`,
+    '  </head>',
+    '  <body>',
+    `    <h1>${escapeHtml(title)}</h1>`,
+    ...links,
+    '  </body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The PEP 503 page of one project, stored at `<prefix>simple/<project>/` (and `.../index.html`):
+ * the wheels live two directories up, at `<prefix><file>`.
+ */
+export function projectPage(name: string, wheels: readonly IndexWheel[]): string {
+  const project = normalizeProjectName(name);
+  return page(
+    `Links for ${project}`,
+    unique(wheels).map((wheel) => wheelLink(wheel, '../../')),
+  );
+}
+
+/** The PEP 503 root, stored at `<prefix>simple/` (and `.../index.html`): one link per project. */
+export function rootPage(projects: readonly string[]): string {
+  const names = [...new Set(projects.map(normalizeProjectName))].sort(byName((n) => n));
+  return page(
+    'Simple index',
+    names.map((name) => {
+      const href = `${encodeURIComponent(name)}/`;
+      return `    <a href="${escapeHtml(href)}">${escapeHtml(name)}</a><br>`;
+    }),
+  );
+}
+
+/** Every wheel under the prefix, stored at `<prefix>index.html` beside them: `--find-links`. */
+export function flatPage(wheels: readonly IndexWheel[]): string {
+  return page(
+    'Wheels',
+    unique(wheels).map((wheel) => wheelLink(wheel, '')),
+  );
+}
+
+/** What to paste into the algorithm's dependencies file. */
+export function indexOutputs(options: {
+  indexUrl: string;
+  distribution: string;
+  version: string;
+}): { 'index-url': string; 'index-requirement': string } {
+  return {
+    'index-url': options.indexUrl,
+    'index-requirement': `--extra-index-url ${options.indexUrl}\n${options.distribution}==${options.version}`,
+  };
+}
+
+/** A job-summary section (Markdown) showing the two lines of `index-requirement`. */
+export function indexSummaryMarkdown(outputs: {
+  'index-url': string;
+  'index-requirement': string;
+}): string {
+  return [
+    `pip index: ${escapeHtml(outputs['index-url'])}`,
+    '',
+    'Or add these two lines to the dependencies file to install from the index:',
+    '',
+    '```',
+    outputs['index-requirement'],
+    '```',
+    '',
+  ].join('\n');
+}
