@@ -7,7 +7,7 @@ import type { Executor } from './exec/executor.js';
 import type { Inputs } from './inputs.js';
 import { formatDuration, type Log } from './log.js';
 import { bundleStagedLibraries, checkNativeLibraries } from './native-libs.js';
-import { artifactStep, s3Step } from './publish/steps.js';
+import { artifactStep, s3IndexStep, s3Step } from './publish/steps.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
 import { buildProjectWheel } from './python/project-build.js';
@@ -155,6 +155,7 @@ function defaultPublishers(inputs: Inputs, env: NodeJS.ProcessEnv, log: Log): Af
   const steps: AfterVerifyStep[] = [];
   if (inputs.artifact) steps.push(artifactStep(inputs.artifact, env));
   if (inputs.s3) steps.push(s3Step(inputs.s3, log));
+  if (inputs.s3?.index) steps.push(s3IndexStep(inputs.s3));
   return steps;
 }
 

@@ -1,4 +1,5 @@
 import type { VerifiedWheel } from './pipeline.js';
+import { indexSummaryMarkdown } from './publish/index-pages.js';
 import { describeProbe } from './python/probe.js';
 
 /** The job summary in Markdown/HTML (pure): what was built, verified and published. */
@@ -30,6 +31,15 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Record<string, st
       '```',
       outputs.requirement,
       '```',
+      '',
+    );
+  }
+  if (outputs['index-url'] && outputs['index-requirement']) {
+    parts.push(
+      indexSummaryMarkdown({
+        'index-url': outputs['index-url'],
+        'index-requirement': outputs['index-requirement'],
+      }),
       '',
     );
   }

@@ -4,7 +4,9 @@ import type { AfterVerifyStep, VerifiedWheel } from '../pipeline.js';
 import { formatBytes } from '../summary.js';
 import { publishArtifact } from './artifact.js';
 import { resolveArtifactName } from './artifact-plan.js';
+import { indexOutputs } from './index-pages.js';
 import { publishToS3 } from './s3.js';
+import { publishIndex } from './s3-index.js';
 
 /** The workflow artifact; skipped with one log line outside GitHub Actions. */
 export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): AfterVerifyStep {
@@ -69,6 +71,37 @@ export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
             : 'uploaded';
       log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
       return { 's3-uri': result.uri, 's3-url': result.url, requirement: result.requirement };
+    },
+  };
+}
+
+/** The PEP 503 index next to the wheels (`s3-index`), rebuilt after the upload. */
+export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
+  return {
+    name: 'Update S3 index',
+    async run(wheel: VerifiedWheel, log: Log) {
+      const result = await publishIndex(
+        {
+          bucket: inputs.bucket,
+          prefix: inputs.prefix,
+          region: inputs.region,
+          endpoint: inputs.endpoint,
+          forcePathStyle: inputs.forcePathStyle,
+          maxAttempts: inputs.maxAttempts,
+          acl: inputs.acl,
+          distribution: wheel.distribution,
+          expectFile: wheel.fileName,
+        },
+        log,
+      );
+      log.info(
+        `index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`,
+      );
+      return indexOutputs({
+        indexUrl: result.indexUrl,
+        distribution: wheel.distribution,
+        version: wheel.version,
+      });
     },
   };
 }
