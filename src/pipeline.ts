@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { BuildError, InputError } from './errors.js';
@@ -76,6 +76,11 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   await mkdir(tempRoot, { recursive: true });
   const work = await mkdtemp(join(tempRoot, 'algorithmia-wheel-'));
   const pending = join(inputs.outputDir, `.algorithmia-wheel-${process.pid}`);
+  const outputDirExisted = await stat(inputs.outputDir).then(
+    () => true,
+    () => false,
+  );
+  let succeeded = false;
   const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log);
   const { executor } = executors;
   try {
@@ -140,6 +145,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     for (const step of after) {
       Object.assign(outputs, await timed(step.name, () => step.run(wheel, log)));
     }
+    succeeded = true;
     return { wheel, outputs };
   } finally {
     const handBack = [inputs.workingDirectory, inputs.outputDir, work];
@@ -148,6 +154,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       .catch((e: unknown) => log.warning(`hand-back failed: ${String(e)}`));
     await rm(pending, { recursive: true, force: true }).catch(() => undefined);
     await rm(work, { recursive: true, force: true }).catch(() => undefined);
+    // A failed run leaves no trace in output-dir: not even the folder, if it made it.
+    if (!succeeded && !outputDirExisted) await rmdir(inputs.outputDir).catch(() => undefined);
   }
 }
 

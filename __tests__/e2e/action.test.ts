@@ -1,6 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -197,7 +204,6 @@ describe('bad input: one clear ::error, a non-zero exit, nothing written', () =>
     expect(run.status).not.toBe(0);
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
     expect(run.outputs).toEqual({});
-    expect(() => readFileSync(out)).toThrow(); // no wheel (no output folder at all, or empty)
-    rmSync(out, { recursive: true, force: true });
+    expect(existsSync(out)).toBe(false); // no wheel, not even the output folder
   });
 });

@@ -55,9 +55,13 @@ export async function buildProjectWheel(options: {
     stream: true,
   });
   if (result.exitCode !== 0) {
+    const output = result.stderr + result.stdout;
+    const noWheel = /invalid command 'bdist_wheel'|No module named '?wheel/.test(output);
     throw new BuildError(`building the project's wheel failed (exit code ${result.exitCode}).`, {
       input: 'project-dir',
-      fix: 'see the build output above; the project must build with this python and the build requirements already installed in its environment (no build isolation).',
+      fix: noWheel
+        ? `install the \`wheel\` package for ${probe.executable} (e.g. \`${probe.executable} -m pip install wheel\`): setup.py projects need it to build wheels.`
+        : 'see the build output above; the project must build with this python and the build requirements already installed in its environment (no build isolation).',
       details: result.stderr.trim().split('\n').slice(-30).join('\n') || undefined,
     });
   }

@@ -1,0 +1,91 @@
+// `project-dir`: a setup.py project with a C extension, built by the matching python itself.
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorAnnotations, ROOT, runBundledAction } from '../helpers/example.js';
+import { FAKE_DOCKER_DIR, TEST_IMAGE, ensureTestRootfs } from '../helpers/rootfs.js';
+import { pyenvPython, runPython } from '../helpers/python.js';
+
+const FIXTURE = join(ROOT, '__tests__', 'fixtures', 'fastsum');
+
+function copyFixture(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'fastsum-')), 'fastsum');
+  cpSync(FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
+describe('project-dir', () => {
+  let rootfs: string;
+  beforeAll(() => {
+    rootfs = ensureTestRootfs();
+  });
+
+  it("builds with Debian's python3 (pip wheel), verifies and names the wheel by the project", async () => {
+    const project = copyFixture();
+    const run = await runBundledAction({
+      'working-directory': project,
+      'project-dir': '.',
+      python: '/usr/bin/python3',
+      'test-command': 'python -c "import fastsum; assert fastsum.total([1, 2, 3.5]) == 6.5"',
+      'output-dir': mkdtempSync(join(tmpdir(), 'out-')),
+    });
+    expect(errorAnnotations(run.stdout)).toEqual([]);
+    expect(run.status).toBe(0);
+    const v = runPython(
+      '/usr/bin/python3',
+      'import sys; print("%d%d" % sys.version_info[:2])',
+    ).trim();
+    expect(run.outputs['wheel-name']).toBe(`fastsum-0.3.0-cp${v}-cp${v}-linux_x86_64.whl`);
+    expect(run.outputs.version).toBe('0.3.0');
+    expect(run.summary).toMatch(/fastsum\/_fastsum\.cpython-\d+-x86_64-linux-gnu\.so/);
+  });
+
+  it('builds inside the image with its python', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'fastsum-ws-'));
+    const project = join(workspace, 'fastsum');
+    cpSync(FIXTURE, project, { recursive: true });
+    const run = await runBundledAction(
+      {
+        'working-directory': project,
+        'project-dir': '.',
+        image: TEST_IMAGE,
+        python: '3',
+        'output-dir': join(workspace, 'dist'),
+      },
+      {
+        PATH: `${FAKE_DOCKER_DIR}:${process.env.PATH ?? ''}`,
+        FAKE_DOCKER_IMAGES: JSON.stringify({ [TEST_IMAGE]: rootfs }),
+        GITHUB_WORKSPACE: workspace,
+      },
+    );
+    expect(errorAnnotations(run.stdout)).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(run.outputs['wheel-name']).toBe('fastsum-0.3.0-cp311-cp311-linux_x86_64.whl');
+  });
+
+  it('explains what is missing when the python cannot build wheels (2.7 without `wheel`)', async () => {
+    const python = pyenvPython('2.7.18');
+    const hasWheel = runPython(
+      python,
+      'import pkgutil; print(bool(pkgutil.find_loader("wheel")))',
+    ).trim();
+    const run = await runBundledAction({
+      'working-directory': copyFixture(),
+      'project-dir': '.',
+      python,
+      'output-dir': mkdtempSync(join(tmpdir(), 'out-')),
+    });
+    if (hasWheel === 'True') {
+      // A machine whose 2.7 has `wheel` builds the project like 3.x does.
+      expect(run.status).toBe(0);
+      expect(run.outputs['wheel-name']).toBe('fastsum-0.3.0-cp27-cp27mu-linux_x86_64.whl');
+    } else {
+      expect(run.status).not.toBe(0);
+      const errors = errorAnnotations(run.stdout);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/input 'project-dir'/);
+      expect(errors[0]).toMatch(/install the `wheel` package/);
+    }
+  });
+});
