@@ -33,7 +33,7 @@ export function helpText(): string {
     "Flags (the action's inputs):",
     ...flags,
     '  -h, --help'.padEnd(width + 4) + 'show this help',
-    '  --version'.padEnd(width + 4) + 'show the tool version',
+    '  -V, --tool-version'.padEnd(width + 4) + 'show the tool version',
     '',
     'Example (the bundled example, built for the default python3):',
     '  algorithmia-wheel build --working-directory examples/vecmath \\',
@@ -58,7 +58,8 @@ export function parseCli(argv: string[]): {
     { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
   > = {
     help: { type: 'boolean', short: 'h' },
-    version: { type: 'boolean' },
+    // `--version` is the wheel's version input; the tool's own is -V.
+    'tool-version': { type: 'boolean', short: 'V' },
   };
   for (const name of INPUT_NAMES) {
     options[name] = { type: 'string', multiple: INPUT_SPECS[name].multiline === true };
@@ -71,7 +72,7 @@ export function parseCli(argv: string[]): {
   }
   const [command, ...rest] = parsed.positionals;
   const wantsHelp = parsed.values.help === true;
-  const wantsVersion = parsed.values.version === true;
+  const wantsVersion = parsed.values['tool-version'] === true;
   if (!wantsHelp && !wantsVersion) {
     if (command !== 'build')
       throw new UsageError(command ? `unknown command "${command}"` : 'missing command "build"');

@@ -73,6 +73,13 @@ export async function bundleStagedLibraries(options: {
   );
 }
 
+export interface NativeReport {
+  /** Markdown table of the native files ('' when there are none). */
+  summary: string;
+  /** NEEDED libraries of each native file, by its path in the wheel. */
+  needed: Record<string, string[]>;
+}
+
 /**
  * After the verification install: every ELF file must match the platform tag and, with
  * `check-libs`, the image's own loader must find every library it needs where it is installed.
@@ -84,14 +91,14 @@ export async function checkNativeLibraries(options: {
   platformTag: string;
   checkLibs: boolean;
   log: Log;
-}): Promise<string> {
+}): Promise<NativeReport> {
   const { executor, log } = options;
   const inspection = await inspectPackageElf({
     root: options.target,
     platformTag: options.platformTag,
     log,
   });
-  if (inspection.files.length === 0) return '';
+  if (inspection.files.length === 0) return { summary: '', needed: {} };
   if (options.checkLibs) {
     const machineName = inspection.files[0]!.info.machineName;
     await checkInstalledLibraries(
@@ -104,5 +111,8 @@ export async function checkNativeLibraries(options: {
       `check-libs: the loader resolves every library of ${inspection.files.length} native files`,
     );
   }
-  return inspection.summary;
+  const needed: Record<string, string[]> = {};
+  for (const file of inspection.files)
+    needed[relative(options.target, file.path)] = file.info.needed;
+  return { summary: inspection.summary, needed };
 }

@@ -6,7 +6,7 @@ import { createExecutors, type Executors } from './exec/create.js';
 import type { Executor } from './exec/executor.js';
 import type { Inputs } from './inputs.js';
 import { formatDuration, type Log } from './log.js';
-import { bundleStagedLibraries, checkNativeLibraries } from './native-libs.js';
+import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from './native-libs.js';
 import { artifactStep, s3IndexStep, s3Step } from './publish/steps.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
@@ -44,8 +44,8 @@ export interface VerifiedWheel extends PackedWheel {
   packageName: string;
   probe: PythonProbe;
   verify: VerifyResult;
-  /** Markdown table of the native files and their dependencies ('' when there are none). */
-  nativeReport: string;
+  /** The native files and their dependencies. */
+  nativeReport: NativeReport;
 }
 
 export interface PipelineDeps {

@@ -46,18 +46,21 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Record<string, st
   parts.push(
     '<details><summary>Contents of the wheel</summary>',
     '',
-    '| Path | Size |',
-    '|---|---:|',
-    ...wheel.entries.map((e) => `| \`${escapeHtml(e.path)}\` | ${e.size} |`),
+    '| Path | Size | Native dependencies |',
+    '|---|---:|---|',
+    ...wheel.entries.map(
+      (e) =>
+        `| \`${escapeHtml(e.path)}\` | ${e.size} | ${escapeHtml((wheel.nativeReport.needed[e.path] ?? []).join(', '))} |`,
+    ),
     '',
     '</details>',
     '',
   );
-  if (wheel.nativeReport) {
+  if (wheel.nativeReport.summary) {
     parts.push(
       '<details><summary>Native files and their libraries</summary>',
       '',
-      wheel.nativeReport,
+      wheel.nativeReport.summary,
       '',
       '</details>',
       '',

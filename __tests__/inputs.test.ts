@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
+import type { InputName } from '../src/input-spec.js';
+import { getInputs, versionFromTag } from '../src/inputs.js';
+
+const base = { 'package-dir': 'build/pkg', version: '1.0.0' };
+const read = (values: Partial<Record<InputName, string>>) =>
+  getInputs((name) => values[name] ?? '', { GITHUB_WORKSPACE: '/ws' });
+
+describe('getInputs', () => {
+  it('applies the defaults and resolves paths against working-directory', () => {
+    const inputs = read({ ...base, 'working-directory': 'sub' });
+    expect(inputs).toMatchObject({
+      workspace: '/ws',
+      workingDirectory: '/ws/sub',
+      packageDir: '/ws/sub/build/pkg',
+      outputDir: '/ws/sub/dist',
+      version: '1.0.0',
+      python: { kind: 'auto' },
+      checkLibs: true,
+      bundleLibs: false,
+      imports: [],
+      artifact: { name: '' },
+    });
+    expect(inputs.s3).toBeUndefined();
+    expect(inputs.container).toBeUndefined();
+  });
+
+  it('reads the S3, artifact and image groups', () => {
+    const inputs = read({
+      ...base,
+      's3-bucket': 'my-wheels',
+      's3-prefix': 'wheels/pkg',
+      's3-acl': 'public-read',
+      's3-overwrite': 'TRUE',
+      's3-max-attempts': '3',
+      's3-index': 'true',
+      'artifact-name': 'false',
+      image: 'algorithmia/langpack:python2',
+      'docker-options': '--network host -e "A=b c"',
+      env: 'A=1\n# comment\nB=2',
+    });
+    expect(inputs.s3).toEqual({
+      bucket: 'my-wheels',
+      prefix: 'wheels/pkg/',
+      region: undefined,
+      endpoint: undefined,
+      forcePathStyle: false,
+      acl: 'public-read',
+      overwrite: true,
+      maxAttempts: 3,
+      index: true,
+    });
+    expect(inputs.artifact).toBeUndefined();
+    expect(inputs.container).toEqual({
+      image: 'algorithmia/langpack:python2',
+      engine: 'docker',
+      options: ['--network', 'host', '-e', 'A=b c'],
+      envLines: ['A=1', 'B=2'],
+    });
+  });
+
+  it('takes the version from a tag push', () => {
+    expect(versionFromTag({ GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1.4.0' })).toBe('1.4.0');
+    expect(versionFromTag({ GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' })).toBe('');
+    const inputs = getInputs((name) => ({ 'package-dir': 'p' })[name as string] ?? '', {
+      GITHUB_WORKSPACE: '/ws',
+      GITHUB_REF_TYPE: 'tag',
+      GITHUB_REF_NAME: 'v2.0.0rc1',
+    });
+    expect(inputs.version).toBe('2.0.0rc1');
+  });
+
+  it.each<[string, Partial<Record<InputName, string>>, InputName]>([
+    ['a boolean that is not one', { 'check-libs': 'yes' }, 'check-libs'],
+    ['s3-index without a bucket', { 's3-index': 'true' }, 's3-index'],
+    ['an unknown engine', { image: 'x:1', 'container-engine': 'lxc' }, 'container-engine'],
+    ['zero attempts', { 's3-bucket': 'b-1', 's3-max-attempts': '0' }, 's3-max-attempts'],
+    ['project-dir with package-dir', { 'project-dir': '.' }, 'project-dir'],
+    [
+      'bundle-libs with project-dir',
+      { 'package-dir': '', 'project-dir': '.', 'bundle-libs': 'true' },
+      'bundle-libs',
+    ],
+  ])('refuses %s, naming the input', (_label, values, input) => {
+    let error: unknown;
+    try {
+      read({ ...base, ...values });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).input).toBe(input);
+  });
+});
