@@ -61,6 +61,7 @@ describe('the bundled action with both publishers on', () => {
         's3-endpoint': moto.endpoint,
         's3-force-path-style': 'true',
         's3-acl': 'public-read',
+        's3-index': 'true',
         'retention-days': '7',
       },
       publishEnv(),
@@ -85,6 +86,14 @@ describe('the bundled action with both publishers on', () => {
     const blob = await artifacts.readBlob(outputs['wheel-name']!);
     expect(blob.equals(wheel)).toBe(true);
     expect(run.summary).toContain(outputs.requirement);
+    // The pip index next to the wheels links it with its hash.
+    expect(outputs['index-url']).toBe(`${moto.endpoint}/releases/wheels/vecmath/simple/`);
+    expect(outputs['index-requirement']).toBe(
+      `--extra-index-url ${outputs['index-url']}\nvecmath==1.2.0`,
+    );
+    const page = await (await fetch(`${outputs['index-url']}vecmath/`)).text();
+    expect(page).toContain(`${outputs['wheel-name']}#sha256=${outputs.sha256}`);
+    expect(run.summary).toContain('--extra-index-url');
     // Re-running the same release is safe: same bytes, S3 skips, artifact name already used.
   });
 
