@@ -1,5 +1,6 @@
+import { lstatSync, realpathSync, type Stats } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, posix, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, posix, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { InputError } from './errors.js';
 import type { Log } from './log.js';
@@ -128,14 +129,15 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
     }
     packageName = basename(await realpath(dir));
     const found = await glob('**', { cwd: dir, dot: true, ignore: EXCLUDED, onlyFiles: true });
-    for (const rel of found) {
-      await addFile(files, {
+    await addFiles(
+      files,
+      found.map((rel) => ({
         source: join(dir, rel),
         archivePath: `${packageName}/${rel}`,
         root: dir,
         input: 'package-dir',
-      });
-    }
+      })),
+    );
   }
 
   for (const rule of options.rules) {
@@ -156,16 +158,18 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
       );
     }
     const base = globBase(rule.source);
-    for (const rel of matched.sort()) {
-      const inBase = base ? posix.relative(base, rel) : rel;
-      const archivePath = rule.dest ? `${rule.dest}/${inBase}` : inBase;
-      await addFile(files, {
-        source: join(workingDirectory, rel),
-        archivePath,
-        root: workingDirectory,
-        input: 'stage',
-      });
-    }
+    await addFiles(
+      files,
+      matched.sort().map((rel) => {
+        const inBase = base ? posix.relative(base, rel) : rel;
+        return {
+          source: join(workingDirectory, rel),
+          archivePath: rule.dest ? `${rule.dest}/${inBase}` : inBase,
+          root: workingDirectory,
+          input: 'stage',
+        };
+      }),
+    );
     log.info(`stage: ${rule.source} => ${rule.dest || '.'} (${matched.length} files)`);
   }
 
@@ -203,15 +207,68 @@ function singleTopLevelFolder(paths: string[]): string {
   return folders[0]!;
 }
 
-async function addFile(
+interface StageItem {
+  source: string;
+  archivePath: string;
+  root: string;
+  input: string;
+}
+
+/**
+ * Looks files up many at a time (a package has thousands: one at a time, the thread-pool round
+ * trips dominate), then adds them in their given order so that a later one still wins.
+ */
+async function addFiles(
   files: Map<string, PackageFile>,
-  item: { source: string; archivePath: string; root: string; input: string },
+  items: readonly StageItem[],
 ): Promise<void> {
+  const realpaths = new Map<string, Promise<string | undefined>>();
+  // Folders are shared by many files: resolve each once.
+  const real = (path: string): Promise<string | undefined> => {
+    let found = realpaths.get(path);
+    if (!found) {
+      try {
+        found = Promise.resolve(realpathSync.native(path));
+      } catch {
+        found = Promise.resolve(undefined);
+      }
+      realpaths.set(path, found);
+    }
+    return found;
+  };
+  const BATCH = 64;
+  for (let at = 0; at < items.length; at += BATCH) {
+    const batch = items.slice(at, at + BATCH);
+    // allSettled, so that the first bad file in order (not in time) is the one reported.
+    for (const looked of await Promise.allSettled(batch.map((item) => lookUp(item, real)))) {
+      if (looked.status === 'rejected') throw looked.reason;
+      files.set(looked.value.archivePath, looked.value);
+    }
+  }
+}
+
+async function lookUp(
+  item: StageItem,
+  real: (path: string) => Promise<string | undefined>,
+): Promise<PackageFile> {
   validateArchivePath(item.archivePath);
   // Zip has no portable symlinks and pip would not restore them: a link (of the file or of a
   // folder above it) is stored as its target's bytes, but only for targets inside the tree the
-  // user pointed us at.
-  const source = await realpath(item.source).catch(() => undefined);
+  // user pointed us at. A file that is not a link resolves to its resolved folder + its name.
+  // Synchronous: one lstat costs microseconds, a thread-pool round trip more.
+  let own: Stats | undefined;
+  try {
+    own = lstatSync(item.source);
+  } catch {
+    own = undefined;
+  }
+  let source: string | undefined;
+  if (own && !own.isSymbolicLink()) {
+    const folder = await real(dirname(item.source));
+    source = folder === undefined ? undefined : join(folder, basename(item.source));
+  } else {
+    source = await realpath(item.source).catch(() => undefined);
+  }
   if (source === undefined) {
     throw new InputError(`${item.source} is a broken symbolic link.`, {
       input: item.input,
@@ -219,7 +276,7 @@ async function addFile(
       file: item.source,
     });
   }
-  const root = await realpath(item.root);
+  const root = (await real(item.root)) ?? item.root;
   if (!source.startsWith(root + sep)) {
     const link = (await lstat(item.source)).isSymbolicLink()
       ? 'a symbolic link'
@@ -230,11 +287,11 @@ async function addFile(
       file: item.source,
     });
   }
-  const info = await stat(source);
-  files.set(item.archivePath, {
+  const info = own && !own.isSymbolicLink() ? own : await stat(source);
+  return {
     archivePath: item.archivePath,
     sourcePath: source,
     size: info.size,
     executable: (info.mode & 0o111) !== 0,
-  });
+  };
 }

@@ -100,7 +100,7 @@ export async function packWheel(options: PackOptions): Promise<PackedWheel> {
     return {
       path: finalPath,
       fileName,
-      sha256: await sha256File(finalPath),
+      sha256: writer.sha256(),
       size,
       tag: formatTag(tag),
       entries: rows.map((row) => ({ path: row.path, size: row.size })),

@@ -46,6 +46,9 @@ export interface ZipWriterOptions {
 
 const CHUNK = 1 << 20;
 const WINDOW = 32 * 1024;
+// The archive's own SHA-256 is computed by reading back what was written, in batches of this size
+// once the entries in them are final, so that hashing overlaps deflate instead of following it.
+const HASH_BATCH = 8 * CHUNK;
 const U32_MAX = 0xffffffff;
 // Deflate can expand incompressible input slightly: leave room before deciding "no zip64".
 const ZIP64_THRESHOLD = U32_MAX - 2 * CHUNK;
@@ -64,7 +67,7 @@ interface CentralRecord {
 
 type QueueItem =
   | { kind: 'begin'; record: CentralRecord }
-  | { kind: 'chunk'; data: Promise<Buffer> }
+  | { kind: 'chunk'; data: Promise<Buffer>; pooled?: Buffer }
   | { kind: 'end'; record: CentralRecord };
 
 export class ZipWriter {
@@ -80,12 +83,18 @@ export class ZipWriter {
   private failure: unknown;
   private readonly dosTime: number;
   private readonly dosDate: number;
+  /** Read buffers whose deflate job has finished: reused, so steady state allocates nothing. */
+  private readonly spare: Buffer[] = [];
+  private readonly digest = createHash('sha256');
+  private hashed = 0;
+  private sha256Hex: string | undefined;
 
   constructor(
     path: string,
     private readonly options: ZipWriterOptions,
   ) {
-    this.fd = openSync(path, 'w', 0o644);
+    // Read access too: the archive's digest is computed by reading back the finished parts.
+    this.fd = openSync(path, 'w+', 0o644);
     [this.dosDate, this.dosTime] = dosDateTime(options.mtime);
     this.writerDone = this.writeLoop();
     // Surface writer failures through add()/finish(); avoid an unhandled rejection meanwhile.
@@ -119,15 +128,19 @@ export class ZipWriter {
     const sha = createHash('sha256');
     let crc = 0;
     let total = 0;
-    let previous: Buffer | undefined;
-    for (const chunk of readChunks(entry, fd)) {
+    let dictionary: Buffer | undefined;
+    for (const chunk of readChunks(entry, fd, () => this.spare.pop())) {
       await this.acquireSlot();
       total += chunk.length;
       crc = crc32(chunk, crc);
       sha.update(chunk);
       const last = total >= entry.size;
-      this.push({ kind: 'chunk', data: this.deflate(chunk, previous, last) });
-      previous = chunk;
+      const data = this.deflate(chunk, dictionary, last);
+      // Chunks read from a file are views of pool buffers, handed back once deflated.
+      this.push({ kind: 'chunk', data, pooled: fd === undefined ? undefined : wholeBuffer(chunk) });
+      // A copy: the chunk's buffer goes back to the pool once deflated, maybe before the next
+      // chunk's job is created.
+      if (!last) dictionary = Buffer.from(chunk.subarray(Math.max(0, chunk.length - WINDOW)));
     }
     if (total !== entry.size) {
       throw new Error(`${entry.path ?? entry.name} changed size while it was packed`);
@@ -144,10 +157,18 @@ export class ZipWriter {
     try {
       await this.writerDone;
       this.writeCentralDirectory();
+      this.hashWritten();
+      this.sha256Hex = this.digest.digest('hex');
     } finally {
       closeSync(this.fd);
     }
     return this.offset;
+  }
+
+  /** SHA-256 (hex) of the whole archive, once finish() has resolved. */
+  sha256(): string {
+    if (this.sha256Hex === undefined) throw new Error('ZipWriter.sha256 before finish');
+    return this.sha256Hex;
   }
 
   /** Closes the file after a failure elsewhere; the caller deletes it. */
@@ -162,9 +183,7 @@ export class ZipWriter {
     }
   }
 
-  private deflate(chunk: Buffer, previous: Buffer | undefined, last: boolean): Promise<Buffer> {
-    const dictionary =
-      previous === undefined ? undefined : previous.subarray(Math.max(0, previous.length - WINDOW));
+  private deflate(chunk: Buffer, dictionary: Buffer | undefined, last: boolean): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       deflateRaw(
         chunk,
@@ -172,6 +191,9 @@ export class ZipWriter {
           level: this.options.level,
           ...(dictionary ? { dictionary } : {}),
           finishFlush: last ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH,
+          // Room for the whole output: with the default 16 KiB, node hops back to the main thread
+          // for every 16 KiB of deflate output, and the pool's threads wait on it.
+          chunkSize: deflateBound(chunk.length),
         },
         (error, result) => (error ? reject(error) : resolve(result)),
       );
@@ -212,6 +234,7 @@ export class ZipWriter {
         this.write(localHeader(current, this.dosDate, this.dosTime));
       } else if (item.kind === 'chunk') {
         const data = await item.data;
+        if (item.pooled) this.spare.push(item.pooled);
         this.inFlight -= 1;
         const free = this.slotFree;
         this.slotFree = undefined;
@@ -235,8 +258,22 @@ export class ZipWriter {
         );
         this.central.push(record);
         current = undefined;
+        if (this.offset - this.hashed >= HASH_BATCH) this.hashWritten();
       }
     }
+  }
+
+  /** Hashes what was written since the last call; every entry in that range is final. */
+  private hashWritten(): void {
+    const buffer = this.spare.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
+    while (this.hashed < this.offset) {
+      const want = Math.min(CHUNK, this.offset - this.hashed);
+      const read = readSync(this.fd, buffer, 0, want, this.hashed);
+      if (read === 0) throw new Error('the archive is shorter than what was written to it');
+      this.digest.update(buffer.subarray(0, read));
+      this.hashed += read;
+    }
+    this.spare.push(buffer);
   }
 
   private write(buffer: Buffer): void {
@@ -289,7 +326,20 @@ export class ZipWriter {
   }
 }
 
-function* readChunks(entry: ZipEntrySource, fd: number | undefined): Generator<Buffer> {
+/** zlib's worst case for stored blocks plus the sync-flush marker (deflateBound, rounded up). */
+function deflateBound(length: number): number {
+  return length + (length >> 12) + (length >> 14) + 64;
+}
+
+function wholeBuffer(view: Buffer): Buffer {
+  return Buffer.from(view.buffer, 0, CHUNK);
+}
+
+function* readChunks(
+  entry: ZipEntrySource,
+  fd: number | undefined,
+  reuse: () => Buffer | undefined,
+): Generator<Buffer> {
   if (fd === undefined) {
     const data = entry.data ?? Buffer.alloc(0);
     for (let at = 0; at < data.length; at += CHUNK) {
@@ -302,11 +352,12 @@ function* readChunks(entry: ZipEntrySource, fd: number | undefined): Generator<B
     for (;;) {
       // Synchronous reads from the page cache are cheaper than a thread-pool round trip, and they
       // leave the pool's threads to deflate.
-      const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, entry.size - total)));
-      const read = readSync(fd, buffer, 0, buffer.length, total);
+      // Each buffer owns its CHUNK-sized memory (not node's shared pool), so it can be recycled.
+      const buffer = reuse() ?? Buffer.allocUnsafeSlow(CHUNK);
+      const read = readSync(fd, buffer, 0, Math.min(CHUNK, Math.max(1, entry.size - total)), total);
       if (read === 0) break;
       total += read;
-      yield read === buffer.length ? buffer : buffer.subarray(0, read);
+      yield read === CHUNK ? buffer : buffer.subarray(0, read);
       if (total > entry.size) break; // grew while packing: add() reports it
     }
   } finally {
