@@ -1,5 +1,5 @@
-import { lstatSync, realpathSync, type Stats } from 'node:fs';
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { stat, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, posix, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { InputError } from './errors.js';
@@ -129,7 +129,7 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
     }
     packageName = basename(await realpath(dir));
     const found = await glob('**', { cwd: dir, dot: true, ignore: EXCLUDED, onlyFiles: true });
-    await addFiles(
+    addFiles(
       files,
       found.map((rel) => ({
         source: join(dir, rel),
@@ -158,7 +158,7 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
       );
     }
     const base = globBase(rule.source);
-    await addFiles(
+    addFiles(
       files,
       matched.sort().map((rel) => {
         const inBase = base ? posix.relative(base, rel) : rel;
@@ -215,59 +215,48 @@ interface StageItem {
 }
 
 /**
- * Looks files up many at a time (a package has thousands: one at a time, the thread-pool round
- * trips dominate), then adds them in their given order so that a later one still wins.
+ * Looks the files up with synchronous calls (a package has thousands of files: one thread-pool
+ * round trip each costs more than the lstat itself) and adds them in their given order, so that
+ * a later one with the same wheel path wins.
  */
-async function addFiles(
-  files: Map<string, PackageFile>,
-  items: readonly StageItem[],
-): Promise<void> {
-  const realpaths = new Map<string, Promise<string | undefined>>();
+function addFiles(files: Map<string, PackageFile>, items: readonly StageItem[]): void {
   // Folders are shared by many files: resolve each once.
-  const real = (path: string): Promise<string | undefined> => {
-    let found = realpaths.get(path);
-    if (!found) {
-      try {
-        found = Promise.resolve(realpathSync.native(path));
-      } catch {
-        found = Promise.resolve(undefined);
-      }
-      realpaths.set(path, found);
-    }
-    return found;
+  const realpaths = new Map<string, string | undefined>();
+  const real = (path: string): string | undefined => {
+    if (!realpaths.has(path))
+      realpaths.set(
+        path,
+        tryCall(() => realpathSync.native(path)),
+      );
+    return realpaths.get(path);
   };
-  const BATCH = 64;
-  for (let at = 0; at < items.length; at += BATCH) {
-    const batch = items.slice(at, at + BATCH);
-    // allSettled, so that the first bad file in order (not in time) is the one reported.
-    for (const looked of await Promise.allSettled(batch.map((item) => lookUp(item, real)))) {
-      if (looked.status === 'rejected') throw looked.reason;
-      files.set(looked.value.archivePath, looked.value);
-    }
+  for (const item of items) {
+    const file = lookUp(item, real);
+    files.set(file.archivePath, file);
   }
 }
 
-async function lookUp(
-  item: StageItem,
-  real: (path: string) => Promise<string | undefined>,
-): Promise<PackageFile> {
+function tryCall<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+function lookUp(item: StageItem, real: (path: string) => string | undefined): PackageFile {
   validateArchivePath(item.archivePath);
   // Zip has no portable symlinks and pip would not restore them: a link (of the file or of a
   // folder above it) is stored as its target's bytes, but only for targets inside the tree the
   // user pointed us at. A file that is not a link resolves to its resolved folder + its name.
-  // Synchronous: one lstat costs microseconds, a thread-pool round trip more.
-  let own: Stats | undefined;
-  try {
-    own = lstatSync(item.source);
-  } catch {
-    own = undefined;
-  }
+  const own = tryCall(() => lstatSync(item.source));
+  const link = own?.isSymbolicLink() !== false;
   let source: string | undefined;
-  if (own && !own.isSymbolicLink()) {
-    const folder = await real(dirname(item.source));
+  if (!link) {
+    const folder = real(dirname(item.source));
     source = folder === undefined ? undefined : join(folder, basename(item.source));
   } else {
-    source = await realpath(item.source).catch(() => undefined);
+    source = tryCall(() => realpathSync.native(item.source));
   }
   if (source === undefined) {
     throw new InputError(`${item.source} is a broken symbolic link.`, {
@@ -276,18 +265,18 @@ async function lookUp(
       file: item.source,
     });
   }
-  const root = (await real(item.root)) ?? item.root;
+  const root = real(item.root) ?? item.root;
   if (!source.startsWith(root + sep)) {
-    const link = (await lstat(item.source)).isSymbolicLink()
-      ? 'a symbolic link'
-      : 'behind a symbolic link';
-    throw new InputError(`${item.source} is ${link} to ${source}, outside ${root}.`, {
-      input: item.input,
-      fix: 'copy the file into the package instead of linking to it, or stage it with a `stage` rule.',
-      file: item.source,
-    });
+    throw new InputError(
+      `${item.source} is ${link ? 'a symbolic link' : 'behind a symbolic link'} to ${source}, outside ${root}.`,
+      {
+        input: item.input,
+        fix: 'copy the file into the package instead of linking to it, or stage it with a `stage` rule.',
+        file: item.source,
+      },
+    );
   }
-  const info = own && !own.isSymbolicLink() ? own : await stat(source);
+  const info = !link && own ? own : statSync(source);
   return {
     archivePath: item.archivePath,
     sourcePath: source,

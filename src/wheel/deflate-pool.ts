@@ -138,7 +138,12 @@ export class DeflatePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    // A worker allocates little JS: a small young generation keeps V8 from growing it (several
+    // MiB of RSS per thread) under the steady stream of messages.
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      resourceLimits: { maxYoungGenerationSizeMb: 2 },
+    });
     const slot: Slot = { worker, pending: new Map() };
     // Idle workers must not keep the process alive; busy ones must (their reply is awaited).
     worker.unref();
