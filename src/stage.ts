@@ -1,5 +1,6 @@
-import { lstat, realpath, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, posix, resolve, sep } from 'node:path';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { stat, realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, posix, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { InputError } from './errors.js';
 import type { Log } from './log.js';
@@ -128,14 +129,15 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
     }
     packageName = basename(await realpath(dir));
     const found = await glob('**', { cwd: dir, dot: true, ignore: EXCLUDED, onlyFiles: true });
-    for (const rel of found) {
-      await addFile(files, {
+    addFiles(
+      files,
+      found.map((rel) => ({
         source: join(dir, rel),
         archivePath: `${packageName}/${rel}`,
         root: dir,
         input: 'package-dir',
-      });
-    }
+      })),
+    );
   }
 
   for (const rule of options.rules) {
@@ -156,16 +158,18 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
       );
     }
     const base = globBase(rule.source);
-    for (const rel of matched.sort()) {
-      const inBase = base ? posix.relative(base, rel) : rel;
-      const archivePath = rule.dest ? `${rule.dest}/${inBase}` : inBase;
-      await addFile(files, {
-        source: join(workingDirectory, rel),
-        archivePath,
-        root: workingDirectory,
-        input: 'stage',
-      });
-    }
+    addFiles(
+      files,
+      matched.sort().map((rel) => {
+        const inBase = base ? posix.relative(base, rel) : rel;
+        return {
+          source: join(workingDirectory, rel),
+          archivePath: rule.dest ? `${rule.dest}/${inBase}` : inBase,
+          root: workingDirectory,
+          input: 'stage',
+        };
+      }),
+    );
     log.info(`stage: ${rule.source} => ${rule.dest || '.'} (${matched.length} files)`);
   }
 
@@ -203,15 +207,57 @@ function singleTopLevelFolder(paths: string[]): string {
   return folders[0]!;
 }
 
-async function addFile(
-  files: Map<string, PackageFile>,
-  item: { source: string; archivePath: string; root: string; input: string },
-): Promise<void> {
+interface StageItem {
+  source: string;
+  archivePath: string;
+  root: string;
+  input: string;
+}
+
+/**
+ * Looks the files up with synchronous calls (a package has thousands of files: one thread-pool
+ * round trip each costs more than the lstat itself) and adds them in their given order, so that
+ * a later one with the same wheel path wins.
+ */
+function addFiles(files: Map<string, PackageFile>, items: readonly StageItem[]): void {
+  // Folders are shared by many files: resolve each once.
+  const realpaths = new Map<string, string | undefined>();
+  const real = (path: string): string | undefined => {
+    if (!realpaths.has(path))
+      realpaths.set(
+        path,
+        tryCall(() => realpathSync.native(path)),
+      );
+    return realpaths.get(path);
+  };
+  for (const item of items) {
+    const file = lookUp(item, real);
+    files.set(file.archivePath, file);
+  }
+}
+
+function tryCall<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+function lookUp(item: StageItem, real: (path: string) => string | undefined): PackageFile {
   validateArchivePath(item.archivePath);
   // Zip has no portable symlinks and pip would not restore them: a link (of the file or of a
   // folder above it) is stored as its target's bytes, but only for targets inside the tree the
-  // user pointed us at.
-  const source = await realpath(item.source).catch(() => undefined);
+  // user pointed us at. A file that is not a link resolves to its resolved folder + its name.
+  const own = tryCall(() => lstatSync(item.source));
+  const link = own?.isSymbolicLink() !== false;
+  let source: string | undefined;
+  if (!link) {
+    const folder = real(dirname(item.source));
+    source = folder === undefined ? undefined : join(folder, basename(item.source));
+  } else {
+    source = tryCall(() => realpathSync.native(item.source));
+  }
   if (source === undefined) {
     throw new InputError(`${item.source} is a broken symbolic link.`, {
       input: item.input,
@@ -219,22 +265,22 @@ async function addFile(
       file: item.source,
     });
   }
-  const root = await realpath(item.root);
+  const root = real(item.root) ?? item.root;
   if (!source.startsWith(root + sep)) {
-    const link = (await lstat(item.source)).isSymbolicLink()
-      ? 'a symbolic link'
-      : 'behind a symbolic link';
-    throw new InputError(`${item.source} is ${link} to ${source}, outside ${root}.`, {
-      input: item.input,
-      fix: 'copy the file into the package instead of linking to it, or stage it with a `stage` rule.',
-      file: item.source,
-    });
+    throw new InputError(
+      `${item.source} is ${link ? 'a symbolic link' : 'behind a symbolic link'} to ${source}, outside ${root}.`,
+      {
+        input: item.input,
+        fix: 'copy the file into the package instead of linking to it, or stage it with a `stage` rule.',
+        file: item.source,
+      },
+    );
   }
-  const info = await stat(source);
-  files.set(item.archivePath, {
+  const info = !link && own ? own : statSync(source);
+  return {
     archivePath: item.archivePath,
     sourcePath: source,
     size: info.size,
     executable: (info.mode & 0o111) !== 0,
-  });
+  };
 }

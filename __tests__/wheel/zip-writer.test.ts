@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ async function writeZip(
   const written = [];
   for (const entry of entries) written.push(await writer.add(entry));
   const size = await writer.finish();
-  return { written, size };
+  return { written, size, digest: writer.sha256() };
 }
 
 describe('ZipWriter', () => {
@@ -113,6 +113,64 @@ print(len(z.infolist()))`,
       writer.add({ name: 'x', path: join(dir, 'nope'), size: 1, mode: 0o644 }),
     ).rejects.toThrow(/ENOENT/);
     await writer.abort();
+  });
+
+  it('batches many small entries next to chunked big ones, identically for any worker count', async () => {
+    // Sizes around the small-entry limit (256 KiB) and the batch size (1 MiB), in a fixed order.
+    const entries: ZipEntrySource[] = [];
+    for (let i = 0; i < 300; i++) {
+      const size = [0, 1, 700, 5000, 40_000, 262_144, 262_145, 300_000][i % 8]! + (i % 13);
+      const text = Buffer.from(`# file ${i}\n` + 'x = [1, 2, 3]\n'.repeat(size / 14 + 1));
+      const body = i % 5 === 0 ? randomBytes(size) : text.subarray(0, size);
+      const path = join(dir, `small-${i}`);
+      writeFileSync(path, body);
+      entries.push({ name: `pkg/m${String(i).padStart(3, '0')}.py`, path, size, mode: 0o644 });
+    }
+    const big = randomBytes(2 * 1024 * 1024 + 123);
+    writeFileSync(join(dir, 'big.so'), big);
+    entries.push({
+      name: 'pkg/z/big.so',
+      path: join(dir, 'big.so'),
+      size: big.length,
+      mode: 0o755,
+    });
+    const record = Buffer.from('r'.repeat(400_000));
+    entries.push({ name: 'pkg/z/RECORD', data: record, size: record.length, mode: 0o644 });
+
+    const one = join(dir, 'many-1.zip');
+    const three = join(dir, 'many-3.zip');
+    await writeZip(one, entries, { concurrency: 1 });
+    const { digest } = await writeZip(three, entries, { concurrency: 3 });
+    const bytes = readFileSync(three);
+    expect(readFileSync(one).equals(bytes)).toBe(true);
+    expect(digest).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const out = runPython(
+      defaultPython3(),
+      `import zipfile, hashlib
+z = zipfile.ZipFile(${JSON.stringify(three)})
+assert z.testzip() is None
+print(len(z.infolist()), hashlib.sha256(b"".join(z.read(i) for i in z.infolist())).hexdigest())`,
+    );
+    const all = Buffer.concat(entries.map((e) => e.data ?? readFileSync(e.path!)));
+    expect(out.trim()).toBe(`${entries.length} ${createHash('sha256').update(all).digest('hex')}`);
+  });
+
+  it('refuses a file that changed size since it was listed, small or chunked', async () => {
+    const path = join(dir, 'changing');
+    writeFileSync(path, Buffer.alloc(3 * 1024 * 1024, 7));
+    for (const size of [10, 3 * 1024 * 1024 - 1, 3 * 1024 * 1024 + 1]) {
+      const writer = new ZipWriter(join(dir, 'changed.zip'), {
+        mtime: new Date(0),
+        level: 6,
+        concurrency: 2,
+      });
+      // A healthy small entry first, so an unsent batch is open when the failure comes.
+      await writer.add({ name: 'ok', data: Buffer.from('fine'), size: 4, mode: 0o644 });
+      await expect(writer.add({ name: 'x', path, size, mode: 0o644 })).rejects.toThrow(
+        /changed size while it was packed/,
+      );
+      await writer.abort();
+    }
   });
 
   it('encodes DOS timestamps in UTC and clamps to the 1980 epoch', () => {

@@ -347,8 +347,15 @@ function changedOnDisk(ctx: Context, found: string): PublishError {
   );
 }
 
-async function readRange(ctx: Context, file: FileHandle, range: PartRange): Promise<Buffer> {
-  const buffer = Buffer.allocUnsafe(range.end - range.start);
+/** Reads the range into `memory` when given (a reused part buffer), else into a new buffer. */
+async function readRange(
+  ctx: Context,
+  file: FileHandle,
+  range: PartRange,
+  memory?: Buffer,
+): Promise<Buffer> {
+  const length = range.end - range.start;
+  const buffer = memory ? memory.subarray(0, length) : Buffer.allocUnsafe(length);
   let offset = 0;
   while (offset < buffer.length) {
     const { bytesRead } = await file.read(
@@ -418,12 +425,16 @@ async function uploadMultipart(
     const inFlight = new Set<Promise<void>>();
     let sent = 0;
     let failure: unknown;
+    // Part buffers are reused once their part is stored: allocating one per part leaves the
+    // garbage to V8, which lets it pile up to several times partSize x queueSize.
+    const spare: Buffer[] = [];
     for (const range of plan.parts) {
       // Wait for a free slot before reading, so at most queueSize parts are in memory.
       while (inFlight.size >= queueSize && failure === undefined) await Promise.race(inFlight);
       if (failure !== undefined) break;
       // Parts are read in order, so the whole-file digest is computed on the bytes actually sent.
-      const body = await readRange(ctx, file, range);
+      const memory = spare.pop() ?? Buffer.allocUnsafeSlow(plan.partSize);
+      const body = await readRange(ctx, file, range, memory);
       whole.update(body);
       const checksum = createHash('sha256').update(body).digest('base64');
       const task = send(`UploadPart ${range.partNumber}`, () =>
@@ -455,7 +466,10 @@ async function uploadMultipart(
           stop.abort();
         },
       );
-      const tracked: Promise<void> = task.finally(() => inFlight.delete(tracked));
+      const tracked: Promise<void> = task.finally(() => {
+        inFlight.delete(tracked);
+        spare.push(memory);
+      });
       inFlight.add(tracked);
     }
     await Promise.all(inFlight);

@@ -14,6 +14,9 @@ import { distInfoDirName, wheelFileName } from './names.js';
 import { formatTag, type WheelTag } from './tags.js';
 import { ZipWriter, type ZipEntrySource } from './zip-writer.js';
 
+export const DEFAULT_LEVEL = 4;
+const MAX_WORKERS = 8;
+
 /** One file of the package, as staged: where it goes in the wheel and where its bytes are. */
 export interface PackageFile {
   archivePath: string;
@@ -30,8 +33,12 @@ export interface PackOptions {
   mtime: Date;
   outputDir: string;
   generator: string;
-  /** zlib level; 6 matches `zip -6` and setuptools. */
+  /**
+   * zlib level (default 4). Measured by `npm run bench` on 280 MiB of shared objects: level 4
+   * deflates about 1.6x faster than 6 for a wheel 2.6% larger (5% larger than `zip -6`'s).
+   */
   compressionLevel?: number;
+  /** Deflate worker threads (default: the cores, at most 8, so memory stays bounded). */
   concurrency?: number;
 }
 
@@ -62,8 +69,8 @@ export async function packWheel(options: PackOptions): Promise<PackedWheel> {
 
   const writer = new ZipWriter(partialPath, {
     mtime: options.mtime,
-    level: options.compressionLevel ?? 6,
-    concurrency: options.concurrency ?? availableParallelism(),
+    level: options.compressionLevel ?? DEFAULT_LEVEL,
+    concurrency: options.concurrency ?? Math.min(availableParallelism(), MAX_WORKERS),
   });
   const rows: RecordRow[] = [];
   const add = async (source: ZipEntrySource): Promise<void> => {
@@ -100,7 +107,7 @@ export async function packWheel(options: PackOptions): Promise<PackedWheel> {
     return {
       path: finalPath,
       fileName,
-      sha256: await sha256File(finalPath),
+      sha256: writer.sha256(),
       size,
       tag: formatTag(tag),
       entries: rows.map((row) => ({ path: row.path, size: row.size })),

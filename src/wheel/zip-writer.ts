@@ -3,16 +3,18 @@
  *
  * Why our own and not a kept library: yazl and archiver/zip-stream compress one entry at a time
  * on one zlib stream, so packing a few hundred MB of C++ build products uses one core. Here every
- * entry is cut into fixed 1 MiB chunks that are deflated independently on libuv's thread pool
- * (native zlib), pigz-style: each chunk but the last ends in a sync flush and is primed with the
- * previous 32 KiB as its dictionary, so the concatenation is one valid deflate stream with
- * nearly the ratio of a single stream. Chunk boundaries do not depend on timing, so the output is
- * byte-identical whatever the concurrency. Memory is bounded by the chunk window, not by file or
+ * big entry is cut into fixed 1 MiB chunks that are deflated independently on worker threads
+ * (native zlib, see deflate-pool.ts), pigz-style: each chunk but the last ends in a sync flush and
+ * is primed with the previous 32 KiB as its dictionary, so the concatenation is one valid deflate
+ * stream with nearly the ratio of a single stream. Small entries travel many to a batch but are
+ * each deflated on their own. Chunk and entry boundaries do not depend on timing, so the output is
+ * byte-identical whatever the concurrency. Memory is bounded by the batch window, not by file or
  * wheel size, and entries larger than 4 GiB or archives beyond 65535 entries get zip64 records.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { constants as zlibConstants, crc32, deflateRaw } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { DeflatePool, deflateBound, type DeflatePiece } from './deflate-pool.js';
 
 export interface ZipEntrySource {
   /** Path inside the archive, with forward slashes. */
@@ -38,7 +40,7 @@ export interface ZipWriterOptions {
   mtime: Date;
   /** zlib level 0-9. */
   level: number;
-  /** Deflate jobs in flight at once; 1 gives the same bytes, only slower. */
+  /** Deflate worker threads; 1 gives the same bytes, only slower. */
   concurrency: number;
   /** Test hook: write zip64 records even when the sizes would fit in 32 bits. */
   forceZip64?: boolean;
@@ -46,6 +48,13 @@ export interface ZipWriterOptions {
 
 const CHUNK = 1 << 20;
 const WINDOW = 32 * 1024;
+// Entries up to this size are read whole into a shared batch instead of a chunk of their own.
+const SMALL = CHUNK / 4;
+// Batch buffers (input and output alike): a chunk plus room for deflate's worst case.
+const BUFFER = CHUNK + 64 * 1024;
+// The archive's own SHA-256 is computed by reading back what was written, in batches of this size
+// once the entries in them are final, so that hashing overlaps deflate instead of following it.
+const HASH_BATCH = 8 * CHUNK;
 const U32_MAX = 0xffffffff;
 // Deflate can expand incompressible input slightly: leave room before deciding "no zip64".
 const ZIP64_THRESHOLD = U32_MAX - 2 * CHUNK;
@@ -62,9 +71,24 @@ interface CentralRecord {
   zip64: boolean;
 }
 
+/** Up to CHUNK bytes of pieces that go to one worker in one message. */
+interface Batch {
+  input: Buffer;
+  output: Buffer;
+  used: number;
+  /** Sum of the pieces' deflateBound: must fit in `output`. */
+  bound: number;
+  pieces: DeflatePiece[];
+  /** Pieces not yet written: the batch holds its window slot until they are. */
+  left: number;
+  outputs: Promise<Buffer[]>;
+  resolve: (outputs: Buffer[]) => void;
+  reject: (error: unknown) => void;
+}
+
 type QueueItem =
   | { kind: 'begin'; record: CentralRecord }
-  | { kind: 'chunk'; data: Promise<Buffer> }
+  | { kind: 'chunk'; data: Promise<Buffer>; batch: Batch }
   | { kind: 'end'; record: CentralRecord };
 
 export class ZipWriter {
@@ -80,13 +104,23 @@ export class ZipWriter {
   private failure: unknown;
   private readonly dosTime: number;
   private readonly dosDate: number;
+  /** Batch buffers back from the workers: reused, so steady state allocates nothing. */
+  private readonly spare: Buffer[] = [];
+  private readonly pool: DeflatePool;
+  /** The batch small entries are being added to, not yet sent. */
+  private open: Batch | undefined;
+  private readonly digest = createHash('sha256');
+  private hashed = 0;
+  private sha256Hex: string | undefined;
 
   constructor(
     path: string,
     private readonly options: ZipWriterOptions,
   ) {
-    this.fd = openSync(path, 'w', 0o644);
+    // Read access too: the archive's digest is computed by reading back the finished parts.
+    this.fd = openSync(path, 'w+', 0o644);
     [this.dosDate, this.dosTime] = dosDateTime(options.mtime);
+    this.pool = new DeflatePool(options.concurrency, options.level);
     this.writerDone = this.writeLoop();
     // Surface writer failures through add()/finish(); avoid an unhandled rejection meanwhile.
     this.writerDone.catch((error: unknown) => {
@@ -101,6 +135,7 @@ export class ZipWriter {
    */
   async add(entry: ZipEntrySource): Promise<WrittenEntry> {
     if (this.closed) throw new Error('ZipWriter.add after finish');
+    if (this.failure) throw this.failure;
     const nameBuffer = Buffer.from(entry.name, 'utf8');
     const record: CentralRecord = {
       name: nameBuffer,
@@ -115,19 +150,21 @@ export class ZipWriter {
     };
     // Open first, so that a missing file fails before anything of the entry is queued.
     const fd = entry.path === undefined ? undefined : openSync(entry.path, 'r');
-    this.push({ kind: 'begin', record });
     const sha = createHash('sha256');
     let crc = 0;
-    let total = 0;
-    let previous: Buffer | undefined;
-    for (const chunk of readChunks(entry, fd)) {
-      await this.acquireSlot();
-      total += chunk.length;
-      crc = crc32(chunk, crc);
-      sha.update(chunk);
-      const last = total >= entry.size;
-      this.push({ kind: 'chunk', data: this.deflate(chunk, previous, last) });
-      previous = chunk;
+    const hash = (bytes: Buffer): void => {
+      crc = crc32(bytes, crc);
+      sha.update(bytes);
+    };
+    let total: number;
+    try {
+      this.push({ kind: 'begin', record });
+      total =
+        entry.size <= SMALL
+          ? await this.addSmall(entry, fd, hash)
+          : await this.addChunked(entry, fd, hash);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
     if (total !== entry.size) {
       throw new Error(`${entry.path ?? entry.name} changed size while it was packed`);
@@ -137,22 +174,145 @@ export class ZipWriter {
     return { name: entry.name, size: total, sha256: sha.digest(), compressedSize: 0 };
   }
 
+  /** Reads a small entry whole into the open batch; returns how many bytes it had. */
+  private async addSmall(
+    entry: ZipEntrySource,
+    fd: number | undefined,
+    hash: (bytes: Buffer) => void,
+  ): Promise<number> {
+    // One byte more than announced, to notice a file that grew.
+    const want = entry.size + 1;
+    let batch = this.open;
+    if (!batch || batch.used + want > CHUNK || batch.bound + deflateBound(want) > BUFFER) {
+      if (batch) this.dispatch(batch);
+      batch = await this.openBatch();
+      this.open = batch;
+    }
+    const read = readInto(entry, fd, batch.input, batch.used, want, 0);
+    if (read === 0) return 0; // empty: stored, nothing to deflate
+    const bytes = batch.input.subarray(batch.used, batch.used + read);
+    hash(bytes);
+    if (read === entry.size) {
+      this.addPiece(batch, { offset: batch.used, length: read, last: true });
+      batch.used += read;
+    }
+    return read;
+  }
+
+  /** Sends a big entry in CHUNK-sized pieces, one batch each; returns how many bytes it had. */
+  private async addChunked(
+    entry: ZipEntrySource,
+    fd: number | undefined,
+    hash: (bytes: Buffer) => void,
+  ): Promise<number> {
+    // Small entries before this one must not wait behind all of its chunks.
+    if (this.open) this.dispatch(this.open);
+    let total = 0;
+    let dictionary: Buffer | undefined;
+    while (total < entry.size) {
+      const batch = await this.openBatch();
+      const read = readInto(entry, fd, batch.input, 0, Math.min(CHUNK, entry.size - total), total);
+      if (read === 0) {
+        this.dispatch(batch); // empty: gives its slot back
+        return total; // shrank: add() reports it
+      }
+      total += read;
+      const bytes = batch.input.subarray(0, read);
+      hash(bytes);
+      const last = total >= entry.size;
+      this.addPiece(batch, {
+        offset: 0,
+        length: read,
+        last,
+        ...(dictionary ? { dictionary } : {}),
+      });
+      // A copy, taken before the buffer is transferred to a worker.
+      if (!last) dictionary = Buffer.from(bytes.subarray(Math.max(0, read - WINDOW)));
+      this.dispatch(batch);
+    }
+    // One more byte means the file grew while it was read.
+    return total + readInto(entry, fd, Buffer.alloc(1), 0, 1, total);
+  }
+
+  private async openBatch(): Promise<Batch> {
+    await this.acquireSlot();
+    let resolve: (outputs: Buffer[]) => void = () => undefined;
+    let reject: (error: unknown) => void = () => undefined;
+    const outputs = new Promise<Buffer[]>((yes, no) => {
+      resolve = yes;
+      reject = no;
+    });
+    // Awaited by the writer; if it stopped early, a failed batch must not be an unhandled rejection.
+    outputs.catch(() => undefined);
+    const input = this.takeBuffer();
+    const output = this.takeBuffer();
+    return { input, output, used: 0, bound: 0, pieces: [], left: 0, outputs, resolve, reject };
+  }
+
+  /** Each buffer owns its memory (not node's shared pool), so that it can be transferred. */
+  private takeBuffer(): Buffer {
+    return this.spare.pop() ?? Buffer.allocUnsafeSlow(BUFFER);
+  }
+
+  private addPiece(batch: Batch, piece: DeflatePiece): void {
+    const index = batch.pieces.length;
+    batch.pieces.push(piece);
+    batch.bound += deflateBound(piece.length);
+    batch.left += 1;
+    const data = batch.outputs.then((outputs) => outputs[index]!);
+    data.catch(() => undefined);
+    this.push({ kind: 'chunk', data, batch });
+  }
+
+  /** Sends the batch to a worker; its buffer comes back with the result and is reused. */
+  private dispatch(batch: Batch): void {
+    if (this.open === batch) this.open = undefined;
+    if (batch.pieces.length === 0) {
+      this.spare.push(batch.input, batch.output);
+      this.releaseSlot();
+      return;
+    }
+    const transfer = (buffer: Buffer): ArrayBuffer => buffer.buffer as ArrayBuffer;
+    this.pool.run(transfer(batch.input), transfer(batch.output), batch.pieces).then(
+      (result) => {
+        this.spare.push(Buffer.from(result.input));
+        // The outputs are views of this buffer: it is reused once the writer has written them.
+        batch.output = Buffer.from(result.output);
+        batch.resolve(result.outputs);
+      },
+      (error: unknown) => batch.reject(error),
+    );
+  }
+
   /** Writes the central directory and closes the file; returns the archive's size. */
   async finish(): Promise<number> {
     this.closed = true;
+    if (this.open) this.dispatch(this.open);
     this.wake?.();
     try {
       await this.writerDone;
       this.writeCentralDirectory();
+      this.hashWritten();
+      this.sha256Hex = this.digest.digest('hex');
     } finally {
       closeSync(this.fd);
+      await this.pool.close();
     }
     return this.offset;
+  }
+
+  /** SHA-256 (hex) of the whole archive, once finish() has resolved. */
+  sha256(): string {
+    if (this.sha256Hex === undefined) throw new Error('ZipWriter.sha256 before finish');
+    return this.sha256Hex;
   }
 
   /** Closes the file after a failure elsewhere; the caller deletes it. */
   async abort(): Promise<void> {
     this.closed = true;
+    // The writer may be waiting for the unsent batch.
+    this.open?.reject(new Error('ZipWriter aborted'));
+    this.open = undefined;
     this.wake?.();
     await this.writerDone.catch(() => undefined);
     try {
@@ -160,31 +320,25 @@ export class ZipWriter {
     } catch {
       // already closed by finish()
     }
-  }
-
-  private deflate(chunk: Buffer, previous: Buffer | undefined, last: boolean): Promise<Buffer> {
-    const dictionary =
-      previous === undefined ? undefined : previous.subarray(Math.max(0, previous.length - WINDOW));
-    return new Promise((resolve, reject) => {
-      deflateRaw(
-        chunk,
-        {
-          level: this.options.level,
-          ...(dictionary ? { dictionary } : {}),
-          finishFlush: last ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH,
-        },
-        (error, result) => (error ? reject(error) : resolve(result)),
-      );
-    });
+    await this.pool.close();
   }
 
   private async acquireSlot(): Promise<void> {
     while (this.inFlight >= this.options.concurrency * 2) {
       if (this.failure) throw this.failure;
+      // The writer may be waiting for the open batch: send it before waiting for the writer.
+      if (this.open) this.dispatch(this.open);
       await new Promise<void>((resolve) => (this.slotFree = resolve));
     }
     if (this.failure) throw this.failure;
     this.inFlight += 1;
+  }
+
+  private releaseSlot(): void {
+    this.inFlight -= 1;
+    const free = this.slotFree;
+    this.slotFree = undefined;
+    free?.();
   }
 
   private push(item: QueueItem): void {
@@ -212,13 +366,14 @@ export class ZipWriter {
         this.write(localHeader(current, this.dosDate, this.dosTime));
       } else if (item.kind === 'chunk') {
         const data = await item.data;
-        this.inFlight -= 1;
-        const free = this.slotFree;
-        this.slotFree = undefined;
-        free?.();
         if (current && current.method === 8) {
           this.write(data);
           current.compressedSize += data.length;
+        }
+        item.batch.left -= 1;
+        if (item.batch.left === 0) {
+          this.spare.push(item.batch.output);
+          this.releaseSlot();
         }
       } else {
         const record = item.record;
@@ -235,8 +390,22 @@ export class ZipWriter {
         );
         this.central.push(record);
         current = undefined;
+        if (this.offset - this.hashed >= HASH_BATCH) this.hashWritten();
       }
     }
+  }
+
+  /** Hashes what was written since the last call; every entry in that range is final. */
+  private hashWritten(): void {
+    const buffer = this.spare.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
+    while (this.hashed < this.offset) {
+      const want = Math.min(CHUNK, this.offset - this.hashed);
+      const read = readSync(this.fd, buffer, 0, want, this.hashed);
+      if (read === 0) throw new Error('the archive is shorter than what was written to it');
+      this.digest.update(buffer.subarray(0, read));
+      this.hashed += read;
+    }
+    this.spare.push(buffer);
   }
 
   private write(buffer: Buffer): void {
@@ -289,29 +458,27 @@ export class ZipWriter {
   }
 }
 
-function* readChunks(entry: ZipEntrySource, fd: number | undefined): Generator<Buffer> {
+/** Reads up to `length` bytes of the entry at `position` into `target` at `at`; returns the count. */
+function readInto(
+  entry: ZipEntrySource,
+  fd: number | undefined,
+  target: Buffer,
+  at: number,
+  length: number,
+  position: number,
+): number {
   if (fd === undefined) {
     const data = entry.data ?? Buffer.alloc(0);
-    for (let at = 0; at < data.length; at += CHUNK) {
-      yield data.subarray(at, Math.min(data.length, at + CHUNK));
-    }
-    return;
+    return data.copy(target, at, Math.min(position, data.length), position + length);
   }
-  try {
-    let total = 0;
-    for (;;) {
-      // Synchronous reads from the page cache are cheaper than a thread-pool round trip, and they
-      // leave the pool's threads to deflate.
-      const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, entry.size - total)));
-      const read = readSync(fd, buffer, 0, buffer.length, total);
-      if (read === 0) break;
-      total += read;
-      yield read === buffer.length ? buffer : buffer.subarray(0, read);
-      if (total > entry.size) break; // grew while packing: add() reports it
-    }
-  } finally {
-    closeSync(fd);
+  // Synchronous reads from the page cache cost less than a thread-pool round trip.
+  let done = 0;
+  while (done < length) {
+    const read = readSync(fd, target, at + done, length - done, position + done);
+    if (read === 0) break;
+    done += read;
   }
+  return done;
 }
 
 function localHeader(record: CentralRecord, dosDate: number, dosTime: number): Buffer {
