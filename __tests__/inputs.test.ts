@@ -18,6 +18,7 @@ describe('getInputs', () => {
       version: '1.0.0',
       python: { kind: 'auto' },
       checkLibs: true,
+      compressionLevel: 4,
       bundleLibs: false,
       imports: [],
       artifact: { name: '' },
@@ -73,6 +74,7 @@ describe('getInputs', () => {
 
   it.each<[string, Partial<Record<InputName, string>>, InputName]>([
     ['a boolean that is not one', { 'check-libs': 'yes' }, 'check-libs'],
+    ['a compression level out of range', { 'compression-level': '0' }, 'compression-level'],
     ['s3-index without a bucket', { 's3-index': 'true' }, 's3-index'],
     ['an unknown engine', { image: 'x:1', 'container-engine': 'lxc' }, 'container-engine'],
     ['zero attempts', { 's3-bucket': 'b-1', 's3-max-attempts': '0' }, 's3-max-attempts'],

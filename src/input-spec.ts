@@ -42,6 +42,10 @@ const specs = {
   },
   'test-command': { default: '', help: 'shell command run against the installed wheel' },
   'output-dir': { default: 'dist', help: 'folder the verified wheel is written to' },
+  'compression-level': {
+    default: '4',
+    help: 'deflate level 1-9 (4: fast on all cores; 6: what zip and setuptools use)',
+  },
   'project-dir': {
     default: '',
     help: 'a setup.py/pyproject.toml project built by the python itself (instead of package-dir/stage)',

@@ -64,6 +64,8 @@ export interface Inputs {
   imports: string[];
   testCommand?: string;
   outputDir: string;
+  /** zlib level 1-9. */
+  compressionLevel: number;
   container?: ContainerInputs;
   checkLibs: boolean;
   bundleLibs: boolean;
@@ -148,6 +150,7 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     imports,
     testCommand: optional('test-command'),
     outputDir: absolute(workingDirectory, get('output-dir')),
+    compressionLevel: compressionLevel(get('compression-level')),
     container: containerInputs(get, lines),
     checkLibs: bool('check-libs'),
     bundleLibs,
@@ -234,6 +237,16 @@ function artifactInputs(name: string, retention: string): ArtifactInputs | undef
   if (resolveArtifactName(name, 'x-1-py3-none-any.whl') === undefined) return undefined;
   const retentionDays = validateRetentionDays(retention);
   return retentionDays === undefined ? { name } : { name, retentionDays };
+}
+
+function compressionLevel(raw: string): number {
+  if (!/^[1-9]$/.test(raw)) {
+    throw new InputError(`"${raw}" is not a compression level.`, {
+      input: 'compression-level',
+      fix: 'use a whole number from 1 (fastest) to 9 (smallest); 4 is the default, 6 matches zip -6.',
+    });
+  }
+  return Number(raw);
 }
 
 export function parseBoolean(value: string, input: InputName): boolean {

@@ -246,6 +246,7 @@ async function stageAndPack(
       // import never lands where a later step could pick it up.
       outputDir: pending,
       generator: GENERATOR,
+      compressionLevel: inputs.compressionLevel,
     });
     log.info(
       `${packed.fileName}: ${packed.entries.length} files, ${packed.size} bytes, sha256 ${packed.sha256}`,
