@@ -10,7 +10,7 @@ import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from '
 import { artifactStep, s3IndexStep, s3Step } from './publish/steps.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
-import { buildProjectWheel } from './python/project-build.js';
+import { buildProjectWheel, buildSetupPyTree, hasWheelPackage } from './python/project-build.js';
 import {
   checkImports,
   installWheel,
@@ -19,7 +19,7 @@ import {
   type VerifyResult,
 } from './python/verify.js';
 import { resolveSourceDate } from './source-date.js';
-import { stagePackage } from './stage.js';
+import { parseStageRules, stagePackage } from './stage.js';
 import { GENERATOR } from './version.js';
 import { packWheel, sha256File, type PackedWheel } from './wheel/pack.js';
 import {
@@ -30,6 +30,7 @@ import {
   tagMatchesProbe,
   type PythonProbe,
 } from './wheel/tags.js';
+import { normalizeVersion } from './wheel/version.js';
 import { listZipEntries } from './wheel/zip-listing.js';
 
 /** A step that runs only after the wheel was verified (publishers); returns outputs to set. */
@@ -266,6 +267,41 @@ async function projectWheel(
   log: Log,
 ): Promise<PackResult> {
   const date = await sourceDate(inputs, executors, env, log);
+  const projectDir = inputs.projectDir!;
+  const hasSetupPy = await stat(join(projectDir, 'setup.py')).then(
+    () => true,
+    () => false,
+  );
+  if (hasSetupPy && !(await hasWheelPackage(executors.executor, probe.executable))) {
+    const tree = await buildSetupPyTree({
+      executor: executors.executor,
+      probe,
+      projectDir,
+      workDir: join(work, 'setup-py'),
+      env: { SOURCE_DATE_EPOCH: String(date) },
+      log,
+    });
+    const staged = await stagePackage({
+      workingDirectory: tree.libDir,
+      rules: parseStageRules('** => .'),
+      log,
+    });
+    const version = normalizeVersion(tree.version, 'project-dir');
+    log.warning(
+      `${probe.executable} has no \`wheel\` package: packed setup.py's build with our packer; ` +
+        'its METADATA has the name and version (plus `summary`/`requires`), not install_requires.',
+    );
+    const wheel = await packWheel({
+      files: staged.files,
+      metadata: { name: tree.name, version, summary: inputs.summary, requires: inputs.requires },
+      tag: inputs.wheelTag ?? tagFromProbe(probe),
+      mtime: new Date(date * 1000),
+      outputDir: pending,
+      generator: GENERATOR,
+      compressionLevel: inputs.compressionLevel,
+    });
+    return { wheel, distribution: tree.name, version, packageName: staged.packageName };
+  }
   const built = await buildProjectWheel({
     executor: executors.executor,
     probe,

@@ -74,3 +74,63 @@ export async function buildProjectWheel(options: {
   }
   return join(options.outDir, wheels[0]!);
 }
+
+/** Whether `python` can import the `wheel` package, which `setup.py bdist_wheel` needs. */
+export async function hasWheelPackage(executor: Executor, python: string): Promise<boolean> {
+  const result = await executor.run([python, '-E', '-s', '-c', 'import wheel']);
+  return result.exitCode === 0;
+}
+
+/**
+ * For a setup.py project whose python lacks the `wheel` package (2.7 images often do, and it
+ * cannot be installed offline): `setup.py build` compiles the package and its extensions into
+ * `libDir`, which the caller packs with our own packer. Returns the project's name and version.
+ */
+export async function buildSetupPyTree(options: {
+  executor: Executor;
+  probe: PythonProbe;
+  projectDir: string;
+  workDir: string;
+  env: Record<string, string>;
+  log: Log;
+}): Promise<{ name: string; version: string; libDir: string }> {
+  const { executor, probe, projectDir, log } = options;
+  const python = probe.executable;
+  const libDir = join(options.workDir, 'lib');
+  const argv = [
+    python,
+    'setup.py',
+    'build',
+    '--build-base',
+    join(options.workDir, 'build'),
+    '--build-lib',
+    libDir,
+  ];
+  log.info(
+    `the wheel package is not installed for ${python}: $ ${argv.join(' ')}, then our packer`,
+  );
+  const built = await executor.run(argv, { cwd: projectDir, env: options.env, stream: true });
+  if (built.exitCode !== 0) {
+    throw new BuildError(`setup.py build failed (exit code ${built.exitCode}).`, {
+      input: 'project-dir',
+      fix: 'see the build output above; the project must build with this python and its build requirements installed.',
+      details: built.stderr.trim().split('\n').slice(-30).join('\n') || undefined,
+    });
+  }
+  const meta = await executor.run([python, 'setup.py', '--name', '--version'], {
+    cwd: projectDir,
+    env: options.env,
+  });
+  const lines = meta.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (meta.exitCode !== 0 || lines.length < 2) {
+    throw new BuildError('setup.py did not report its name and version.', {
+      input: 'project-dir',
+      fix: 'make `python setup.py --name --version` print them.',
+      details: meta.stderr.trim() || undefined,
+    });
+  }
+  return { name: lines.at(-2)!, version: lines.at(-1)!, libDir };
+}
