@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** The `algorithmia-wheel` command (package.json `bin`, bundled into dist/cli/index.js). */
 import { main } from './cli.js';
+import { relaunchWithFlags } from './node-flags.js';
 
-process.exitCode = await main(process.argv.slice(2));
+const relaunched = relaunchWithFlags();
+process.exitCode = relaunched ?? (await main(process.argv.slice(2)));

@@ -1,4 +1,7 @@
 /** The action's entry point (action.yml `main`, bundled into dist/index.js). */
 import { run } from './main.js';
+import { relaunchWithFlags } from './node-flags.js';
 
-await run();
+const relaunched = relaunchWithFlags();
+if (relaunched === undefined) await run();
+else process.exitCode = relaunched;
