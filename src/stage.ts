@@ -86,7 +86,7 @@ export function globBase(pattern: string): string {
 }
 
 /** Checks a path inside the wheel (pure): nothing may escape the install target. */
-export function validateArchivePath(path: string): void {
+export function validateArchivePath(path: string, input?: string): void {
   const segments = path.split('/');
   if (
     path === '' ||
@@ -95,6 +95,7 @@ export function validateArchivePath(path: string): void {
     segments.some((s) => s === '' || s === '.' || s === '..')
   ) {
     throw new InputError(`"${path}" is not a safe path inside a wheel.`, {
+      input,
       fix: 'rename the file: wheel paths are relative, without "..", backslashes or empty segments.',
     });
   }
@@ -207,7 +208,7 @@ async function addFile(
   files: Map<string, PackageFile>,
   item: { source: string; archivePath: string; root: string; input: string },
 ): Promise<void> {
-  validateArchivePath(item.archivePath);
+  validateArchivePath(item.archivePath, item.input);
   // Zip has no portable symlinks and pip would not restore them: a link (of the file or of a
   // folder above it) is stored as its target's bytes, but only for targets inside the tree the
   // user pointed us at.
