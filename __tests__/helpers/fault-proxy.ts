@@ -4,7 +4,8 @@
  * go wrong, and how:
  *
  * - `error`: the proxy answers an S3 error itself (500 InternalError, 503 SlowDown...), after
- *   reading the body; the server never sees the request.
+ *   reading the body; the server never sees the request. Its message may quote the request's
+ *   access key id (`{accessKeyId}`), as a careless server or proxy could.
  * - `reset`: the connection is reset (TCP RST) in the middle of the request body, once about half
  *   of it arrived (at once for a request without a body); the server never sees the request.
  * - `stall`: nothing is answered for `ms`, then the request goes on normally; without `ms` it is
@@ -56,7 +57,7 @@ export interface FaultRequest {
 }
 
 export type Fault =
-  | { kind: 'error'; status: number; code: string }
+  | { kind: 'error'; status: number; code: string; message?: string }
   | { kind: 'reset' }
   | { kind: 'stall'; ms?: number }
   | { kind: 'truncate'; fraction?: number };
@@ -138,11 +139,16 @@ function pick(rules: readonly LiveRule[], request: FaultRequest): LiveRule | und
   return chosen;
 }
 
-function s3ErrorBody(code: string): string {
+function s3ErrorBody(code: string, message: string): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code>` +
-    `<Message>injected by the fault proxy</Message><RequestId>FAULT</RequestId></Error>`
+    `<Message>${message}</Message><RequestId>FAULT</RequestId></Error>`
   );
+}
+
+/** The access key id of a SigV4 request (`Credential=<id>/<date>/...`). */
+function accessKeyId(req: IncomingMessage): string {
+  return /Credential=([^/,\s]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '';
 }
 
 function resetSocket(socket: Socket): void {
@@ -269,7 +275,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           'content-type': 'application/xml',
           'x-amz-request-id': 'FAULT',
         });
-        res.end(s3ErrorBody(fault.code));
+        const message = (fault.message ?? 'injected by the fault proxy').replace(
+          '{accessKeyId}',
+          accessKeyId(req),
+        );
+        res.end(s3ErrorBody(fault.code, message));
         return;
       }
       if (fault?.kind === 'stall') {

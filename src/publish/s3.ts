@@ -171,6 +171,7 @@ export async function publishToS3(
   for (const secret of secrets) log.setSecret(secret);
 
   const client = createS3Client(options);
+  await maskLearnedCredentials(client, log, secrets);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const ctx: Context = {
     client,
@@ -241,6 +242,30 @@ export async function publishToS3(
     });
   } finally {
     client.destroy();
+  }
+}
+
+/**
+ * The default chain may find keys the environment does not show (a profile file, SSO, a container
+ * or instance role, web identity): mask them, and redact them from messages, before any request.
+ * A chain that finds nothing is left to the first request, which reports it with its fix.
+ */
+async function maskLearnedCredentials(
+  client: S3Client,
+  log: Log,
+  secrets: string[],
+): Promise<void> {
+  let found: { accessKeyId?: string; secretAccessKey?: string; sessionToken?: string };
+  try {
+    found = await client.config.credentials();
+  } catch {
+    return;
+  }
+  for (const value of [found.accessKeyId, found.secretAccessKey, found.sessionToken]) {
+    if (value && !secrets.includes(value)) {
+      log.setSecret(value);
+      secrets.push(value);
+    }
   }
 }
 
