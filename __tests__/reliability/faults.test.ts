@@ -7,6 +7,7 @@
  * counted as lost, and must be 0. The counts are printed for the CI log.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +25,11 @@ import { PublishError } from '../../src/errors.js';
 import { MemoryLog } from '../../src/log.js';
 import { publishToS3, type S3PublishOptions } from '../../src/publish/s3.js';
 import type { BuiltWheel } from '../../src/publish/wheel-file.js';
+import { startArtifactService } from '../helpers/artifact-service.js';
+import { errorAnnotations, runBundledAction } from '../helpers/example.js';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../helpers/fault-proxy.js';
 import { MOTO_CREDENTIALS, startMoto, type Moto } from '../helpers/moto.js';
+import { defaultPython3 } from '../helpers/python.js';
 
 const MiB = 1024 * 1024;
 const BUCKET = 'faults';
@@ -458,5 +462,94 @@ describe('publishToS3 through a fault-injecting proxy', () => {
     expect(results.filter((r) => r.faults === 0).map((r) => r.scenario)).toEqual([]);
     expect(count('published')).toBeGreaterThan(0);
     expect(count('failed')).toBeGreaterThan(0);
+  });
+});
+
+describe('the bundled action under faults', () => {
+  /** A workspace with a pure-python package: the action builds, verifies and publishes it. */
+  function workspace(label: string): string {
+    const ws = join(dir, label);
+    mkdirSync(join(ws, 'tinypkg'), { recursive: true });
+    writeFileSync(join(ws, 'tinypkg', '__init__.py'), `LABEL = ${JSON.stringify(label)}\n`);
+    return ws;
+  }
+
+  function inputs(ws: string, prefix: string, attempts: string) {
+    return {
+      'package-dir': 'tinypkg',
+      python: defaultPython3(),
+      'wheel-tag': 'py3-none-any',
+      version: '1.0.0',
+      'output-dir': join(ws, 'dist'),
+      's3-bucket': BUCKET,
+      's3-prefix': prefix,
+      's3-endpoint': proxy.endpoint,
+      's3-force-path-style': 'true',
+      's3-max-attempts': attempts,
+    };
+  }
+
+  it('retries S3 per s3-max-attempts and the artifact service through its 503s', async () => {
+    const artifacts = await startArtifactService({ failFirst: 2 });
+    const remove = proxy.add({
+      keyPrefix: 'action-retry/',
+      operation: 'PutObject',
+      fault: slowDown,
+      times: 2,
+    });
+    try {
+      const ws = workspace('retry');
+      const run = await runBundledAction(inputs(ws, 'action-retry', '3'), {
+        ...MOTO_CREDENTIALS,
+        ...artifacts.env,
+        GITHUB_WORKSPACE: ws,
+      });
+      expect(errorAnnotations(run.stdout)).toEqual([]);
+      expect(run.status).toBe(0);
+      const wheel = readFileSync(run.outputs.wheel!);
+      const key = `action-retry/${run.outputs['wheel-name']}`;
+      const puts = proxy.requests.filter((r) => r.key === key && r.operation === 'PutObject');
+      expect(puts.map((r) => r.fault ?? 'ok')).toEqual(['error', 'error', 'ok']);
+      expect((await storedBytes(key))?.equals(wheel)).toBe(true);
+      // Two 503s from the results service, then the artifact went up whole.
+      expect(artifacts.requests).toBe(4);
+      expect((await artifacts.readBlob(run.outputs['wheel-name']!)).equals(wheel)).toBe(true);
+    } finally {
+      remove();
+      await artifacts.stop();
+    }
+  });
+
+  it('with s3-max-attempts 1 one fault fails the run clearly and leaves nothing', async () => {
+    const remove = proxy.add({
+      keyPrefix: 'action-once/',
+      operation: 'PutObject',
+      fault: slowDown,
+      times: 1,
+    });
+    try {
+      const ws = workspace('once');
+      const run = await runBundledAction(
+        { ...inputs(ws, 'action-once', '1'), 'artifact-name': 'false' },
+        { ...MOTO_CREDENTIALS, GITHUB_WORKSPACE: ws },
+      );
+      const errors = errorAnnotations(run.stdout);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain('S3 PutObject failed');
+      expect(errors[0]).toContain('SlowDown (HTTP 503)');
+      expect(errors[0]).toContain('Fix:');
+      expect(run.status).not.toBe(0);
+      expect(run.outputs).toEqual({});
+      expect(
+        proxy.requests.filter(
+          (r) => r.key.startsWith('action-once/') && r.operation === 'PutObject',
+        ),
+      ).toHaveLength(1);
+      expect(await openUploads('action-once/')).toEqual([]);
+      const listed = proxy.requests.filter((r) => r.key.startsWith('action-once/'));
+      expect(await storedBytes(listed[0]!.key)).toBeUndefined();
+    } finally {
+      remove();
+    }
   });
 });
