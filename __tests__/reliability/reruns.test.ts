@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InputName } from '../../src/input-spec.js';
 import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js';
 import { errorAnnotations, runBundledAction, type ActionRun } from '../helpers/example.js';
@@ -186,14 +186,7 @@ describe('re-running the same tag', () => {
 
 describe('two runs publishing the same key at the same time', () => {
   let proxy: S3Proxy;
-  beforeAll(async () => {
-    proxy = await startS3Proxy(moto.endpoint, {
-      // Both runs have looked (HEAD: 404) before either writes; then one write at a time.
-      barrier: { match: (r) => r.method === 'PUT', count: 2 },
-      serialize: (r) => r.method === 'PUT',
-    });
-  });
-  afterAll(async () => {
+  afterEach(async () => {
     await proxy?.close();
   });
 
@@ -201,6 +194,12 @@ describe('two runs publishing the same key at the same time', () => {
     prefix: string,
     extra: [Partial<Record<InputName, string>>, Partial<Record<InputName, string>>],
   ): Promise<[ActionRun, ActionRun]> {
+    // A proxy per race: both runs have looked (HEAD: 404) before either writes, then the writes
+    // go one at a time.
+    proxy = await startS3Proxy(moto.endpoint, {
+      barrier: { match: (r) => r.method === 'PUT', count: 2 },
+      serialize: (r) => r.method === 'PUT',
+    });
     const workspaces = [freshCheckout(`${prefix}-a`), freshCheckout(`${prefix}-b`)];
     const runs = await Promise.all(
       workspaces.map((workspace, index) =>
