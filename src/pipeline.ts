@@ -73,16 +73,28 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     return value;
   };
 
+  // Folders the user named must be usable before anything runs or is written.
+  if (!(await stat(inputs.workingDirectory).catch(() => undefined))?.isDirectory()) {
+    throw new InputError(`the working directory ${inputs.workingDirectory} does not exist.`, {
+      input: 'working-directory',
+      fix: 'check out the sources first, or give a folder relative to the workspace.',
+    });
+  }
+  const outputInfo = await stat(inputs.outputDir).catch(() => undefined);
+  if (outputInfo && !outputInfo.isDirectory()) {
+    throw new InputError(`${inputs.outputDir} exists and is not a folder.`, {
+      input: 'output-dir',
+      fix: 'name a folder (it is created when missing), not a file.',
+    });
+  }
+  const outputDirExisted = outputInfo !== undefined;
   const tempRoot = env.RUNNER_TEMP || tmpdir();
+  // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
+  const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log);
   await mkdir(tempRoot, { recursive: true });
   const work = await mkdtemp(join(tempRoot, 'algorithmia-wheel-'));
   const pending = join(inputs.outputDir, `.algorithmia-wheel-${process.pid}`);
-  const outputDirExisted = await stat(inputs.outputDir).then(
-    () => true,
-    () => false,
-  );
   let succeeded = false;
-  const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log);
   const { executor } = executors;
   try {
     await executors.prepare();

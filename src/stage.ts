@@ -87,7 +87,7 @@ export function globBase(pattern: string): string {
 }
 
 /** Checks a path inside the wheel (pure): nothing may escape the install target. */
-export function validateArchivePath(path: string): void {
+export function validateArchivePath(path: string, input?: string): void {
   const segments = path.split('/');
   if (
     path === '' ||
@@ -96,6 +96,7 @@ export function validateArchivePath(path: string): void {
     segments.some((s) => s === '' || s === '.' || s === '..')
   ) {
     throw new InputError(`"${path}" is not a safe path inside a wheel.`, {
+      input,
       fix: 'rename the file: wheel paths are relative, without "..", backslashes or empty segments.',
     });
   }
@@ -245,7 +246,7 @@ function tryCall<T>(fn: () => T): T | undefined {
 }
 
 function lookUp(item: StageItem, real: (path: string) => string | undefined): PackageFile {
-  validateArchivePath(item.archivePath);
+  validateArchivePath(item.archivePath, item.input);
   // Zip has no portable symlinks and pip would not restore them: a link (of the file or of a
   // folder above it) is stored as its target's bytes, but only for targets inside the tree the
   // user pointed us at. A file that is not a link resolves to its resolved folder + its name.

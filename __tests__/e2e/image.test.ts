@@ -21,8 +21,13 @@ import {
 const SECRETS = {
   AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE1234',
   AWS_SECRET_ACCESS_KEY: 'fake/secret+value/that-must-not-leak',
+  AWS_SESSION_TOKEN: 'fake-session-token-that-must-not-leak',
   ACTIONS_RUNTIME_TOKEN: 'fake-runtime-token-that-must-not-leak',
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'fake-oidc-request-token-that-must-not-leak',
   GITHUB_TOKEN: 'ghs_faketokenthatmustnotleak',
+  // Allow-listed prefixes (GITHUB_*, CMAKE_*) still never carry keys, tokens or passwords.
+  GITHUB_APP_PRIVATE_KEY: 'fake-app-private-key-that-must-not-leak',
+  CMAKE_REGISTRY_PASSWORD: 'fake-cmake-password-that-must-not-leak',
 };
 
 let rootfs: string;
@@ -94,6 +99,15 @@ describe('the image input', () => {
       expect(JSON.stringify(calls)).not.toContain(value);
       expect(inside).not.toContain(value);
     }
+    // Nor anything the step printed or wrote outside (the runner's ::add-mask:: aside).
+    const printed = run.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .concat(run.stderr, run.summary, JSON.stringify(run.outputs))
+      .join('\n');
+    for (const value of Object.values(SECRETS)) expect(printed).not.toContain(value);
+    for (const name of Object.keys(SECRETS))
+      expect(inside).not.toMatch(new RegExp(`^${name}=`, 'm'));
     expect(inside).toContain('VECMATH_FLAVOUR=test');
     expect(inside).toContain('GITHUB_REPOSITORY=o/r');
     expect(inside).not.toMatch(/^AWS_/m);

@@ -56,6 +56,9 @@ export async function publishArtifact(
     return { status: 'skipped', name, reason };
   }
 
+  // The runner masks its own token; masking it here too keeps it out of any log line of ours
+  // wherever the action runs (a wrapper, a self-hosted runner with a custom environment).
+  log.setSecret(env.ACTIONS_RUNTIME_TOKEN!);
   // The client names a skipArchive artifact after the file on disk, so compare with that.
   const format = artifactUploadFormat(name, path.basename(wheel.path));
   const secrets = [env.ACTIONS_RUNTIME_TOKEN];

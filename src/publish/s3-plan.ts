@@ -111,7 +111,10 @@ export function parseEndpoint(endpoint: string): URL {
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError(`'${endpoint}' must use http:// or https://.`, { input: 's3-endpoint' });
+    throw new InputError(`'${endpoint}' must use http:// or https://.`, {
+      input: 's3-endpoint',
+      fix: 'Give the full URL of the S3-compatible server, e.g. https://minio.example.com:9000.',
+    });
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new InputError('The endpoint URL must not contain credentials, a query or a fragment.', {

@@ -20,6 +20,7 @@ import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
@@ -95,6 +96,10 @@ const SOCKET_TIMEOUT_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 /** Rounds of look-then-write when a concurrent job changes the object between the two. */
 const MAX_ROUNDS = 3;
+/** Budget of the clean-up requests made after a failure (the publish deadline may be spent). */
+const CLEANUP_TIMEOUT_MS = 30_000;
+/** Clock skew allowed when matching uploads S3 began to our CreateMultipartUpload attempts. */
+const STRAY_UPLOAD_SLACK_MS = 30_000;
 
 export function createS3Client(options: S3ClientOptions): S3Client {
   if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
@@ -166,6 +171,7 @@ export async function publishToS3(
   for (const secret of secrets) log.setSecret(secret);
 
   const client = createS3Client(options);
+  await maskLearnedCredentials(client, log, secrets);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const ctx: Context = {
     client,
@@ -201,8 +207,20 @@ export async function publishToS3(
         log.info(`Published ${s3Uri(bucket, key)}\n  ${url}`);
         return result(status);
       } catch (error) {
+        if (!isPreconditionFailure(error)) {
+          // The write may have landed although its answer was lost (a reset or cut-short
+          // response on every attempt): then the wheel is published, and saying it failed would
+          // be wrong.
+          if (!(error instanceof PublishError) && (await landed(ctx))) {
+            log.info(
+              `${s3Uri(bucket, key)} holds this build's bytes although the answer to the upload ` +
+                'was lost; it is published.',
+            );
+            return result(status);
+          }
+          throw error;
+        }
         // Another job wrote the key between our look and our write: look again.
-        if (!isPreconditionFailure(error)) throw error;
         if (existing.unknown) throw unreadable(ctx);
         log.info(
           `${s3Uri(bucket, key)} changed while uploading (concurrent publish); checking it.`,
@@ -224,6 +242,30 @@ export async function publishToS3(
     });
   } finally {
     client.destroy();
+  }
+}
+
+/**
+ * The default chain may find keys the environment does not show (a profile file, SSO, a container
+ * or instance role, web identity): mask them, and redact them from messages, before any request.
+ * A chain that finds nothing is left to the first request, which reports it with its fix.
+ */
+async function maskLearnedCredentials(
+  client: S3Client,
+  log: Log,
+  secrets: string[],
+): Promise<void> {
+  let found: { accessKeyId?: string; secretAccessKey?: string; sessionToken?: string };
+  try {
+    found = await client.config.credentials();
+  } catch {
+    return;
+  }
+  for (const value of [found.accessKeyId, found.secretAccessKey, found.sessionToken]) {
+    if (value && !secrets.includes(value)) {
+      log.setSecret(value);
+      secrets.push(value);
+    }
   }
 }
 
@@ -276,11 +318,21 @@ function unreadable(ctx: Context): PublishError {
   );
 }
 
-async function headObject(ctx: Context): Promise<Existing> {
+/** After a failed write: does S3 hold exactly this wheel anyway? (Own time budget.) */
+async function landed(ctx: Context): Promise<boolean> {
+  try {
+    const existing = await headObject(ctx, AbortSignal.timeout(CLEANUP_TIMEOUT_MS));
+    return existing.exists && existing.sha256 === ctx.wheel.sha256.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+async function headObject(ctx: Context, signal: AbortSignal = ctx.signal): Promise<Existing> {
   try {
     const head = await ctx.client.send(
       new HeadObjectCommand({ Bucket: ctx.options.bucket, Key: ctx.key, ChecksumMode: 'ENABLED' }),
-      { abortSignal: ctx.signal },
+      { abortSignal: signal },
     );
     let sha256 = head.Metadata?.sha256?.toLowerCase();
     // A single-part SHA-256 checksum is the object's digest; a composite one ("...-N") is not.
@@ -407,14 +459,26 @@ async function uploadMultipart(
     `Multipart upload: ${plan.parts.length} parts of up to ${plan.partSize} bytes, ` +
       `${queueSize} at a time`,
   );
-  const created = await send('CreateMultipartUpload', () =>
-    ctx.client.send(
-      new CreateMultipartUploadCommand({ ...objectParams(ctx), ChecksumAlgorithm: 'SHA256' }),
-      { abortSignal: ctx.signal },
-    ),
-  );
+  const createStarted = Date.now();
+  let created: { UploadId?: string; $metadata: { attempts?: number } };
+  try {
+    created = await send('CreateMultipartUpload', () =>
+      ctx.client.send(
+        new CreateMultipartUploadCommand({ ...objectParams(ctx), ChecksumAlgorithm: 'SHA256' }),
+        { abortSignal: ctx.signal },
+      ),
+    );
+  } catch (error) {
+    const { status } = s3ErrorCode(error);
+    const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+    if (status === undefined || attempts > 1) await abortStrayUploads(ctx, createStarted);
+    throw error;
+  }
   const uploadId = created.UploadId;
   if (!uploadId) throw new PublishError('S3 did not return an upload id for the multipart upload.');
+  if ((created.$metadata.attempts ?? 1) > 1) {
+    await abortStrayUploads(ctx, createStarted, uploadId);
+  }
 
   // Stops the other parts as soon as one fails, before the upload is aborted.
   const stop = new AbortController();
@@ -494,6 +558,40 @@ async function uploadMultipart(
     await abortUpload(ctx, uploadId);
     throw error;
   }
+}
+
+/**
+ * A CreateMultipartUpload whose answer was lost (connection reset, response cut short) still
+ * began an upload that the client never heard of; the SDK's retry then begins another one, and
+ * the first stays open, its parts billed, forever. After a retried or failed create, abort the
+ * uploads of this exact key that S3 began since our first attempt (with slack for clock skew),
+ * except our own. A concurrent job publishing the same key in that window would see its upload
+ * vanish and fail with NoSuchUpload: a clear failure, never an overwrite.
+ */
+async function abortStrayUploads(ctx: Context, since: number, keep?: string): Promise<void> {
+  let stray: string[];
+  try {
+    const list = await ctx.client.send(
+      new ListMultipartUploadsCommand({ Bucket: ctx.options.bucket, Prefix: ctx.key }),
+      { abortSignal: AbortSignal.timeout(CLEANUP_TIMEOUT_MS) },
+    );
+    stray = (list.Uploads ?? [])
+      .filter(
+        (upload) =>
+          upload.Key === ctx.key &&
+          upload.UploadId !== undefined &&
+          upload.UploadId !== keep &&
+          (upload.Initiated?.getTime() ?? 0) >= since - STRAY_UPLOAD_SLACK_MS,
+      )
+      .map((upload) => upload.UploadId!);
+  } catch (error) {
+    // Without s3:ListBucketMultipartUploads only a lifecycle rule can clean up.
+    ctx.log.debug(
+      `Could not list the multipart uploads of ${ctx.key} (${s3ErrorCode(error).code}).`,
+    );
+    return;
+  }
+  for (const id of stray) await abortUpload(ctx, id);
 }
 
 /** Aborts with its own time budget: the publish deadline may be what failed. */

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { validateRequirement } from './requirement.js';
 import { expandTag, isPureTag, type WheelTag } from './tags.js';
 
 export interface ProjectMetadata {
@@ -24,7 +25,7 @@ export function metadataText(meta: ProjectMetadata): string {
     if (value) lines.push(`${field}: ${singleLine(value, field.toLowerCase())}`);
   }
   for (const requirement of meta.requires ?? []) {
-    lines.push(`Requires-Dist: ${singleLine(requirement, 'requires')}`);
+    lines.push(`Requires-Dist: ${validateRequirement(singleLine(requirement, 'requires'))}`);
   }
   return lines.join('\n') + '\n';
 }

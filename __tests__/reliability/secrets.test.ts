@@ -1,0 +1,312 @@
+/**
+ * Secrets: the bundled action runs with fake AWS keys, a runtime token and other tokens in its
+ * environment, through a succeeding publish and failing ones (S3 refusing the keys with a message
+ * that quotes the access key id, as a careless server could; the artifact service refusing a
+ * name). No secret value may appear in stdout (but for the runner's `::add-mask::` commands),
+ * stderr, the job summary, the outputs, or any file the run wrote or uploaded. Credentials the
+ * action learns from the AWS chain itself (a shared credentials file here) must be masked with
+ * core.setSecret (`::add-mask::`) before anything could print them.
+ */
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { execFileSync } from 'node:child_process';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InputName } from '../../src/input-spec.js';
+import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js';
+import { errorAnnotations, runBundledAction, type ActionRun } from '../helpers/example.js';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { startMoto, type Moto } from '../helpers/moto.js';
+import { defaultPython3 } from '../helpers/python.js';
+
+const BUCKET = 'secret-test';
+
+/** Set in the environment of every run. None of these may leak. */
+const ENV_SECRETS = {
+  AWS_ACCESS_KEY_ID: 'AKIAFAKEKEYMUSTNOTLEAK',
+  AWS_SECRET_ACCESS_KEY: 'fake/secret+access/key-that-must-not-leak-0001',
+  AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEFAKEsession/token+that-must-not-leak-0002',
+  GITHUB_TOKEN: 'ghs_fakegithubtokenthatmustnotleak0003',
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'fake-oidc-request-token-that-must-not-leak-0004',
+};
+/** Only in a shared credentials file: the action learns them from the AWS chain. */
+const FILE_SECRETS = {
+  aws_access_key_id: 'LEARNEDKEYIDMUSTNOTLEAK5',
+  aws_secret_access_key: 'learned/secret+key-from-a-profile-file-0006',
+};
+
+let moto: Moto;
+let proxy: FaultProxy;
+let artifacts: ArtifactService;
+let admin: S3Client;
+let python: string;
+let root: string;
+
+/** Every secret a run could see: the fixed ones and the artifact service's runtime token. */
+function allSecrets(): string[] {
+  return [
+    ...Object.values(ENV_SECRETS),
+    ...Object.values(FILE_SECRETS),
+    artifacts.env.ACTIONS_RUNTIME_TOKEN!,
+  ];
+}
+
+interface Run extends ActionRun {
+  /** Folders the run could write to: its workspace (working directory, outputs), temp, home. */
+  folders: string[];
+}
+
+async function run(
+  label: string,
+  inputs: Partial<Record<InputName, string>>,
+  env: Record<string, string>,
+): Promise<Run> {
+  const workspace = join(root, label);
+  const pkg = join(workspace, 'tinypkg');
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(join(pkg, '__init__.py'), 'VALUE = 1\n');
+  const temp = join(workspace, '.runner-temp');
+  const home = join(root, `${label}-home`);
+  mkdirSync(home);
+  const result = await runBundledAction(
+    {
+      'package-dir': 'tinypkg',
+      python,
+      'wheel-tag': 'py3-none-any',
+      version: '1.0.0',
+      's3-bucket': BUCKET,
+      's3-endpoint': moto.endpoint,
+      's3-force-path-style': 'true',
+      ...inputs,
+    },
+    {
+      GITHUB_WORKSPACE: workspace,
+      RUNNER_TEMP: temp,
+      HOME: home,
+      AWS_REGION: 'us-east-1',
+      AWS_CONFIG_FILE: join(home, 'no-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
+      ...artifacts.env,
+      ...env,
+    },
+  );
+  return { ...result, folders: [workspace, home] };
+}
+
+/** Every file under `dir` (not following links), and for wheels their uncompressed entries. */
+function writtenBytes(dir: string): { path: string; bytes: Buffer }[] {
+  const found: { path: string; bytes: Buffer }[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const path = join(dir, entry);
+    if (!lstatSync(path).isFile()) continue;
+    found.push({ path, bytes: readFileSync(path) });
+    if (path.endsWith('.whl')) {
+      const entries = execFileSync(python, [
+        '-c',
+        'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\n' +
+          'sys.stdout.buffer.write(b"".join(z.read(n) for n in z.namelist()))',
+        path,
+      ]);
+      found.push({ path: `${path} (entries)`, bytes: entries });
+    }
+  }
+  return found;
+}
+
+/** Everything uploaded: S3 objects (bytes, key, metadata) and the artifacts' blobs and names. */
+async function uploadedBytes(): Promise<{ path: string; bytes: Buffer }[]> {
+  const found: { path: string; bytes: Buffer }[] = [];
+  const listing = await admin.send(new ListObjectsV2Command({ Bucket: BUCKET }));
+  for (const object of listing.Contents ?? []) {
+    const got = await admin.send(new GetObjectCommand({ Bucket: BUCKET, Key: object.Key! }));
+    const body = Buffer.from(await got.Body!.transformToByteArray());
+    const meta = JSON.stringify({ key: object.Key, metadata: got.Metadata, type: got.ContentType });
+    found.push({
+      path: `s3://${BUCKET}/${object.Key}`,
+      bytes: Buffer.concat([body, Buffer.from(meta)]),
+    });
+  }
+  for (const artifact of artifacts.artifacts()) {
+    found.push({ path: `artifact ${artifact.name}`, bytes: Buffer.from(JSON.stringify(artifact)) });
+    if (artifact.id !== undefined) {
+      found.push({
+        path: `artifact ${artifact.name} blob`,
+        bytes: await artifacts.readBlob(artifact.name),
+      });
+    }
+  }
+  return found;
+}
+
+/** Where each secret shows up, in any common encoding; [] when nowhere. */
+async function leaks(result: Run): Promise<string[]> {
+  const stdout = result.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+  const places: { path: string; bytes: Buffer }[] = [
+    { path: 'stdout', bytes: Buffer.from(stdout) },
+    { path: 'stderr', bytes: Buffer.from(result.stderr) },
+    { path: 'summary', bytes: Buffer.from(result.summary) },
+    { path: 'outputs', bytes: Buffer.from(JSON.stringify(result.outputs)) },
+    ...result.folders.flatMap(writtenBytes),
+    ...(await uploadedBytes()),
+  ];
+  const found: string[] = [];
+  for (const secret of allSecrets()) {
+    const forms = new Set([
+      secret,
+      encodeURIComponent(secret),
+      JSON.stringify(secret).slice(1, -1),
+    ]);
+    for (const place of places) {
+      if ([...forms].some((form) => place.bytes.includes(form))) {
+        found.push(`${secret.slice(0, 8)}... in ${place.path}`);
+      }
+    }
+  }
+  return found;
+}
+
+function masked(result: ActionRun): string[] {
+  return result.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::add-mask::'))
+    .map((line) => line.slice('::add-mask::'.length));
+}
+
+/** S3 answers every request of the prefix 403, quoting the access key id in its message. */
+function refuseKeysUnder(prefix: string): () => void {
+  return proxy.add({
+    keyPrefix: prefix,
+    fault: {
+      kind: 'error',
+      status: 403,
+      code: 'InvalidAccessKeyId',
+      message: 'The AWS Access Key Id you provided ({accessKeyId}) does not exist in our records.',
+    },
+  });
+}
+
+beforeAll(async () => {
+  python = defaultPython3();
+  root = mkdtempSync(join(tmpdir(), 'secrets-'));
+  moto = await startMoto();
+  proxy = await startFaultProxy(moto.endpoint);
+  artifacts = await startArtifactService();
+  admin = new S3Client({
+    endpoint: moto.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'admin', secretAccessKey: 'admin' },
+  });
+  await admin.send(new CreateBucketCommand({ Bucket: BUCKET }));
+});
+
+afterAll(async () => {
+  admin?.destroy();
+  await proxy?.close();
+  await artifacts?.stop();
+  await moto?.stop();
+});
+
+describe('secrets never leave the process', () => {
+  it('a succeeding publish (S3 and artifact) prints none and masks the AWS keys', async () => {
+    const result = await run('ok', { 's3-prefix': 'ok' }, ENV_SECRETS);
+    expect(errorAnnotations(result.stdout)).toEqual([]);
+    expect(result.status).toBe(0);
+    expect(result.outputs['s3-uri']).toBe(`s3://${BUCKET}/ok/${result.outputs['wheel-name']}`);
+    expect(result.outputs['artifact-id']).toMatch(/^\d+$/);
+    expect(masked(result)).toEqual(
+      expect.arrayContaining([
+        ENV_SECRETS.AWS_ACCESS_KEY_ID,
+        ENV_SECRETS.AWS_SECRET_ACCESS_KEY,
+        ENV_SECRETS.AWS_SESSION_TOKEN,
+        artifacts.env.ACTIONS_RUNTIME_TOKEN,
+      ]),
+    );
+    expect(await leaks(result)).toEqual([]);
+  });
+
+  it('S3 refusing the keys with a message that quotes them: one clear error, nothing leaked', async () => {
+    const stop = refuseKeysUnder('refused/');
+    try {
+      const result = await run(
+        'refused',
+        { 's3-prefix': 'refused', 's3-endpoint': proxy.endpoint, 'artifact-name': 'false' },
+        ENV_SECRETS,
+      );
+      const errors = errorAnnotations(result.stdout);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain('S3 rejected the AWS credentials (InvalidAccessKeyId)');
+      // The quoted key is redacted, not dropped silently: the message still reads.
+      expect(errors[0]).toContain('The AWS Access Key Id you provided (***)');
+      expect(result.status).not.toBe(0);
+      expect(await leaks(result)).toEqual([]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('the artifact service refusing the name: one clear error, the token not printed', async () => {
+    // The first test uploaded an artifact named after this same wheel in this run.
+    const result = await run('conflict', { 's3-prefix': 'ok' }, ENV_SECRETS);
+    const errors = errorAnnotations(result.stdout);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("input 'artifact-name'");
+    expect(errors[0]).toContain('already exists in this workflow run');
+    expect(result.status).not.toBe(0);
+    expect(await leaks(result)).toEqual([]);
+  });
+
+  it('keys learned from a credentials file are masked before S3 is asked, and never printed', async () => {
+    const home = join(root, 'learned-files');
+    mkdirSync(home);
+    const credentials = join(home, 'credentials');
+    writeFileSync(
+      credentials,
+      `[default]\naws_access_key_id = ${FILE_SECRETS.aws_access_key_id}\n` +
+        `aws_secret_access_key = ${FILE_SECRETS.aws_secret_access_key}\n`,
+    );
+    const stop = refuseKeysUnder('learned/');
+    try {
+      const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, ...others } =
+        ENV_SECRETS;
+      void [AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN];
+      const result = await run(
+        'learned',
+        { 's3-prefix': 'learned', 's3-endpoint': proxy.endpoint, 'artifact-name': 'false' },
+        { ...others, AWS_SHARED_CREDENTIALS_FILE: credentials },
+      );
+      const errors = errorAnnotations(result.stdout);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain('S3 rejected the AWS credentials (InvalidAccessKeyId)');
+      // The file's keys were the ones used, and the runner was told to mask both.
+      expect(proxy.requests.some((r) => r.key.startsWith('learned/'))).toBe(true);
+      expect(masked(result)).toEqual(
+        expect.arrayContaining([
+          FILE_SECRETS.aws_access_key_id,
+          FILE_SECRETS.aws_secret_access_key,
+        ]),
+      );
+      const firstMask = result.stdout.indexOf(`::add-mask::${FILE_SECRETS.aws_access_key_id}`);
+      expect(firstMask).toBeLessThan(result.stdout.indexOf('::error'));
+      expect(await leaks(result)).toEqual([]);
+    } finally {
+      stop();
+    }
+  });
+});
