@@ -267,6 +267,18 @@ const CASES: BadInput[] = [
     },
     message: /a-file exists and is not a folder/,
   },
+  {
+    input: 'compression-level',
+    label: 'zero (stored, not a deflate level)',
+    inputs: () => ({ 'compression-level': '0' }),
+    message: /"0" is not a compression level/,
+  },
+  {
+    input: 'compression-level',
+    label: 'not a number',
+    inputs: () => ({ 'compression-level': 'fast' }),
+    message: /"fast" is not a compression level/,
+  },
   // The image.
   {
     input: 'image',
