@@ -12,7 +12,7 @@ import {
   EXAMPLE_STAGE,
   runBundledAction,
 } from '../helpers/example.js';
-import { MOTO_CREDENTIALS, startMoto, type Moto } from '../helpers/moto.js';
+import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
 
 let moto: Moto;
@@ -24,12 +24,7 @@ let python: string;
 beforeAll(async () => {
   moto = await startMoto();
   artifacts = await startArtifactService();
-  admin = new S3Client({
-    endpoint: moto.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-  });
+  admin = motoClient(moto.endpoint);
   await admin.send(new CreateBucketCommand({ Bucket: 'releases' }));
   await admin.send(new CreateBucketCommand({ Bucket: 'untouched' }));
   python = defaultPython3();

@@ -3,6 +3,7 @@
  * a free port. Start it in beforeAll, stop it in afterAll. Shared by the S3, fault-injection and
  * index tests, so it knows nothing about what a test does with it.
  */
+import { S3Client } from '@aws-sdk/client-s3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -112,4 +113,12 @@ export async function startMoto(options: MotoOptions = {}): Promise<Moto> {
     }
   }
   throw lastError;
+}
+
+/** An S3 client for the test's own set-up and checks (buckets, listings) against moto. */
+export function motoClient(
+  endpoint: string,
+  credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' },
+): S3Client {
+  return new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials });
 }

@@ -30,7 +30,7 @@ import { publishIndex, updateIndex, type IndexResult } from '../../src/publish/s
 import type { BuiltWheel } from '../../src/publish/wheel-file.js';
 import { packWheel } from '../../src/wheel/pack.js';
 import { copyExample, EXAMPLE_STAGE, inputs } from '../helpers/example.js';
-import { MOTO_CREDENTIALS, startMoto, type Moto } from '../helpers/moto.js';
+import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../helpers/moto.js';
 import { defaultPython3, pyenvPython } from '../helpers/python.js';
 import { startS3Proxy, type S3Proxy } from '../helpers/s3-proxy.js';
 
@@ -45,12 +45,7 @@ const proxies: S3Proxy[] = [];
 beforeAll(async () => {
   for (const [name, value] of Object.entries(MOTO_CREDENTIALS)) vi.stubEnv(name, value);
   moto = await startMoto();
-  admin = new S3Client({
-    endpoint: moto.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-  });
+  admin = motoClient(moto.endpoint);
   await admin.send(new CreateBucketCommand({ Bucket: BUCKET }));
   dir = mkdtempSync(join(tmpdir(), 's3-index-test-'));
 });

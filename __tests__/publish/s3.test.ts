@@ -24,7 +24,7 @@ import { PublishError } from '../../src/errors.js';
 import { MemoryLog } from '../../src/log.js';
 import { publishToS3, type S3PublishOptions } from '../../src/publish/s3.js';
 import type { BuiltWheel } from '../../src/publish/wheel-file.js';
-import { MOTO_CREDENTIALS, startMoto, type Moto } from '../helpers/moto.js';
+import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../helpers/moto.js';
 
 const MiB = 1024 * 1024;
 const BUCKET = 'wheels-test';
@@ -207,12 +207,7 @@ beforeAll(async () => {
   for (const [name, value] of Object.entries(MOTO_CREDENTIALS)) vi.stubEnv(name, value);
   moto = await startMoto();
   proxy = await startRecordingProxy(moto.endpoint);
-  admin = new S3Client({
-    endpoint: moto.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-  });
+  admin = motoClient(moto.endpoint);
   await admin.send(new CreateBucketCommand({ Bucket: BUCKET }));
   dir = await mkdtemp(join(tmpdir(), 's3-test-'));
 });

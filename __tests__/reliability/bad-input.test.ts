@@ -14,7 +14,7 @@ import { INPUT_NAMES, type InputName } from '../../src/input-spec.js';
 import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js';
 import { errorAnnotations, runBundledAction } from '../helpers/example.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
-import { MOTO_CREDENTIALS, startMoto, type Moto } from '../helpers/moto.js';
+import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
 
 const BUCKET = 'bad-input';
@@ -448,12 +448,7 @@ beforeAll(async () => {
   moto = await startMoto();
   proxy = await startFaultProxy(moto.endpoint);
   artifacts = await startArtifactService();
-  admin = new S3Client({
-    endpoint: moto.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-  });
+  admin = motoClient(moto.endpoint);
   await admin.send(new CreateBucketCommand({ Bucket: BUCKET }));
 });
 

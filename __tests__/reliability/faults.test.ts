@@ -28,7 +28,7 @@ import type { BuiltWheel } from '../../src/publish/wheel-file.js';
 import { startArtifactService } from '../helpers/artifact-service.js';
 import { errorAnnotations, runBundledAction } from '../helpers/example.js';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../helpers/fault-proxy.js';
-import { MOTO_CREDENTIALS, startMoto, type Moto } from '../helpers/moto.js';
+import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
 
 const MiB = 1024 * 1024;
@@ -402,12 +402,7 @@ beforeAll(async () => {
   for (const [name, value] of Object.entries(MOTO_CREDENTIALS)) vi.stubEnv(name, value);
   moto = await startMoto();
   proxy = await startFaultProxy(moto.endpoint);
-  admin = new S3Client({
-    endpoint: moto.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-  });
+  admin = motoClient(moto.endpoint);
   await admin.send(new CreateBucketCommand({ Bucket: BUCKET }));
   dir = await mkdtemp(join(tmpdir(), 'faults-'));
   noise = randomBytes(16 * MiB);

@@ -16,7 +16,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InputName } from '../../src/input-spec.js';
 import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js';
 import { errorAnnotations, runBundledAction, type ActionRun } from '../helpers/example.js';
-import { MOTO_CREDENTIALS, startMoto, type Moto } from '../helpers/moto.js';
+import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
 import { startS3Proxy, type S3Proxy } from '../helpers/s3-proxy.js';
 
@@ -100,12 +100,7 @@ beforeAll(async () => {
   git(checkout, 'add', '.');
   git(checkout, 'commit', '-q', '-m', 'release');
   moto = await startMoto();
-  admin = new S3Client({
-    endpoint: moto.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-  });
+  admin = motoClient(moto.endpoint);
   await admin.send(new CreateBucketCommand({ Bucket: BUCKET }));
 });
 

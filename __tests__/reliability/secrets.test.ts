@@ -29,7 +29,7 @@ import type { InputName } from '../../src/input-spec.js';
 import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js';
 import { errorAnnotations, runBundledAction, type ActionRun } from '../helpers/example.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
-import { startMoto, type Moto } from '../helpers/moto.js';
+import { startMoto, type Moto, motoClient } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
 
 const BUCKET = 'secret-test';
@@ -207,12 +207,7 @@ beforeAll(async () => {
   moto = await startMoto();
   proxy = await startFaultProxy(moto.endpoint);
   artifacts = await startArtifactService();
-  admin = new S3Client({
-    endpoint: moto.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'admin', secretAccessKey: 'admin' },
-  });
+  admin = motoClient(moto.endpoint, { accessKeyId: 'admin', secretAccessKey: 'admin' });
   await admin.send(new CreateBucketCommand({ Bucket: BUCKET }));
 });
 
