@@ -194,6 +194,24 @@ async function startTwirp(
     return { ok: true, artifact_id: String(artifact.id) };
   };
 
+  // ListArtifacts with a name filter, as the client's getArtifact(name) asks it.
+  const listArtifacts = (body: Record<string, unknown>): object => {
+    checkBackendIds(body, workflowRunBackendId, workflowJobRunBackendId);
+    const filter = typeof body.name_filter === 'string' ? body.name_filter : undefined;
+    return {
+      artifacts: artifacts
+        .filter((a) => a.id !== undefined && (filter === undefined || a.name === filter))
+        .map((a) => ({
+          workflow_run_backend_id: a.workflowRunBackendId,
+          workflow_job_run_backend_id: a.workflowJobRunBackendId,
+          database_id: String(a.id),
+          name: a.name,
+          size: String(a.size ?? 0),
+          ...(a.hash ? { digest: a.hash } : {}),
+        })),
+    };
+  };
+
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -242,6 +260,7 @@ async function startTwirp(
     const method = url.slice(SERVICE_PREFIX.length);
     if (method === 'CreateArtifact') return createArtifact(body as Record<string, unknown>);
     if (method === 'FinalizeArtifact') return finalizeArtifact(body as Record<string, unknown>);
+    if (method === 'ListArtifacts') return listArtifacts(body as Record<string, unknown>);
     throw new TwirpError(404, 'bad_route', `no method ${method}`);
   };
 

@@ -153,8 +153,9 @@ describe('re-running the same tag', () => {
     }
   });
 
-  it('re-running a job whose first attempt uploaded the artifact: a clear error naming artifact-name', async () => {
-    // GitHub keeps the earlier attempt's artifact in the run, and names are unique per run.
+  it('re-running a job whose first attempt uploaded the same wheel as the artifact: skipped, success', async () => {
+    // GitHub keeps the earlier attempt's artifact in the run, and names are unique per run: the
+    // second attempt's upload gets a 409, and the artifact found under the name has our sha256.
     const service = await startArtifactService();
     artifacts.push(service);
     const env = (workspace: string) => ({ ...tagEnv(workspace, 'v1.5.0'), ...service.env });
@@ -169,13 +170,12 @@ describe('re-running the same tag', () => {
       actionInputs(second, { 's3-prefix': 'attempts', 'artifact-name': '' }),
       { ...env(second), GITHUB_RUN_ATTEMPT: '2' },
     );
-    const errors = errorAnnotations(attempt2.stdout);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain("input 'artifact-name'");
-    expect(errors[0]).toContain('already exists in this workflow run');
-    expect(errors[0]).toContain('on a re-run');
-    expect(attempt2.status).not.toBe(0);
-    expect(attempt2.outputs).toEqual({});
+    expect(errorAnnotations(attempt2.stdout)).toEqual([]);
+    expect(attempt2.status).toBe(0);
+    expect(attempt2.stdout).toContain('already uploaded by an earlier attempt (same sha256)');
+    expect(attempt2.outputs.sha256).toBe(attempt1.outputs.sha256);
+    expect(attempt2.outputs['artifact-id']).toBe(attempt1.outputs['artifact-id']);
+    expect(service.artifacts().filter((a) => a.id !== undefined)).toHaveLength(1);
   });
 });
 

@@ -257,8 +257,10 @@ describe('secrets never leave the process', () => {
   });
 
   it('the artifact service refusing the name: one clear error, the token not printed', async () => {
-    // The first test uploaded an artifact named after this same wheel in this run.
-    const result = await run('conflict', { 's3-prefix': 'ok' }, ENV_SECRETS);
+    // A custom name is zipped (not the wheel itself): a second upload under it is refused.
+    const inputs = { 's3-prefix': 'ok', 'artifact-name': 'secrets-conflict' };
+    expect((await run('conflict-first', inputs, ENV_SECRETS)).status).toBe(0);
+    const result = await run('conflict', inputs, ENV_SECRETS);
     const errors = errorAnnotations(result.stdout);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain("input 'artifact-name'");

@@ -75,6 +75,8 @@ export async function publishArtifact(
       },
     );
   } catch (error) {
+    const existing = await sameWheelAlreadyUploaded(error, { name, format, wheel, env, log });
+    if (existing) return existing;
     const failure = describeArtifactFailure(
       {
         name: error instanceof Error ? error.name : 'Error',
@@ -124,4 +126,33 @@ export async function publishArtifact(
     format,
     ...(response.digest === undefined ? {} : { digest: response.digest }),
   };
+}
+
+/**
+ * A re-run attempt of the same job finds the artifact of the earlier attempt (a 409). When that
+ * artifact is this very wheel (same sha256), the upload is done already: say so and succeed.
+ */
+async function sameWheelAlreadyUploaded(
+  error: unknown,
+  options: { name: string; format: string; wheel: BuiltWheel; env: NodeJS.ProcessEnv; log: Log },
+): Promise<ArtifactResult | undefined> {
+  const { name, format, wheel, env, log } = options;
+  if (format !== 'wheel' || !/already exists|conflict|409/i.test(errorMessage(error)))
+    return undefined;
+  try {
+    const { artifact } = await new DefaultArtifactClient().getArtifact(name);
+    if (artifact.digest !== `sha256:${wheel.sha256}`) return undefined;
+    log.info(`artifact ${name} already uploaded by an earlier attempt (same sha256): skipped`);
+    const url = artifactUrl(env, artifact.id);
+    return {
+      status: 'uploaded',
+      name,
+      id: artifact.id,
+      ...(url ? { url } : {}),
+      format: 'wheel',
+      digest: artifact.digest,
+    };
+  } catch {
+    return undefined;
+  }
 }
