@@ -5,7 +5,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { createServer as createNetServer, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -24,6 +23,7 @@ import { PublishError } from '../../src/errors.js';
 import { MemoryLog } from '../../src/log.js';
 import { publishToS3, type S3PublishOptions } from '../../src/publish/s3.js';
 import type { BuiltWheel } from '../../src/publish/wheel-file.js';
+import { startS3Proxy, type S3Proxy } from '../helpers/s3-proxy.js';
 import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../helpers/moto.js';
 
 const MiB = 1024 * 1024;
@@ -33,111 +33,14 @@ const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 let moto: Moto;
 let admin: S3Client;
 let dir: string;
-let proxy: RecordingProxy;
-
-interface Recorded {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-}
-
-interface RecordingProxy {
-  endpoint: string;
-  requests: Recorded[];
-  close(): Promise<void>;
-}
-
-interface Hold {
-  /** Requests to hold back... */
-  match: (request: Recorded) => boolean;
-  /** ...until this many have arrived; then they are forwarded one after the other. */
-  count: number;
-}
-
-/** Requests the proxy answers itself with an S3 error instead of forwarding. */
-type Refuse = (request: Recorded) => { status: number; code: string; message: string } | undefined;
-
-/**
- * Forwards every request to `target` unchanged and remembers its method, URL and headers. With
- * `hold`, matching requests are queued and then sent to the server strictly one at a time: moto
- * checks If-None-Match and then writes without a lock, so two truly simultaneous conditional
- * writes could both pass there, while S3 decides them atomically. Holding them models S3 and
- * makes the race deterministic: both clients have looked (HEAD) before either writes.
- */
-async function startRecordingProxy(
-  target: string,
-  { hold, refuse }: { hold?: Hold; refuse?: Refuse } = {},
-): Promise<RecordingProxy> {
-  const requests: Recorded[] = [];
-  const upstream = new URL(target);
-  const held: Array<() => Promise<void>> = [];
-  const server: Server = createServer((req, res) => {
-    const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
-    requests.push(recorded);
-    const forward = () =>
-      new Promise<void>((done) => {
-        const out = request(
-          {
-            host: upstream.hostname,
-            port: upstream.port,
-            method: req.method,
-            path: req.url,
-            headers: req.headers,
-          },
-          (answer) => {
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(res);
-            answer.on('end', () => done());
-          },
-        );
-        out.on('error', () => {
-          res.destroy();
-          done();
-        });
-        req.pipe(out);
-      });
-    const refusal = refuse?.(recorded);
-    if (refusal) {
-      // Answer as S3 does when it rejects a request, without involving the server.
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(refusal.status, { 'content-type': 'application/xml' });
-        res.end(
-          `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${refusal.code}</Code>` +
-            `<Message>${refusal.message}</Message><RequestId>PROXY</RequestId></Error>`,
-        );
-      });
-      return;
-    }
-    if (!hold?.match(recorded)) {
-      void forward();
-      return;
-    }
-    held.push(forward);
-    if (held.length === hold.count) {
-      void (async () => {
-        for (const next of held) await next();
-      })();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+let proxy: S3Proxy;
 
 /** A proxy that lines up the two CompleteMultipartUpload requests of a race. */
-async function raceProxy(): Promise<RecordingProxy> {
-  return startRecordingProxy(moto.endpoint, {
-    hold: { match: (r) => r.method === 'POST' && r.url.includes('uploadId='), count: 2 },
+async function raceProxy(): Promise<S3Proxy> {
+  // moto checks If-None-Match and then writes without a lock; S3 decides atomically. Holding
+  // both completions until both clients have looked, then sending them one at a time, models S3.
+  return startS3Proxy(moto.endpoint, {
+    barrier: { match: (r) => r.method === 'POST' && r.url.includes('uploadId='), count: 2 },
   });
 }
 
@@ -206,7 +109,7 @@ async function rejection(promise: Promise<unknown>): Promise<PublishError> {
 beforeAll(async () => {
   for (const [name, value] of Object.entries(MOTO_CREDENTIALS)) vi.stubEnv(name, value);
   moto = await startMoto();
-  proxy = await startRecordingProxy(moto.endpoint);
+  proxy = await startS3Proxy(moto.endpoint);
   admin = motoClient(moto.endpoint);
   await admin.send(new CreateBucketCommand({ Bucket: BUCKET }));
   dir = await mkdtemp(join(tmpdir(), 's3-test-'));
@@ -513,7 +416,7 @@ describe('publishToS3', () => {
 
   it('aborts a multipart upload when S3 rejects a part as corrupted', async () => {
     // What S3 answers when a part's bytes do not match its x-amz-checksum-sha256.
-    const corrupting = await startRecordingProxy(moto.endpoint, {
+    const corrupting = await startS3Proxy(moto.endpoint, {
       refuse: (r) =>
         r.method === 'PUT' && r.url.includes('partNumber=2')
           ? { status: 400, code: 'BadDigest', message: 'The SHA256 you specified did not match.' }
