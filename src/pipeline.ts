@@ -329,8 +329,9 @@ async function projectWheel(
       input: 'project-dir',
     });
   }
-  const [, distribution, version, tag] = parts as unknown as [string, string, string, string];
-  if (inputs.version && inputs.version !== version.replace(/_/g, '-')) {
+  const [, distribution, fileVersion, tag] = parts as unknown as [string, string, string, string];
+  const version = normalizeVersion(fileVersion, 'project-dir');
+  if (inputs.version && inputs.version !== version) {
     throw new InputError(
       `the project's version is ${version}, but \`version\` says ${inputs.version}.`,
       {
