@@ -19,6 +19,7 @@ import {
   type VerifyResult,
 } from './python/verify.js';
 import { resolveSourceDate } from './source-date.js';
+import { PENDING_PREFIX } from './stage-exclude.js';
 import { parseStageRules, stagePackage } from './stage.js';
 import { GENERATOR } from './version.js';
 import { packWheel, sha256File, type PackedWheel } from './wheel/pack.js';
@@ -30,6 +31,8 @@ import {
   tagMatchesProbe,
   type PythonProbe,
 } from './wheel/tags.js';
+import { checkDataFolder } from './wheel/layout.js';
+import { distInfoDirName } from './wheel/names.js';
 import { normalizeVersion } from './wheel/version.js';
 import { listZipEntries } from './wheel/zip-listing.js';
 
@@ -93,7 +96,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log);
   await mkdir(tempRoot, { recursive: true });
   const work = await mkdtemp(join(tempRoot, 'algorithmia-wheel-'));
-  const pending = join(inputs.outputDir, `.algorithmia-wheel-${process.pid}`);
+  const pending = join(inputs.outputDir, `${PENDING_PREFIX}${process.pid}`);
   let succeeded = false;
   const { executor } = executors;
   try {
@@ -215,6 +218,7 @@ async function stageAndPack(
       workingDirectory: inputs.workingDirectory,
       packageDir: inputs.packageDir,
       rules: inputs.stage,
+      outputDir: inputs.outputDir,
       log,
     }),
   );
@@ -240,6 +244,10 @@ async function stageAndPack(
       )
     : staged.files;
   const distribution = inputs.name ?? staged.packageName;
+  checkDataFolder(
+    files.map((f) => f.archivePath),
+    distInfoDirName(distribution, inputs.version),
+  );
   const wheel = await timed('Pack', async () => {
     const date = await sourceDate(inputs, executors, env, log);
     const packed = await packWheel({

@@ -4,6 +4,8 @@ import { basename, dirname, isAbsolute, join, posix, resolve, sep } from 'node:p
 import { glob } from 'tinyglobby';
 import { InputError } from './errors.js';
 import type { Log } from './log.js';
+import { outputDirExclusion } from './stage-exclude.js';
+import { checkPayloadPath } from './wheel/layout.js';
 import type { PackageFile } from './wheel/pack.js';
 import { isImportableName } from './wheel/names.js';
 
@@ -106,7 +108,24 @@ export interface StageOptions {
   workingDirectory: string;
   packageDir?: string;
   rules: readonly StageRule[];
+  /** Where wheels are written: its contents are never staged (see outputDirExclusion). */
+  outputDir?: string;
   log: Log;
+}
+
+/** Leaves out the output-dir files among `found` (relative to `root`), and says so. */
+function withoutOutput(
+  found: string[],
+  root: string,
+  outputDir: string | undefined,
+  log: Log,
+): { kept: string[]; left: number } {
+  const exclusion = outputDir === undefined ? undefined : outputDirExclusion(root, outputDir);
+  if (!exclusion) return { kept: found, left: 0 };
+  const kept = found.filter((rel) => !exclusion.excludes(rel));
+  const left = found.length - kept.length;
+  if (left > 0) log.info(`stage: left out ${left} files: ${exclusion.reason}`);
+  return { kept, left };
 }
 
 /**
@@ -129,7 +148,8 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
       });
     }
     packageName = basename(await realpath(dir));
-    const found = await glob('**', { cwd: dir, dot: true, ignore: EXCLUDED, onlyFiles: true });
+    const all = await glob('**', { cwd: dir, dot: true, ignore: EXCLUDED, onlyFiles: true });
+    const found = withoutOutput(all, dir, options.outputDir, log).kept;
     addFiles(
       files,
       found.map((rel) => ({
@@ -142,16 +162,18 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
   }
 
   for (const rule of options.rules) {
-    const matched = await glob(rule.source, {
+    const all = await glob(rule.source, {
       cwd: workingDirectory,
       dot: true,
       ignore: EXCLUDED,
       onlyFiles: true,
       expandDirectories: false,
     });
+    const { kept: matched, left } = withoutOutput(all, workingDirectory, options.outputDir, log);
     if (matched.length === 0) {
+      const only = left > 0 ? ` but the ${left} files in output-dir, which are never packed` : '';
       throw new InputError(
-        `line ${rule.line}: "${rule.source}" matched no files in ${workingDirectory}.`,
+        `line ${rule.line}: "${rule.source}" matched no files in ${workingDirectory}${only}.`,
         {
           input: 'stage',
           fix: 'check that `build-command` produced them and that the glob is relative to `working-directory`.',
@@ -193,7 +215,15 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
 }
 
 function singleTopLevelFolder(paths: string[]): string {
-  const folders = [...new Set(paths.filter((p) => p.includes('/')).map((p) => p.split('/')[0]!))];
+  // The `.data` folder holds files installed elsewhere (scripts, headers...), not the package.
+  const folders = [
+    ...new Set(
+      paths
+        .filter((p) => p.includes('/'))
+        .map((p) => p.split('/')[0]!)
+        .filter((top) => !top.endsWith('.data')),
+    ),
+  ];
   if (folders.length !== 1) {
     throw new InputError(
       folders.length === 0
@@ -247,6 +277,7 @@ function tryCall<T>(fn: () => T): T | undefined {
 
 function lookUp(item: StageItem, real: (path: string) => string | undefined): PackageFile {
   validateArchivePath(item.archivePath, item.input);
+  checkPayloadPath(item.archivePath, item.input);
   // Zip has no portable symlinks and pip would not restore them: a link (of the file or of a
   // folder above it) is stored as its target's bytes, but only for targets inside the tree the
   // user pointed us at. A file that is not a link resolves to its resolved folder + its name.
