@@ -197,6 +197,44 @@ const CASES: BadInput[] = [
     message: /"numpy>=" is not a valid requirement/,
   },
   {
+    input: 'requires',
+    label: 'a marker with a bad operator (python_version >>> "3")',
+    inputs: () => ({ requires: 'numpy\nenum34; python_version >>> "3"' }),
+    message:
+      /"enum34; python_version >>> "3"" is not a valid requirement: expected a marker variable/,
+  },
+  {
+    input: 'requires',
+    label: 'free text after ";"',
+    inputs: () => ({ requires: 'numpy; only on linux please' }),
+    message: /"numpy; only on linux please" is not a valid requirement: expected a marker variable/,
+  },
+  {
+    input: 'stage',
+    label: 'a file staged into the .dist-info folder (a second METADATA)',
+    inputs: () => ({
+      stage: `${folder('fake-meta', { METADATA: 'Name: evil\n' })}/METADATA => tinypkg-1.0.0.dist-info`,
+    }),
+    message:
+      /"tinypkg-1\.0\.0\.dist-info\/METADATA" is staged into tinypkg-1\.0\.0\.dist-info\/, a metadata folder/,
+  },
+  {
+    input: 'package-dir',
+    label: 'a .dist-info folder as the package',
+    inputs: () => ({ 'package-dir': folder('evil-1.0.dist-info', { METADATA: 'Name: evil\n' }) }),
+    message:
+      /"evil-1\.0\.dist-info\/METADATA" is staged into evil-1\.0\.dist-info\/, a metadata folder/,
+  },
+  {
+    input: 'stage',
+    label: 'a .data file outside the scheme folders',
+    inputs: () => ({
+      stage: `${folder('tool', { run: '#!/bin/sh\n' })}/run => tinypkg-1.0.0.data/bin`,
+    }),
+    message:
+      /"tinypkg-1\.0\.0\.data\/bin\/run" is staged into tinypkg-1\.0\.0\.data\/ but not into one of its scheme folders/,
+  },
+  {
     input: 'summary',
     label: 'a summary over two lines (a header injection)',
     inputs: () => ({ summary: 'Fast sums\nRequires-Dist: evil' }),
