@@ -146,6 +146,19 @@ describe('stagePackage: output-dir contents never reach the wheel', () => {
     expect(e.message).toBe(`line 1: "nothing/*" matched no files in ${root}.`);
   });
 
+  it('says nothing when an output-dir inside the tree holds nothing yet', async () => {
+    const root = tree(PACKAGE);
+    const log = new MemoryLog();
+    const staged = await stagePackage({
+      workingDirectory: root,
+      rules: parseStageRules('python/pkg/** => pkg'),
+      outputDir: join(root, 'dist'),
+      log,
+    });
+    expect(staged.files).toHaveLength(2);
+    expect(log.lines.filter((l) => l.includes('left out'))).toEqual([]);
+  });
+
   it('stages everything when output-dir is elsewhere', async () => {
     const root = tree({ ...PACKAGE, 'python/pkg/dist/kept.whl': 'x' });
     const staged = await stagePackage({

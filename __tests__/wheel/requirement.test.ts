@@ -411,8 +411,8 @@ describe('validateRequirement', () => {
     ['foo>=1.0.*', '".*" can only follow == or !=', 4],
     ['foo>=1.0+local', 'a local version label ("+...") can only follow == or !=', 4],
     ['foo(>=1.0', 'the version specifier is not closed with ")"', 4],
-    ['foo===a,b', '"b" is not a version specifier', 1],
-    ['foo (===a,b)', '"b" is not a version specifier', 5],
+    ['foo===a,b', '"b" is not a version specifier', 4],
+    ['foo (  ===a,b)', '"b" is not a version specifier', 8],
     ['numpy>=1.0;', 'expected a marker variable (such as python_version) or a quoted string', 12],
     [
       'numpy; python_version >>> "3"',

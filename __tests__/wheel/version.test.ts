@@ -177,6 +177,11 @@ function corpus(): string[] {
     '1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0',
     '1.0+' + 'a'.repeat(300),
     '1.0+a.-b',
+    '1.0+007abc',
+    '1.0+a007',
+    '1.0+0',
+    '1.0+00.000',
+    '1.0+0a.00b',
     '1.0+.a',
     '1.0+a.',
     '1!1!1.0',
@@ -285,7 +290,7 @@ describe('normalizeVersion', () => {
     expect(e.fix).toBe('use a version like 1.2.0, 1.2.0rc1, 1.2.0.post1 or 1.2.0+gpu (PEP 440).');
   });
 
-  it.each(['latest', '1..0', 'abc-def', '-gpu', '1.0-', '1.0+', '1.0+a+b', '1!', '1.0.x'])(
+  it.each(['latest', '1..0', 'abc-def', '-gpu', '1.0-', '1.0+', '1.0+a+b', '1!', '1.0.x', '1.0x'])(
     'refuses %j with the general hint',
     (raw) => {
       const e = refusal(raw);
@@ -344,6 +349,7 @@ describe('parseVersion and formatVersion', () => {
     expect(stripZeros('000')).toBe('0');
     expect(stripZeros('0012')).toBe('12');
     expect(stripZeros('10')).toBe('10');
+    expect(stripZeros('1002')).toBe('1002');
     expect(stripPythonSpace('\x1c\x85 1.0 \u2028\u3000')).toBe('1.0');
     expect(stripPythonSpace('\ufeff1.0\u200b')).toBe('\ufeff1.0\u200b');
     expect(stripPythonSpace('   ')).toBe('');

@@ -183,7 +183,6 @@ function parseExtras(t: Tokenizer): string[] {
       extras.push(t.take('IDENTIFIER') ?? t.fail('expected an extra name after ","'));
     }
   }
-  t.skipSpace();
   if (t.source[t.position] !== ']') t.fail('the extras are not closed with "]"', open);
   t.position++;
   return extras;
@@ -193,6 +192,7 @@ function parseSpecifier(t: Tokenizer): string[] {
   const open = t.source[t.position] === '(' ? t.position : undefined;
   if (open !== undefined) t.position++;
   t.skipSpace();
+  const textStart = t.position;
   let text = '';
   for (;;) {
     const start = t.position;
@@ -209,7 +209,6 @@ function parseSpecifier(t: Tokenizer): string[] {
     t.position++;
     t.skipSpace();
   }
-  t.skipSpace();
   if (open !== undefined) {
     if (t.source[t.position] !== ')') t.fail('the version specifier is not closed with ")"', open);
     t.position++;
@@ -220,7 +219,7 @@ function parseSpecifier(t: Tokenizer): string[] {
     .map(stripPythonSpace)
     .filter((part) => part !== '')
     .map((part) => {
-      if (!FULL_SPECIFIER.test(part)) t.fail(`"${part}" is not a version specifier`, open ?? 0);
+      if (!FULL_SPECIFIER.test(part)) t.fail(`"${part}" is not a version specifier`, textStart);
       const op = /^(?:===|~=|==|!=|<=|>=|<|>)/.exec(part)![0];
       return op + stripPythonSpace(part.slice(op.length));
     });
@@ -229,9 +228,7 @@ function parseSpecifier(t: Tokenizer): string[] {
 function parseRequirementMarker(t: Tokenizer, expected: string): MarkerExpression {
   if (t.source[t.position] !== ';') t.fail(expected);
   t.position++;
-  const marker = parseMarker(t);
-  t.skipSpace();
-  return marker;
+  return parseMarker(t);
 }
 
 function parseMarker(t: Tokenizer): MarkerExpression {
@@ -249,13 +246,10 @@ function parseMarkerAtom(t: Tokenizer): MarkerItem | MarkerExpression {
   if (t.source[t.position] === '(') {
     const open = t.position;
     t.position++;
-    t.skipSpace();
     atom = parseMarker(t);
-    t.skipSpace();
     if (t.source[t.position] !== ')') t.fail('the marker is not closed with ")"', open);
     t.position++;
   } else {
-    t.skipSpace();
     const left = parseMarkerOperand(t);
     t.skipSpace();
     const op = parseMarkerOp(t);

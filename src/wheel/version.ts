@@ -70,6 +70,11 @@ class Scanner {
     return match[0];
   }
 
+  /** Whether the rest of the text starts with what `pattern` matches. */
+  lookingAt(pattern: RegExp): boolean {
+    return pattern.test(this.text.slice(this.at));
+  }
+
   /** One of `[._-]`, when next. */
   separator(): boolean {
     const c = this.text[this.at];
@@ -107,7 +112,7 @@ export function parseVersion(raw: string): ParsedVersion | undefined {
   const first = s.digits();
   if (first === undefined) return undefined;
   const release = [stripZeros(first)];
-  while (s.text[s.at] === '.' && /[0-9]/.test(s.text[s.at + 1] ?? '')) {
+  while (s.lookingAt(/^\.[0-9]/)) {
     s.at++;
     release.push(stripZeros(s.digits()!));
   }
@@ -126,7 +131,7 @@ export function parseVersion(raw: string): ParsedVersion | undefined {
 
   // Post-release: -digits, or [._-]? label [._-]? digits?
   const postStart = s.at;
-  if (s.text[s.at] === '-' && /[0-9]/.test(s.text[s.at + 1] ?? '')) {
+  if (s.lookingAt(/^-[0-9]/)) {
     s.at++;
     version.post = stripZeros(s.digits()!);
   } else {
@@ -157,7 +162,7 @@ export function parseVersion(raw: string): ParsedVersion | undefined {
       version.local = local[0]
         .toLowerCase()
         .split(/[._-]/)
-        .map((part) => (/^[0-9]+$/.test(part) ? stripZeros(part) : part));
+        .map((part) => part.replace(/^0+(?=[0-9]+$)/, ''));
     }
   }
   return s.at === s.text.length ? version : undefined;
@@ -199,7 +204,7 @@ function suggestion(version: string): string {
   // The common mistake is a build label after a dash ("0.1.4-gpu"): PEP 440 calls that a local
   // version and writes it after a "+".
   const dash = version.indexOf('-');
-  if (dash > 0) {
+  if (dash !== -1) {
     const local = `${version.slice(0, dash)}+${version.slice(dash + 1).replace(/[^A-Za-z0-9]+/g, '.')}`;
     const parsed = parseVersion(local);
     if (parsed) return `use "${formatVersion(parsed)}" (a local version label goes after "+").`;
