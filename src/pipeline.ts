@@ -338,7 +338,8 @@ async function projectWheel(
     });
   }
   const [, distribution, fileVersion, tag] = parts as unknown as [string, string, string, string];
-  const version = normalizeVersion(fileVersion, 'project-dir');
+  // The file name escapes "-" as "_"; either is a PEP 440 separator, with the same normal form.
+  const version = normalizeVersion(fileVersion.replace(/_/g, '-'), 'project-dir');
   if (inputs.version && inputs.version !== version) {
     throw new InputError(
       `the project's version is ${version}, but \`version\` says ${inputs.version}.`,

@@ -4,6 +4,7 @@ import {
   canonicalizeName,
   formatMarker,
   formatRequirement,
+  MAX_MARKER_DEPTH,
   parseRequirement,
   RequirementSyntaxError,
   validateRequirement,
@@ -467,6 +468,19 @@ describe('validateRequirement', () => {
     expect(e.message).toBe(`"${text}" is not a valid requirement: ${why} (at character ${at}).`);
     expect(e.input).toBe('requires');
     expect(e.fix).toBe(FIX);
+  });
+
+  it('takes parentheses 100 deep and refuses 101 before running out of stack', () => {
+    expect(MAX_MARKER_DEPTH).toBe(100);
+    const nested = (depth: number): string =>
+      `foo; ${'('.repeat(depth)}os_name == "a"${')'.repeat(depth)}`;
+    expect(validateRequirement(nested(100))).toBe('foo; os_name == "a"');
+    const chained = `foo; ${'(os_name == "a" and '.repeat(100)}os_name == "b"${')'.repeat(100)}`;
+    expect(validateRequirement(chained)).toMatch(/^foo; os_name == "a" and \(os_name == "a" and /);
+    expect(refusal(nested(101)).message).toBe(
+      `"${nested(101)}" is not a valid requirement: the marker nests parentheses more than 100 deep (at character 106).`,
+    );
+    expect(refusal(nested(100000)).message).toMatch(/more than 100 deep \(at character 106\)/);
   });
 
   it('names the input it is given', () => {

@@ -94,8 +94,12 @@ type TokenName = keyof typeof TOKENS;
 /** A full `Specifier`: what `SpecifierSet` accepts for each comma-separated part. */
 const FULL_SPECIFIER = new RegExp(`^[${SPACE}]*(?:${SPECIFIER})[${SPACE}]*$`, 'i');
 
+/** Deeper parentheses than any real marker: refused before the parser runs out of stack. */
+export const MAX_MARKER_DEPTH = 100;
+
 class Tokenizer {
   position = 0;
+  depth = 0;
   constructor(readonly source: string) {}
 
   /** The text of the token `name` if it is next (and moves past it), else undefined. */
@@ -245,8 +249,12 @@ function parseMarkerAtom(t: Tokenizer): MarkerItem | MarkerExpression {
   let atom: MarkerItem | MarkerExpression;
   if (t.source[t.position] === '(') {
     const open = t.position;
+    if (++t.depth > MAX_MARKER_DEPTH) {
+      t.fail(`the marker nests parentheses more than ${MAX_MARKER_DEPTH} deep`);
+    }
     t.position++;
     atom = parseMarker(t);
+    t.depth--;
     if (t.source[t.position] !== ')') t.fail('the marker is not closed with ")"', open);
     t.position++;
   } else {
