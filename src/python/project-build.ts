@@ -75,9 +75,17 @@ export async function buildProjectWheel(options: {
   return join(options.outDir, wheels[0]!);
 }
 
-/** Whether `python` can import the `wheel` package, which `setup.py bdist_wheel` needs. */
-export async function hasWheelPackage(executor: Executor, python: string): Promise<boolean> {
-  const result = await executor.run([python, '-E', '-s', '-c', 'import wheel']);
+/**
+ * Whether `python` can import the `wheel` package, which `setup.py bdist_wheel` needs. Asked the
+ * way `pip wheel` will run it: the same environment (PYTHONPATH and the user's site-packages
+ * count) and the project folder as the working directory.
+ */
+export async function hasWheelPackage(
+  executor: Executor,
+  python: string,
+  projectDir: string,
+): Promise<boolean> {
+  const result = await executor.run([python, '-c', 'import wheel'], { cwd: projectDir });
   return result.exitCode === 0;
 }
 
