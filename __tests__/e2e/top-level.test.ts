@@ -10,6 +10,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { errorAnnotations, ROOT, runBundledAction, type ActionRun } from '../helpers/example.js';
 import { fletcher16, installAndRun, wheelEntries, wheelMember } from '../helpers/install.js';
 import { defaultPython3, pyenvPython, runPython } from '../helpers/python.js';
+import {
+  FAKE_DOCKER_DIR,
+  TEST_IMAGE,
+  ensureTestRootfs,
+  rootfsPackageVersion,
+} from '../helpers/rootfs.js';
 import { expectedTag, extSuffix } from '../helpers/tags.js';
 
 const FIXTURE = join(ROOT, '__tests__', 'fixtures', 'cfast');
@@ -197,6 +203,44 @@ describe('the interpreter the user names', () => {
     // Verified with that interpreter, not /usr/bin/python3 or pyenv's 3.11.
     expect(run.stdout).toContain(`pip installed the wheel into a fresh target with ${bin}/python3`);
     expectWorks(python36, run.outputs.wheel!);
+  });
+});
+
+describe('the interpreter the user names, in the image', () => {
+  it("`python: python3` with `image` is the image's python3, not the host's", async () => {
+    const rootfs = ensureTestRootfs();
+    const workspace = mkdtempSync(join(tmpdir(), 'toplevel-image-'));
+    const project = join(workspace, 'cfast');
+    cpSync(FIXTURE, project, { recursive: true });
+    const run = await runBundledAction(
+      {
+        'working-directory': project,
+        'build-command': 'sh build.sh python3',
+        stage: 'build/cfast*.so => .\nhelper.py => .',
+        name: 'cfast-tools',
+        version: '1.0.0',
+        image: TEST_IMAGE,
+        python: 'python3',
+        'output-dir': join(workspace, 'dist'),
+      },
+      {
+        PATH: `${FAKE_DOCKER_DIR}:${process.env.PATH ?? ''}`,
+        FAKE_DOCKER_IMAGES: JSON.stringify({ [TEST_IMAGE]: rootfs }),
+        FAKE_DOCKER_LOCAL: join(workspace, 'local-images'),
+        GITHUB_WORKSPACE: workspace,
+      },
+    );
+    expectSuccess(run);
+    // The host's python3 first on PATH is pyenv's; the image's is Debian's.
+    const imagePython = rootfsPackageVersion(rootfs, 'python3.11');
+    expect(
+      runPython(defaultPython3(), 'import platform; print(platform.python_version())').trim(),
+    ).not.toBe(imagePython);
+    expect(run.outputs['python-version']).toBe(imagePython);
+    expect(run.stdout).toContain(
+      `\`python3\` on PATH is CPython ${imagePython} at /usr/bin/python3`,
+    );
+    expect(run.outputs['wheel-name']).toBe('cfast_tools-1.0.0-cp311-cp311-linux_x86_64.whl');
   });
 });
 
