@@ -3,7 +3,7 @@
 // ext_modules), on pyenv's 2.7 and 3.6 (neither has the `wheel` package) and the default python3;
 // then the interpreter the user names (`python: python3`) and the ABI check before packing.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -175,6 +175,41 @@ describe('one top-level module', () => {
     expectSuccess(run);
     expect(run.outputs['wheel-name']).toBe(`cfast-2.0.0-${expectedTag(python)}.whl`);
     expect(run.stdout).toMatch(/imported cfast from cfast\S*\.so/);
+  });
+});
+
+describe('a top-level module with bundle-libs', () => {
+  it('gets its project library in <name>.libs/ and imports after the build folder is gone', async () => {
+    const python = defaultPython3();
+    const dir = join(mkdtempSync(join(tmpdir(), 'twicer-')), 'twicer');
+    cpSync(join(ROOT, '__tests__', 'fixtures', 'twicer'), dir, { recursive: true });
+    const run = await runBundledAction({
+      'working-directory': dir,
+      'build-command': `sh build.sh ${python}`,
+      stage: 'build/twicer*.so => .',
+      version: '1.0.0',
+      python,
+      'bundle-libs': 'true',
+      'library-path': 'build/lib',
+      'output-dir': mkdtempSync(join(tmpdir(), 'out-')),
+    });
+    expectSuccess(run);
+    expect(run.outputs['wheel-name']).toBe(`twicer-1.0.0-${expectedTag(python)}.whl`);
+    const entries = wheelEntries(python, run.outputs.wheel!).filter(
+      (e) => !e.includes('.dist-info/'),
+    );
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toBe(`twicer${extSuffix(python)}`);
+    // (bundled copies may carry a hash in their name: libtwice-<8 hex>.so.1)
+    expect(entries[1]).toMatch(/^twicer\.libs\/libtwice(-[0-9a-f]{8})?\.so\.1$/);
+    rmSync(join(dir, 'build'), { recursive: true });
+    expect(
+      installAndRun(
+        python,
+        run.outputs.wheel!,
+        'import twicer\nprint(json.dumps(twicer.twice(21)))',
+      ),
+    ).toBe(42);
   });
 });
 
