@@ -31,7 +31,7 @@ import {
   tagMatchesProbe,
   type PythonProbe,
 } from './wheel/tags.js';
-import { importNames, topLevelOf } from './wheel/top-level.js';
+import { defaultImports, importNames, topLevelOf } from './wheel/top-level.js';
 import { normalizeVersion } from './wheel/version.js';
 import { listZipEntries } from './wheel/zip-listing.js';
 
@@ -379,7 +379,7 @@ async function projectWheel(
     distribution,
     version,
     packageName: topLevel.packages.length === 1 ? topLevel.packages[0]! : distribution,
-    imports: importNames(topLevel),
+    imports: defaultImports(paths),
   };
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { importNames, nameWheel, rootModuleName, topLevelOf } from '../../src/wheel/top-level.js';
+import {
+  defaultImports,
+  importNames,
+  nameWheel,
+  rootModuleName,
+  topLevelOf,
+} from '../../src/wheel/top-level.js';
 
 describe('rootModuleName', () => {
   it.each([
@@ -138,5 +144,24 @@ describe('nameWheel', () => {
     expect(() => nameWheel(top(), undefined, 'package-dir')).toThrow(
       /^the staged files contain no Python module or package\.$/,
     );
+  });
+});
+
+describe('defaultImports (a wheel pip built)', () => {
+  it('takes modules and folders with an __init__.py', () => {
+    expect(
+      defaultImports([
+        'pkg/__init__.py',
+        'pkg/core.so',
+        'tests/test_x.py',
+        'helper.py',
+        'cfast.cpython-311-x86_64-linux-gnu.so',
+        'pkg-1.0.dist-info/RECORD',
+      ]),
+    ).toEqual(['cfast', 'helper', 'pkg']);
+  });
+
+  it('falls back to every name when no folder has an __init__.py and there is no module', () => {
+    expect(defaultImports(['nspkg/sub/__init__.py', 'x-1.0.dist-info/RECORD'])).toEqual(['nspkg']);
   });
 });

@@ -109,3 +109,18 @@ export function nameWheel(topLevel: TopLevel, name: string | undefined, input: s
 function list(names: readonly string[]): string {
   return names.length > 6 ? `${names.slice(0, 6).join(', ')}, ...` : names.join(', ');
 }
+
+/**
+ * The default `import` list of a wheel built by someone else (pip wheel): its top-level modules
+ * and the folders with an `__init__.py` (a folder without one may be a namespace portion or
+ * data, which 2.7 cannot import). All names when that leaves nothing.
+ */
+export function defaultImports(paths: readonly string[]): string[] {
+  const topLevel = topLevelOf(paths);
+  const present = new Set(paths);
+  const names = [
+    ...topLevel.packages.filter((p) => present.has(`${p}/__init__.py`)),
+    ...topLevel.modules,
+  ];
+  return names.length ? [...new Set(names)].sort() : importNames(topLevel);
+}
