@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { readDistInfoExtras, type DistInfoExtras } from './dist-info-files.js';
 import { BuildError, InputError } from './errors.js';
 import { createExecutors, type Executors } from './exec/create.js';
 import type { Executor } from './exec/executor.js';
@@ -10,6 +11,8 @@ import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from '
 import { artifactStep, s3IndexStep, s3Step } from './publish/steps.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
+import { readProjectVersion } from './python/project-version.js';
+import { checkProjectVersion } from './project-version.js';
 import { buildProjectWheel, buildSetupPyTree, hasWheelPackage } from './python/project-build.js';
 import {
   checkImports,
@@ -30,7 +33,6 @@ import {
   tagMatchesProbe,
   type PythonProbe,
 } from './wheel/tags.js';
-import { normalizeVersion } from './wheel/version.js';
 import { listZipEntries } from './wheel/zip-listing.js';
 
 /** A step that runs only after the wheel was verified (publishers); returns outputs to set. */
@@ -88,6 +90,15 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     });
   }
   const outputDirExisted = outputInfo !== undefined;
+  // License files and the readme are read before the build, so a wrong name fails at once.
+  const extras = inputs.projectDir
+    ? undefined
+    : await readDistInfoExtras({
+        workingDirectory: inputs.workingDirectory,
+        licensePatterns: inputs.licenseFiles,
+        readme: inputs.readme,
+        log,
+      });
   const tempRoot = env.RUNNER_TEMP || tmpdir();
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
   const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log);
@@ -105,7 +116,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       ? await timed('Build project wheel', () =>
           projectWheel(inputs, executors, probe, pending, work, env, log),
         )
-      : await stageAndPack(inputs, executors, probe, pending, work, timed, env, log);
+      : await stageAndPack(inputs, executors, probe, pending, work, timed, env, log, extras!);
 
     const verifyOptions: VerifyOptions = {
       executor,
@@ -209,6 +220,7 @@ async function stageAndPack(
   timed: <T>(name: string, fn: () => Promise<T>) => Promise<T>,
   env: NodeJS.ProcessEnv,
   log: Log,
+  extras: DistInfoExtras,
 ): Promise<PackResult> {
   const staged = await timed('Stage', () =>
     stagePackage({
@@ -252,7 +264,9 @@ async function stageAndPack(
         author: inputs.author,
         license: inputs.license,
         homePage: inputs.homePage,
+        description: extras.description,
       },
+      licenses: extras.licenses,
       tag,
       mtime: new Date(date * 1000),
       // The wheel waits beside the output folder until it is verified: a wheel that does not
@@ -278,8 +292,18 @@ async function projectWheel(
   env: NodeJS.ProcessEnv,
   log: Log,
 ): Promise<PackResult> {
-  const date = await sourceDate(inputs, executors, env, log);
   const projectDir = inputs.projectDir!;
+  if (inputs.expectedVersion) {
+    // Before minutes of compiling: a tag or `version` that disagrees with the project fails now.
+    const early = await readProjectVersion({
+      executor: executors.executor,
+      python: probe.executable,
+      projectDir,
+      log,
+    });
+    if (early) checkProjectVersion(inputs.expectedVersion, early.version, early.where);
+  }
+  const date = await sourceDate(inputs, executors, env, log);
   const hasSetupPy = await stat(join(projectDir, 'setup.py')).then(
     () => true,
     () => false,
@@ -298,14 +322,14 @@ async function projectWheel(
       rules: parseStageRules('** => .'),
       log,
     });
-    const version = normalizeVersion(tree.version, 'project-dir');
+    const version = checkProjectVersion(inputs.expectedVersion, tree.version, 'setup.py');
     log.warning(
       `${probe.executable} has no \`wheel\` package: packed setup.py's build with our packer; ` +
-        'its METADATA has the name and version (plus `summary`/`requires`), not install_requires.',
+        'its METADATA has the name and version, not install_requires.',
     );
     const wheel = await packWheel({
       files: staged.files,
-      metadata: { name: tree.name, version, summary: inputs.summary, requires: inputs.requires },
+      metadata: { name: tree.name, version },
       tag: inputs.wheelTag ?? tagFromProbe(probe),
       mtime: new Date(date * 1000),
       outputDir: pending,
@@ -330,15 +354,7 @@ async function projectWheel(
     });
   }
   const [, distribution, version, tag] = parts as unknown as [string, string, string, string];
-  if (inputs.version && inputs.version !== version.replace(/_/g, '-')) {
-    throw new InputError(
-      `the project's version is ${version}, but \`version\` says ${inputs.version}.`,
-      {
-        input: 'version',
-        fix: 'leave `version` empty for a project-dir build, or make the project report the same version.',
-      },
-    );
-  }
+  checkProjectVersion(inputs.expectedVersion, version, fileName);
   await mkdir(pending, { recursive: true });
   const path = join(pending, fileName);
   await rename(built, path);
