@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,7 @@ describe('license files', () => {
     });
     const files = await collectLicenseFiles({
       workingDirectory: dir,
+      root: dir,
       patterns: [...DEFAULT_LICENSE_PATTERNS, 'LICENSE*'],
       log,
     });
@@ -58,10 +59,20 @@ describe('license files', () => {
   it('the default globs may match nothing; a glob the user added may not', async () => {
     const dir = tree({ 'src/a.cpp': '' });
     await expect(
-      collectLicenseFiles({ workingDirectory: dir, patterns: DEFAULT_LICENSE_PATTERNS, log }),
+      collectLicenseFiles({
+        workingDirectory: dir,
+        root: dir,
+        patterns: DEFAULT_LICENSE_PATTERNS,
+        log,
+      }),
     ).resolves.toEqual([]);
     await expect(
-      collectLicenseFiles({ workingDirectory: dir, patterns: ['third_party/*/LICENSE'], log }),
+      collectLicenseFiles({
+        workingDirectory: dir,
+        root: dir,
+        patterns: ['third_party/*/LICENSE'],
+        log,
+      }),
     ).rejects.toMatchObject({
       input: 'license-files',
       message: `"third_party/*/LICENSE" matched no file in ${dir}.`,
@@ -72,6 +83,7 @@ describe('license files', () => {
     const dir = tree({ 'third_party/zlib/LICENSE': 'z' });
     const files = await collectLicenseFiles({
       workingDirectory: dir,
+      root: dir,
       patterns: ['third_party/*/LICENSE'],
       log,
     });
@@ -79,10 +91,43 @@ describe('license files', () => {
   });
 });
 
+describe('symbolic links', () => {
+  it("follow a link inside the workspace (a monorepo's shared LICENSE)", async () => {
+    const root = tree({ LICENSE: 'shared', 'cpp/src/a.cpp': '' });
+    symlinkSync('../LICENSE', join(root, 'cpp', 'LICENSE'));
+    const files = await collectLicenseFiles({
+      workingDirectory: join(root, 'cpp'),
+      root,
+      patterns: ['LICENSE'],
+      log,
+    });
+    expect(files).toEqual([
+      { archivePath: 'LICENSE', sourcePath: join(root, 'LICENSE'), size: 6, executable: false },
+    ]);
+  });
+
+  it('refuse a license file or readme that leads out of the workspace', async () => {
+    const outside = tree({ 'secret.txt': 'token' });
+    const root = tree({});
+    symlinkSync(join(outside, 'secret.txt'), join(root, 'LICENSE'));
+    symlinkSync(join(outside, 'secret.txt'), join(root, 'README.txt'));
+    await expect(
+      collectLicenseFiles({ workingDirectory: root, root, patterns: ['LICEN[CS]E*'], log }),
+    ).rejects.toMatchObject({
+      input: 'license-files',
+      message: `${join(root, 'LICENSE')} leads to ${join(outside, 'secret.txt')}, outside the workspace.`,
+    });
+    await expect(readReadme(join(root, 'README.txt'), [root])).rejects.toMatchObject({
+      input: 'readme',
+      message: expect.stringContaining('outside the workspace'),
+    });
+  });
+});
+
 describe('readme', () => {
   it('reads UTF-8 text with the content type of its extension', async () => {
     const dir = tree({ 'README.rst': 'Títle\n=====\n' });
-    await expect(readReadme(join(dir, 'README.rst'))).resolves.toEqual({
+    await expect(readReadme(join(dir, 'README.rst'), [dir])).resolves.toEqual({
       text: 'Títle\n=====\n',
       contentType: 'text/x-rst',
     });
@@ -95,7 +140,7 @@ describe('readme', () => {
     ['of unknown format', { 'README.html': '<p>' }, 'README.html', /extension/],
   ])('refuses a readme that is %s, naming the input', async (_label, files, name, message) => {
     const dir = tree(files);
-    await expect(readReadme(join(dir, name))).rejects.toMatchObject({
+    await expect(readReadme(join(dir, name), [dir])).rejects.toMatchObject({
       input: 'readme',
       message: expect.stringMatching(message),
     });

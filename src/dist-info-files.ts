@@ -1,5 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { InputError } from './errors.js';
 import { DEFAULT_LICENSE_PATTERNS } from './license-patterns.js';
@@ -14,6 +14,8 @@ import type { PackageFile } from './wheel/pack.js';
  */
 export async function collectLicenseFiles(options: {
   workingDirectory: string;
+  /** Files (after symlinks) must lie inside this folder: the workspace. */
+  root: string;
   patterns: readonly string[];
   log: Log;
 }): Promise<PackageFile[]> {
@@ -34,7 +36,11 @@ export async function collectLicenseFiles(options: {
     }
     for (const rel of matched.sort()) {
       if (files.has(rel)) continue;
-      const sourcePath = join(workingDirectory, rel);
+      const sourcePath = await insideRoot(
+        join(workingDirectory, rel),
+        [options.root, workingDirectory],
+        'license-files',
+      );
       const info = await stat(sourcePath);
       files.set(rel, {
         archivePath: validateLicensePath(rel),
@@ -48,8 +54,26 @@ export async function collectLicenseFiles(options: {
   return [...files.values()];
 }
 
+/**
+ * A symbolic link that leads out of the workspace (a `LICENSE` pointing at /etc/shadow in a pull
+ * request) must not carry that file into a published wheel: its real path must lie inside the
+ * workspace or the working directory.
+ */
+async function insideRoot(path: string, roots: readonly string[], input: string): Promise<string> {
+  const real = await realpath(path);
+  const realRoots = await Promise.all(roots.map((root) => realpath(root).catch(() => root)));
+  if (!realRoots.some((root) => real.startsWith(root + sep))) {
+    throw new InputError(`${path} leads to ${real}, outside the workspace.`, {
+      input,
+      fix: 'point it at a file inside the workspace (copy the file in instead of linking to it).',
+      file: path,
+    });
+  }
+  return real;
+}
+
 /** Reads the `readme` file: UTF-8 text, its content type from the extension. */
-export async function readReadme(path: string): Promise<LongDescription> {
+export async function readReadme(path: string, roots: readonly string[]): Promise<LongDescription> {
   const contentType = readmeContentType(path);
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) {
@@ -59,7 +83,7 @@ export async function readReadme(path: string): Promise<LongDescription> {
       file: path,
     });
   }
-  const bytes = await readFile(path);
+  const bytes = await readFile(await insideRoot(path, roots, 'readme'));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -82,15 +106,21 @@ export interface DistInfoExtras {
 /** Reads `license-files` and `readme` before the build, so a wrong name fails at once. */
 export async function readDistInfoExtras(options: {
   workingDirectory: string;
+  /** The workspace: what the files may point into. */
+  root: string;
   licensePatterns: readonly string[];
   readme?: string;
   log: Log;
 }): Promise<DistInfoExtras> {
   const licenses = await collectLicenseFiles({
     workingDirectory: options.workingDirectory,
+    root: options.root,
     patterns: options.licensePatterns,
     log: options.log,
   });
   if (options.readme === undefined) return { licenses };
-  return { licenses, description: await readReadme(options.readme) };
+  return {
+    licenses,
+    description: await readReadme(options.readme, [options.root, options.workingDirectory]),
+  };
 }

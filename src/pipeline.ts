@@ -95,6 +95,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     ? undefined
     : await readDistInfoExtras({
         workingDirectory: inputs.workingDirectory,
+        root: inputs.workspace,
         licensePatterns: inputs.licenseFiles,
         readme: inputs.readme,
         log,
