@@ -11,6 +11,7 @@ import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from '
 import { artifactStep, s3IndexStep, s3Step } from './publish/steps.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
+import { readEggInfoMetadata } from './python/egg-info.js';
 import { readProjectVersion } from './python/project-version.js';
 import { checkProjectVersion } from './project-version.js';
 import { buildProjectWheel, buildSetupPyTree, hasWheelPackage } from './python/project-build.js';
@@ -324,13 +325,18 @@ async function projectWheel(
       log,
     });
     const version = checkProjectVersion(inputs.expectedVersion, tree.version, 'setup.py');
-    log.warning(
-      `${probe.executable} has no \`wheel\` package: packed setup.py's build with our packer; ` +
-        'its METADATA has the name and version, not install_requires.',
-    );
+    log.info(`${probe.executable} has no \`wheel\` package: packing setup.py's build ourselves`);
+    const projectMeta = await readEggInfoMetadata({
+      executor: executors.executor,
+      python: probe.executable,
+      projectDir,
+      workDir: join(work, 'egg-info'),
+      env: { SOURCE_DATE_EPOCH: String(date) },
+      log,
+    });
     const wheel = await packWheel({
       files: staged.files,
-      metadata: { name: tree.name, version },
+      metadata: { ...projectMeta, name: tree.name, version },
       tag: inputs.wheelTag ?? tagFromProbe(probe),
       mtime: new Date(date * 1000),
       outputDir: pending,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorAnnotations, ROOT, runBundledAction } from '../helpers/example.js';
+import { wheelContents } from '../helpers/installed.js';
 import { pyenvPython } from '../helpers/python.js';
 
 const FIXTURE = join(ROOT, '__tests__', 'fixtures', 'fastsum');
@@ -84,6 +85,50 @@ describe('project-dir version on a tag push', () => {
     expect(run.status).toBe(1);
     expect(errorAnnotations(run.stdout)[0]).toContain(
       "the pushed tag v1.0.0 means version 1.0.0, but the project's version is 0.3.0 (pyproject.toml).",
+    );
+  });
+
+  it("2.7 without `wheel`: the packed wheel's METADATA is setup.py's own (egg_info)", async () => {
+    const project = copyFixture();
+    writeFileSync(
+      join(project, 'setup.py'),
+      [
+        'from setuptools import Extension, setup',
+        'setup(name="fastsum", version="0.3.0", packages=["fastsum"], description="Fast sums",',
+        '      author="Ann", license="MIT", url="https://example.org",',
+        '      long_description="Fast\\n====\\n\\nsums", long_description_content_type="text/x-rst",',
+        '      install_requires=["six", "enum34; python_version<\'3.4\'"],',
+        '      ext_modules=[Extension("fastsum._fastsum", ["src/fastsum.c"])])',
+      ].join('\n'),
+    );
+    const run = await runBundledAction({
+      'working-directory': project,
+      'project-dir': '.',
+      python: pyenvPython('2.7.18'),
+      'output-dir': mkdtempSync(join(tmpdir(), 'out-')),
+    });
+    expect(errorAnnotations(run.stdout)).toEqual([]);
+    expect(run.status).toBe(0);
+    const { metadata } = wheelContents(run.outputs.wheel!);
+    expect(metadata).toBe(
+      [
+        'Metadata-Version: 2.1',
+        'Name: fastsum',
+        'Version: 0.3.0',
+        'Summary: Fast sums',
+        'Home-page: https://example.org',
+        'Author: Ann',
+        'License: MIT',
+        'Description-Content-Type: text/x-rst',
+        'Requires-Dist: six',
+        'Requires-Dist: enum34; python_version < "3.4"',
+        '',
+        'Fast',
+        '====',
+        '',
+        'sums',
+        '',
+      ].join('\n'),
     );
   });
 

@@ -12,6 +12,8 @@ export interface ProjectMetadata {
   homePage?: string;
   /** A PEP 440 specifier set such as `>=3.6`, written as Requires-Python. */
   requiresPython?: string;
+  /** Extras named in `extra == "..."` markers of `requires` (Provides-Extra). */
+  providesExtra?: readonly string[];
   /** Paths relative to `<dist>.dist-info/licenses/` (PEP 639), one License-File header each. */
   licenseFiles?: readonly string[];
   /** The long description: the METADATA body, with its Description-Content-Type. */
@@ -71,6 +73,9 @@ export function metadataText(meta: ProjectMetadata): string {
   }
   for (const path of licenseFiles) {
     lines.push(`License-File: ${validateLicensePath(path)}`);
+  }
+  for (const extra of meta.providesExtra ?? []) {
+    lines.push(`Provides-Extra: ${singleLine(extra, 'project-dir')}`);
   }
   for (const requirement of meta.requires ?? []) {
     lines.push(`Requires-Dist: ${validateRequirement(singleLine(requirement, 'requires'))}`);
