@@ -41,6 +41,12 @@ const specs = {
   author: { default: '', help: 'author for METADATA' },
   license: { default: '', help: 'license for METADATA' },
   'home-page': { default: '', help: 'home page URL for METADATA' },
+  'license-files': {
+    default: 'LICEN[CS]E*\nCOPYING*\nNOTICE*\nAUTHORS*',
+    multiline: true,
+    help: 'globs of license files for .dist-info/licenses/ (false: none)',
+  },
+  readme: { default: '', help: 'README file (.md, .rst, .txt) for the long description' },
   import: {
     default: '',
     multiline: true,

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { readDistInfoExtras, type DistInfoExtras } from './dist-info-files.js';
 import { BuildError, InputError } from './errors.js';
 import { createExecutors, type Executors } from './exec/create.js';
 import type { Executor } from './exec/executor.js';
@@ -11,6 +12,9 @@ import { artifactStep, s3IndexStep, s3Step } from './publish/steps.js';
 import { checkAbiForProbe } from './python/abi-check.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
+import { readEggInfoMetadata } from './python/egg-info.js';
+import { readProjectVersion } from './python/project-version.js';
+import { checkProjectVersion } from './project-version.js';
 import { buildProjectWheel, buildSetupPyTree, hasWheelPackage } from './python/project-build.js';
 import {
   checkImports,
@@ -35,7 +39,6 @@ import {
 import { checkDataFolder } from './wheel/layout.js';
 import { distInfoDirName } from './wheel/names.js';
 import { defaultImports, importNames, topLevelOf } from './wheel/top-level.js';
-import { normalizeVersion } from './wheel/version.js';
 import { listZipEntries } from './wheel/zip-listing.js';
 
 /** A step that runs only after the wheel was verified (publishers); returns outputs to set. */
@@ -93,6 +96,16 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     });
   }
   const outputDirExisted = outputInfo !== undefined;
+  // License files and the readme are read before the build, so a wrong name fails at once.
+  const extras = inputs.projectDir
+    ? undefined
+    : await readDistInfoExtras({
+        workingDirectory: inputs.workingDirectory,
+        root: inputs.workspace,
+        licensePatterns: inputs.licenseFiles,
+        readme: inputs.readme,
+        log,
+      });
   const tempRoot = env.RUNNER_TEMP || tmpdir();
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
   const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log);
@@ -110,7 +123,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       ? await timed('Build project wheel', () =>
           projectWheel(inputs, executors, probe, pending, work, env, log),
         )
-      : await stageAndPack(inputs, executors, probe, pending, work, timed, env, log);
+      : await stageAndPack(inputs, executors, probe, pending, work, timed, env, log, extras!);
 
     const verifyOptions: VerifyOptions = {
       executor,
@@ -216,6 +229,7 @@ async function stageAndPack(
   timed: <T>(name: string, fn: () => Promise<T>) => Promise<T>,
   env: NodeJS.ProcessEnv,
   log: Log,
+  extras: DistInfoExtras,
 ): Promise<PackResult> {
   const staged = await timed('Stage', () =>
     stagePackage({
@@ -266,7 +280,9 @@ async function stageAndPack(
         author: inputs.author,
         license: inputs.license,
         homePage: inputs.homePage,
+        description: extras.description,
       },
+      licenses: extras.licenses,
       tag,
       mtime: new Date(date * 1000),
       // The wheel waits beside the output folder until it is verified: a wheel that does not
@@ -298,8 +314,18 @@ async function projectWheel(
   env: NodeJS.ProcessEnv,
   log: Log,
 ): Promise<PackResult> {
-  const date = await sourceDate(inputs, executors, env, log);
   const projectDir = inputs.projectDir!;
+  if (inputs.expectedVersion) {
+    // Before minutes of compiling: a tag or `version` that disagrees with the project fails now.
+    const early = await readProjectVersion({
+      executor: executors.executor,
+      python: probe.executable,
+      projectDir,
+      log,
+    });
+    if (early) checkProjectVersion(inputs.expectedVersion, early.version, early.where);
+  }
+  const date = await sourceDate(inputs, executors, env, log);
   const hasSetupPy = await stat(join(projectDir, 'setup.py')).then(
     () => true,
     () => false,
@@ -320,14 +346,19 @@ async function projectWheel(
       log,
     });
     checkStagedAbi(probe, staged.files);
-    const version = normalizeVersion(tree.version, 'project-dir');
-    log.warning(
-      `${probe.executable} has no \`wheel\` package: packed setup.py's build with our packer; ` +
-        'its METADATA has the name and version (plus `summary`/`requires`), not install_requires.',
-    );
+    const version = checkProjectVersion(inputs.expectedVersion, tree.version, 'setup.py');
+    log.info(`${probe.executable} has no \`wheel\` package: packing setup.py's build ourselves`);
+    const projectMeta = await readEggInfoMetadata({
+      executor: executors.executor,
+      python: probe.executable,
+      projectDir,
+      workDir: join(work, 'egg-info'),
+      env: { SOURCE_DATE_EPOCH: String(date) },
+      log,
+    });
     const wheel = await packWheel({
       files: staged.files,
-      metadata: { name: tree.name, version, summary: inputs.summary, requires: inputs.requires },
+      metadata: { ...projectMeta, name: tree.name, version },
       tag: inputs.wheelTag ?? tagFromProbe(probe),
       mtime: new Date(date * 1000),
       outputDir: pending,
@@ -359,16 +390,11 @@ async function projectWheel(
   }
   const [, distribution, fileVersion, tag] = parts as unknown as [string, string, string, string];
   // The file name escapes "-" as "_"; either is a PEP 440 separator, with the same normal form.
-  const version = normalizeVersion(fileVersion.replace(/_/g, '-'), 'project-dir');
-  if (inputs.version && inputs.version !== version) {
-    throw new InputError(
-      `the project's version is ${version}, but \`version\` says ${inputs.version}.`,
-      {
-        input: 'version',
-        fix: 'leave `version` empty for a project-dir build, or make the project report the same version.',
-      },
-    );
-  }
+  const version = checkProjectVersion(
+    inputs.expectedVersion,
+    fileVersion.replace(/_/g, '-'),
+    fileName,
+  );
   await mkdir(pending, { recursive: true });
   const path = join(pending, fileName);
   await rename(built, path);

@@ -179,6 +179,37 @@ const CASES: BadInput[] = [
     message: /`bundle-libs` works on staged build products/,
   },
   {
+    input: 'summary',
+    label: 'summary with a project-dir wheel (its build writes METADATA)',
+    inputs: () => ({ 'package-dir': '', 'project-dir': 'proj', summary: 'A summary' }),
+    message: /`summary` cannot be applied to a `project-dir` wheel/,
+  },
+  // Files for .dist-info.
+  {
+    input: 'license-files',
+    label: 'a glob that matches no file',
+    inputs: () => ({ 'license-files': 'LICENSE-THIRD-PARTY*' }),
+    message: /"LICENSE-THIRD-PARTY\*" matched no file in /,
+  },
+  {
+    input: 'license-files',
+    label: 'a glob outside the working directory',
+    inputs: () => ({ 'license-files': '../outside/*.txt' }),
+    message: /"\.\.\/outside\/\*\.txt" is not a glob inside the working directory/,
+  },
+  {
+    input: 'readme',
+    label: 'a file that does not exist',
+    inputs: () => ({ readme: 'README.md' }),
+    message: /the readme .*README\.md does not exist/,
+  },
+  {
+    input: 'readme',
+    label: 'an extension that names no format',
+    inputs: () => ({ readme: 'README.html' }),
+    message: /cannot tell the format of the readme "README\.html"/,
+  },
+  {
     input: 's3-index',
     label: 's3-index without s3-bucket',
     inputs: () => ({ 's3-bucket': '', 's3-index': 'true' }),
