@@ -1,0 +1,104 @@
+import { readFile, realpath } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  ElfFormatError,
+  MAX_SYMBOLS_PER_VERSION,
+  parseElf,
+  readElf,
+} from '../../src/elf/reader.js';
+import { MODERN_FLAGS, MODERN_LIBRARY_SOURCE } from './modern-lib.js';
+import { gxx, readelfUndefinedSymbols, readelfVersions, run, tempDir } from './toolchain.js';
+
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let modern = '';
+let libc = '';
+let libstdcxx = '';
+
+beforeAll(async () => {
+  tmp = await tempDir('versions');
+  modern = await gxx(tmp.dir, 'libmodern.so', MODERN_LIBRARY_SOURCE, MODERN_FLAGS);
+  libc = await realpath((await run(['g++', '-print-file-name=libc.so.6'])).stdout.trim());
+  libstdcxx = await realpath((await run(['g++', '-print-file-name=libstdc++.so.6'])).stdout.trim());
+});
+
+afterAll(async () => {
+  await tmp?.remove();
+});
+
+describe('symbol versions (DT_VERNEED / DT_VERDEF) against readelf -V', () => {
+  test('the g++ 12 library needs GLIBC_2.34 and GLIBCXX_3.4.26, exactly as readelf lists', async () => {
+    const info = await readElf(modern, { symbols: true });
+    const oracle = await readelfVersions(modern);
+    expect(info.versionNeeds.map(({ library, version }) => ({ library, version }))).toEqual(
+      oracle.needs,
+    );
+    expect(info.versionDefs).toEqual(oracle.defs);
+    const versions = info.versionNeeds.map((n) => n.version);
+    expect(versions).toContain('GLIBC_2.34');
+    expect(versions).toContain('GLIBCXX_3.4.26');
+    // The symbols named per version are undefined symbols readelf binds to that version.
+    const undefinedByVersion = await readelfUndefinedSymbols(modern);
+    for (const need of info.versionNeeds) {
+      const expected = undefinedByVersion.get(need.version) ?? [];
+      expect(need.symbols.length).toBe(Math.min(expected.length, MAX_SYMBOLS_PER_VERSION));
+      for (const symbol of need.symbols) expect(expected).toContain(symbol);
+    }
+    const glibc234 = info.versionNeeds.find((n) => n.version === 'GLIBC_2.34')!;
+    expect(glibc234.library).toBe('libc.so.6');
+    expect(glibc234.symbols.sort()).toEqual(['pthread_create', 'pthread_join']);
+  });
+
+  test('without the symbols option the versions are read, the symbols are not', async () => {
+    const info = await readElf(modern);
+    expect(info.versionNeeds.length).toBeGreaterThan(0);
+    expect(info.versionNeeds.every((n) => n.symbols.length === 0)).toBe(true);
+  });
+
+  test("this machine's libc.so.6 and libstdc++.so.6 define what readelf says (GLIBC_2.36, GLIBCXX_3.4.30)", async () => {
+    for (const path of [libc, libstdcxx]) {
+      const info = await readElf(path, { symbols: true });
+      const oracle = await readelfVersions(path);
+      expect(info.versionDefs).toEqual(oracle.defs);
+      expect(info.versionNeeds.map(({ library, version }) => ({ library, version }))).toEqual(
+        oracle.needs,
+      );
+    }
+    expect((await readElf(libc)).versionDefs).toContain('GLIBC_2.36');
+    expect((await readElf(libstdcxx)).versionDefs).toContain('GLIBCXX_3.4.30');
+  });
+
+  test('random corruption of the version and symbol tables only ever gives an ElfFormatError', async () => {
+    const whole = await readFile(modern);
+    const info = parseElf(whole, 'ok.so', { symbols: true });
+    expect(info.versionNeeds.length).toBeGreaterThan(0);
+    let seed = 777;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const outcomes = { parsed: 0, refused: 0 };
+    // The dynamic symbols, hash tables and version sections sit in the first 4 KiB of the file.
+    for (let round = 0; round < 3000; round++) {
+      const bytes = Buffer.from(whole);
+      for (let k = 0; k < 6; k++)
+        bytes[64 + Math.floor(random() * 4000)] = Math.floor(random() * 256);
+      try {
+        parseElf(bytes, 'bad.so', { symbols: true });
+        outcomes.parsed++;
+      } catch (error) {
+        expect(error).toBeInstanceOf(ElfFormatError);
+        outcomes.refused++;
+      }
+    }
+    expect(outcomes.refused).toBeGreaterThan(0);
+    expect(outcomes.parsed).toBeGreaterThan(0);
+  });
+
+  test('every truncation either parses or throws ElfFormatError', async () => {
+    const whole = await readFile(modern);
+    for (let length = 0; length < 8192; length += 7) {
+      try {
+        parseElf(whole.subarray(0, length), 'cut.so', { symbols: true });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ElfFormatError);
+      }
+    }
+  });
+});
