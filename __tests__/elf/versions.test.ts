@@ -6,6 +6,17 @@ import {
   parseElf,
   readElf,
 } from '../../src/elf/reader.js';
+import { parseTargetGlibc } from '../../src/elf/glibc-target.js';
+import {
+  assertWithinTarget,
+  describeMaxima,
+  findViolations,
+  maximaMarkdown,
+  maximaPerLibrary,
+  strictestPolicy,
+  type VersionedFile,
+} from '../../src/elf/symbol-versions.js';
+import { LibraryError } from '../../src/errors.js';
 import { MODERN_FLAGS, MODERN_LIBRARY_SOURCE } from './modern-lib.js';
 import { gxx, readelfUndefinedSymbols, readelfVersions, run, tempDir } from './toolchain.js';
 
@@ -100,5 +111,83 @@ describe('symbol versions (DT_VERNEED / DT_VERDEF) against readelf -V', () => {
         expect(error).toBeInstanceOf(ElfFormatError);
       }
     }
+  });
+});
+
+describe('the g++ 12 library against targets', () => {
+  async function modernFile(): Promise<VersionedFile> {
+    const info = await readElf(modern, { symbols: true });
+    return { path: 'pkg/libmodern.so', needed: info.needed, versionNeeds: info.versionNeeds };
+  }
+
+  test('maximum per library, for the log and the summary', async () => {
+    const maxima = maximaPerLibrary([await modernFile()]);
+    expect(maxima).toContainEqual({
+      path: 'pkg/libmodern.so',
+      library: 'libc.so.6',
+      highest: { GLIBC: 'GLIBC_2.34' },
+    });
+    expect(maxima).toContainEqual({
+      path: 'pkg/libmodern.so',
+      library: 'libstdc++.so.6',
+      highest: { CXXABI: 'CXXABI_1.3.9', GLIBCXX: 'GLIBCXX_3.4.26' },
+    });
+    expect(describeMaxima(maxima)[0]).toMatch(
+      /^pkg\/libmodern\.so needs at most: .*libc\.so\.6 GLIBC_2\.34/,
+    );
+    expect(maximaMarkdown(maxima, parseTargetGlibc('2.31'))).toMatch(
+      /Target: glibc 2\.31[\s\S]*\| pkg\/libmodern\.so \| libc\.so\.6 \| GLIBC_2\.34 \|/,
+    );
+  });
+
+  test('glibc 2.31 refuses GLIBC_2.34 and names the file, the library and the symbols', async () => {
+    const file = await modernFile();
+    const target = parseTargetGlibc('2.31')!;
+    expect(findViolations([file], target).map((v) => v.version)).toEqual(['GLIBC_2.34']);
+    let caught: unknown;
+    try {
+      assertWithinTarget([file], target);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(LibraryError);
+    const error = caught as LibraryError;
+    expect(error.input).toBe('target-glibc');
+    expect(error.file).toBe('pkg/libmodern.so');
+    expect(error.message).toMatch(
+      /glibc 2\.31 provides: pkg\/libmodern\.so needs GLIBC_2\.34 from libc\.so\.6 \((pthread_create, pthread_join|pthread_join, pthread_create)\); the target allows GLIBC up to 2\.31/,
+    );
+    expect(error.fix).toMatch(/image/);
+  });
+
+  test('manylinux2014 refuses GLIBC_2.34, GLIBCXX_3.4.26 and CXXABI_1.3.9; 2.36 accepts', async () => {
+    const file = await modernFile();
+    const versions = findViolations([file], parseTargetGlibc('manylinux2014')!).map(
+      (v) => v.version,
+    );
+    expect(versions.sort()).toEqual([
+      'CXXABI_1.3.8',
+      'CXXABI_1.3.9',
+      'GLIBCXX_3.4.21',
+      'GLIBCXX_3.4.26',
+      'GLIBC_2.34',
+    ]);
+    expect(() => assertWithinTarget([file], parseTargetGlibc('manylinux2014')!)).toThrow(
+      /GLIBCXX_3\.4\.26 from libstdc\+\+\.so\.6 \(_ZNSt10filesystem/,
+    );
+    expect(() => assertWithinTarget([file], parseTargetGlibc('2.36')!)).not.toThrow();
+  });
+
+  test('the strictest policy it satisfies is manylinux_2_34; a library outside every list blocks it', async () => {
+    const file = await modernFile();
+    expect(strictestPolicy([file]).policy?.name).toBe('manylinux_2_34');
+    const cuda = { ...file, needed: [...file.needed, 'libcuda.so.1'] };
+    const none = strictestPolicy([cuda]);
+    expect(none.policy).toBeUndefined();
+    expect(none.blockers.join('\n')).toMatch(/libcuda\.so\.1 is not in any manylinux policy/);
+    // Carried in the wheel: not the runtime's business.
+    expect(strictestPolicy([cuda], { carried: ['libcuda.so.1'] }).policy?.name).toBe(
+      'manylinux_2_34',
+    );
   });
 });
