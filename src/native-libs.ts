@@ -1,9 +1,17 @@
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { bundleLibraries } from './elf/bundle.js';
+import type { RuntimeTarget } from './elf/glibc-target.js';
 import { inspectPackageElf } from './elf/inspect.js';
+import type { LibraryFilter } from './elf/library-filter.js';
 import { checkInstalledLibraries } from './elf/ldd.js';
 import { fileIsElf } from './elf/reader.js';
+import {
+  assertWithinTarget,
+  describeMaxima,
+  maximaMarkdown,
+  maximaPerLibrary,
+} from './elf/symbol-versions.js';
 import type { Executor } from './exec/executor.js';
 import type { Log } from './log.js';
 import type { PackageFile } from './wheel/pack.js';
@@ -19,6 +27,8 @@ export async function bundleStagedLibraries(options: {
   packageName: string;
   workDir: string;
   libraryPath: readonly string[];
+  /** Left out besides the base system: the target policy's list, `exclude-libs`. */
+  filter?: LibraryFilter;
   log: Log;
 }): Promise<PackageFile[]> {
   const { executor, packageName, log } = options;
@@ -50,6 +60,7 @@ export async function bundleStagedLibraries(options: {
     files: elfPaths,
     log,
     ...(env ? { env } : {}),
+    ...(options.filter ? { filter: options.filter } : {}),
   });
   log.info(`bundle-libs: ${plan.copies.length} libraries copied into ${packageName}.libs/`);
   const libs = join(root, `${packageName}.libs`);
@@ -90,15 +101,32 @@ export async function checkNativeLibraries(options: {
   target: string;
   platformTag: string;
   checkLibs: boolean;
+  /** The runtime the symbol versions must fit (target-glibc, or the image's own libc). */
+  runtime?: RuntimeTarget;
   log: Log;
 }): Promise<NativeReport> {
-  const { executor, log } = options;
+  const { executor, log, runtime } = options;
   const inspection = await inspectPackageElf({
     root: options.target,
     platformTag: options.platformTag,
     log,
+    symbols: true,
   });
   if (inspection.files.length === 0) return { summary: '', needed: {} };
+  // Symbol versions first: a GLIBC_2.34 need is clearer here than as the loader's failure.
+  const versioned = inspection.files.map((f) => ({
+    path: relative(options.target, f.path),
+    needed: f.info.needed,
+    ...(f.info.soname ? { soname: f.info.soname } : {}),
+    versionNeeds: f.info.versionNeeds,
+  }));
+  const maxima = maximaPerLibrary(versioned);
+  for (const line of describeMaxima(maxima)) log.info(line);
+  if (runtime) {
+    assertWithinTarget(versioned, runtime);
+    log.info(`target-glibc: every native file fits ${runtime.label}`);
+  }
+  const versionsSummary = maximaMarkdown(maxima, runtime);
   if (options.checkLibs) {
     const machineName = inspection.files[0]!.info.machineName;
     await checkInstalledLibraries(
@@ -114,5 +142,8 @@ export async function checkNativeLibraries(options: {
   const needed: Record<string, string[]> = {};
   for (const file of inspection.files)
     needed[relative(options.target, file.path)] = file.info.needed;
-  return { summary: inspection.summary, needed };
+  return {
+    summary: versionsSummary ? `${inspection.summary}\n${versionsSummary}` : inspection.summary,
+    needed,
+  };
 }

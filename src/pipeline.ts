@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { RuntimeTarget } from './elf/glibc-target.js';
+import { chooseManylinuxPlatform } from './elf/manylinux-tag.js';
 import { BuildError, InputError } from './errors.js';
 import { createExecutors, type Executors } from './exec/create.js';
 import type { Executor } from './exec/executor.js';
@@ -18,6 +20,7 @@ import {
   type VerifyOptions,
   type VerifyResult,
 } from './python/verify.js';
+import { resolveRuntimeTarget } from './runtime-target.js';
 import { resolveSourceDate } from './source-date.js';
 import { parseStageRules, stagePackage } from './stage.js';
 import { GENERATOR } from './version.js';
@@ -100,12 +103,13 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     await executors.prepare();
     if (inputs.buildCommand) await timed('Build', () => runBuild(inputs, executor, log));
     const probe = await timed('Python', () => discoverPython(executor, inputs.python, log));
+    const runtime = await resolveRuntimeTarget(inputs, executor, work, log);
 
     const packed = inputs.projectDir
       ? await timed('Build project wheel', () =>
           projectWheel(inputs, executors, probe, pending, work, env, log),
         )
-      : await stageAndPack(inputs, executors, probe, pending, work, timed, env, log);
+      : await stageAndPack(inputs, executors, probe, pending, work, timed, env, log, runtime);
 
     const verifyOptions: VerifyOptions = {
       executor,
@@ -124,6 +128,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         target: installed.target,
         platformTag: parseWheelTag(packed.wheel.tag).platform,
         checkLibs: inputs.checkLibs,
+        ...(runtime ? { runtime } : {}),
         log,
       }),
     );
@@ -209,6 +214,7 @@ async function stageAndPack(
   timed: <T>(name: string, fn: () => Promise<T>) => Promise<T>,
   env: NodeJS.ProcessEnv,
   log: Log,
+  runtime: RuntimeTarget | undefined,
 ): Promise<PackResult> {
   const staged = await timed('Stage', () =>
     stagePackage({
@@ -219,7 +225,7 @@ async function stageAndPack(
     }),
   );
   const ownTag = tagFromProbe(probe);
-  const tag = inputs.wheelTag ?? ownTag;
+  let tag = inputs.wheelTag ?? ownTag;
   if (inputs.wheelTag && !tagMatchesProbe(inputs.wheelTag, probe)) {
     log.warning(
       `wheel-tag ${formatTag(inputs.wheelTag)} does not match ${describeProbe(probe)} ` +
@@ -235,10 +241,16 @@ async function stageAndPack(
           packageName: staged.packageName,
           workDir: work,
           libraryPath: inputs.libraryPath,
+          filter: { policyLibraries: runtime?.libraries ?? [], exclude: inputs.excludeLibs },
           log,
         }),
       )
     : staged.files;
+  if (inputs.platformTag === 'manylinux') {
+    const platform = await chooseManylinuxPlatform({ files, linuxPlatform: tag.platform, log });
+    tag = { ...tag, platform };
+    log.info(`Tag: ${formatTag(tag)}`);
+  }
   const distribution = inputs.name ?? staged.packageName;
   const wheel = await timed('Pack', async () => {
     const date = await sourceDate(inputs, executors, env, log);
