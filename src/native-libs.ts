@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { bundleLibraries } from './elf/bundle.js';
 import type { RuntimeTarget } from './elf/glibc-target.js';
 import { inspectPackageElf } from './elf/inspect.js';
-import type { LibraryFilter } from './elf/library-filter.js';
+import { exclusionReason, type LibraryFilter, type LibraryGlob } from './elf/library-filter.js';
 import { checkInstalledLibraries } from './elf/ldd.js';
 import { fileIsElf } from './elf/reader.js';
 import {
@@ -103,6 +103,8 @@ export async function checkNativeLibraries(options: {
   checkLibs: boolean;
   /** The runtime the symbol versions must fit (target-glibc, or the image's own libc). */
   runtime?: RuntimeTarget;
+  /** `exclude-libs`: named as such when the loader cannot find them. */
+  excludeLibs?: readonly LibraryGlob[];
   log: Log;
 }): Promise<NativeReport> {
   const { executor, log, runtime } = options;
@@ -133,7 +135,12 @@ export async function checkNativeLibraries(options: {
       executor,
       inspection.files.map((f) => f.path),
       log,
-      { machineName },
+      {
+        machineName,
+        excluded: (name) =>
+          exclusionReason(name, { policyLibraries: [], exclude: options.excludeLibs ?? [] }) ===
+          'excluded',
+      },
     );
     log.info(
       `check-libs: the loader resolves every library of ${inspection.files.length} native files`,

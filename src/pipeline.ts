@@ -129,6 +129,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         platformTag: parseWheelTag(packed.wheel.tag).platform,
         checkLibs: inputs.checkLibs,
         ...(runtime ? { runtime } : {}),
+        excludeLibs: inputs.excludeLibs,
         log,
       }),
     );

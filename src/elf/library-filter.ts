@@ -23,6 +23,11 @@ export interface LibraryGlob {
 }
 
 const PYTHON_RUNTIME = /^lib(?:python\d|pypy)/;
+
+/** libpython*, libpypy*: loaded by the interpreter before it imports any extension. */
+export function isPythonRuntimeLibrary(name: string): boolean {
+  return PYTHON_RUNTIME.test(name.slice(name.lastIndexOf('/') + 1));
+}
 const GLOB_CHARS = /^[\w.+*?[\]-]+$/;
 
 /** Parses `exclude-libs` lines: shell globs on library file names (libcuda.so.*, libGL*). */
@@ -54,7 +59,7 @@ export function parseLibraryGlobs(lines: readonly string[]): LibraryGlob[] {
 export function exclusionReason(name: string, filter: LibraryFilter): ExclusionReason | undefined {
   const base = name.slice(name.lastIndexOf('/') + 1);
   if (filter.exclude.some((g) => g.regex.test(base))) return 'excluded';
-  if (PYTHON_RUNTIME.test(base)) return 'python';
+  if (isPythonRuntimeLibrary(base)) return 'python';
   if (isSystemLibrary(base)) return 'system';
   if (filter.policyLibraries.includes(base)) return 'policy';
   return undefined;

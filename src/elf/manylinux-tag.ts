@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { LibraryError } from '../errors.js';
 import type { Log } from '../log.js';
+import { isPythonRuntimeLibrary } from './library-filter.js';
 import type { ManylinuxPolicy } from './manylinux-policy.js';
 import { fileIsElf, readElf } from './reader.js';
 import { strictestPolicy, type VersionedFile } from './symbol-versions.js';
@@ -13,9 +14,6 @@ import { strictestPolicy, type VersionedFile } from './symbol-versions.js';
 export function manylinuxPlatform(policy: ManylinuxPolicy, arch: string): string {
   return [policy.name, ...policy.aliases].map((name) => `${name}_${arch}`).join('.');
 }
-
-/** libpython and libpypy come with the interpreter that imports the wheel. */
-const PYTHON_RUNTIME = /^lib(?:python\d|pypy)/;
 
 /**
  * Reads the wheel's ELF files and returns the manylinux platform tag replacing `linuxPlatform`
@@ -45,7 +43,8 @@ export async function chooseManylinuxPlatform(options: {
     if (info.soname) carried.push(info.soname);
     versioned.push({
       path: file.archivePath,
-      needed: info.needed.filter((n) => !PYTHON_RUNTIME.test(n)),
+      // libpython and libpypy come with the interpreter that imports the wheel.
+      needed: info.needed.filter((n) => !isPythonRuntimeLibrary(n)),
       ...(info.soname ? { soname: info.soname } : {}),
       versionNeeds: info.versionNeeds,
     });
