@@ -173,7 +173,7 @@ describe('the g++ 12 library against targets', () => {
       'GLIBC_2.34',
     ]);
     expect(() => assertWithinTarget([file], parseTargetGlibc('manylinux2014')!)).toThrow(
-      /GLIBCXX_3\.4\.26 from libstdc\+\+\.so\.6 \(_ZN\w*St10filesystem/
+      /GLIBCXX_3\.4\.26 from libstdc\+\+\.so\.6 \(_ZN\w*St10filesystem/,
     );
     expect(() => assertWithinTarget([file], parseTargetGlibc('2.36')!)).not.toThrow();
   });
