@@ -59,6 +59,26 @@ describe('symbol versions (DT_VERNEED / DT_VERDEF) against readelf -V', () => {
     expect(glibc234.symbols.sort()).toEqual(['pthread_create', 'pthread_join']);
   });
 
+  test.each([['sysv'], ['both']])(
+    'symbols are counted through DT_HASH too (--hash-style=%s)',
+    async (style) => {
+      const path = await gxx(tmp.dir, `libmodern-${style}.so`, MODERN_LIBRARY_SOURCE, [
+        ...MODERN_FLAGS,
+        `-Wl,--hash-style=${style}`,
+      ]);
+      const info = await readElf(path, { symbols: true });
+      const undefinedByVersion = await readelfUndefinedSymbols(path);
+      for (const need of info.versionNeeds) {
+        const expected = undefinedByVersion.get(need.version) ?? [];
+        expect(need.symbols.length).toBe(Math.min(expected.length, MAX_SYMBOLS_PER_VERSION));
+      }
+      expect(info.versionNeeds.find((n) => n.version === 'GLIBC_2.34')?.symbols.sort()).toEqual([
+        'pthread_create',
+        'pthread_join',
+      ]);
+    },
+  );
+
   test('without the symbols option the versions are read, the symbols are not', async () => {
     const info = await readElf(modern);
     expect(info.versionNeeds.length).toBeGreaterThan(0);
