@@ -11,6 +11,7 @@ import {
   describeMaxima,
   maximaMarkdown,
   maximaPerLibrary,
+  overallHighest,
 } from './elf/symbol-versions.js';
 import type { Executor } from './exec/executor.js';
 import type { Log } from './log.js';
@@ -89,6 +90,8 @@ export interface NativeReport {
   summary: string;
   /** NEEDED libraries of each native file, by its path in the wheel. */
   needed: Record<string, string[]>;
+  /** The highest symbol versions needed and the target, e.g. "GLIBC_2.34, GLIBCXX_3.4.26 (target: glibc 2.36)". */
+  runtimeNeeds?: string;
 }
 
 /**
@@ -149,8 +152,12 @@ export async function checkNativeLibraries(options: {
   const needed: Record<string, string[]> = {};
   for (const file of inspection.files)
     needed[relative(options.target, file.path)] = file.info.needed;
+  const highest = overallHighest(maxima);
   return {
     summary: versionsSummary ? `${inspection.summary}\n${versionsSummary}` : inspection.summary,
     needed,
+    ...(highest
+      ? { runtimeNeeds: `${highest} (target: ${runtime ? runtime.label : 'none, not checked'})` }
+      : {}),
   };
 }

@@ -107,6 +107,9 @@ describe('target-glibc', () => {
     expect(run.stdout).toMatch(/modernpkg\/libmodern\.so needs at most: .*libc\.so\.6 GLIBC_2\.34/);
     expect(run.stdout).toMatch(/target-glibc: every native file fits glibc 2\.36/);
     expect(run.summary).toContain('Symbol versions needed');
+    expect(run.summary).toContain(
+      '| Runtime needs | GLIBC_2.34, GLIBCXX_3.4.26, CXXABI_1.3.9, GCC_3.0 (target: glibc 2.36) |',
+    );
     expect(run.summary).toMatch(
       /\| modernpkg\/libmodern\.so \| libstdc\+\+\.so\.6 \| [^|]*GLIBCXX_3\.4\.26/,
     );
@@ -133,6 +136,47 @@ describe('target-glibc', () => {
         `import sys; sys.path.insert(0, ${JSON.stringify(target)}); import modernpkg; print(modernpkg.answer())`,
       ).trim(),
     ).toBe('42');
+  });
+});
+
+describe('platform-tag: manylinux on an old pip', () => {
+  it('a plain C extension for 2.7 gets manylinux_2_5.manylinux1, which pip 19.2 installs', async () => {
+    const py27 = pyenvPython('2.7.18');
+    const info = pythonBuildInfo(py27);
+    const dir = mkdtempSync(join(tmpdir(), 'plain27-'));
+    mkdirSync(join(dir, 'plain'));
+    gccShared(
+      dir,
+      '_plain',
+      extensionSource('_plain', 'static int seven(void) { return 7; }', 'seven()'),
+      join(dir, 'plain', `_plain${info.suffix}`),
+      [`-I${info.include}`],
+    );
+    execFileSync('sh', [
+      '-c',
+      `echo 'from ._plain import answer' > ${join(dir, 'plain', '__init__.py')}`,
+    ]);
+    const run = await runBundledAction({
+      'working-directory': dir,
+      'package-dir': 'plain',
+      python: py27,
+      version: '1.0.0',
+      'output-dir': outDir(),
+      'platform-tag': 'manylinux',
+      'artifact-name': 'false',
+    });
+    expect(errorAnnotations(run.stdout)).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(run.outputs['wheel-name']).toBe(
+      'plain-1.0.0-cp27-cp27mu-manylinux_2_5_x86_64.manylinux1_x86_64.whl',
+    );
+    const target = pipInstall(py27, [run.outputs.wheel!]);
+    expect(
+      runPython(
+        py27,
+        `import sys; sys.path.insert(0, ${JSON.stringify(target)}); import plain; print(plain.answer())`,
+      ).trim(),
+    ).toBe('7');
   });
 });
 

@@ -13,6 +13,7 @@ import {
   findViolations,
   maximaMarkdown,
   maximaPerLibrary,
+  overallHighest,
   strictestPolicy,
   type VersionedFile,
 } from '../../src/elf/symbol-versions.js';
@@ -152,6 +153,7 @@ describe('the g++ 12 library against targets', () => {
       library: 'libstdc++.so.6',
       highest: { CXXABI: 'CXXABI_1.3.9', GLIBCXX: 'GLIBCXX_3.4.26' },
     });
+    expect(overallHighest(maxima)).toBe('GLIBC_2.34, GLIBCXX_3.4.26, CXXABI_1.3.9, GCC_3.0');
     expect(describeMaxima(maxima)[0]).toMatch(
       /^pkg\/libmodern\.so needs at most: .*libc\.so\.6 GLIBC_2\.34/,
     );

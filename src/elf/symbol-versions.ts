@@ -170,6 +170,30 @@ export function strictestPolicy(
   return { blockers };
 }
 
+/**
+ * One line for the summary table: the highest version of each family over all files
+ * ("GLIBC_2.34, GLIBCXX_3.4.26, CXXABI_1.3.9, GCC_3.0"), families in a fixed order.
+ */
+export function overallHighest(maxima: readonly LibraryMaximum[]): string {
+  const best = new Map<string, string>();
+  for (const m of maxima) {
+    for (const [family, version] of Object.entries(m.highest)) {
+      const current = best.get(family);
+      const number = splitVersion(version).number!;
+      if (!current || compareVersions(number, splitVersion(current).number!) > 0)
+        best.set(family, version);
+    }
+  }
+  const order = (f: string): number => {
+    const i = (VERSION_FAMILIES as readonly string[]).indexOf(f);
+    return i === -1 ? VERSION_FAMILIES.length : i;
+  };
+  return [...best]
+    .sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : 1))
+    .map(([, v]) => v)
+    .join(', ');
+}
+
 /** Log lines: "pkg/_x.so: libc.so.6 GLIBC_2.34; libstdc++.so.6 GLIBCXX_3.4.26, CXXABI_1.3.9". */
 export function describeMaxima(maxima: readonly LibraryMaximum[]): string[] {
   const byFile = new Map<string, string[]>();
