@@ -353,8 +353,12 @@ function* elfSteps(file: string, size: number, options: ReadElfOptions = {}): El
       if (offset >= tableSize) {
         fail(`string offset ${offset} is outside the ${tableSize}-byte string table`, tableOffset);
       }
+      // Most names are short: read 256 bytes first, the whole allowance only when needed.
       const length = Math.min(tableSize - offset, MAX_STRING_BYTES);
-      const bytes = yield* read(tableOffset + offset, length, 'dynamic string');
+      let bytes = yield* read(tableOffset + offset, Math.min(length, 256), 'dynamic string');
+      if (bytes.indexOf(0) === -1 && length > bytes.length) {
+        bytes = yield* read(tableOffset + offset, length, 'dynamic string');
+      }
       const end = bytes.indexOf(0);
       if (end === -1) fail('unterminated string in the dynamic string table', tableOffset + offset);
       value = bytes.toString('utf8', 0, end);
