@@ -73,6 +73,19 @@ const specs = {
     multiline: true,
     help: 'folders searched for the libraries to bundle (LD_LIBRARY_PATH for bundle-libs)',
   },
+  'exclude-libs': {
+    default: '',
+    multiline: true,
+    help: 'library name globs bundle-libs leaves out (the runtime provides them: libcuda.so.*)',
+  },
+  'target-glibc': {
+    default: '',
+    help: 'oldest runtime: glibc version (2.23) or manylinux policy (default with image: its libc)',
+  },
+  'platform-tag': {
+    default: 'linux',
+    help: 'linux (linux_<arch>) or manylinux (the strictest manylinux policy the wheel meets)',
+  },
   's3-bucket': { default: '', help: 'S3 bucket to publish to (empty: no S3)' },
   's3-prefix': { default: '', help: 'key prefix inside the bucket, e.g. wheels/' },
   's3-region': { default: '', help: 'bucket region (default: AWS_REGION / AWS_DEFAULT_REGION)' },

@@ -2,6 +2,8 @@ import { mkdir, mkdtemp, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { readDistInfoExtras, type DistInfoExtras } from './dist-info-files.js';
+import type { RuntimeTarget } from './elf/glibc-target.js';
+import { chooseManylinuxPlatform } from './elf/manylinux-tag.js';
 import { BuildError, InputError } from './errors.js';
 import { createExecutors, type Executors } from './exec/create.js';
 import type { Executor } from './exec/executor.js';
@@ -23,6 +25,7 @@ import {
   type VerifyOptions,
   type VerifyResult,
 } from './python/verify.js';
+import { resolveRuntimeTarget } from './runtime-target.js';
 import { resolveSourceDate } from './source-date.js';
 import { PENDING_PREFIX } from './stage-exclude.js';
 import { parseStageRules, stagePackage } from './stage.js';
@@ -118,12 +121,24 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     await executors.prepare();
     if (inputs.buildCommand) await timed('Build', () => runBuild(inputs, executor, log));
     const probe = await timed('Python', () => discoverPython(executor, inputs.python, log));
+    const runtime = await resolveRuntimeTarget(inputs, executor, work, log);
 
     const packed = inputs.projectDir
       ? await timed('Build project wheel', () =>
           projectWheel(inputs, executors, probe, pending, work, env, log),
         )
-      : await stageAndPack(inputs, executors, probe, pending, work, timed, env, log, extras!);
+      : await stageAndPack(
+          inputs,
+          executors,
+          probe,
+          pending,
+          work,
+          timed,
+          env,
+          log,
+          extras!,
+          runtime,
+        );
 
     const verifyOptions: VerifyOptions = {
       executor,
@@ -142,6 +157,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         target: installed.target,
         platformTag: parseWheelTag(packed.wheel.tag).platform,
         checkLibs: inputs.checkLibs,
+        ...(runtime ? { runtime } : {}),
+        excludeLibs: inputs.excludeLibs,
         log,
       }),
     );
@@ -230,6 +247,7 @@ async function stageAndPack(
   env: NodeJS.ProcessEnv,
   log: Log,
   extras: DistInfoExtras,
+  runtime: RuntimeTarget | undefined,
 ): Promise<PackResult> {
   const staged = await timed('Stage', () =>
     stagePackage({
@@ -243,7 +261,7 @@ async function stageAndPack(
   );
   checkStagedAbi(probe, staged.files);
   const ownTag = tagFromProbe(probe);
-  const tag = inputs.wheelTag ?? ownTag;
+  let tag = inputs.wheelTag ?? ownTag;
   if (inputs.wheelTag && !tagMatchesProbe(inputs.wheelTag, probe)) {
     log.warning(
       `wheel-tag ${formatTag(inputs.wheelTag)} does not match ${describeProbe(probe)} ` +
@@ -259,10 +277,16 @@ async function stageAndPack(
           packageName: staged.packageName,
           workDir: work,
           libraryPath: inputs.libraryPath,
+          filter: { policyLibraries: runtime?.libraries ?? [], exclude: inputs.excludeLibs },
           log,
         }),
       )
     : staged.files;
+  if (inputs.platformTag === 'manylinux') {
+    const platform = await chooseManylinuxPlatform({ files, linuxPlatform: tag.platform, log });
+    tag = { ...tag, platform };
+    log.info(`Tag: ${formatTag(tag)}`);
+  }
   const distribution = staged.distribution;
   checkDataFolder(
     files.map((f) => f.archivePath),

@@ -210,6 +210,42 @@ const CASES: BadInput[] = [
     message: /cannot tell the format of the readme "README\.html"/,
   },
   {
+    input: 'exclude-libs',
+    label: 'a glob with a folder in it',
+    inputs: () => ({ 'bundle-libs': 'true', 'exclude-libs': '/usr/lib/libcuda.so.*' }),
+    message: /exclude-libs "\/usr\/lib\/libcuda\.so\.\*" is not a library file name glob/,
+  },
+  {
+    input: 'exclude-libs',
+    label: 'exclude-libs without bundle-libs',
+    inputs: () => ({ 'exclude-libs': 'libcuda.so.*' }),
+    message: /`exclude-libs` only applies with `bundle-libs: true`/,
+  },
+  {
+    input: 'target-glibc',
+    label: 'not a glibc version or policy',
+    inputs: () => ({ 'target-glibc': 'ubuntu16.04' }),
+    message: /target-glibc "ubuntu16\.04" is neither a glibc version/,
+  },
+  {
+    input: 'target-glibc',
+    label: 'a misspelt policy',
+    inputs: () => ({ 'target-glibc': 'manylinux2016' }),
+    message: /target-glibc "manylinux2016" is not a manylinux policy name/,
+  },
+  {
+    input: 'platform-tag',
+    label: 'an unknown platform-tag',
+    inputs: () => ({ 'platform-tag': 'musllinux' }),
+    message: /platform-tag "musllinux" is not supported/,
+  },
+  {
+    input: 'platform-tag',
+    label: 'platform-tag manylinux with wheel-tag',
+    inputs: () => ({ 'platform-tag': 'manylinux', 'wheel-tag': 'py3-none-linux_x86_64' }),
+    message: /platform-tag: manylinux cannot be combined with `wheel-tag`/,
+  },
+  {
     input: 's3-index',
     label: 's3-index without s3-bucket',
     inputs: () => ({ 's3-bucket': '', 's3-index': 'true' }),
