@@ -228,3 +228,58 @@ describe('stagePackage: metadata and data folders', () => {
     expect(e.input).toBe('stage');
   });
 });
+
+describe('stage rules and wheel paths: exact refusals', () => {
+  function refused(fn: () => unknown): InputError {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof InputError) return error;
+      throw error;
+    }
+    throw new Error('accepted');
+  }
+
+  it.each([
+    [
+      '# c\nbuild/*.so caffe',
+      'line 2 ("build/*.so caffe") is not of the form SOURCE_GLOB => DEST_DIR.',
+    ],
+    ['a => b => c', 'line 1 ("a => b => c") is not of the form SOURCE_GLOB => DEST_DIR.'],
+    ['  => caffe', 'line 1 ("=> caffe") is not of the form SOURCE_GLOB => DEST_DIR.'],
+    ['x =>   ', 'line 1 ("x =>") is not of the form SOURCE_GLOB => DEST_DIR.'],
+  ])('refuses the rule %j', (raw, message) => {
+    const e = refused(() => parseStageRules(raw));
+    expect(e.message).toBe(message);
+    expect(e.input).toBe('stage');
+    expect(e.fix).toBe('write one rule per line, e.g. `build/lib/*.so* => mypkg/lib`.');
+  });
+
+  it.each(['../secrets/* => caffe', '/etc/* => caffe', 'a/../../b => caffe'])(
+    'refuses the glob of %j',
+    (raw) => {
+      const e = refused(() => parseStageRules(`\n${raw}`));
+      expect(e.message).toBe(
+        `line 2: the glob "${raw.split(' => ')[0]}" leaves the working directory.`,
+      );
+      expect(e.input).toBe('stage');
+      expect(e.fix).toBe('use a glob relative to `working-directory`, without "..".');
+    },
+  );
+
+  it.each(['..', '../x', 'a/../..', '/usr/lib', 'a\\b'])('refuses the destination %j', (dest) => {
+    const e = refused(() => parseStageRules(`\nbuild/*.so => ${dest}`));
+    expect(e.message).toBe(
+      `line 2: DEST_DIR "${dest}" must be a relative folder inside the wheel.`,
+    );
+    expect(e.input).toBe('stage');
+    expect(e.fix).toBe('name the folder relative to the wheel root, e.g. `mypkg/lib`.');
+  });
+
+  it('takes a destination with trailing slashes as the folder', () => {
+    expect(parseStageRules('a => pkg//lib///')).toEqual([
+      { source: 'a', dest: 'pkg/lib', line: 1 },
+    ]);
+    expect(parseStageRules('a => ./')).toEqual([{ source: 'a', dest: '', line: 1 }]);
+  });
+});
