@@ -4,7 +4,12 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { MemoryLog } from '../src/log.js';
-import { parseStageRules, stagePackage, type StageOptions } from '../src/stage.js';
+import {
+  parseStageRules,
+  stagePackage,
+  validateArchivePath,
+  type StageOptions,
+} from '../src/stage.js';
 
 /** A working directory with a package, a build product and earlier wheels in several places. */
 function tree(files: Record<string, string>): string {
@@ -281,5 +286,30 @@ describe('stage rules and wheel paths: exact refusals', () => {
       { source: 'a', dest: 'pkg/lib', line: 1 },
     ]);
     expect(parseStageRules('a => ./')).toEqual([{ source: 'a', dest: '', line: 1 }]);
+  });
+});
+
+describe('validateArchivePath: exact refusals', () => {
+  it.each(['', '/abs', 'a/', 'a//b', './a', 'a/./b', 'a/..', '..', 'a\\b'])(
+    'refuses %j',
+    (path) => {
+      let error: unknown;
+      try {
+        validateArchivePath(path, 'package-dir');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      const e = error as InputError;
+      expect(e.message).toBe(`"${path}" is not a safe path inside a wheel.`);
+      expect(e.input).toBe('package-dir');
+      expect(e.fix).toBe(
+        'rename the file: wheel paths are relative, without "..", backslashes or empty segments.',
+      );
+    },
+  );
+
+  it.each(['a', 'pkg/a.py', 'pkg/..a/b..', 'pkg/.hidden'])('accepts %j', (path) => {
+    expect(() => validateArchivePath(path)).not.toThrow();
   });
 });
