@@ -101,6 +101,25 @@ const CASES: BadInput[] = [
   },
   // Stage rules.
   {
+    input: 'name',
+    label: 'several top-level modules staged with `=> .` and no name',
+    inputs: () => ({
+      'package-dir': '',
+      stage: `${folder('twomods', { 'alpha.py': '', 'beta.py': '' })}/*.py => .`,
+    }),
+    message: /several top-level modules and packages \(alpha, beta\).*Fix: set `name`/,
+  },
+  {
+    input: 'python',
+    label: 'a cp36 extension module staged for a newer python (ABI check before packing)',
+    inputs: () => ({
+      'package-dir': '',
+      stage: `${folder('abi36', { 'fast.cpython-36m-x86_64-linux-gnu.so': 'ELF' })}/*.so => .`,
+    }),
+    message:
+      /extension module fast\.cpython-36m-x86_64-linux-gnu\.so has the suffix \.cpython-36m-x86_64-linux-gnu\.so, which CPython 3\.\d+\.\d+ .*does not import; it imports \.cpython-3\d+-x86_64-linux-gnu\.so, \.abi3\.so, \.so\./,
+  },
+  {
     input: 'stage',
     label: 'a line without =>',
     inputs: () => ({ 'package-dir': '', stage: 'tinypkg/*.py -> tinypkg' }),
@@ -271,9 +290,15 @@ const CASES: BadInput[] = [
   },
   {
     input: 'python',
-    label: 'neither a path nor a version',
+    label: 'neither a path, a command nor a version',
+    inputs: () => ({ python: '3.x' }),
+    message: /"3\.x" is neither a path, a command name, a version nor "auto"/,
+  },
+  {
+    input: 'python',
+    label: 'a command that is not on PATH',
     inputs: () => ({ python: 'python-three' }),
-    message: /"python-three" is neither a path, a version nor "auto"/,
+    message: /`python-three` was not found on PATH on this machine/,
   },
   {
     input: 'wheel-tag',
