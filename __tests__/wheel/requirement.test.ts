@@ -400,6 +400,7 @@ describe('validateRequirement', () => {
     ['foo\t>=1\t', 'foo>=1'],
     ['foo>=1,>=1.5,>=1.0.5', 'foo>=1,>=1.0.5,>=1.5'],
     ['foo>=0.0,>=0', 'foo>=0'],
+    ['foo>=1.0.5,>=10.5', 'foo>=1.0.5,>=10.5'],
     ['foo; os_name == "A_B"', 'foo; os_name == "A_B"'],
     ['foo; "A_B" == os_name', 'foo; "A_B" == os_name'],
     ['foo; "extra" == os_name', 'foo; "extra" == os_name'],

@@ -336,14 +336,9 @@ function specifierKey(specifier: string): string {
   if (op === '===' || version.endsWith('.*')) return specifier;
   const parsed = parseVersion(version)!;
   // Trailing zeros do not count, except for ~= (where they say how much may change).
-  const release =
-    op === '~='
-      ? parsed.release
-      : parsed.release
-          .join('.')
-          .replace(/(?:\.0)+$/, '')
-          .split('.');
-  return op + formatVersion({ ...parsed, release });
+  const release = parsed.release.join('.');
+  const kept = op === '~=' ? release : release.replace(/(?:\.0)+$/, '');
+  return op + formatVersion({ ...parsed, release: [kept] });
 }
 
 function formatOperand(operand: MarkerOperand): string {
