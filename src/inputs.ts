@@ -11,6 +11,7 @@ import {
 } from './publish/s3-plan.js';
 import { parsePythonRequest, type PythonRequest } from './python/discover.js';
 import { parseStageRules, type StageRule } from './stage.js';
+import { parseTimeoutMinutes } from './timeouts.js';
 import { isModulePath, validateDistributionName } from './wheel/names.js';
 import { parseWheelTag, type WheelTag } from './wheel/tags.js';
 import { normalizeVersion } from './wheel/version.js';
@@ -46,6 +47,8 @@ export interface Inputs {
   workspace: string;
   workingDirectory: string;
   buildCommand?: string;
+  /** `build-timeout` in ms; undefined = no limit. */
+  buildTimeoutMs?: number;
   packageDir?: string;
   stage: StageRule[];
   projectDir?: string;
@@ -63,6 +66,8 @@ export interface Inputs {
   /** Modules to import; empty = the package. */
   imports: string[];
   testCommand?: string;
+  /** `test-timeout` in ms; undefined = no limit. */
+  testTimeoutMs?: number;
   outputDir: string;
   /** zlib level 1-9. */
   compressionLevel: number;
@@ -134,6 +139,7 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     workspace,
     workingDirectory,
     buildCommand: optional('build-command'),
+    buildTimeoutMs: parseTimeoutMinutes('build-timeout', get('build-timeout')),
     packageDir: packageDir === undefined ? undefined : resolve(workingDirectory, packageDir),
     stage,
     projectDir: projectDir === undefined ? undefined : resolve(workingDirectory, projectDir),
@@ -149,6 +155,7 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     homePage: optional('home-page'),
     imports,
     testCommand: optional('test-command'),
+    testTimeoutMs: parseTimeoutMinutes('test-timeout', get('test-timeout')),
     outputDir: absolute(workingDirectory, get('output-dir')),
     compressionLevel: compressionLevel(get('compression-level')),
     container: containerInputs(get, lines),
