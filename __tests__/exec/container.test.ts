@@ -93,6 +93,8 @@ describe('ContainerExecutor through docker run', () => {
       [
         'run',
         '--rm',
+        '--name',
+        expect.stringMatching(/^algorithmia-wheel-\d+-\d+$/),
         '--entrypoint=',
         '-v',
         `${workspace}:${workspace}`,
