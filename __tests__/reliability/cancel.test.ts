@@ -8,7 +8,7 @@
  * finish an upload) and until the held parts have been passed on, and list again.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ import { errorAnnotations, runBundledAction } from '../helpers/example.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { MOTO_CREDENTIALS, motoClient, startMoto, type Moto } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
+import { FAKE_DOCKER_DIR, TEST_IMAGE, ensureTestRootfs } from '../helpers/rootfs.js';
 
 const MiB = 1024 * 1024;
 const BUCKET = 'cancel';
@@ -261,5 +262,42 @@ describe('a cancel during the build command', () => {
       () => [...pids, ...tree].every((pid) => !alive(pid)),
       10_000,
     );
+  }, 120_000);
+});
+
+describe('a cancel during a build in the image', () => {
+  it('removes the container (killing the docker client would not stop it)', async () => {
+    const rootfs = ensureTestRootfs();
+    const ws = join(dir, 'image-cancel');
+    const state = join(dir, 'image-cancel-containers');
+    mkdirSync(join(ws, 'pkg'), { recursive: true });
+    writeFileSync(join(ws, 'pkg', '__init__.py'), '');
+    const action = startBundledAction(
+      {
+        'working-directory': ws,
+        'build-command': 'sleep 300 & sleep 301; wait',
+        'package-dir': 'pkg',
+        image: TEST_IMAGE,
+        version: '1.0.0',
+        'artifact-name': 'false',
+      },
+      {
+        PATH: `${FAKE_DOCKER_DIR}:${process.env.PATH ?? ''}`,
+        FAKE_DOCKER_IMAGES: JSON.stringify({ [TEST_IMAGE]: rootfs }),
+        FAKE_DOCKER_STATE: state,
+        GITHUB_WORKSPACE: ws,
+      },
+    );
+    const containers = (): string[] => (existsSync(state) ? readdirSync(state) : []);
+    await waitFor('the build container', () => containers().length === 1, 60_000);
+    const pid = Number(readFileSync(join(state, containers()[0]!), 'utf8'));
+    await waitFor('the build to start', () => action.stdout().includes('$ sleep 300'));
+    expect(alive(pid)).toBe(true);
+    process.kill(action.pid, 'SIGINT');
+    const run = await action.done;
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toContain('cancelled (SIGINT)');
+    expect(containers()).toEqual([]);
+    expect(alive(pid)).toBe(false);
   }, 120_000);
 });
