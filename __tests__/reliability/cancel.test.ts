@@ -147,10 +147,15 @@ describe('a cancelled run publishes nothing', () => {
       const { action, tree } = await startMidUpload(prefix);
       // The launcher and the working process both exist: the signal must cross from one to the other.
       expect(tree.length).toBeGreaterThanOrEqual(2);
+      // The working process runs with the V8 flags the launcher gives it (flat packer RSS).
+      const worker = readFileSync(`/proc/${tree[1]}/cmdline`, 'utf8').split('\0');
+      expect(worker).toContain('--max-semi-space-size=1');
+      expect(worker.some((arg) => arg.endsWith('dist/action/index.js'))).toBe(true);
       const sent = Date.now();
       process.kill(action.pid, signal);
       const run = await action.done;
       expect(run.exitedAt - sent).toBeLessThan(RUNNER_GRACE_MS);
+      console.log(`${signal} mid-upload: the action exited ${run.exitedAt - sent} ms after it`);
       expect(run.status).not.toBe(0);
       expect(run.stdout).toMatch(/cancelled \(SIG/);
       expect(run.stdout).toMatch(/Aborted the multipart upload/);

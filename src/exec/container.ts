@@ -76,7 +76,12 @@ export class ContainerExecutor implements Executor {
         existsSync(path),
     );
     if (mounted.length === 0) return;
-    const result = await this.runAs(['chown', '-R', `${uid}:${gid}`, '--', ...mounted], {}, '0:0');
+    // Also after a cancel (a signal of its own): files left owned by root would break the job.
+    const result = await this.runAs(
+      ['chown', '-R', `${uid}:${gid}`, '--', ...mounted],
+      { signal: AbortSignal.timeout(REMOVE_TIMEOUT_MS) },
+      '0:0',
+    );
     if (result.exitCode !== 0) {
       this.config.log.warning(
         `Could not give ${mounted.join(', ')} back to ${uid}:${gid} (exit code ${result.exitCode}): ${result.stderr.trim()}. Later steps may not be able to delete these files.`,
