@@ -1,7 +1,7 @@
 /**
  * Cancellation of the working process: the runner cancels a step with SIGINT (some versions
  * SIGHUP), then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that. Any of these
- * signals, or the launcher (src/launch.ts) going away, aborts one AbortSignal that every step
+ * signals, or the launcher (src/exec/launch.ts) going away, aborts one AbortSignal that every step
  * gets: running commands are stopped, an upload in flight is aborted, no later step starts.
  */
 import { CancelledError } from './errors.js';
