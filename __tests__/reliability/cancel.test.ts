@@ -7,6 +7,7 @@
  * is gone (polled from /proc instead of sleeping a minute: a process that no longer exists cannot
  * finish an upload) and until the held parts have been passed on, and list again.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -30,7 +31,7 @@ import {
   waitFor,
   type RunningAction,
 } from '../helpers/action-process.js';
-import { errorAnnotations, runBundledAction } from '../helpers/example.js';
+import { ROOT, errorAnnotations, runBundledAction } from '../helpers/example.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { MOTO_CREDENTIALS, motoClient, startMoto, type Moto } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
@@ -305,4 +306,43 @@ describe('a cancel during a build in the image', () => {
     expect(containers()).toEqual([]);
     expect(alive(pid)).toBe(false);
   }, 120_000);
+});
+
+describe('the local command', () => {
+  it('Ctrl-C (SIGINT to the whole foreground group) stops the build and exits with 130', async () => {
+    const ws = join(dir, 'cli-cancel');
+    mkdirSync(join(ws, 'pkg'), { recursive: true });
+    writeFileSync(join(ws, 'pkg', '__init__.py'), '');
+    // Its own process group, like a shell job: the terminal signals the launcher and the worker.
+    const cli = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'dist', 'cli', 'index.js'),
+        'build',
+        `--working-directory=${ws}`,
+        '--build-command=sleep 300 & echo $! > bg.pid; wait',
+        '--package-dir=pkg',
+        '--version=1.0.0',
+      ],
+      { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    cli.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => cli.on('exit', (code) => resolve(code)));
+    const pidFile = join(ws, 'bg.pid');
+    await waitFor(
+      'the build',
+      () => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '',
+    );
+    const bg = Number(readFileSync(pidFile, 'utf8'));
+    const tree = [cli.pid!, ...descendants(cli.pid!)];
+    process.kill(-cli.pid!, 'SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('error: the run was cancelled (SIGINT)');
+    await waitFor(
+      'every process to be gone',
+      () => [bg, ...tree].every((pid) => !alive(pid)),
+      10_000,
+    );
+  }, 60_000);
 });
