@@ -27,9 +27,15 @@ const specs = {
     multiline: true,
     help: '"SOURCE_GLOB => DEST_DIR" lines copying build products into the wheel',
   },
-  name: { default: '', help: 'distribution name (default: the package folder name)' },
+  name: {
+    default: '',
+    help: 'distribution name (default: the only top-level package or module)',
+  },
   version: { default: '', help: 'PEP 440 version (default on a tag push: the tag without "v")' },
-  python: { default: 'auto', help: 'interpreter path, version (2.7, 3.6, 3) or auto' },
+  python: {
+    default: 'auto',
+    help: 'interpreter path, command on PATH (python3), version (2.7, 3.6, 3) or auto',
+  },
   'wheel-tag': { default: '', help: 'override the tag, e.g. py2-none-any (default: from python)' },
   requires: { default: '', multiline: true, help: 'Requires-Dist lines, one requirement per line' },
   summary: { default: '', help: 'one-line summary for METADATA' },
@@ -39,7 +45,7 @@ const specs = {
   import: {
     default: '',
     multiline: true,
-    help: 'modules to import when verifying (default: the package)',
+    help: 'modules to import when verifying (default: every top-level package and module)',
   },
   'test-command': { default: '', help: 'shell command run against the installed wheel' },
   'test-timeout': { default: '10', help: 'minutes test-command may run' },

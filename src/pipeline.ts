@@ -9,6 +9,7 @@ import type { Inputs } from './inputs.js';
 import { formatDuration, type Log } from './log.js';
 import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from './native-libs.js';
 import { artifactStep, s3IndexStep, s3Step } from './publish/steps.js';
+import { checkAbiForProbe } from './python/abi-check.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
 import { buildProjectWheel, buildSetupPyTree, hasWheelPackage } from './python/project-build.js';
@@ -20,9 +21,10 @@ import {
   type VerifyResult,
 } from './python/verify.js';
 import { resolveSourceDate } from './source-date.js';
+import { PENDING_PREFIX } from './stage-exclude.js';
 import { parseStageRules, stagePackage } from './stage.js';
 import { GENERATOR } from './version.js';
-import { packWheel, sha256File, type PackedWheel } from './wheel/pack.js';
+import { packWheel, sha256File, type PackageFile, type PackedWheel } from './wheel/pack.js';
 import {
   expandTag,
   formatTag,
@@ -31,6 +33,9 @@ import {
   tagMatchesProbe,
   type PythonProbe,
 } from './wheel/tags.js';
+import { checkDataFolder } from './wheel/layout.js';
+import { distInfoDirName } from './wheel/names.js';
+import { defaultImports, importNames, topLevelOf } from './wheel/top-level.js';
 import { normalizeVersion } from './wheel/version.js';
 import { listZipEntries } from './wheel/zip-listing.js';
 
@@ -97,7 +102,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log, signal);
   await mkdir(tempRoot, { recursive: true });
   const work = await mkdtemp(join(tempRoot, 'algorithmia-wheel-'));
-  const pending = join(inputs.outputDir, `.algorithmia-wheel-${process.pid}`);
+  const pending = join(inputs.outputDir, `${PENDING_PREFIX}${process.pid}`);
   let succeeded = false;
   const { executor } = executors;
   try {
@@ -116,7 +121,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       python: probe.executable,
       wheelPath: packed.wheel.path,
       tags: expandTag(parseWheelTag(packed.wheel.tag)),
-      imports: inputs.imports.length ? inputs.imports : [packed.packageName],
+      imports: inputs.imports.length ? inputs.imports : packed.imports,
       testCommand: inputs.testCommand,
       testTimeoutMs: inputs.testTimeoutMs,
       workDir: join(work, 'verify'),
@@ -209,6 +214,8 @@ interface PackResult {
   distribution: string;
   version: string;
   packageName: string;
+  /** The default `import` list: every top-level module and package of the wheel. */
+  imports: string[];
 }
 
 async function stageAndPack(
@@ -226,9 +233,12 @@ async function stageAndPack(
       workingDirectory: inputs.workingDirectory,
       packageDir: inputs.packageDir,
       rules: inputs.stage,
+      outputDir: inputs.outputDir,
+      name: inputs.name,
       log,
     }),
   );
+  checkStagedAbi(probe, staged.files);
   const ownTag = tagFromProbe(probe);
   const tag = inputs.wheelTag ?? ownTag;
   if (inputs.wheelTag && !tagMatchesProbe(inputs.wheelTag, probe)) {
@@ -250,7 +260,11 @@ async function stageAndPack(
         }),
       )
     : staged.files;
-  const distribution = inputs.name ?? staged.packageName;
+  const distribution = staged.distribution;
+  checkDataFolder(
+    files.map((f) => f.archivePath),
+    distInfoDirName(distribution, inputs.version),
+  );
   const wheel = await timed('Pack', async () => {
     const date = await sourceDate(inputs, executors, env, log);
     const packed = await packWheel({
@@ -277,7 +291,13 @@ async function stageAndPack(
     );
     return packed;
   });
-  return { wheel, distribution, version: inputs.version, packageName: staged.packageName };
+  return {
+    wheel,
+    distribution,
+    version: inputs.version,
+    packageName: staged.packageName,
+    imports: importNames(staged.topLevel),
+  };
 }
 
 async function projectWheel(
@@ -295,7 +315,7 @@ async function projectWheel(
     () => true,
     () => false,
   );
-  if (hasSetupPy && !(await hasWheelPackage(executors.executor, probe.executable))) {
+  if (hasSetupPy && !(await hasWheelPackage(executors.executor, probe.executable, projectDir))) {
     const tree = await buildSetupPyTree({
       executor: executors.executor,
       probe,
@@ -307,8 +327,10 @@ async function projectWheel(
     const staged = await stagePackage({
       workingDirectory: tree.libDir,
       rules: parseStageRules('** => .'),
+      name: tree.name,
       log,
     });
+    checkStagedAbi(probe, staged.files);
     const version = normalizeVersion(tree.version, 'project-dir');
     log.warning(
       `${probe.executable} has no \`wheel\` package: packed setup.py's build with our packer; ` +
@@ -323,7 +345,13 @@ async function projectWheel(
       generator: GENERATOR,
       compressionLevel: inputs.compressionLevel,
     });
-    return { wheel, distribution: tree.name, version, packageName: staged.packageName };
+    return {
+      wheel,
+      distribution: tree.name,
+      version,
+      packageName: staged.packageName,
+      imports: importNames(staged.topLevel),
+    };
   }
   const built = await buildProjectWheel({
     executor: executors.executor,
@@ -340,8 +368,10 @@ async function projectWheel(
       input: 'project-dir',
     });
   }
-  const [, distribution, version, tag] = parts as unknown as [string, string, string, string];
-  if (inputs.version && inputs.version !== version.replace(/_/g, '-')) {
+  const [, distribution, fileVersion, tag] = parts as unknown as [string, string, string, string];
+  // The file name escapes "-" as "_"; either is a PEP 440 separator, with the same normal form.
+  const version = normalizeVersion(fileVersion.replace(/_/g, '-'), 'project-dir');
+  if (inputs.version && inputs.version !== version) {
     throw new InputError(
       `the project's version is ${version}, but \`version\` says ${inputs.version}.`,
       {
@@ -354,9 +384,9 @@ async function projectWheel(
   const path = join(pending, fileName);
   await rename(built, path);
   const entries = await listZipEntries(path);
-  const topLevel = entries
-    .map((e) => e.path.split('/')[0]!)
-    .find((p) => !p.endsWith('.dist-info') && !p.endsWith('.data'));
+  const paths = entries.map((e) => e.path);
+  checkAbiForProbe(probe, paths);
+  const topLevel = topLevelOf(paths);
   log.info(`${fileName}: ${entries.length} files`);
   return {
     wheel: {
@@ -369,8 +399,19 @@ async function projectWheel(
     },
     distribution,
     version,
-    packageName: (topLevel ?? distribution).replace(/\.py$|\..*\.so$|\.so$/, ''),
+    packageName: topLevel.packages.length === 1 ? topLevel.packages[0]! : distribution,
+    imports: defaultImports(paths),
   };
+}
+
+/** The ABI check before packing, naming the staged source of a mismatching module. */
+function checkStagedAbi(probe: PythonProbe, files: readonly PackageFile[]): void {
+  const sources = new Map(files.map((f) => [f.archivePath, f.sourcePath]));
+  checkAbiForProbe(
+    probe,
+    files.map((f) => f.archivePath),
+    (path) => sources.get(path),
+  );
 }
 
 async function sourceDate(

@@ -101,6 +101,25 @@ const CASES: BadInput[] = [
   },
   // Stage rules.
   {
+    input: 'name',
+    label: 'several top-level modules staged with `=> .` and no name',
+    inputs: () => ({
+      'package-dir': '',
+      stage: `${folder('twomods', { 'alpha.py': '', 'beta.py': '' })}/*.py => .`,
+    }),
+    message: /several top-level modules and packages \(alpha, beta\).*Fix: set `name`/,
+  },
+  {
+    input: 'python',
+    label: 'a cp36 extension module staged for a newer python (ABI check before packing)',
+    inputs: () => ({
+      'package-dir': '',
+      stage: `${folder('abi36', { 'fast.cpython-36m-x86_64-linux-gnu.so': 'ELF' })}/*.so => .`,
+    }),
+    message:
+      /extension module fast\.cpython-36m-x86_64-linux-gnu\.so has the suffix \.cpython-36m-x86_64-linux-gnu\.so, which CPython 3\.\d+\.\d+ .*does not import; it imports \.cpython-3\d+-x86_64-linux-gnu\.so, \.abi3\.so, \.so\./,
+  },
+  {
     input: 'stage',
     label: 'a line without =>',
     inputs: () => ({ 'package-dir': '', stage: 'tinypkg/*.py -> tinypkg' }),
@@ -197,6 +216,44 @@ const CASES: BadInput[] = [
     message: /"numpy>=" is not a valid requirement/,
   },
   {
+    input: 'requires',
+    label: 'a marker with a bad operator (python_version >>> "3")',
+    inputs: () => ({ requires: 'numpy\nenum34; python_version >>> "3"' }),
+    message:
+      /"enum34; python_version >>> "3"" is not a valid requirement: expected a marker variable/,
+  },
+  {
+    input: 'requires',
+    label: 'free text after ";"',
+    inputs: () => ({ requires: 'numpy; only on linux please' }),
+    message: /"numpy; only on linux please" is not a valid requirement: expected a marker variable/,
+  },
+  {
+    input: 'stage',
+    label: 'a file staged into the .dist-info folder (a second METADATA)',
+    inputs: () => ({
+      stage: `${folder('fake-meta', { METADATA: 'Name: evil\n' })}/METADATA => tinypkg-1.0.0.dist-info`,
+    }),
+    message:
+      /"tinypkg-1\.0\.0\.dist-info\/METADATA" is staged into tinypkg-1\.0\.0\.dist-info\/, a metadata folder/,
+  },
+  {
+    input: 'package-dir',
+    label: 'a .dist-info folder as the package',
+    inputs: () => ({ 'package-dir': folder('evil-1.0.dist-info', { METADATA: 'Name: evil\n' }) }),
+    message:
+      /"evil-1\.0\.dist-info\/METADATA" is staged into evil-1\.0\.dist-info\/, a metadata folder/,
+  },
+  {
+    input: 'stage',
+    label: 'a .data file outside the scheme folders',
+    inputs: () => ({
+      stage: `${folder('tool', { run: '#!/bin/sh\n' })}/run => tinypkg-1.0.0.data/bin`,
+    }),
+    message:
+      /"tinypkg-1\.0\.0\.data\/bin\/run" is staged into tinypkg-1\.0\.0\.data\/ but not into one of its scheme folders/,
+  },
+  {
     input: 'summary',
     label: 'a summary over two lines (a header injection)',
     inputs: () => ({ summary: 'Fast sums\nRequires-Dist: evil' }),
@@ -233,9 +290,15 @@ const CASES: BadInput[] = [
   },
   {
     input: 'python',
-    label: 'neither a path nor a version',
+    label: 'neither a path, a command nor a version',
+    inputs: () => ({ python: '3.x' }),
+    message: /"3\.x" is neither a path, a command name, a version nor "auto"/,
+  },
+  {
+    input: 'python',
+    label: 'a command that is not on PATH',
     inputs: () => ({ python: 'python-three' }),
-    message: /"python-three" is neither a path, a version nor "auto"/,
+    message: /`python-three` was not found on PATH on this machine/,
   },
   {
     input: 'wheel-tag',

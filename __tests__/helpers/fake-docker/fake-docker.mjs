@@ -1,6 +1,8 @@
-// Test-only `docker`: no Docker engine runs on the developers' machines nor in CI, so the tests put
-// this first on PATH. It models the subset of the CLI the action uses and fails loudly (exit 125)
-// on anything else, so a flag the action starts passing cannot go unnoticed:
+// Stand-in `docker` for the one thing the real engine cannot give on the development machines: a
+// registry to pull from (they have no network), so a test can make an image "missing" and watch
+// the action pull it (__tests__/exec/container.test.ts, 'a missing image is pulled once'). Every
+// other image test runs on real podman (helpers/engine, helpers/rootfs.ts). It models the subset
+// of the CLI the action uses and fails loudly (exit 125) on anything else:
 //
 //   docker run --rm [-i] [--name NAME] [--entrypoint=] [-v HOST:CONT[:ro|:rw]] [-w DIR]
 //              [-e NAME[=value]] [--env-file FILE] [--user UID[:GID]]
