@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InputName } from '../../src/input-spec.js';
 import { ROOT, parseOutputFile, type ActionRun } from './example.js';
+import { actionNode } from './node.js';
 
 export interface RunningAction {
   pid: number;
@@ -38,7 +39,7 @@ export function startBundledAction(
   for (const [name, value] of Object.entries(values)) {
     env[`INPUT_${name.toUpperCase()}`] = value;
   }
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env });
+  const child = spawn(actionNode(), [join(ROOT, 'dist', 'index.js')], { env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
