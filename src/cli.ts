@@ -5,8 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { ConsoleLog } from './actions-log.js';
+import { cancelOnSignals } from './cancel.js';
 import { formatOutputs } from './cli-output.js';
-import { errorMessage, UserError } from './errors.js';
+import { CancelledError, errorMessage, UserError } from './errors.js';
 import { INPUT_NAMES, INPUT_SPECS, type InputName } from './input-spec.js';
 import { getInputs } from './inputs.js';
 import { runPipeline } from './pipeline.js';
@@ -111,9 +112,14 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const log = new ConsoleLog(process.env.RUNNER_DEBUG === '1');
+  const cancellation = cancelOnSignals();
   try {
     const inputs = getInputs((name) => parsed.values.get(name) ?? '', process.env);
-    const result = await runPipeline(inputs, { log, env: process.env });
+    const result = await runPipeline(inputs, {
+      log,
+      env: process.env,
+      signal: cancellation.signal,
+    });
     process.stdout.write(formatOutputs(result.outputs, parsed.json ? 'json' : 'lines'));
     return 0;
   } catch (error) {
@@ -126,6 +132,8 @@ export async function main(argv: string[]): Promise<number> {
         `error: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
       );
     }
-    return 1;
+    return error instanceof CancelledError ? 130 : 1;
+  } finally {
+    cancellation.dispose();
   }
 }

@@ -17,6 +17,7 @@ const specs = {
     help: 'folder the build runs in; relative paths start here',
   },
   'build-command': { default: '', help: 'shell command that builds the C++ project (optional)' },
+  'build-timeout': { default: '', help: 'minutes build-command may run (default: no limit)' },
   'package-dir': {
     default: '',
     help: 'folder holding the finished package (named like the import)',
@@ -53,6 +54,7 @@ const specs = {
     help: 'modules to import when verifying (default: every top-level package and module)',
   },
   'test-command': { default: '', help: 'shell command run against the installed wheel' },
+  'test-timeout': { default: '10', help: 'minutes test-command may run' },
   'output-dir': { default: 'dist', help: 'folder the verified wheel is written to' },
   'compression-level': {
     default: '4',

@@ -15,6 +15,7 @@ import { DEFAULT_LICENSE_PATTERNS } from './license-patterns.js';
 import { pushedTag, tagVersion, type ExpectedVersion } from './project-version.js';
 import { parsePythonRequest, type PythonRequest } from './python/discover.js';
 import { parseStageRules, type StageRule } from './stage.js';
+import { parseTimeoutMinutes } from './timeouts.js';
 import { isModulePath, validateDistributionName } from './wheel/names.js';
 import { parseWheelTag, type WheelTag } from './wheel/tags.js';
 import { readmeContentType } from './wheel/metadata.js';
@@ -51,6 +52,8 @@ export interface Inputs {
   workspace: string;
   workingDirectory: string;
   buildCommand?: string;
+  /** `build-timeout` in ms; undefined = no limit. */
+  buildTimeoutMs?: number;
   packageDir?: string;
   stage: StageRule[];
   projectDir?: string;
@@ -74,6 +77,8 @@ export interface Inputs {
   /** Modules to import; empty = the package. */
   imports: string[];
   testCommand?: string;
+  /** `test-timeout` in ms; undefined = no limit. */
+  testTimeoutMs?: number;
   outputDir: string;
   /** zlib level 1-9. */
   compressionLevel: number;
@@ -181,6 +186,7 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     workspace,
     workingDirectory,
     buildCommand: optional('build-command'),
+    buildTimeoutMs: parseTimeoutMinutes('build-timeout', get('build-timeout')),
     packageDir: packageDir === undefined ? undefined : resolve(workingDirectory, packageDir),
     stage,
     projectDir: projectDir === undefined ? undefined : resolve(workingDirectory, projectDir),
@@ -199,6 +205,7 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     readme: readme === undefined ? undefined : absolute(workingDirectory, readme),
     imports,
     testCommand: optional('test-command'),
+    testTimeoutMs: parseTimeoutMinutes('test-timeout', get('test-timeout')),
     outputDir: absolute(workingDirectory, get('output-dir')),
     compressionLevel: compressionLevel(get('compression-level')),
     container: containerInputs(get, lines),

@@ -5,6 +5,7 @@ import { readDistInfoExtras, type DistInfoExtras } from './dist-info-files.js';
 import type { RuntimeTarget } from './elf/glibc-target.js';
 import { chooseManylinuxPlatform } from './elf/manylinux-tag.js';
 import { BuildError, InputError } from './errors.js';
+import { timedOutError } from './timeouts.js';
 import { createExecutors, type Executors } from './exec/create.js';
 import type { Executor } from './exec/executor.js';
 import type { Inputs } from './inputs.js';
@@ -47,7 +48,7 @@ import { listZipEntries } from './wheel/zip-listing.js';
 /** A step that runs only after the wheel was verified (publishers); returns outputs to set. */
 export interface AfterVerifyStep {
   name: string;
-  run(wheel: VerifiedWheel, log: Log): Promise<Record<string, string>>;
+  run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal): Promise<Record<string, string>>;
 }
 
 export interface VerifiedWheel extends PackedWheel {
@@ -67,6 +68,8 @@ export interface PipelineDeps {
   executors?: Executors;
   /** Overrides the publishers (tests); default: artifact and S3 per the inputs. */
   after?: readonly AfterVerifyStep[];
+  /** Cancels the run (src/cancel.ts): commands are stopped, uploads aborted, no step starts. */
+  signal?: AbortSignal;
 }
 
 export interface PipelineResult {
@@ -76,8 +79,9 @@ export interface PipelineResult {
 
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
-  const { log, env } = deps;
+  const { log, env, signal } = deps;
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    signal?.throwIfAborted();
     const started = Date.now();
     const value = await log.group(name, fn);
     log.info(`${name}: ${formatDuration(Date.now() - started)}`);
@@ -111,7 +115,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       });
   const tempRoot = env.RUNNER_TEMP || tmpdir();
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
-  const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log);
+  const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log, signal);
   await mkdir(tempRoot, { recursive: true });
   const work = await mkdtemp(join(tempRoot, 'algorithmia-wheel-'));
   const pending = join(inputs.outputDir, `${PENDING_PREFIX}${process.pid}`);
@@ -147,6 +151,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       tags: expandTag(parseWheelTag(packed.wheel.tag)),
       imports: inputs.imports.length ? inputs.imports : packed.imports,
       testCommand: inputs.testCommand,
+      testTimeoutMs: inputs.testTimeoutMs,
       workDir: join(work, 'verify'),
       log,
     };
@@ -191,7 +196,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     };
     const after = deps.after ?? defaultPublishers(inputs, env, log);
     for (const step of after) {
-      Object.assign(outputs, await timed(step.name, () => step.run(wheel, log)));
+      Object.assign(outputs, await timed(step.name, () => step.run(wheel, log, signal)));
     }
     succeeded = true;
     return { wheel, outputs };
@@ -218,7 +223,13 @@ function defaultPublishers(inputs: Inputs, env: NodeJS.ProcessEnv, log: Log): Af
 async function runBuild(inputs: Inputs, executor: Executor, log: Log): Promise<void> {
   const command = inputs.buildCommand!;
   log.info(`$ ${command}   (in ${inputs.workingDirectory}, on ${executor.where})`);
-  const result = await executor.shell(command, { cwd: inputs.workingDirectory, stream: true });
+  const result = await executor.shell(command, {
+    cwd: inputs.workingDirectory,
+    stream: true,
+    timeoutMs: inputs.buildTimeoutMs,
+  });
+  if (result.timedOut)
+    throw timedOutError('build-command', 'build-timeout', inputs.buildTimeoutMs!);
   if (result.exitCode !== 0) {
     throw new BuildError(`the build command exited with code ${result.exitCode}.`, {
       input: 'build-command',

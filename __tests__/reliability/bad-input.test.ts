@@ -409,6 +409,25 @@ const CASES: BadInput[] = [
     inputs: () => ({ 'compression-level': 'fast' }),
     message: /"fast" is not a compression level/,
   },
+  // Command timeouts (minutes).
+  {
+    input: 'build-timeout',
+    label: 'zero',
+    inputs: () => ({ 'build-timeout': '0' }),
+    message: /'0' is not a timeout: give a positive number of minutes/,
+  },
+  {
+    input: 'build-timeout',
+    label: 'a unit after the number',
+    inputs: () => ({ 'build-timeout': '10m' }),
+    message: /'10m' is not a timeout/,
+  },
+  {
+    input: 'test-timeout',
+    label: 'negative',
+    inputs: () => ({ 'test-timeout': '-1' }),
+    message: /'-1' is not a timeout/,
+  },
   // The image.
   {
     input: 'image',
