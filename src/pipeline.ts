@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { BuildError, InputError } from './errors.js';
 import { createExecutors, type Executors } from './exec/create.js';
-import type { Executor } from './exec/executor.js';
+import type { Executor, OutputSink } from './exec/executor.js';
 import type { Inputs } from './inputs.js';
 import { formatDuration, type Log } from './log.js';
 import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from './native-libs.js';
@@ -56,6 +56,8 @@ export interface PipelineDeps {
   executors?: Executors;
   /** Overrides the publishers (tests); default: artifact and S3 per the inputs. */
   after?: readonly AfterVerifyStep[];
+  /** Where the user's commands' streamed output goes (the entry point's redacting stream). */
+  commandOutput?: OutputSink;
 }
 
 export interface PipelineResult {
@@ -90,7 +92,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const outputDirExisted = outputInfo !== undefined;
   const tempRoot = env.RUNNER_TEMP || tmpdir();
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
-  const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log);
+  const executors =
+    deps.executors ?? createExecutors(inputs, env, tempRoot, log, deps.commandOutput);
   await mkdir(tempRoot, { recursive: true });
   const work = await mkdtemp(join(tempRoot, 'algorithmia-wheel-'));
   const pending = join(inputs.outputDir, `.algorithmia-wheel-${process.pid}`);

@@ -2,7 +2,7 @@ import type { Inputs } from '../inputs.js';
 import type { Log } from '../log.js';
 import { ContainerExecutor } from './container.js';
 import { containerEnv } from './container-plan.js';
-import type { Executor } from './executor.js';
+import type { Executor, OutputSink } from './executor.js';
 import { LocalExecutor } from './local.js';
 
 export interface Executors {
@@ -22,8 +22,10 @@ export function createExecutors(
   env: NodeJS.ProcessEnv,
   tempRoot: string,
   log: Log,
+  /** Where streamed command output goes (the entry point's redacting stream). */
+  output?: OutputSink,
 ): Executors {
-  const host = new LocalExecutor();
+  const host = new LocalExecutor(process.env, output);
   const container = inputs.container;
   if (!container) {
     return { executor: host, host, prepare: async () => undefined, finish: async () => undefined };
