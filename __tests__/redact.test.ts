@@ -144,9 +144,9 @@ describe('RedactingStream', () => {
 
 describe('RedactingLog', () => {
   it('cleans every line, warning property and group name; learned secrets are forwarded once', async () => {
-    const inner = new MemoryLog();
     const masked: string[] = [];
-    inner.setSecret = (value: string) => void masked.push(value);
+    const inner = new MemoryLog();
+    Object.assign(inner, { setSecret: (value: string) => masked.push(value) });
     const redactor = new Redactor(['from-env-123']);
     maskAll(inner, redactor);
     const log = new RedactingLog(inner, redactor);

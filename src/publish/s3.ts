@@ -165,13 +165,8 @@ export async function publishToS3(
     status,
     sha256: wheel.sha256,
   });
-  const secrets = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
-    .map((name) => process.env[name])
-    .filter((value): value is string => !!value);
-  for (const secret of secrets) log.setSecret(secret);
-
   const client = createS3Client(options);
-  await maskLearnedCredentials(client, log, secrets);
+  const secrets = await maskCredentials(client, log);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const ctx: Context = {
     client,
@@ -246,20 +241,22 @@ export async function publishToS3(
 }
 
 /**
- * The default chain may find keys the environment does not show (a profile file, SSO, a container
- * or instance role, web identity): mask them, and redact them from messages, before any request.
- * A chain that finds nothing is left to the first request, which reports it with its fix.
+ * Masks the AWS credentials of the environment and those the default chain finds although the
+ * environment does not show them (a profile file, SSO, a container or instance role, web
+ * identity), before any request; returns them for the error messages. Every S3 publishing path
+ * (the wheel, the index) calls this with its client. A chain that finds nothing is left to the
+ * first request, which reports it with its fix.
  */
-async function maskLearnedCredentials(
-  client: S3Client,
-  log: Log,
-  secrets: string[],
-): Promise<void> {
+export async function maskCredentials(client: S3Client, log: Log): Promise<string[]> {
+  const secrets = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
+    .map((name) => process.env[name])
+    .filter((value): value is string => !!value);
+  for (const secret of secrets) log.setSecret(secret);
   let found: { accessKeyId?: string; secretAccessKey?: string; sessionToken?: string };
   try {
     found = await client.config.credentials();
   } catch {
-    return;
+    return secrets;
   }
   for (const value of [found.accessKeyId, found.secretAccessKey, found.sessionToken]) {
     if (value && !secrets.includes(value)) {
@@ -267,6 +264,7 @@ async function maskLearnedCredentials(
       secrets.push(value);
     }
   }
+  return secrets;
 }
 
 function operationOf(error: unknown): string {
