@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { BuildError, InputError } from './errors.js';
 import { createExecutors, type Executors } from './exec/create.js';
+import { explainFsFailure, type FsPlaces } from './fs-failure.js';
 import type { Executor, OutputSink } from './exec/executor.js';
 import type { Inputs } from './inputs.js';
 import { formatDuration, type Log } from './log.js';
@@ -94,8 +95,17 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
   const executors =
     deps.executors ?? createExecutors(inputs, env, tempRoot, log, deps.commandOutput);
-  await mkdir(tempRoot, { recursive: true });
-  const work = await mkdtemp(join(tempRoot, 'algorithmia-wheel-'));
+  const places: FsPlaces = {
+    outputDir: inputs.outputDir,
+    tempRoot,
+    tempFromRunner: !!env.RUNNER_TEMP,
+    stagingInput: inputs.projectDir ? 'project-dir' : inputs.packageDir ? 'package-dir' : 'stage',
+  };
+  const work = await mkdir(tempRoot, { recursive: true })
+    .then(() => mkdtemp(join(tempRoot, 'algorithmia-wheel-')))
+    .catch((error: unknown) => {
+      throw explainFsFailure(error, places);
+    });
   const pending = join(inputs.outputDir, `.algorithmia-wheel-${process.pid}`);
   let succeeded = false;
   const { executor } = executors;
@@ -163,6 +173,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     }
     succeeded = true;
     return { wheel, outputs };
+  } catch (error) {
+    throw explainFsFailure(error, places);
   } finally {
     const handBack = [inputs.workingDirectory, inputs.outputDir, work];
     await executors
