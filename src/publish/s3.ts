@@ -48,6 +48,7 @@ import {
   type S3Acl,
   type UploadPlan,
 } from './s3-plan.js';
+import { captureBucketRegion } from './s3-region-header.js';
 import { identityFromHead, type HeadFacts } from './s3-identity.js';
 import type { BuiltWheel } from './wheel-file.js';
 
@@ -107,7 +108,7 @@ export function createS3Client(options: S3ClientOptions): S3Client {
   if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
     throw new PublishError(`max attempts must be a positive integer, got ${options.maxAttempts}.`);
   }
-  return new S3Client({
+  const client = new S3Client({
     region: resolveRegion(options.region, process.env),
     endpoint: options.endpoint ? parseEndpoint(options.endpoint).toString() : undefined,
     forcePathStyle: options.forcePathStyle,
@@ -120,6 +121,8 @@ export function createS3Client(options: S3ClientOptions): S3Client {
       socketTimeout: SOCKET_TIMEOUT_MS,
     },
   });
+  captureBucketRegion(client);
+  return client;
 }
 
 interface Existing {
@@ -148,6 +151,8 @@ interface Context {
   log: Log;
   signal: AbortSignal;
   secrets: string[];
+  /** S3 answered at least one request: a later network failure is not the endpoint's fault. */
+  reached: boolean;
 }
 
 export async function publishToS3(
@@ -186,6 +191,7 @@ export async function publishToS3(
     log,
     signal: AbortSignal.timeout(timeoutMs),
     secrets,
+    reached: false,
   };
   log.info(`Publishing ${wheel.fileName} (${wheel.size} bytes) to ${s3Uri(bucket, key)}`);
   try {
@@ -251,6 +257,7 @@ export async function publishToS3(
       endpoint: options.endpoint,
       operation: operationOf(error),
       secrets,
+      reached: ctx.reached,
     });
   } finally {
     client.destroy();
@@ -352,6 +359,7 @@ async function headObject(ctx: Context, signal: AbortSignal = ctx.signal): Promi
       new HeadObjectCommand({ Bucket: ctx.options.bucket, Key: ctx.key, ChecksumMode: 'ENABLED' }),
       { abortSignal: signal },
     );
+    ctx.reached = true;
     return {
       exists: true,
       etag: head.ETag,
@@ -364,6 +372,7 @@ async function headObject(ctx: Context, signal: AbortSignal = ctx.signal): Promi
     };
   } catch (error) {
     const { status } = s3ErrorCode(error);
+    if (status !== undefined) ctx.reached = true;
     if (status === 404) return { exists: false, head: {} };
     // Without s3:ListBucket S3 answers 403 for a missing key; the conditional write still
     // protects an existing object, and a real permission problem shows up there with details.
