@@ -7,7 +7,8 @@ import { chooseManylinuxPlatform } from './elf/manylinux-tag.js';
 import { BuildError, InputError } from './errors.js';
 import { timedOutError } from './timeouts.js';
 import { createExecutors, type Executors } from './exec/create.js';
-import type { Executor } from './exec/executor.js';
+import { explainFsFailure, type FsPlaces } from './fs-failure.js';
+import type { Executor, OutputSink } from './exec/executor.js';
 import type { Inputs } from './inputs.js';
 import { formatDuration, type Log } from './log.js';
 import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from './native-libs.js';
@@ -70,6 +71,8 @@ export interface PipelineDeps {
   after?: readonly AfterVerifyStep[];
   /** Cancels the run (src/cancel.ts): commands are stopped, uploads aborted, no step starts. */
   signal?: AbortSignal;
+  /** Where the user's commands' streamed output goes (the entry point's redacting stream). */
+  commandOutput?: OutputSink;
 }
 
 export interface PipelineResult {
@@ -115,9 +118,20 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       });
   const tempRoot = env.RUNNER_TEMP || tmpdir();
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
-  const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log, signal);
-  await mkdir(tempRoot, { recursive: true });
-  const work = await mkdtemp(join(tempRoot, 'algorithmia-wheel-'));
+  const executors =
+    deps.executors ??
+    createExecutors(inputs, env, tempRoot, log, { signal, output: deps.commandOutput });
+  const places: FsPlaces = {
+    outputDir: inputs.outputDir,
+    tempRoot,
+    tempFromRunner: !!env.RUNNER_TEMP,
+    stagingInput: inputs.projectDir ? 'project-dir' : inputs.packageDir ? 'package-dir' : 'stage',
+  };
+  const work = await mkdir(tempRoot, { recursive: true })
+    .then(() => mkdtemp(join(tempRoot, 'algorithmia-wheel-')))
+    .catch((error: unknown) => {
+      throw explainFsFailure(error, places);
+    });
   const pending = join(inputs.outputDir, `${PENDING_PREFIX}${process.pid}`);
   let succeeded = false;
   const { executor } = executors;
@@ -200,6 +214,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     }
     succeeded = true;
     return { wheel, outputs };
+  } catch (error) {
+    throw explainFsFailure(error, places);
   } finally {
     const handBack = [inputs.workingDirectory, inputs.outputDir, work];
     await executors

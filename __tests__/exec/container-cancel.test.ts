@@ -57,7 +57,7 @@ function executor(signal?: AbortSignal): ContainerExecutor {
     mounts: [workspace],
     env: {},
     log: new MemoryLog(),
-    host: new LocalExecutor(process.env, signal),
+    host: new LocalExecutor(process.env, { signal }),
     signal,
   });
 }

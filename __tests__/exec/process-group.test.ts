@@ -116,7 +116,7 @@ describe('runInGroup', () => {
 describe('LocalExecutor with a signal', () => {
   it('throws the signal reason after stopping the command', async () => {
     const controller = new AbortController();
-    const executor = new LocalExecutor(process.env, controller.signal);
+    const executor = new LocalExecutor(process.env, { signal: controller.signal });
     const running = executor.shell('sleep 300');
     setTimeout(() => controller.abort(new Error('stop now')), 200);
     await expect(running).rejects.toThrow('stop now');
@@ -125,7 +125,7 @@ describe('LocalExecutor with a signal', () => {
   it('a per-call signal overrides an aborted executor signal (clean-up commands)', async () => {
     const controller = new AbortController();
     controller.abort(new Error('cancelled'));
-    const executor = new LocalExecutor(process.env, controller.signal);
+    const executor = new LocalExecutor(process.env, { signal: controller.signal });
     await expect(executor.shell('echo hi')).rejects.toThrow('cancelled');
     const result = await executor.shell('echo hi', { signal: AbortSignal.timeout(5000) });
     expect(result.stdout).toBe('hi\n');

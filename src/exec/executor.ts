@@ -1,3 +1,5 @@
+import type { Writable } from 'node:stream';
+
 /**
  * Every process the pipeline starts goes through an Executor, so that the same steps run either
  * directly (LocalExecutor) or inside the vendor image (ContainerExecutor, `docker run`).
@@ -38,4 +40,13 @@ export interface Executor {
   run(argv: readonly string[], options?: RunOptions): Promise<ExecResult>;
   /** Runs a shell command line with `sh -c`. */
   shell(command: string, options?: RunOptions): Promise<ExecResult>;
+}
+
+/**
+ * Where the streamed output of commands goes (stderr, through the redactor); `flush` writes out
+ * what the sink held back (the end of an unfinished line) once a command ended.
+ */
+export interface OutputSink {
+  stream: Writable;
+  flush(): void;
 }

@@ -1,18 +1,29 @@
-import type { ExecResult, Executor, RunOptions } from './executor.js';
+import type { ExecResult, Executor, OutputSink, RunOptions } from './executor.js';
 import { runInGroup } from './process-group.js';
+
+/** Without a redactor (tests, tools): streamed output goes to stderr as it comes. */
+const STDERR_SINK: OutputSink = { stream: process.stderr, flush: () => undefined };
+
+export interface LocalExecutorOptions {
+  /** Cancels every command: its process group is stopped and `run` throws `signal.reason`. */
+  signal?: AbortSignal;
+  /** Where streamed output goes: the entry point's redacting stream in the action and CLI. */
+  output?: OutputSink;
+}
 
 /** Runs commands directly on this machine (a runner, a container job, or a docker terminal). */
 export class LocalExecutor implements Executor {
   readonly where = 'this machine';
+  readonly signal?: AbortSignal;
+  private readonly output: OutputSink;
 
-  /**
-   * @param signal cancels every command this executor runs: the command's process group is
-   *   stopped and `run` throws `signal.reason`.
-   */
   constructor(
     private readonly baseEnv: NodeJS.ProcessEnv = process.env,
-    readonly signal?: AbortSignal,
-  ) {}
+    options: LocalExecutorOptions = {},
+  ) {
+    this.signal = options.signal;
+    this.output = options.output ?? STDERR_SINK;
+  }
 
   async run(argv: readonly string[], options: RunOptions = {}): Promise<ExecResult> {
     if (argv.length === 0) throw new Error('LocalExecutor.run: empty argv');
@@ -26,11 +37,12 @@ export class LocalExecutor implements Executor {
       cwd: options.cwd,
       env,
       input: options.input,
-      // Streamed output goes to stderr: the CLI keeps stdout for its name=value results.
-      echo: options.stream ? process.stderr : undefined,
+      // Streamed output goes to stderr (the CLI keeps stdout for its results), through the sink.
+      echo: options.stream ? this.output.stream : undefined,
       signal,
       timeoutMs: options.timeoutMs,
     });
+    if (options.stream) this.output.flush();
     if (result.cancelled) throw signal?.reason ?? new Error('cancelled');
     return {
       exitCode: result.exitCode,
