@@ -249,6 +249,7 @@ async function stageAndPack(
         version: inputs.version,
         summary: inputs.summary,
         requires: inputs.requires,
+        requiresPython: inputs.requiresPython,
         author: inputs.author,
         license: inputs.license,
         homePage: inputs.homePage,

@@ -7,6 +7,8 @@ export interface ProjectMetadata {
   version: string;
   summary?: string;
   requires?: string[];
+  /** A canonical PEP 440 specifier set (src/wheel/specifier.ts). */
+  requiresPython?: string;
   author?: string;
   license?: string;
   homePage?: string;
@@ -23,6 +25,9 @@ export function metadataText(meta: ProjectMetadata): string {
   ];
   for (const [field, value] of optional) {
     if (value) lines.push(`${field}: ${singleLine(value, field.toLowerCase())}`);
+  }
+  if (meta.requiresPython) {
+    lines.push(`Requires-Python: ${singleLine(meta.requiresPython, 'requires-python')}`);
   }
   for (const requirement of meta.requires ?? []) {
     lines.push(`Requires-Dist: ${validateRequirement(singleLine(requirement, 'requires'))}`);
