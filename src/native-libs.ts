@@ -78,6 +78,8 @@ export interface NativeReport {
   summary: string;
   /** NEEDED libraries of each native file, by its path in the wheel. */
   needed: Record<string, string[]>;
+  /** With check-libs: what the loader resolved each NEEDED library of each native file to. */
+  resolved?: Record<string, { name: string; path?: string }[]>;
 }
 
 /**
@@ -99,9 +101,10 @@ export async function checkNativeLibraries(options: {
     log,
   });
   if (inspection.files.length === 0) return { summary: '', needed: {} };
+  const resolved: Record<string, { name: string; path?: string }[]> = {};
   if (options.checkLibs) {
     const machineName = inspection.files[0]!.info.machineName;
-    await checkInstalledLibraries(
+    const views = await checkInstalledLibraries(
       executor,
       inspection.files.map((f) => f.path),
       log,
@@ -110,9 +113,20 @@ export async function checkNativeLibraries(options: {
     log.info(
       `check-libs: the loader resolves every library of ${inspection.files.length} native files`,
     );
+    for (const view of views) {
+      resolved[relative(options.target, view.file)] = view.entries
+        .filter((entry) => !entry.notFound)
+        .map((entry) =>
+          entry.path ? { name: entry.name, path: entry.path } : { name: entry.name },
+        );
+    }
   }
   const needed: Record<string, string[]> = {};
   for (const file of inspection.files)
     needed[relative(options.target, file.path)] = file.info.needed;
-  return { summary: inspection.summary, needed };
+  return {
+    summary: inspection.summary,
+    needed,
+    ...(options.checkLibs ? { resolved } : {}),
+  };
 }

@@ -8,6 +8,7 @@ import type { Inputs } from './inputs.js';
 import { formatDuration, type Log } from './log.js';
 import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from './native-libs.js';
 import { artifactStep, s3IndexStep, s3Step } from './publish/steps.js';
+import { verifyPublishedStep, type ConsumerContext } from './publish/verify-published-step.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
 import { buildProjectWheel, buildSetupPyTree, hasWheelPackage } from './python/project-build.js';
@@ -18,6 +19,7 @@ import {
   type VerifyOptions,
   type VerifyResult,
 } from './python/verify.js';
+import { writeReceipt, type ReceiptFile } from './receipt-step.js';
 import { resolveSourceDate } from './source-date.js';
 import { parseStageRules, stagePackage } from './stage.js';
 import { GENERATOR } from './version.js';
@@ -47,6 +49,8 @@ export interface VerifiedWheel extends PackedWheel {
   verify: VerifyResult;
   /** The native files and their dependencies. */
   nativeReport: NativeReport;
+  /** The verification receipt written next to the wheel. */
+  receipt?: ReceiptFile;
 }
 
 export interface PipelineDeps {
@@ -127,8 +131,9 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         log,
       }),
     );
+    let importLines: string[] = [];
     await timed('Verify: import', async () => {
-      await checkImports(verifyOptions, installed);
+      importLines = await checkImports(verifyOptions, installed);
       await runTestCommand(verifyOptions, installed);
     });
 
@@ -145,6 +150,19 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       verify: { target: installed.target, installedFiles: installed.installedFiles },
       nativeReport,
     };
+    wheel.receipt = await timed('Receipt', () =>
+      writeReceipt({
+        inputs,
+        executors,
+        env,
+        wheel: { ...wheel, tags: verifyOptions.tags },
+        probe,
+        target: installed.target,
+        importLines,
+        nativeReport,
+        log,
+      }),
+    );
     const outputs: Record<string, string> = {
       wheel: wheel.path,
       'wheel-name': wheel.fileName,
@@ -153,8 +171,15 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       'python-version': probe.version.join('.'),
       tags: wheel.tag,
       version: wheel.version,
+      receipt: wheel.receipt.path,
     };
-    const after = deps.after ?? defaultPublishers(inputs, env, log);
+    const after =
+      deps.after ??
+      defaultPublishers(inputs, env, log, {
+        executor,
+        workDir: join(work, 'consumer'),
+        imports: inputs.imports,
+      });
     for (const step of after) {
       Object.assign(outputs, await timed(step.name, () => step.run(wheel, log)));
     }
@@ -172,11 +197,17 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   }
 }
 
-function defaultPublishers(inputs: Inputs, env: NodeJS.ProcessEnv, log: Log): AfterVerifyStep[] {
+function defaultPublishers(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+  consumer: ConsumerContext,
+): AfterVerifyStep[] {
   const steps: AfterVerifyStep[] = [];
   if (inputs.artifact) steps.push(artifactStep(inputs.artifact, env));
   if (inputs.s3) steps.push(s3Step(inputs.s3, log));
   if (inputs.s3?.index) steps.push(s3IndexStep(inputs.s3));
+  if (inputs.s3) steps.push(verifyPublishedStep(inputs.s3, consumer));
   return steps;
 }
 
