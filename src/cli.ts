@@ -10,6 +10,7 @@ import { INPUT_NAMES, INPUT_SPECS, type InputName } from './input-spec.js';
 import { getInputs } from './inputs.js';
 import { runPipeline } from './pipeline.js';
 import { TOOL_VERSION } from './version.js';
+import { yankMain } from './yank-cli.js';
 
 export function helpText(): string {
   const width = Math.max(...INPUT_NAMES.map((n) => n.length)) + 10;
@@ -88,6 +89,7 @@ export function parseCli(argv: string[]): {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'yank') return yankMain(argv.slice(1));
   let parsed;
   try {
     parsed = parseCli(argv);
