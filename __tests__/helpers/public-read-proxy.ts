@@ -24,23 +24,23 @@ function query(request: ProxiedRequest): URLSearchParams {
 
 export async function startPublicReadProxy(target: string): Promise<PublicReadProxy> {
   const seen: { method: string; path: string; allowed: boolean }[] = [];
-  let proxy: S3Proxy | undefined;
+  const holder: { proxy?: S3Proxy } = {};
   const state = { blockPublicAccess: false };
 
   /** The ACL of `path` after the successful writes seen so far (private by default). */
   const isPublic = (path: string): boolean => {
     let open = false;
-    for (const request of proxy?.requests ?? []) {
+    for (const request of holder.proxy?.requests ?? []) {
       if (request.path !== path || request.method !== 'PUT') continue;
       if (request.status === undefined || request.status >= 300) continue;
       const acl = request.headers['x-amz-acl'];
-      if (query(request).has('acl')) open = acl === 'public-read';
-      else open = acl === 'public-read';
+      // PutObject and PutObjectAcl alike: the canned ACL header decides (none = private).
+      open = acl === 'public-read';
     }
     return open;
   };
 
-  proxy = await startS3Proxy(target, {
+  const proxy = await startS3Proxy(target, {
     refuse: (request) => {
       if (signed(request)) return undefined;
       const read = request.method === 'GET' || request.method === 'HEAD';
@@ -53,6 +53,7 @@ export async function startPublicReadProxy(target: string): Promise<PublicReadPr
       return allowed ? undefined : { status: 403, code: 'AccessDenied', message: 'Access Denied' };
     },
   });
+  holder.proxy = proxy;
   const result = proxy as PublicReadProxy;
   result.anonymous = () => seen;
   Object.defineProperty(result, 'blockPublicAccess', {

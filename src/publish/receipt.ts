@@ -42,9 +42,9 @@ export interface ReceiptFacts {
 
 const byName = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-/** The receipt's bytes: UTF-8 JSON, two-space indent, a final newline. */
-export function buildReceipt(facts: ReceiptFacts): Buffer {
-  const receipt = {
+/** The receipt as a JSON value, keys in their fixed order, arrays sorted. */
+export function receiptObject(facts: ReceiptFacts) {
+  return {
     schema: RECEIPT_SCHEMA,
     wheel: {
       name: facts.wheel.fileName,
@@ -92,7 +92,13 @@ export function buildReceipt(facts: ReceiptFacts): Buffer {
       commit: facts.commit ?? null,
     },
   };
-  return Buffer.from(`${JSON.stringify(receipt, null, 2)}\n`, 'utf8');
+}
+
+export type Receipt = ReturnType<typeof receiptObject>;
+
+/** The receipt's bytes: UTF-8 JSON, two-space indent, a final newline. */
+export function buildReceipt(facts: ReceiptFacts): Buffer {
+  return Buffer.from(`${JSON.stringify(receiptObject(facts), null, 2)}\n`, 'utf8');
 }
 
 /** `imported vecmath from vecmath/__init__.py` lines (verify.ts) -> module and file. */
