@@ -32,7 +32,12 @@ async function reportFailure(error: unknown): Promise<void> {
       title,
       ...(error.file ? { file: error.file } : {}),
     });
-    await writeSummary(failureMarkdown(error.describe(), undefined, error.details));
+    // The consumer check fails after the upload: the wheel is published, the platform cannot read it.
+    const heading =
+      error.input === 'verify-published'
+        ? 'Published, but the platform cannot install it'
+        : undefined;
+    await writeSummary(failureMarkdown(error.describe(), undefined, error.details, heading));
     return;
   }
   core.error(`Unexpected failure: ${errorMessage(error)}`, { title: 'algorithmia-wheel' });

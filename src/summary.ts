@@ -87,8 +87,9 @@ export function failureMarkdown(
   message: string,
   fix: string | undefined,
   details?: string,
+  title = 'The wheel was not published',
 ): string {
-  const parts = [`## :x: The wheel was not published`, '', escapeHtml(message), ''];
+  const parts = [`## :x: ${escapeHtml(title)}`, '', escapeHtml(message), ''];
   if (fix) parts.push(`**Fix:** ${escapeHtml(fix)}`, '');
   if (details) parts.push('```', details, '```', '');
   return parts.join('\n');

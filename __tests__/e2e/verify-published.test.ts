@@ -144,6 +144,8 @@ describe('verify-published through the bundled action', () => {
     expect(error).toContain('cannot unpublish');
     expect(error).toContain('the identical object is skipped');
     expect(privateRun.summary).toContain('HTTP 403');
+    expect(privateRun.summary).toContain('Published, but the platform cannot install it');
+    expect(privateRun.summary).not.toContain('The wheel was not published');
     // The object is there, as uploaded: the check cannot take it back.
     wheelName = wheelNameOf(privateRun);
     const head = await admin.send(
