@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_NAMES } from '../src/input-spec.js';
-import { buildExample, copyExample, ROOT } from './helpers/example.js';
+import { buildExample, copyExample, EXAMPLE_STAGE, ROOT } from './helpers/example.js';
+import { MOTO_CREDENTIALS, motoClient, startMoto, type Moto } from './helpers/moto.js';
 import { defaultPython3 } from './helpers/python.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js');
@@ -17,6 +19,8 @@ describe('the local command (dist/cli/index.js)', () => {
     for (const name of INPUT_NAMES) expect(run.stdout).toContain(`--${name} `);
     expect(run.stdout).toContain('Example');
     expect(run.stdout).toContain('algorithmia-wheel build --working-directory examples/vecmath');
+    expect(run.stdout).toContain('--json ');
+    expect(run.stdout).toContain('name<<DELIMITER');
   });
 
   it('-V prints the tool version', () => {
@@ -83,5 +87,89 @@ describe('the local command (dist/cli/index.js)', () => {
       /^error: Input 'package-dir': the package folder \/nonexistent\/pkg does not exist\. Fix:/m,
     );
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('the local command prints machine-readable outputs', () => {
+  let moto: Moto;
+  let example: string;
+  const python = defaultPython3();
+  beforeAll(async () => {
+    moto = await startMoto();
+    const admin = motoClient(moto.endpoint);
+    await admin.send(new CreateBucketCommand({ Bucket: 'cli-wheels' }));
+    admin.destroy();
+    example = copyExample('cli-out-');
+    buildExample(example, python);
+  });
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  const publish = (extra: string[]) =>
+    spawnSync(
+      process.execPath,
+      [
+        CLI,
+        'build',
+        '--working-directory',
+        example,
+        '--python',
+        python,
+        '--version',
+        '1.0.0',
+        ...EXAMPLE_STAGE.split('\n').flatMap((rule) => ['--stage', rule]),
+        '--output-dir',
+        mkdtempSync(join(tmpdir(), 'cli-out-')),
+        '--s3-bucket',
+        'cli-wheels',
+        '--s3-endpoint',
+        moto.endpoint,
+        '--s3-force-path-style',
+        'true',
+        '--s3-index',
+        'true',
+        ...extra,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, ...MOTO_CREDENTIALS, SOURCE_DATE_EPOCH: '1700000000' },
+      },
+    );
+
+  it('a multi-line value (index-requirement) in the heredoc form; the same values with --json', () => {
+    const lines = publish([]);
+    expect(lines.stderr).toContain('==> Verify: import');
+    expect(lines.status).toBe(0);
+    // Every line is `name=value`, `name<<DELIM`, a value line, or the closing DELIM.
+    const heredoc = /^index-requirement<<(ghadelimiter_[0-9a-f-]{36})\n(.*)\n(.*)\n\1$/m.exec(
+      lines.stdout,
+    );
+    expect(heredoc).not.toBeNull();
+    const indexUrl = `${moto.endpoint}/cli-wheels/simple/`;
+    expect(heredoc![2]).toBe(`--extra-index-url ${indexUrl}`);
+    expect(heredoc![3]).toBe('vecmath==1.0.0');
+    const rest = lines.stdout.replace(heredoc![0] + '\n', '');
+    const single = Object.fromEntries(
+      rest
+        .trim()
+        .split('\n')
+        .map((line) => {
+          expect(line).toMatch(/^[a-z0-9-]+=/);
+          return line.split(/=(.*)/s).slice(0, 2) as [string, string];
+        }),
+    );
+    expect(single['wheel-name']).toMatch(/^vecmath-1\.0\.0-cp3\d+-cp3\d+-linux_x86_64\.whl$/);
+    expect(single['index-url']).toBe(indexUrl);
+
+    const json = publish(['--json']);
+    expect(json.status).toBe(0);
+    expect(json.stdout.trim().split('\n')).toHaveLength(1);
+    const outputs = JSON.parse(json.stdout) as Record<string, string>;
+    expect(outputs['index-requirement']).toBe(`--extra-index-url ${indexUrl}\nvecmath==1.0.0`);
+    expect(outputs['wheel-name']).toBe(single['wheel-name']);
+    expect(Object.keys(outputs).sort()).toEqual(
+      [...Object.keys(single), 'index-requirement'].sort(),
+    );
   });
 });

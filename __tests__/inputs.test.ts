@@ -62,6 +62,23 @@ describe('getInputs', () => {
     });
   });
 
+  it('reads target-glibc, platform-tag and exclude-libs', () => {
+    const defaults = read(base);
+    expect(defaults.targetGlibc).toBeUndefined();
+    expect(defaults.platformTag).toBe('linux');
+    expect(defaults.excludeLibs).toEqual([]);
+    const inputs = read({
+      ...base,
+      'target-glibc': 'manylinux2014',
+      'platform-tag': 'manylinux',
+      'bundle-libs': 'true',
+      'exclude-libs': 'libcuda.so.*\n# comment\nlibGL.so.1',
+    });
+    expect(inputs.targetGlibc?.maxima.GLIBC).toBe('2.17');
+    expect(inputs.platformTag).toBe('manylinux');
+    expect(inputs.excludeLibs.map((g) => g.pattern)).toEqual(['libcuda.so.*', 'libGL.so.1']);
+  });
+
   it('takes the version from a tag push', () => {
     expect(versionFromTag({ GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1.4.0' })).toBe('1.4.0');
     expect(versionFromTag({ GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' })).toBe('');
@@ -73,6 +90,84 @@ describe('getInputs', () => {
     expect(inputs.version).toBe('2.0.0rc1');
   });
 
+  it('reads license-files (default: setuptools globs; false: none) and readme', () => {
+    expect(read(base).licenseFiles).toEqual(['LICEN[CS]E*', 'COPYING*', 'NOTICE*', 'AUTHORS*']);
+    expect(read(base).readme).toBeUndefined();
+    expect(read({ ...base, 'license-files': 'false' }).licenseFiles).toEqual([]);
+    const inputs = read({
+      ...base,
+      'working-directory': 'sub',
+      'license-files': 'LICENSE\n# comment\nthird_party/*/COPYING',
+      readme: 'docs/README.rst',
+    });
+    expect(inputs.licenseFiles).toEqual(['LICENSE', 'third_party/*/COPYING']);
+    expect(inputs.readme).toBe('/ws/sub/docs/README.rst');
+  });
+
+  const project = { 'project-dir': 'proj' };
+  const readProject = (values: Partial<Record<InputName, string>>, env: NodeJS.ProcessEnv = {}) =>
+    getInputs((name) => ({ ...project, ...values })[name] ?? '', {
+      GITHUB_WORKSPACE: '/ws',
+      ...env,
+    });
+
+  it('project-dir: no version to expect off a tag push; the default license globs pass', () => {
+    const inputs = readProject({});
+    expect(inputs.version).toBe('');
+    expect(inputs.expectedVersion).toBeUndefined();
+    expect(inputs.projectDir).toBe('/ws/proj');
+  });
+
+  it.each<[string, NodeJS.ProcessEnv, Partial<Record<InputName, string>>, unknown]>([
+    [
+      'the tag (GITHUB_REF only)',
+      { GITHUB_REF: 'refs/tags/v1.2.3' },
+      {},
+      { version: '1.2.3', from: { tag: 'v1.2.3' } },
+    ],
+    [
+      'the tag, normalized',
+      { GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v2.0-RC1', GITHUB_REF: 'refs/tags/v2.0-RC1' },
+      {},
+      { version: '2.0rc1', from: { tag: 'v2.0-RC1' } },
+    ],
+    [
+      '`version` over the tag',
+      { GITHUB_REF: 'refs/tags/v1.2.3' },
+      { version: '1.2.4' },
+      { version: '1.2.4', from: { input: 'version' } },
+    ],
+    ['nothing for a tag that names no version', { GITHUB_REF: 'refs/tags/nightly' }, {}, undefined],
+  ])('project-dir expects %s', (_label, env, values, expected) => {
+    const inputs = readProject(values, env);
+    expect(inputs.version).toBe('');
+    expect(inputs.expectedVersion).toEqual(expected);
+  });
+
+  it.each<[InputName, string]>([
+    ['name', 'other-name'],
+    ['summary', 'A summary'],
+    ['requires', 'numpy'],
+    ['author', 'Ann'],
+    ['license', 'MIT'],
+    ['home-page', 'https://example.org'],
+    ['readme', 'README.md'],
+    ['license-files', 'LICENSE\nextra/NOTICE.txt'],
+  ])('project-dir refuses %s up front, saying where the project sets it', (input, value) => {
+    let error: unknown;
+    try {
+      readProject({ [input]: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).input).toBe(input);
+    expect((error as InputError).message).toBe(
+      `\`${input}\` cannot be applied to a \`project-dir\` wheel: the project's build writes its metadata.`,
+    );
+    expect((error as InputError).fix).toMatch(/setup\.(py|cfg)/);
+  });
+
   it.each<[string, Partial<Record<InputName, string>>, InputName]>([
     ['a boolean that is not one', { 'check-libs': 'yes' }, 'check-libs'],
     ['a compression level out of range', { 'compression-level': '0' }, 'compression-level'],
@@ -80,6 +175,14 @@ describe('getInputs', () => {
     ['an unknown engine', { image: 'x:1', 'container-engine': 'lxc' }, 'container-engine'],
     ['zero attempts', { 's3-bucket': 'b-1', 's3-max-attempts': '0' }, 's3-max-attempts'],
     ['project-dir with package-dir', { 'project-dir': '.' }, 'project-dir'],
+    ['a readme of unknown format', { readme: 'README.html' }, 'readme'],
+    ['a license glob outside the folder', { 'license-files': '../LICENSE' }, 'license-files'],
+    ['an absolute license glob', { 'license-files': '/src/LICENSE' }, 'license-files'],
+    [
+      'a bad version on a project-dir',
+      { 'package-dir': '', 'project-dir': '.', version: 'x' },
+      'version',
+    ],
     [
       'an unknown verify-published mode',
       { 's3-bucket': 'b-1', 'verify-published': 'yes' },
@@ -100,6 +203,15 @@ describe('getInputs', () => {
       'bundle-libs with project-dir',
       { 'package-dir': '', 'project-dir': '.', 'bundle-libs': 'true' },
       'bundle-libs',
+    ],
+    ['exclude-libs without bundle-libs', { 'exclude-libs': 'libcuda.so.*' }, 'exclude-libs'],
+    ['an exclude-libs path', { 'bundle-libs': 'true', 'exclude-libs': 'a/b.so' }, 'exclude-libs'],
+    ['an unknown target-glibc', { 'target-glibc': 'focal' }, 'target-glibc'],
+    ['an unknown platform-tag', { 'platform-tag': 'manylinux2014' }, 'platform-tag'],
+    [
+      'platform-tag manylinux with project-dir',
+      { 'package-dir': '', 'project-dir': '.', 'platform-tag': 'manylinux' },
+      'platform-tag',
     ],
   ])('refuses %s, naming the input', (_label, values, input) => {
     let error: unknown;

@@ -100,7 +100,7 @@ describe('stagePackage', () => {
     ]);
   });
 
-  it('refuses several top-level folders, and a folder that is not an importable name', async () => {
+  it('refuses a package folder without __init__.py, and a folder that is not an importable name', async () => {
     const root = tree();
     await expect(
       stagePackage({
@@ -108,7 +108,7 @@ describe('stagePackage', () => {
         rules: parseStageRules('python/pkg/** => pkg\nbuild/_x.so => other'),
         log: new MemoryLog(),
       }),
-    ).rejects.toThrow(/several top-level folders \(pkg, other\)/);
+    ).rejects.toThrow(/^the package "other" has no __init__\.py\.$/);
     mkdirSync(join(root, 'my-pkg'));
     writeFileSync(join(root, 'my-pkg', '__init__.py'), '');
     await expect(
@@ -119,6 +119,48 @@ describe('stagePackage', () => {
         log: new MemoryLog(),
       }),
     ).rejects.toThrow(/"my-pkg" is not an importable Python name/);
+  });
+
+  it('stages top-level modules with `=> .`: the one module names the wheel', async () => {
+    const root = tree();
+    writeFileSync(join(root, 'build', 'fast.cpython-311-x86_64-linux-gnu.so'), 'ELF');
+    const log = new MemoryLog();
+    const staged = await stagePackage({
+      workingDirectory: root,
+      rules: parseStageRules('build/fast*.so => .'),
+      log,
+    });
+    expect(staged.files.map((f) => f.archivePath)).toEqual([
+      'fast.cpython-311-x86_64-linux-gnu.so',
+    ]);
+    expect(staged.distribution).toBe('fast');
+    expect(staged.packageName).toBe('fast');
+    expect(staged.topLevel.modules).toEqual(['fast']);
+    expect(log.lines).toContain('staged 1 files: top-level modules fast');
+  });
+
+  it('needs `name` for several top-level modules and packages, and warns about stray root files', async () => {
+    const root = tree();
+    writeFileSync(join(root, 'helper.py'), 'import _x\n');
+    const rules = parseStageRules(
+      'build/_x.so => .\nhelper.py => .\npython/pkg/** => pkg\nbuild/lib/libx.so.1 => .',
+    );
+    await expect(
+      stagePackage({ workingDirectory: root, rules, log: new MemoryLog() }),
+    ).rejects.toThrow(/several top-level modules and packages \(_x, helper, pkg\)/);
+    const log = new MemoryLog();
+    const staged = await stagePackage({ workingDirectory: root, rules, name: 'x-tools', log });
+    expect(staged.distribution).toBe('x-tools');
+    expect(staged.packageName).toBe('pkg');
+    expect(staged.topLevel).toEqual({
+      packages: ['pkg'],
+      modules: ['_x', 'helper'],
+      otherFolders: [],
+      strayFiles: ['libx.so.1'],
+    });
+    expect(log.lines).toContain(
+      'warning: files at the wheel root that are no module land directly in site-packages: libx.so.1',
+    );
   });
 
   it('refuses a staged file behind a symlinked folder pointing outside the working directory', async () => {

@@ -5,7 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { ConsoleLog } from './actions-log.js';
-import { errorMessage, UserError } from './errors.js';
+import { cancelOnSignals } from './cancel.js';
+import { formatOutputs } from './cli-output.js';
+import { CancelledError, errorMessage, UserError } from './errors.js';
 import { INPUT_NAMES, INPUT_SPECS, type InputName } from './input-spec.js';
 import { getInputs } from './inputs.js';
 import { runPipeline } from './pipeline.js';
@@ -29,10 +31,14 @@ export function helpText(): string {
     'Usage: algorithmia-wheel build [flags]',
     '',
     'Builds a C++ project into a Python wheel, verifies that it installs and imports with the',
-    'matching python, and writes it to --output-dir. Prints the outputs as name=value lines.',
+    'matching python, and writes it to --output-dir. The log goes to stderr; the outputs go to',
+    'stdout as `name=value` lines, a value with line breaks in the heredoc form of GITHUB_OUTPUT',
+    "(`name<<DELIMITER`, the value's lines, then `DELIMITER` alone; the delimiter never occurs",
+    'in the value), or with --json as one JSON object.',
     '',
     "Flags (the action's inputs):",
     ...flags,
+    '  --json'.padEnd(width + 4) + 'print the outputs as one JSON object',
     '  -h, --help'.padEnd(width + 4) + 'show this help',
     '  -V, --tool-version'.padEnd(width + 4) + 'show the tool version',
     '',
@@ -52,6 +58,7 @@ class UsageError extends Error {}
 export function parseCli(argv: string[]): {
   help: boolean;
   version: boolean;
+  json: boolean;
   values: Map<InputName, string>;
 } {
   const options: Record<
@@ -61,6 +68,7 @@ export function parseCli(argv: string[]): {
     help: { type: 'boolean', short: 'h' },
     // `--version` is the wheel's version input; the tool's own is -V.
     'tool-version': { type: 'boolean', short: 'V' },
+    json: { type: 'boolean' },
   };
   for (const name of INPUT_NAMES) {
     options[name] = { type: 'string', multiple: INPUT_SPECS[name].multiline === true };
@@ -85,7 +93,7 @@ export function parseCli(argv: string[]): {
     if (Array.isArray(value)) values.set(name, value.join('\n'));
     else if (typeof value === 'string') values.set(name, value);
   }
-  return { help: wantsHelp, version: wantsVersion, values };
+  return { help: wantsHelp, version: wantsVersion, json: parsed.values.json === true, values };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -106,11 +114,15 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const log = new ConsoleLog(process.env.RUNNER_DEBUG === '1');
+  const cancellation = cancelOnSignals();
   try {
     const inputs = getInputs((name) => parsed.values.get(name) ?? '', process.env);
-    const result = await runPipeline(inputs, { log, env: process.env });
-    for (const [name, value] of Object.entries(result.outputs))
-      process.stdout.write(`${name}=${value}\n`);
+    const result = await runPipeline(inputs, {
+      log,
+      env: process.env,
+      signal: cancellation.signal,
+    });
+    process.stdout.write(formatOutputs(result.outputs, parsed.json ? 'json' : 'lines'));
     return 0;
   } catch (error) {
     if (error instanceof UserError) {
@@ -122,6 +134,8 @@ export async function main(argv: string[]): Promise<number> {
         `error: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
       );
     }
-    return 1;
+    return error instanceof CancelledError ? 130 : 1;
+  } finally {
+    cancellation.dispose();
   }
 }

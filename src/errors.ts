@@ -51,6 +51,11 @@ export class LibraryError extends UserError {}
 /** Publishing (artifact, S3) failed. */
 export class PublishError extends UserError {}
 
+/** A command ran longer than its timeout input allows and was stopped. */
+export class CommandTimeoutError extends UserError {}
+/** The run was cancelled (a signal from the runner or the terminal, or the launcher went away). */
+export class CancelledError extends UserError {}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -17,6 +17,7 @@ const specs = {
     help: 'folder the build runs in; relative paths start here',
   },
   'build-command': { default: '', help: 'shell command that builds the C++ project (optional)' },
+  'build-timeout': { default: '', help: 'minutes build-command may run (default: no limit)' },
   'package-dir': {
     default: '',
     help: 'folder holding the finished package (named like the import)',
@@ -26,9 +27,15 @@ const specs = {
     multiline: true,
     help: '"SOURCE_GLOB => DEST_DIR" lines copying build products into the wheel',
   },
-  name: { default: '', help: 'distribution name (default: the package folder name)' },
+  name: {
+    default: '',
+    help: 'distribution name (default: the only top-level package or module)',
+  },
   version: { default: '', help: 'PEP 440 version (default on a tag push: the tag without "v")' },
-  python: { default: 'auto', help: 'interpreter path, version (2.7, 3.6, 3) or auto' },
+  python: {
+    default: 'auto',
+    help: 'interpreter path, command on PATH (python3), version (2.7, 3.6, 3) or auto',
+  },
   'wheel-tag': { default: '', help: 'override the tag, e.g. py2-none-any (default: from python)' },
   requires: { default: '', multiline: true, help: 'Requires-Dist lines, one requirement per line' },
   'requires-python': {
@@ -39,12 +46,19 @@ const specs = {
   author: { default: '', help: 'author for METADATA' },
   license: { default: '', help: 'license for METADATA' },
   'home-page': { default: '', help: 'home page URL for METADATA' },
+  'license-files': {
+    default: 'LICEN[CS]E*\nCOPYING*\nNOTICE*\nAUTHORS*',
+    multiline: true,
+    help: 'globs of license files for .dist-info/licenses/ (false: none)',
+  },
+  readme: { default: '', help: 'README file (.md, .rst, .txt) for the long description' },
   import: {
     default: '',
     multiline: true,
-    help: 'modules to import when verifying (default: the package)',
+    help: 'modules to import when verifying (default: every top-level package and module)',
   },
   'test-command': { default: '', help: 'shell command run against the installed wheel' },
+  'test-timeout': { default: '10', help: 'minutes test-command may run' },
   'output-dir': { default: 'dist', help: 'folder the verified wheel is written to' },
   'compression-level': {
     default: '4',
@@ -64,6 +78,19 @@ const specs = {
     default: '',
     multiline: true,
     help: 'folders searched for the libraries to bundle (LD_LIBRARY_PATH for bundle-libs)',
+  },
+  'exclude-libs': {
+    default: '',
+    multiline: true,
+    help: 'library name globs bundle-libs leaves out (the runtime provides them: libcuda.so.*)',
+  },
+  'target-glibc': {
+    default: '',
+    help: 'oldest runtime: glibc version (2.23) or manylinux policy (default with image: its libc)',
+  },
+  'platform-tag': {
+    default: 'linux',
+    help: 'linux (linux_<arch>) or manylinux (the strictest manylinux policy the wheel meets)',
   },
   's3-bucket': { default: '', help: 'S3 bucket to publish to (empty: no S3)' },
   's3-prefix': { default: '', help: 'key prefix inside the bucket, e.g. wheels/' },

@@ -1,6 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { InputError } from './errors.js';
 import { parseDockerOptions, validateImage, type ContainerEngine } from './exec/container-plan.js';
+import { parseTargetGlibc, type RuntimeTarget } from './elf/glibc-target.js';
+import { parseLibraryGlobs, type LibraryGlob } from './elf/library-filter.js';
 import { INPUT_SPECS, type InputName, type InputSource } from './input-spec.js';
 import { resolveArtifactName, validateRetentionDays } from './publish/artifact-plan.js';
 import {
@@ -10,11 +12,15 @@ import {
   type S3Acl,
 } from './publish/s3-plan.js';
 import { parseVerifyPublished, type ReadMode } from './publish/verify-published-plan.js';
+import { DEFAULT_LICENSE_PATTERNS } from './license-patterns.js';
+import { pushedTag, tagVersion, type ExpectedVersion } from './project-version.js';
 import { parsePythonRequest, type PythonRequest } from './python/discover.js';
 import { parseStageRules, type StageRule } from './stage.js';
+import { parseTimeoutMinutes } from './timeouts.js';
 import { isModulePath, validateDistributionName } from './wheel/names.js';
 import { parseSpecifierSet } from './wheel/specifier.js';
 import { parseWheelTag, type WheelTag } from './wheel/tags.js';
+import { readmeContentType } from './wheel/metadata.js';
 import { normalizeVersion } from './wheel/version.js';
 
 export interface ContainerInputs {
@@ -50,6 +56,8 @@ export interface Inputs {
   workspace: string;
   workingDirectory: string;
   buildCommand?: string;
+  /** `build-timeout` in ms; undefined = no limit. */
+  buildTimeoutMs?: number;
   packageDir?: string;
   stage: StageRule[];
   projectDir?: string;
@@ -57,6 +65,8 @@ export interface Inputs {
   name?: string;
   /** Normalized PEP 440 version (empty for project-dir, whose metadata has its own). */
   version: string;
+  /** project-dir: the version the project must report (`version`, or the pushed tag). */
+  expectedVersion?: ExpectedVersion;
   python: PythonRequest;
   wheelTag?: WheelTag;
   requires: string[];
@@ -66,9 +76,15 @@ export interface Inputs {
   author?: string;
   license?: string;
   homePage?: string;
+  /** Globs (in working-directory) of the license files for .dist-info/licenses/; [] = none. */
+  licenseFiles: string[];
+  /** The readme file (absolute) that becomes the long description. */
+  readme?: string;
   /** Modules to import; empty = the package. */
   imports: string[];
   testCommand?: string;
+  /** `test-timeout` in ms; undefined = no limit. */
+  testTimeoutMs?: number;
   outputDir: string;
   /** zlib level 1-9. */
   compressionLevel: number;
@@ -76,6 +92,12 @@ export interface Inputs {
   checkLibs: boolean;
   bundleLibs: boolean;
   libraryPath: string[];
+  /** `exclude-libs`: libraries bundle-libs leaves out. */
+  excludeLibs: LibraryGlob[];
+  /** `target-glibc`; undefined = none given (with `image`: the image's own libc decides). */
+  targetGlibc?: RuntimeTarget;
+  /** `platform-tag`: linux_<arch>, or the strictest manylinux policy the wheel satisfies. */
+  platformTag: 'linux' | 'manylinux';
   s3?: S3Inputs;
   /** undefined = `artifact-name: false`. */
   artifact?: ArtifactInputs;
@@ -125,7 +147,11 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     }
   }
   const wheelTag = optional('wheel-tag');
+  const licenseFiles = licensePatterns(lines('license-files'));
+  if (projectDir !== undefined) refuseProjectMetadata(get, licenseFiles);
   const rawVersion = get('version') || versionFromTag(env);
+  const readme = optional('readme');
+  if (readme !== undefined) readmeContentType(readme);
   const bundleLibs = bool('bundle-libs');
   if (bundleLibs && projectDir !== undefined) {
     throw new InputError(
@@ -143,16 +169,44 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
       fix: 'declare it in the project itself (python_requires in setup.py, requires-python in pyproject.toml).',
     });
   }
+  const excludeLibs = parseLibraryGlobs(lines('exclude-libs'));
+  if (excludeLibs.length > 0 && !bundleLibs) {
+    throw new InputError('`exclude-libs` only applies with `bundle-libs: true`.', {
+      input: 'exclude-libs',
+      fix: 'set bundle-libs: true, or remove exclude-libs (without bundling, nothing is copied into the wheel).',
+    });
+  }
+  const platformTag = get('platform-tag');
+  if (platformTag !== 'linux' && platformTag !== 'manylinux') {
+    throw new InputError(`platform-tag "${platformTag}" is not supported.`, {
+      input: 'platform-tag',
+      fix: 'use linux (the default: linux_<arch>, which every pip accepts) or manylinux (tag the wheel with the strictest manylinux policy it satisfies).',
+    });
+  }
+  if (platformTag === 'manylinux' && (wheelTag !== undefined || projectDir !== undefined)) {
+    throw new InputError(
+      `platform-tag: manylinux cannot be combined with ${wheelTag !== undefined ? '`wheel-tag`' : '`project-dir`'}.`,
+      {
+        input: 'platform-tag',
+        fix:
+          wheelTag !== undefined
+            ? 'give the whole tag in wheel-tag, or leave wheel-tag empty and let platform-tag: manylinux choose the platform.'
+            : "a project-dir wheel is tagged by the project's own build (use auditwheel there), or stage the build products with package-dir/stage.",
+      },
+    );
+  }
   return {
     workspace,
     workingDirectory,
     buildCommand: optional('build-command'),
+    buildTimeoutMs: parseTimeoutMinutes('build-timeout', get('build-timeout')),
     packageDir: packageDir === undefined ? undefined : resolve(workingDirectory, packageDir),
     stage,
     projectDir: projectDir === undefined ? undefined : resolve(workingDirectory, projectDir),
     name,
-    // A project-dir wheel carries its own version; one given here must match it.
-    version: projectDir !== undefined && rawVersion === '' ? '' : normalizeVersion(rawVersion),
+    // A project-dir wheel carries its own version; one given here (or by the tag) must match it.
+    version: projectDir !== undefined ? '' : normalizeVersion(rawVersion),
+    expectedVersion: projectDir !== undefined ? expectedVersion(get('version'), env) : undefined,
     python: parsePythonRequest(get('python')),
     wheelTag: wheelTag === undefined ? undefined : parseWheelTag(wheelTag),
     requires: lines('requires'),
@@ -161,14 +215,20 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     author: optional('author'),
     license: optional('license'),
     homePage: optional('home-page'),
+    licenseFiles,
+    readme: readme === undefined ? undefined : absolute(workingDirectory, readme),
     imports,
     testCommand: optional('test-command'),
+    testTimeoutMs: parseTimeoutMinutes('test-timeout', get('test-timeout')),
     outputDir: absolute(workingDirectory, get('output-dir')),
     compressionLevel: compressionLevel(get('compression-level')),
     container: containerInputs(get, lines),
     checkLibs: bool('check-libs'),
     bundleLibs,
     libraryPath: lines('library-path').map((p) => absolute(workingDirectory, p)),
+    excludeLibs,
+    targetGlibc: parseTargetGlibc(get('target-glibc')),
+    platformTag,
     s3: s3Inputs(get, bool),
     artifact: artifactInputs(get('artifact-name'), get('retention-days')),
   };
@@ -275,10 +335,74 @@ export function parseBoolean(value: string, input: InputName): boolean {
 
 /** On a tag push the tag is the version: `v1.2.0` -> `1.2.0`. */
 export function versionFromTag(env: NodeJS.ProcessEnv): string {
-  if (env.GITHUB_REF_TYPE === 'tag' && env.GITHUB_REF_NAME) {
-    return env.GITHUB_REF_NAME.replace(/^v(?=\d)/, '');
+  const tag = pushedTag(env);
+  return tag === undefined ? '' : tagVersion(tag);
+}
+
+/**
+ * project-dir: the project's own version is the wheel's; `version`, or the pushed tag when
+ * `version` is empty, must agree with it. A tag that names no version (`nightly`) checks nothing.
+ */
+function expectedVersion(given: string, env: NodeJS.ProcessEnv): ExpectedVersion | undefined {
+  if (given !== '') return { version: normalizeVersion(given), from: { input: 'version' } };
+  const tag = pushedTag(env);
+  if (tag === undefined) return undefined;
+  try {
+    return { version: normalizeVersion(tagVersion(tag)), from: { tag } };
+  } catch {
+    return undefined;
   }
-  return '';
+}
+
+// What each metadata input is called in the project's own configuration.
+const PROJECT_FIELDS: [InputName, string][] = [
+  ['name', "`name=` in setup.py, or `name` in pyproject.toml's [project]"],
+  ['summary', '`description=` in setup.py, or `description` in [project]'],
+  ['requires', '`install_requires=` in setup.py, or `dependencies` in [project]'],
+  ['author', '`author=` in setup.py, or `authors` in [project]'],
+  ['license', '`license=` in setup.py, or `license` in [project]'],
+  ['home-page', '`url=` in setup.py, or `urls` in [project]'],
+  [
+    'readme',
+    '`long_description=` and `long_description_content_type=` in setup.py, or `readme` in [project]',
+  ],
+  ['license-files', '`license_files` in setup.cfg, or `license-files` in [project]'],
+];
+
+/**
+ * A project-dir wheel's METADATA is written by the project's build backend, which knows nothing
+ * of our inputs: refusing them up front beats dropping them silently after a long build.
+ */
+function refuseProjectMetadata(get: (name: InputName) => string, licenseFiles: string[]): void {
+  for (const [input, where] of PROJECT_FIELDS) {
+    const given =
+      input === 'license-files'
+        ? licenseFiles.some((p) => !DEFAULT_LICENSE_PATTERNS.includes(p))
+        : get(input) !== '';
+    if (given) {
+      throw new InputError(
+        `\`${input}\` cannot be applied to a \`project-dir\` wheel: the project's build writes its metadata.`,
+        {
+          input,
+          fix: `set it in the project instead (${where}), and remove \`${input}\` from the step.`,
+        },
+      );
+    }
+  }
+}
+
+/** The `license-files` globs: `false` turns them off; each must stay inside working-directory. */
+function licensePatterns(patterns: string[]): string[] {
+  if (patterns.length === 1 && patterns[0]!.toLowerCase() === 'false') return [];
+  for (const pattern of patterns) {
+    if (isAbsolute(pattern) || pattern.split('/').includes('..') || pattern.includes('\\')) {
+      throw new InputError(`"${pattern}" is not a glob inside the working directory.`, {
+        input: 'license-files',
+        fix: 'give globs relative to `working-directory` without ".." (e.g. LICENSE, licenses/*.txt), or set `working-directory` to the folder that holds them.',
+      });
+    }
+  }
+  return patterns;
 }
 
 function absolute(base: string, path: string): string {

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { ActionsLog } from './actions-log.js';
+import { cancelOnSignals } from './cancel.js';
 import { errorMessage, UserError } from './errors.js';
 import { INPUT_SPECS, type InputName } from './input-spec.js';
 import { getInputs } from './inputs.js';
@@ -9,17 +10,24 @@ import { failureMarkdown, summaryMarkdown } from './summary.js';
 /** The action's entry: inputs in, outputs and summary out; the pipeline does the work. */
 export async function run(): Promise<void> {
   const log = new ActionsLog();
+  const cancellation = cancelOnSignals();
   try {
     const inputs = getInputs(
       (name: InputName) =>
         core.getInput(name, { required: false, trimWhitespace: !INPUT_SPECS[name].multiline }),
       process.env,
     );
-    const result = await runPipeline(inputs, { log, env: process.env });
+    const result = await runPipeline(inputs, {
+      log,
+      env: process.env,
+      signal: cancellation.signal,
+    });
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     await writeSummary(summaryMarkdown(result.wheel, result.outputs));
   } catch (error) {
     await reportFailure(error);
+  } finally {
+    cancellation.dispose();
   }
 }
 

@@ -1,7 +1,11 @@
 import { mkdir, mkdtemp, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { readDistInfoExtras, type DistInfoExtras } from './dist-info-files.js';
+import type { RuntimeTarget } from './elf/glibc-target.js';
+import { chooseManylinuxPlatform } from './elf/manylinux-tag.js';
 import { BuildError, InputError } from './errors.js';
+import { timedOutError } from './timeouts.js';
 import { createExecutors, type Executors } from './exec/create.js';
 import type { Executor } from './exec/executor.js';
 import type { Inputs } from './inputs.js';
@@ -9,8 +13,12 @@ import { formatDuration, type Log } from './log.js';
 import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from './native-libs.js';
 import { artifactStep, s3IndexStep, s3Step } from './publish/steps.js';
 import { verifyPublishedStep, type ConsumerContext } from './publish/verify-published-step.js';
+import { checkAbiForProbe } from './python/abi-check.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
+import { readEggInfoMetadata } from './python/egg-info.js';
+import { readProjectVersion } from './python/project-version.js';
+import { checkProjectVersion } from './project-version.js';
 import { buildProjectWheel, buildSetupPyTree, hasWheelPackage } from './python/project-build.js';
 import {
   checkImports,
@@ -20,10 +28,12 @@ import {
   type VerifyResult,
 } from './python/verify.js';
 import { writeReceipt, type ReceiptFile } from './receipt-step.js';
+import { resolveRuntimeTarget } from './runtime-target.js';
 import { resolveSourceDate } from './source-date.js';
+import { PENDING_PREFIX } from './stage-exclude.js';
 import { parseStageRules, stagePackage } from './stage.js';
 import { GENERATOR } from './version.js';
-import { packWheel, sha256File, type PackedWheel } from './wheel/pack.js';
+import { packWheel, sha256File, type PackageFile, type PackedWheel } from './wheel/pack.js';
 import {
   expandTag,
   formatTag,
@@ -32,13 +42,15 @@ import {
   tagMatchesProbe,
   type PythonProbe,
 } from './wheel/tags.js';
-import { normalizeVersion } from './wheel/version.js';
+import { checkDataFolder } from './wheel/layout.js';
+import { distInfoDirName } from './wheel/names.js';
+import { defaultImports, importNames, topLevelOf } from './wheel/top-level.js';
 import { listZipEntries } from './wheel/zip-listing.js';
 
 /** A step that runs only after the wheel was verified (publishers); returns outputs to set. */
 export interface AfterVerifyStep {
   name: string;
-  run(wheel: VerifiedWheel, log: Log): Promise<Record<string, string>>;
+  run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal): Promise<Record<string, string>>;
 }
 
 export interface VerifiedWheel extends PackedWheel {
@@ -60,6 +72,8 @@ export interface PipelineDeps {
   executors?: Executors;
   /** Overrides the publishers (tests); default: artifact and S3 per the inputs. */
   after?: readonly AfterVerifyStep[];
+  /** Cancels the run (src/cancel.ts): commands are stopped, uploads aborted, no step starts. */
+  signal?: AbortSignal;
 }
 
 export interface PipelineResult {
@@ -69,8 +83,9 @@ export interface PipelineResult {
 
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
-  const { log, env } = deps;
+  const { log, env, signal } = deps;
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    signal?.throwIfAborted();
     const started = Date.now();
     const value = await log.group(name, fn);
     log.info(`${name}: ${formatDuration(Date.now() - started)}`);
@@ -92,32 +107,55 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     });
   }
   const outputDirExisted = outputInfo !== undefined;
+  // License files and the readme are read before the build, so a wrong name fails at once.
+  const extras = inputs.projectDir
+    ? undefined
+    : await readDistInfoExtras({
+        workingDirectory: inputs.workingDirectory,
+        root: inputs.workspace,
+        licensePatterns: inputs.licenseFiles,
+        readme: inputs.readme,
+        log,
+      });
   const tempRoot = env.RUNNER_TEMP || tmpdir();
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
-  const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log);
+  const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log, signal);
   await mkdir(tempRoot, { recursive: true });
   const work = await mkdtemp(join(tempRoot, 'algorithmia-wheel-'));
-  const pending = join(inputs.outputDir, `.algorithmia-wheel-${process.pid}`);
+  const pending = join(inputs.outputDir, `${PENDING_PREFIX}${process.pid}`);
   let succeeded = false;
   const { executor } = executors;
   try {
     await executors.prepare();
     if (inputs.buildCommand) await timed('Build', () => runBuild(inputs, executor, log));
     const probe = await timed('Python', () => discoverPython(executor, inputs.python, log));
+    const runtime = await resolveRuntimeTarget(inputs, executor, work, log);
 
     const packed = inputs.projectDir
       ? await timed('Build project wheel', () =>
           projectWheel(inputs, executors, probe, pending, work, env, log),
         )
-      : await stageAndPack(inputs, executors, probe, pending, work, timed, env, log);
+      : await stageAndPack(
+          inputs,
+          executors,
+          probe,
+          pending,
+          work,
+          timed,
+          env,
+          log,
+          extras!,
+          runtime,
+        );
 
     const verifyOptions: VerifyOptions = {
       executor,
       python: probe.executable,
       wheelPath: packed.wheel.path,
       tags: expandTag(parseWheelTag(packed.wheel.tag)),
-      imports: inputs.imports.length ? inputs.imports : [packed.packageName],
+      imports: inputs.imports.length ? inputs.imports : packed.imports,
       testCommand: inputs.testCommand,
+      testTimeoutMs: inputs.testTimeoutMs,
       workDir: join(work, 'verify'),
       log,
     };
@@ -128,6 +166,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         target: installed.target,
         platformTag: parseWheelTag(packed.wheel.tag).platform,
         checkLibs: inputs.checkLibs,
+        ...(runtime ? { runtime } : {}),
+        excludeLibs: inputs.excludeLibs,
         log,
       }),
     );
@@ -181,7 +221,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         imports: inputs.imports,
       });
     for (const step of after) {
-      Object.assign(outputs, await timed(step.name, () => step.run(wheel, log)));
+      Object.assign(outputs, await timed(step.name, () => step.run(wheel, log, signal)));
     }
     succeeded = true;
     return { wheel, outputs };
@@ -214,7 +254,13 @@ function defaultPublishers(
 async function runBuild(inputs: Inputs, executor: Executor, log: Log): Promise<void> {
   const command = inputs.buildCommand!;
   log.info(`$ ${command}   (in ${inputs.workingDirectory}, on ${executor.where})`);
-  const result = await executor.shell(command, { cwd: inputs.workingDirectory, stream: true });
+  const result = await executor.shell(command, {
+    cwd: inputs.workingDirectory,
+    stream: true,
+    timeoutMs: inputs.buildTimeoutMs,
+  });
+  if (result.timedOut)
+    throw timedOutError('build-command', 'build-timeout', inputs.buildTimeoutMs!);
   if (result.exitCode !== 0) {
     throw new BuildError(`the build command exited with code ${result.exitCode}.`, {
       input: 'build-command',
@@ -229,6 +275,8 @@ interface PackResult {
   distribution: string;
   version: string;
   packageName: string;
+  /** The default `import` list: every top-level module and package of the wheel. */
+  imports: string[];
 }
 
 async function stageAndPack(
@@ -240,17 +288,22 @@ async function stageAndPack(
   timed: <T>(name: string, fn: () => Promise<T>) => Promise<T>,
   env: NodeJS.ProcessEnv,
   log: Log,
+  extras: DistInfoExtras,
+  runtime: RuntimeTarget | undefined,
 ): Promise<PackResult> {
   const staged = await timed('Stage', () =>
     stagePackage({
       workingDirectory: inputs.workingDirectory,
       packageDir: inputs.packageDir,
       rules: inputs.stage,
+      outputDir: inputs.outputDir,
+      name: inputs.name,
       log,
     }),
   );
+  checkStagedAbi(probe, staged.files);
   const ownTag = tagFromProbe(probe);
-  const tag = inputs.wheelTag ?? ownTag;
+  let tag = inputs.wheelTag ?? ownTag;
   if (inputs.wheelTag && !tagMatchesProbe(inputs.wheelTag, probe)) {
     log.warning(
       `wheel-tag ${formatTag(inputs.wheelTag)} does not match ${describeProbe(probe)} ` +
@@ -266,11 +319,21 @@ async function stageAndPack(
           packageName: staged.packageName,
           workDir: work,
           libraryPath: inputs.libraryPath,
+          filter: { policyLibraries: runtime?.libraries ?? [], exclude: inputs.excludeLibs },
           log,
         }),
       )
     : staged.files;
-  const distribution = inputs.name ?? staged.packageName;
+  if (inputs.platformTag === 'manylinux') {
+    const platform = await chooseManylinuxPlatform({ files, linuxPlatform: tag.platform, log });
+    tag = { ...tag, platform };
+    log.info(`Tag: ${formatTag(tag)}`);
+  }
+  const distribution = staged.distribution;
+  checkDataFolder(
+    files.map((f) => f.archivePath),
+    distInfoDirName(distribution, inputs.version),
+  );
   const wheel = await timed('Pack', async () => {
     const date = await sourceDate(inputs, executors, env, log);
     const packed = await packWheel({
@@ -284,7 +347,9 @@ async function stageAndPack(
         author: inputs.author,
         license: inputs.license,
         homePage: inputs.homePage,
+        description: extras.description,
       },
+      licenses: extras.licenses,
       tag,
       mtime: new Date(date * 1000),
       // The wheel waits beside the output folder until it is verified: a wheel that does not
@@ -298,7 +363,13 @@ async function stageAndPack(
     );
     return packed;
   });
-  return { wheel, distribution, version: inputs.version, packageName: staged.packageName };
+  return {
+    wheel,
+    distribution,
+    version: inputs.version,
+    packageName: staged.packageName,
+    imports: importNames(staged.topLevel),
+  };
 }
 
 async function projectWheel(
@@ -310,13 +381,23 @@ async function projectWheel(
   env: NodeJS.ProcessEnv,
   log: Log,
 ): Promise<PackResult> {
-  const date = await sourceDate(inputs, executors, env, log);
   const projectDir = inputs.projectDir!;
+  if (inputs.expectedVersion) {
+    // Before minutes of compiling: a tag or `version` that disagrees with the project fails now.
+    const early = await readProjectVersion({
+      executor: executors.executor,
+      python: probe.executable,
+      projectDir,
+      log,
+    });
+    if (early) checkProjectVersion(inputs.expectedVersion, early.version, early.where);
+  }
+  const date = await sourceDate(inputs, executors, env, log);
   const hasSetupPy = await stat(join(projectDir, 'setup.py')).then(
     () => true,
     () => false,
   );
-  if (hasSetupPy && !(await hasWheelPackage(executors.executor, probe.executable))) {
+  if (hasSetupPy && !(await hasWheelPackage(executors.executor, probe.executable, projectDir))) {
     const tree = await buildSetupPyTree({
       executor: executors.executor,
       probe,
@@ -328,23 +409,36 @@ async function projectWheel(
     const staged = await stagePackage({
       workingDirectory: tree.libDir,
       rules: parseStageRules('** => .'),
+      name: tree.name,
       log,
     });
-    const version = normalizeVersion(tree.version, 'project-dir');
-    log.warning(
-      `${probe.executable} has no \`wheel\` package: packed setup.py's build with our packer; ` +
-        'its METADATA has the name and version (plus `summary`/`requires`), not install_requires.',
-    );
+    checkStagedAbi(probe, staged.files);
+    const version = checkProjectVersion(inputs.expectedVersion, tree.version, 'setup.py');
+    log.info(`${probe.executable} has no \`wheel\` package: packing setup.py's build ourselves`);
+    const projectMeta = await readEggInfoMetadata({
+      executor: executors.executor,
+      python: probe.executable,
+      projectDir,
+      workDir: join(work, 'egg-info'),
+      env: { SOURCE_DATE_EPOCH: String(date) },
+      log,
+    });
     const wheel = await packWheel({
       files: staged.files,
-      metadata: { name: tree.name, version, summary: inputs.summary, requires: inputs.requires },
+      metadata: { ...projectMeta, name: tree.name, version },
       tag: inputs.wheelTag ?? tagFromProbe(probe),
       mtime: new Date(date * 1000),
       outputDir: pending,
       generator: GENERATOR,
       compressionLevel: inputs.compressionLevel,
     });
-    return { wheel, distribution: tree.name, version, packageName: staged.packageName };
+    return {
+      wheel,
+      distribution: tree.name,
+      version,
+      packageName: staged.packageName,
+      imports: importNames(staged.topLevel),
+    };
   }
   const built = await buildProjectWheel({
     executor: executors.executor,
@@ -361,23 +455,20 @@ async function projectWheel(
       input: 'project-dir',
     });
   }
-  const [, distribution, version, tag] = parts as unknown as [string, string, string, string];
-  if (inputs.version && inputs.version !== version.replace(/_/g, '-')) {
-    throw new InputError(
-      `the project's version is ${version}, but \`version\` says ${inputs.version}.`,
-      {
-        input: 'version',
-        fix: 'leave `version` empty for a project-dir build, or make the project report the same version.',
-      },
-    );
-  }
+  const [, distribution, fileVersion, tag] = parts as unknown as [string, string, string, string];
+  // The file name escapes "-" as "_"; either is a PEP 440 separator, with the same normal form.
+  const version = checkProjectVersion(
+    inputs.expectedVersion,
+    fileVersion.replace(/_/g, '-'),
+    fileName,
+  );
   await mkdir(pending, { recursive: true });
   const path = join(pending, fileName);
   await rename(built, path);
   const entries = await listZipEntries(path);
-  const topLevel = entries
-    .map((e) => e.path.split('/')[0]!)
-    .find((p) => !p.endsWith('.dist-info') && !p.endsWith('.data'));
+  const paths = entries.map((e) => e.path);
+  checkAbiForProbe(probe, paths);
+  const topLevel = topLevelOf(paths);
   log.info(`${fileName}: ${entries.length} files`);
   return {
     wheel: {
@@ -390,8 +481,19 @@ async function projectWheel(
     },
     distribution,
     version,
-    packageName: (topLevel ?? distribution).replace(/\.py$|\..*\.so$|\.so$/, ''),
+    packageName: topLevel.packages.length === 1 ? topLevel.packages[0]! : distribution,
+    imports: defaultImports(paths),
   };
+}
+
+/** The ABI check before packing, naming the staged source of a mismatching module. */
+function checkStagedAbi(probe: PythonProbe, files: readonly PackageFile[]): void {
+  const sources = new Map(files.map((f) => [f.archivePath, f.sourcePath]));
+  checkAbiForProbe(
+    probe,
+    files.map((f) => f.archivePath),
+    (path) => sources.get(path),
+  );
 }
 
 async function sourceDate(

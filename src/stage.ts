@@ -4,8 +4,10 @@ import { basename, dirname, isAbsolute, join, posix, resolve, sep } from 'node:p
 import { glob } from 'tinyglobby';
 import { InputError } from './errors.js';
 import type { Log } from './log.js';
+import { outputDirExclusion } from './stage-exclude.js';
+import { checkPayloadPath } from './wheel/layout.js';
 import type { PackageFile } from './wheel/pack.js';
-import { isImportableName } from './wheel/names.js';
+import { nameWheel, topLevelOf, type NamedWheel, type TopLevel } from './wheel/top-level.js';
 
 /** One `SOURCE_GLOB => DEST_DIR` line of the `stage` input. */
 export interface StageRule {
@@ -14,9 +16,9 @@ export interface StageRule {
   line: number;
 }
 
-export interface StagedPackage {
-  /** The import package: the top-level folder of the wheel. */
-  packageName: string;
+export interface StagedPackage extends NamedWheel {
+  /** The top-level packages and modules of the wheel (the default `import` list). */
+  topLevel: TopLevel;
   files: PackageFile[];
 }
 
@@ -106,7 +108,26 @@ export interface StageOptions {
   workingDirectory: string;
   packageDir?: string;
   rules: readonly StageRule[];
+  /** Where wheels are written: its contents are never staged (see outputDirExclusion). */
+  outputDir?: string;
+  /** The `name` input: required when the wheel has several top-level modules and packages. */
+  name?: string;
   log: Log;
+}
+
+/** Leaves out the output-dir files among `found` (relative to `root`), and says so. */
+function withoutOutput(
+  found: string[],
+  root: string,
+  outputDir: string | undefined,
+  log: Log,
+): { kept: string[]; left: number } {
+  const exclusion = outputDir === undefined ? undefined : outputDirExclusion(root, outputDir);
+  if (!exclusion) return { kept: found, left: 0 };
+  const kept = found.filter((rel) => !exclusion.excludes(rel));
+  const left = found.length - kept.length;
+  if (left > 0) log.info(`stage: left out ${left} files: ${exclusion.reason}`);
+  return { kept, left };
 }
 
 /**
@@ -117,7 +138,6 @@ export interface StageOptions {
 export async function stagePackage(options: StageOptions): Promise<StagedPackage> {
   const { workingDirectory, log } = options;
   const files = new Map<string, PackageFile>();
-  let packageName: string | undefined;
 
   if (options.packageDir !== undefined) {
     const dir = resolve(workingDirectory, options.packageDir);
@@ -128,8 +148,9 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
         fix: 'build first (`build-command`), or point `package-dir` at the folder named like the package.',
       });
     }
-    packageName = basename(await realpath(dir));
-    const found = await glob('**', { cwd: dir, dot: true, ignore: EXCLUDED, onlyFiles: true });
+    const packageName = basename(await realpath(dir));
+    const all = await glob('**', { cwd: dir, dot: true, ignore: EXCLUDED, onlyFiles: true });
+    const found = withoutOutput(all, dir, options.outputDir, log).kept;
     addFiles(
       files,
       found.map((rel) => ({
@@ -142,16 +163,18 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
   }
 
   for (const rule of options.rules) {
-    const matched = await glob(rule.source, {
+    const all = await glob(rule.source, {
       cwd: workingDirectory,
       dot: true,
       ignore: EXCLUDED,
       onlyFiles: true,
       expandDirectories: false,
     });
+    const { kept: matched, left } = withoutOutput(all, workingDirectory, options.outputDir, log);
     if (matched.length === 0) {
+      const only = left > 0 ? ` but the ${left} files in output-dir, which are never packed` : '';
       throw new InputError(
-        `line ${rule.line}: "${rule.source}" matched no files in ${workingDirectory}.`,
+        `line ${rule.line}: "${rule.source}" matched no files in ${workingDirectory}${only}.`,
         {
           input: 'stage',
           fix: 'check that `build-command` produced them and that the glob is relative to `working-directory`.',
@@ -174,38 +197,50 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
     log.info(`stage: ${rule.source} => ${rule.dest || '.'} (${matched.length} files)`);
   }
 
-  if (packageName === undefined) packageName = singleTopLevelFolder([...files.keys()]);
-  if (!isImportableName(packageName)) {
-    throw new InputError(`the package folder "${packageName}" is not an importable Python name.`, {
-      input: options.packageDir !== undefined ? 'package-dir' : 'stage',
+  const input = options.packageDir !== undefined ? 'package-dir' : 'stage';
+  const topLevel = topLevelOf([...files.keys()]);
+  const named = checkTopLevel(topLevel, files, options.name, input, log);
+  const staged = [...files.values()];
+  log.info(`staged ${staged.length} files: ${describeTopLevel(topLevel)}`);
+  return { ...named, topLevel, files: staged };
+}
+
+/** Top-level folders must be importable packages with an __init__.py (2.7 has no namespace packages). */
+function checkTopLevel(
+  topLevel: TopLevel,
+  files: ReadonlyMap<string, PackageFile>,
+  name: string | undefined,
+  input: string,
+  log: Log,
+): NamedWheel {
+  const bad = topLevel.otherFolders[0];
+  if (bad !== undefined) {
+    throw new InputError(`the package folder "${bad}" is not an importable Python name.`, {
+      input,
       fix: 'name the folder like the import: ASCII letters, digits and "_", not starting with a digit.',
     });
   }
-  if (!files.has(`${packageName}/__init__.py`)) {
-    throw new InputError(`the package "${packageName}" has no __init__.py.`, {
-      input: options.packageDir !== undefined ? 'package-dir' : 'stage',
-      fix: `add ${packageName}/__init__.py that imports from the extension (e.g. \`from ._native import *\`).`,
-    });
+  for (const pkg of topLevel.packages) {
+    if (!files.has(`${pkg}/__init__.py`)) {
+      throw new InputError(`the package "${pkg}" has no __init__.py.`, {
+        input,
+        fix: `add ${pkg}/__init__.py that imports from the extension (e.g. \`from ._native import *\`).`,
+      });
+    }
   }
-  const staged = [...files.values()];
-  log.info(`staged ${staged.length} files for package ${packageName}`);
-  return { packageName, files: staged };
-}
-
-function singleTopLevelFolder(paths: string[]): string {
-  const folders = [...new Set(paths.filter((p) => p.includes('/')).map((p) => p.split('/')[0]!))];
-  if (folders.length !== 1) {
-    throw new InputError(
-      folders.length === 0
-        ? 'the staged files contain no package folder.'
-        : `the staged files have several top-level folders (${folders.join(', ')}).`,
-      {
-        input: 'stage',
-        fix: 'stage into one folder named like the package (DEST_DIR `mypkg/...`), or set `package-dir`.',
-      },
+  if (topLevel.strayFiles.length) {
+    log.warning(
+      `files at the wheel root that are no module land directly in site-packages: ${topLevel.strayFiles.join(', ')}`,
     );
   }
-  return folders[0]!;
+  return nameWheel(topLevel, name, input);
+}
+
+function describeTopLevel(topLevel: TopLevel): string {
+  const parts: string[] = [];
+  if (topLevel.packages.length) parts.push(`packages ${topLevel.packages.join(', ')}`);
+  if (topLevel.modules.length) parts.push(`top-level modules ${topLevel.modules.join(', ')}`);
+  return parts.join('; ');
 }
 
 interface StageItem {
@@ -247,6 +282,7 @@ function tryCall<T>(fn: () => T): T | undefined {
 
 function lookUp(item: StageItem, real: (path: string) => string | undefined): PackageFile {
   validateArchivePath(item.archivePath, item.input);
+  checkPayloadPath(item.archivePath, item.input);
   // Zip has no portable symlinks and pip would not restore them: a link (of the file or of a
   // folder above it) is stored as its target's bytes, but only for targets inside the tree the
   // user pointed us at. A file that is not a link resolves to its resolved folder + its name.

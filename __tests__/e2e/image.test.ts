@@ -1,7 +1,8 @@
-// The `image` input end to end: the bundled action runs every in-image step through the
-// test-only docker (bubblewrap in a debootstrap Debian root). The wheel must come out built and
+// The `image` input end to end on a real engine: the bundled action runs every in-image step with
+// rootful podman (as `container-engine: podman`, and as `docker` through podman's docker command,
+// first on PATH) in the local images script/setup imported. The wheel must come out built and
 // verified with the image's python, and host secrets must never get in.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +13,13 @@ import {
   runBundledAction,
 } from '../helpers/example.js';
 import {
-  FAKE_DOCKER_DIR,
-  TEST_IMAGE,
-  ensureTestRootfs,
+  engineCalls,
+  engineEnv,
+  ensureTestImage,
   rootfsPackageVersion,
+  TEST_IMAGE,
+  VENDOR_IMAGE,
+  VENDOR_PYTHON,
 } from '../helpers/rootfs.js';
 
 const SECRETS = {
@@ -30,33 +34,18 @@ const SECRETS = {
   CMAKE_REGISTRY_PASSWORD: 'fake-cmake-password-that-must-not-leak',
 };
 
-let rootfs: string;
+let bookworm: string;
+let bullseye: string;
 let workspace: string;
 
 beforeAll(() => {
-  rootfs = ensureTestRootfs();
+  bookworm = ensureTestImage(TEST_IMAGE);
+  bullseye = ensureTestImage(VENDOR_IMAGE);
   workspace = mkdtempSync(join(tmpdir(), 'image-ws-'));
 });
 
-function dockerEnv(log: string): Record<string, string> {
-  return {
-    PATH: `${FAKE_DOCKER_DIR}:${process.env.PATH ?? ''}`,
-    FAKE_DOCKER_IMAGES: JSON.stringify({ [TEST_IMAGE]: rootfs }),
-    FAKE_DOCKER_LOCAL: join(workspace, 'local-images'),
-    FAKE_DOCKER_LOG: log,
-  };
-}
-
-function invocations(log: string): string[][] {
-  if (!existsSync(log)) return [];
-  return readFileSync(log, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => (JSON.parse(line) as { argv: string[] }).argv);
-}
-
-describe('the image input', () => {
-  it("builds and verifies with the image's python, pulling once, passing no secrets", async () => {
+describe('the image input on a real engine', () => {
+  it("docker (podman's): builds and verifies with the image's python, no pull, passing no secrets", async () => {
     const example = copyExample('image-');
     const out = join(workspace, 'dist');
     const envDump = join(workspace, 'env-in-image.txt');
@@ -66,6 +55,8 @@ describe('the image input', () => {
         'working-directory': example,
         'build-command': './build.sh python3',
         image: TEST_IMAGE,
+        'container-engine': 'docker',
+        'docker-options': '--network none',
         env: 'VECMATH_FLAVOUR=test\nCFLAGS=-O2',
         stage: EXAMPLE_STAGE,
         version: '1.0.0',
@@ -73,25 +64,27 @@ describe('the image input', () => {
         'test-command': `python -c "import vecmath; assert vecmath.dot([1], [2]) == 2" && env > ${envDump}`,
         'artifact-name': 'false',
       },
-      { ...dockerEnv(log), ...SECRETS, GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'o/r' },
+      { ...engineEnv(log), ...SECRETS, GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'o/r' },
     );
     expect(errorAnnotations(run.stdout)).toEqual([]);
     expect(run.status).toBe(0);
 
     // The image's CPython (Debian's 3.11), not the host's pyenv 3.11.7.
-    const imagePython = rootfsPackageVersion(rootfs, 'python3.11');
+    const imagePython = rootfsPackageVersion(bookworm, 'python3.11');
     expect(run.outputs['python-version']).toBe(imagePython);
     expect(run.outputs['wheel-name']).toBe('vecmath-1.0.0-cp311-cp311-linux_x86_64.whl');
     expect(run.summary).toContain(`CPython ${imagePython} at /usr/bin/python3`);
 
-    const calls = invocations(log);
-    expect(calls.filter((argv) => argv[0] === 'pull')).toHaveLength(1);
+    const calls = engineCalls(log);
+    // The image is local: inspected, never pulled (a pull would ask a registry and fail here).
+    expect(calls.filter((argv) => argv[0] === 'pull')).toEqual([]);
+    expect(calls.filter((argv) => argv[0] === 'image')).toEqual([['image', 'inspect', TEST_IMAGE]]);
     const runs = calls.filter((argv) => argv[0] === 'run');
     // Build, probe, pip's tags, install, ldd, import and test-command all ran in the image.
     expect(runs.some((argv) => argv.includes('./build.sh python3'))).toBe(true);
     expect(runs.some((argv) => argv.includes('install') && argv.includes('--target'))).toBe(true);
     expect(runs.some((argv) => argv.includes('ldd'))).toBe(true);
-    expect(runs.every((argv) => argv.includes(TEST_IMAGE))).toBe(true);
+    expect(runs.every((argv) => argv.includes(TEST_IMAGE) && argv.includes('none'))).toBe(true);
 
     // Secrets reach neither the command lines nor the environment inside the image.
     const inside = readFileSync(envDump, 'utf8');
@@ -114,21 +107,69 @@ describe('the image input', () => {
     expect(inside).not.toContain('/root/.pyenv');
   });
 
-  it('fails with one clear error when the image does not exist', async () => {
+  it('podman: the older vendor image, python found at /opt/anaconda3 (3.9, cp39), verified there', async () => {
+    const example = copyExample('image-vendor-');
+    const ws = mkdtempSync(join(tmpdir(), 'image-vendor-ws-'));
+    const log = join(ws, 'podman.log');
+    const run = await runBundledAction(
+      {
+        'working-directory': example,
+        // No python on the image's PATH: the build finds it where the vendor installed it.
+        'build-command': `./build.sh ${VENDOR_PYTHON}`,
+        image: VENDOR_IMAGE,
+        'container-engine': 'podman',
+        'docker-options': '--network none',
+        stage: EXAMPLE_STAGE,
+        version: '2.0.0',
+        'output-dir': join(ws, 'dist'),
+        import: 'vecmath\nvecmath.geometry',
+        // verify puts a `python` for the found interpreter first on PATH for the test command.
+        'test-command':
+          'python -c "import sys, vecmath; assert sys.version_info[:2] == (3, 9), sys.version; assert vecmath.dot([1, 2], [3, 4]) == 11"',
+        'artifact-name': 'false',
+      },
+      { ...engineEnv(log), GITHUB_WORKSPACE: ws },
+    );
+    expect(errorAnnotations(run.stdout)).toEqual([]);
+    expect(run.status).toBe(0);
+    const imagePython = rootfsPackageVersion(bullseye, 'python3.9');
+    expect(imagePython).toMatch(/^3\.9\./);
+    expect(run.outputs['python-version']).toBe(imagePython);
+    expect(run.outputs['wheel-name']).toBe('vecmath-2.0.0-cp39-cp39-linux_x86_64.whl');
+    expect(run.outputs.tags).toBe('cp39-cp39-linux_x86_64');
+    expect(run.summary).toContain(`CPython ${imagePython} at ${VENDOR_PYTHON}`);
+
+    const calls = engineCalls(log);
+    expect(calls.filter((argv) => argv[0] === 'pull')).toEqual([]);
+    const runs = calls.filter((argv) => argv[0] === 'run');
+    expect(runs.length).toBeGreaterThan(3);
+    expect(runs.every((argv) => argv.includes(VENDOR_IMAGE))).toBe(true);
+    // pip install --target and the import ran with the vendor's interpreter, in the image.
+    expect(runs.some((argv) => argv.includes(VENDOR_PYTHON) && argv.includes('--target'))).toBe(
+      true,
+    );
+  });
+
+  it('fails with one clear error when the image is neither local nor pullable', async () => {
     const example = copyExample('image-missing-');
+    const log = join(workspace, 'missing.log');
     const run = await runBundledAction(
       {
         'working-directory': example,
         image: 'algorithmia-test/no-such-image:1',
+        'container-engine': 'podman',
         stage: EXAMPLE_STAGE,
         version: '1.0.0',
         'output-dir': mkdtempSync(join(tmpdir(), 'out-')),
       },
-      { ...dockerEnv(join(workspace, 'docker-missing.log')), GITHUB_WORKSPACE: workspace },
+      { ...engineEnv(log), GITHUB_WORKSPACE: workspace },
     );
     expect(run.status).not.toBe(0);
     const errors = errorAnnotations(run.stdout);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/input 'image'/);
+    expect(errors[0]).toContain('algorithmia-test/no-such-image:1');
+    // Asked the engine, then tried one pull; nothing ran.
+    expect(engineCalls(log).map((argv) => argv[0])).toEqual(['image', 'pull']);
   });
 });

@@ -9,7 +9,8 @@ import { MemoryLog } from '../../src/log.js';
 import { runPipeline, type PipelineResult } from '../../src/pipeline.js';
 import { verifyWheel } from '../../src/python/verify.js';
 import { copyExample, EXAMPLE_STAGE, inputs, installAndCall } from '../helpers/example.js';
-import { defaultPython3, pyenvPython, pypy3, runPython } from '../helpers/python.js';
+import { defaultPython3, pyenvPython, pypy3 } from '../helpers/python.js';
+import { expectedTag } from '../helpers/tags.js';
 
 interface Case {
   label: string;
@@ -22,22 +23,6 @@ const CASES: Case[] = [
   { label: 'default python3', python: defaultPython3 },
   { label: 'PyPy 3 (Debian)', python: pypy3 },
 ];
-
-/** The tag the interpreter's own packaging rules give, computed independently of our code. */
-function expectedTag(python: string): string {
-  return runPython(
-    python,
-    `import sys, sysconfig, platform
-v = "%d%d" % sys.version_info[:2]
-plat = sysconfig.get_platform().replace("-", "_").replace(".", "_")
-if platform.python_implementation() == "PyPy":
-    print("pp%s-%s-%s" % (v, "_".join(sysconfig.get_config_var("SOABI").split("-")[:2]), plat))
-elif sys.version_info[0] == 2:
-    print("cp%s-cp%smu-%s" % (v, v, plat) if sys.maxunicode > 65535 else "cp%s-cp%sm-%s" % (v, v, plat))
-else:
-    print("cp%s-cp%s-%s" % (v, sysconfig.get_config_var("SOABI").split("-")[1], plat))`,
-  ).trim();
-}
 
 const built = new Map<string, PipelineResult>();
 

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorAnnotations, ROOT, runBundledAction } from '../helpers/example.js';
-import { FAKE_DOCKER_DIR, TEST_IMAGE, ensureTestRootfs } from '../helpers/rootfs.js';
+import {
+  engineEnv,
+  ensureTestImage,
+  TEST_IMAGE,
+  VENDOR_IMAGE,
+  VENDOR_PYTHON,
+} from '../helpers/rootfs.js';
 import { pyenvPython, runPython } from '../helpers/python.js';
 
 const FIXTURE = join(ROOT, '__tests__', 'fixtures', 'fastsum');
@@ -16,9 +22,9 @@ function copyFixture(): string {
 }
 
 describe('project-dir', () => {
-  let rootfs: string;
   beforeAll(() => {
-    rootfs = ensureTestRootfs();
+    ensureTestImage(TEST_IMAGE);
+    ensureTestImage(VENDOR_IMAGE);
   });
 
   it("builds with Debian's python3 (pip wheel), verifies and names the wheel by the project", async () => {
@@ -41,7 +47,7 @@ describe('project-dir', () => {
     expect(run.summary).toMatch(/fastsum\/_fastsum\.cpython-\d+-x86_64-linux-gnu\.so/);
   });
 
-  it('builds inside the image with its python', async () => {
+  it("builds inside the image with its python (docker: podman's)", async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'fastsum-ws-'));
     const project = join(workspace, 'fastsum');
     cpSync(FIXTURE, project, { recursive: true });
@@ -50,18 +56,39 @@ describe('project-dir', () => {
         'working-directory': project,
         'project-dir': '.',
         image: TEST_IMAGE,
+        'container-engine': 'docker',
+        'docker-options': '--network none',
         python: '3',
         'output-dir': join(workspace, 'dist'),
       },
-      {
-        PATH: `${FAKE_DOCKER_DIR}:${process.env.PATH ?? ''}`,
-        FAKE_DOCKER_IMAGES: JSON.stringify({ [TEST_IMAGE]: rootfs }),
-        GITHUB_WORKSPACE: workspace,
-      },
+      { ...engineEnv(), GITHUB_WORKSPACE: workspace },
     );
     expect(errorAnnotations(run.stdout)).toEqual([]);
     expect(run.status).toBe(0);
     expect(run.outputs['wheel-name']).toBe('fastsum-0.3.0-cp311-cp311-linux_x86_64.whl');
+  });
+
+  it('builds inside the older vendor image (podman) with /opt/anaconda3/bin/python', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'fastsum-vendor-ws-'));
+    const project = join(workspace, 'fastsum');
+    cpSync(FIXTURE, project, { recursive: true });
+    const run = await runBundledAction(
+      {
+        'working-directory': project,
+        'project-dir': '.',
+        image: VENDOR_IMAGE,
+        'container-engine': 'podman',
+        'docker-options': '--network none',
+        'test-command': 'python -c "import fastsum; assert fastsum.total([1, 2, 3.5]) == 6.5"',
+        'output-dir': join(workspace, 'dist'),
+      },
+      { ...engineEnv(), GITHUB_WORKSPACE: workspace },
+    );
+    expect(errorAnnotations(run.stdout)).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(run.outputs['wheel-name']).toBe('fastsum-0.3.0-cp39-cp39-linux_x86_64.whl');
+    expect(run.outputs['python-version']).toMatch(/^3\.9\./);
+    expect(run.summary).toContain(`at ${VENDOR_PYTHON}`);
   });
 
   it('builds with 2.7 without the `wheel` package: setup.py build, then our packer', async () => {

@@ -13,6 +13,7 @@ import {
   runBundledAction,
 } from '../helpers/example.js';
 import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../helpers/moto.js';
+import { actionNodeMajor } from '../helpers/node.js';
 import { defaultPython3 } from '../helpers/python.js';
 
 let moto: Moto;
@@ -64,6 +65,15 @@ describe('the bundled action with both publishers on', () => {
     );
     expect(errorAnnotations(run.stdout)).toEqual([]);
     expect(run.status).toBe(0);
+    // The AWS SDK warns on every node older than 22 (its NodeVersionSupportWarning). The runtime
+    // action.yml declares (node24 project) must run without it; node 20 (host project) gets it.
+    expect({
+      node: actionNodeMajor(),
+      warned: run.stderr.includes('NodeVersionSupportWarning'),
+    }).toEqual({
+      node: actionNodeMajor(),
+      warned: actionNodeMajor() < 22,
+    });
     const { outputs } = run;
     const wheel = readFileSync(outputs.wheel!);
     const key = `wheels/vecmath/${outputs['wheel-name']}`;

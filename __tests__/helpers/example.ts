@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputName, InputSource } from '../../src/input-spec.js';
+import { actionNode } from './node.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXAMPLE = join(ROOT, 'examples', 'vecmath');
@@ -86,7 +87,8 @@ export interface ActionRun {
 }
 
 /**
- * Runs the bundled action the way the runner does: INPUT_* variables, GITHUB_OUTPUT, summary.
+ * Runs the bundled action the way the runner does: INPUT_* variables, GITHUB_OUTPUT, summary,
+ * with the node of actionNode() (helpers/node.ts).
  * Asynchronous, so servers living in the test process (the artifact service) keep answering.
  */
 export async function runBundledAction(
@@ -114,7 +116,7 @@ export async function runBundledAction(
   }
   const result = await new Promise<{ status: number; stdout: string; stderr: string }>(
     (resolvePromise, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env });
+      const child = spawn(actionNode(), [join(ROOT, 'dist', 'index.js')], { env });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -24,8 +24,16 @@ export function pypy3(): string {
 }
 
 /** Runs a python snippet and returns its stdout; throws with stderr when it fails. */
-export function runPython(python: string, code: string, options: { cwd?: string } = {}): string {
-  const result = spawnSync(python, ['-c', code], { encoding: 'utf8', cwd: options.cwd });
+export function runPython(
+  python: string,
+  code: string,
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): string {
+  const result = spawnSync(python, ['-c', code], {
+    encoding: 'utf8',
+    cwd: options.cwd,
+    env: options.env ? { ...process.env, ...options.env } : undefined,
+  });
   if (result.status !== 0) {
     throw new Error(`${python} failed (${result.status}):\n${result.stderr}`);
   }

@@ -101,6 +101,25 @@ const CASES: BadInput[] = [
   },
   // Stage rules.
   {
+    input: 'name',
+    label: 'several top-level modules staged with `=> .` and no name',
+    inputs: () => ({
+      'package-dir': '',
+      stage: `${folder('twomods', { 'alpha.py': '', 'beta.py': '' })}/*.py => .`,
+    }),
+    message: /several top-level modules and packages \(alpha, beta\).*Fix: set `name`/,
+  },
+  {
+    input: 'python',
+    label: 'a cp36 extension module staged for a newer python (ABI check before packing)',
+    inputs: () => ({
+      'package-dir': '',
+      stage: `${folder('abi36', { 'fast.cpython-36m-x86_64-linux-gnu.so': 'ELF' })}/*.so => .`,
+    }),
+    message:
+      /extension module fast\.cpython-36m-x86_64-linux-gnu\.so has the suffix \.cpython-36m-x86_64-linux-gnu\.so, which CPython 3\.\d+\.\d+ .*does not import; it imports \.cpython-3\d+-x86_64-linux-gnu\.so, \.abi3\.so, \.so\./,
+  },
+  {
     input: 'stage',
     label: 'a line without =>',
     inputs: () => ({ 'package-dir': '', stage: 'tinypkg/*.py -> tinypkg' }),
@@ -160,6 +179,73 @@ const CASES: BadInput[] = [
     message: /`bundle-libs` works on staged build products/,
   },
   {
+    input: 'summary',
+    label: 'summary with a project-dir wheel (its build writes METADATA)',
+    inputs: () => ({ 'package-dir': '', 'project-dir': 'proj', summary: 'A summary' }),
+    message: /`summary` cannot be applied to a `project-dir` wheel/,
+  },
+  // Files for .dist-info.
+  {
+    input: 'license-files',
+    label: 'a glob that matches no file',
+    inputs: () => ({ 'license-files': 'LICENSE-THIRD-PARTY*' }),
+    message: /"LICENSE-THIRD-PARTY\*" matched no file in /,
+  },
+  {
+    input: 'license-files',
+    label: 'a glob outside the working directory',
+    inputs: () => ({ 'license-files': '../outside/*.txt' }),
+    message: /"\.\.\/outside\/\*\.txt" is not a glob inside the working directory/,
+  },
+  {
+    input: 'readme',
+    label: 'a file that does not exist',
+    inputs: () => ({ readme: 'README.md' }),
+    message: /the readme .*README\.md does not exist/,
+  },
+  {
+    input: 'readme',
+    label: 'an extension that names no format',
+    inputs: () => ({ readme: 'README.html' }),
+    message: /cannot tell the format of the readme "README\.html"/,
+  },
+  {
+    input: 'exclude-libs',
+    label: 'a glob with a folder in it',
+    inputs: () => ({ 'bundle-libs': 'true', 'exclude-libs': '/usr/lib/libcuda.so.*' }),
+    message: /exclude-libs "\/usr\/lib\/libcuda\.so\.\*" is not a library file name glob/,
+  },
+  {
+    input: 'exclude-libs',
+    label: 'exclude-libs without bundle-libs',
+    inputs: () => ({ 'exclude-libs': 'libcuda.so.*' }),
+    message: /`exclude-libs` only applies with `bundle-libs: true`/,
+  },
+  {
+    input: 'target-glibc',
+    label: 'not a glibc version or policy',
+    inputs: () => ({ 'target-glibc': 'ubuntu16.04' }),
+    message: /target-glibc "ubuntu16\.04" is neither a glibc version/,
+  },
+  {
+    input: 'target-glibc',
+    label: 'a misspelt policy',
+    inputs: () => ({ 'target-glibc': 'manylinux2016' }),
+    message: /target-glibc "manylinux2016" is not a manylinux policy name/,
+  },
+  {
+    input: 'platform-tag',
+    label: 'an unknown platform-tag',
+    inputs: () => ({ 'platform-tag': 'musllinux' }),
+    message: /platform-tag "musllinux" is not supported/,
+  },
+  {
+    input: 'platform-tag',
+    label: 'platform-tag manylinux with wheel-tag',
+    inputs: () => ({ 'platform-tag': 'manylinux', 'wheel-tag': 'py3-none-linux_x86_64' }),
+    message: /platform-tag: manylinux cannot be combined with `wheel-tag`/,
+  },
+  {
     input: 's3-index',
     label: 's3-index without s3-bucket',
     inputs: () => ({ 's3-bucket': '', 's3-index': 'true' }),
@@ -209,6 +295,44 @@ const CASES: BadInput[] = [
     message: /"3\.6" is not a PEP 440 version specifier set: "3\.6" has no operator/,
   },
   {
+    input: 'requires',
+    label: 'a marker with a bad operator (python_version >>> "3")',
+    inputs: () => ({ requires: 'numpy\nenum34; python_version >>> "3"' }),
+    message:
+      /"enum34; python_version >>> "3"" is not a valid requirement: expected a marker variable/,
+  },
+  {
+    input: 'requires',
+    label: 'free text after ";"',
+    inputs: () => ({ requires: 'numpy; only on linux please' }),
+    message: /"numpy; only on linux please" is not a valid requirement: expected a marker variable/,
+  },
+  {
+    input: 'stage',
+    label: 'a file staged into the .dist-info folder (a second METADATA)',
+    inputs: () => ({
+      stage: `${folder('fake-meta', { METADATA: 'Name: evil\n' })}/METADATA => tinypkg-1.0.0.dist-info`,
+    }),
+    message:
+      /"tinypkg-1\.0\.0\.dist-info\/METADATA" is staged into tinypkg-1\.0\.0\.dist-info\/, a metadata folder/,
+  },
+  {
+    input: 'package-dir',
+    label: 'a .dist-info folder as the package',
+    inputs: () => ({ 'package-dir': folder('evil-1.0.dist-info', { METADATA: 'Name: evil\n' }) }),
+    message:
+      /"evil-1\.0\.dist-info\/METADATA" is staged into evil-1\.0\.dist-info\/, a metadata folder/,
+  },
+  {
+    input: 'stage',
+    label: 'a .data file outside the scheme folders',
+    inputs: () => ({
+      stage: `${folder('tool', { run: '#!/bin/sh\n' })}/run => tinypkg-1.0.0.data/bin`,
+    }),
+    message:
+      /"tinypkg-1\.0\.0\.data\/bin\/run" is staged into tinypkg-1\.0\.0\.data\/ but not into one of its scheme folders/,
+  },
+  {
     input: 'summary',
     label: 'a summary over two lines (a header injection)',
     inputs: () => ({ summary: 'Fast sums\nRequires-Dist: evil' }),
@@ -245,9 +369,15 @@ const CASES: BadInput[] = [
   },
   {
     input: 'python',
-    label: 'neither a path nor a version',
+    label: 'neither a path, a command nor a version',
+    inputs: () => ({ python: '3.x' }),
+    message: /"3\.x" is neither a path, a command name, a version nor "auto"/,
+  },
+  {
+    input: 'python',
+    label: 'a command that is not on PATH',
     inputs: () => ({ python: 'python-three' }),
-    message: /"python-three" is neither a path, a version nor "auto"/,
+    message: /`python-three` was not found on PATH on this machine/,
   },
   {
     input: 'wheel-tag',
@@ -290,6 +420,25 @@ const CASES: BadInput[] = [
     label: 'not a number',
     inputs: () => ({ 'compression-level': 'fast' }),
     message: /"fast" is not a compression level/,
+  },
+  // Command timeouts (minutes).
+  {
+    input: 'build-timeout',
+    label: 'zero',
+    inputs: () => ({ 'build-timeout': '0' }),
+    message: /'0' is not a timeout: give a positive number of minutes/,
+  },
+  {
+    input: 'build-timeout',
+    label: 'a unit after the number',
+    inputs: () => ({ 'build-timeout': '10m' }),
+    message: /'10m' is not a timeout/,
+  },
+  {
+    input: 'test-timeout',
+    label: 'negative',
+    inputs: () => ({ 'test-timeout': '-1' }),
+    message: /'-1' is not a timeout/,
   },
   // The image.
   {

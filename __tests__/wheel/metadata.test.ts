@@ -1,7 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { metadataText, recordText, wheelText } from '../../src/wheel/metadata.js';
+import {
+  metadataText,
+  readmeContentType,
+  recordText,
+  validateLicensePath,
+  wheelText,
+  type ProjectMetadata,
+} from '../../src/wheel/metadata.js';
 import { parseWheelTag } from '../../src/wheel/tags.js';
 
 describe('dist-info files', () => {
@@ -33,6 +41,148 @@ describe('dist-info files', () => {
     expect(metadataText({ name: 'x', version: '1' })).toBe(
       'Metadata-Version: 2.1\nName: x\nVersion: 1\n',
     );
+  });
+
+  it('writes the readme as the body, license files as 2.4 headers, in setuptools order', () => {
+    expect(
+      metadataText({
+        name: 'demo-pkg',
+        version: '1.0',
+        summary: 'A demo',
+        homePage: 'https://example.org',
+        author: 'Ann',
+        license: 'MIT',
+        requiresPython: '>=3.6',
+        requires: ['numpy>=1.0'],
+        licenseFiles: ['LICENSE', 'third_party/COPYING.txt'],
+        description: { text: '# Demo\r\n\r\nhello', contentType: 'text/markdown' },
+      }),
+    ).toBe(
+      [
+        'Metadata-Version: 2.4',
+        'Name: demo-pkg',
+        'Version: 1.0',
+        'Summary: A demo',
+        'Home-page: https://example.org',
+        'Author: Ann',
+        'License: MIT',
+        'Requires-Python: >=3.6',
+        'Description-Content-Type: text/markdown',
+        'License-File: LICENSE',
+        'License-File: third_party/COPYING.txt',
+        'Requires-Dist: numpy>=1.0',
+        '',
+        '# Demo',
+        '',
+        'hello',
+        '',
+      ].join('\n'),
+    );
+    // Without license files the version stays 2.1, which every old installer reads.
+    expect(
+      metadataText({
+        name: 'x',
+        version: '1',
+        description: { text: 'plain\n', contentType: 'text/plain' },
+      }),
+    ).toBe(
+      'Metadata-Version: 2.1\nName: x\nVersion: 1\nDescription-Content-Type: text/plain\n\nplain\n',
+    );
+  });
+
+  it.each([
+    ['README.md', 'text/markdown'],
+    ['docs/README.MARKDOWN', 'text/markdown'],
+    ['README.rst', 'text/x-rst'],
+    ['readme.txt', 'text/plain'],
+  ])('takes the content type of %s from its extension', (path, type) => {
+    expect(readmeContentType(path)).toBe(type);
+  });
+
+  it.each(['README', 'README.html', 'docs.md/README', 'README.md.bak'])(
+    'refuses the readme %s, naming the input',
+    (path) => {
+      expect(() => readmeContentType(path)).toThrow(
+        expect.objectContaining({ input: 'readme', message: expect.stringContaining(path) }),
+      );
+    },
+  );
+
+  it.each(['', '/etc/LICENSE', '../LICENSE', 'a/../LICENSE', 'a//b', './LICENSE', 'a\\b', 'L*'])(
+    'refuses the License-File path %j',
+    (path) => {
+      expect(() => validateLicensePath(path)).toThrow(
+        expect.objectContaining({ input: 'license-files' }),
+      );
+    },
+  );
+
+  it('writes METADATA that packaging.metadata validates, field for field', () => {
+    const cases: ProjectMetadata[] = [
+      { name: 'x', version: '1' },
+      {
+        name: 'demo-pkg',
+        version: '1.0.post1+gpu.2',
+        summary: 'A demo: ünïcode',
+        homePage: 'https://example.org',
+        author: 'Ann <a@example.org>',
+        license: 'MIT',
+        requiresPython: '>=2.7,!=3.0.*',
+        requires: ['numpy>=1.0', 'six; python_version < "3"'],
+        licenseFiles: ['LICENSE', 'licenses/NOTICE.txt'],
+        description: { text: 'Title\n=====\n\nSee: `x`\n', contentType: 'text/x-rst' },
+      },
+    ];
+    const code = [
+      'import json, sys',
+      'from packaging.metadata import Metadata',
+      'out = []',
+      'for text in json.load(sys.stdin):',
+      '    m = Metadata.from_email(text, validate=True)',
+      '    out.append({"metadata_version": m.metadata_version, "name": m.name,',
+      '        "version": str(m.version), "summary": m.summary, "home_page": m.home_page,',
+      '        "author": m.author, "license": m.license,',
+      '        "requires_python": str(m.requires_python) if m.requires_python else None,',
+      '        "requires_dist": [str(r) for r in m.requires_dist or []],',
+      '        "license_files": m.license_files, "description": m.description,',
+      '        "content_type": m.description_content_type})',
+      'print(json.dumps(out))',
+    ].join('\n');
+    const run = spawnSync('python3', ['-c', code], {
+      input: JSON.stringify(cases.map(metadataText)),
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([
+      {
+        metadata_version: '2.1',
+        name: 'x',
+        version: '1',
+        summary: null,
+        home_page: null,
+        author: null,
+        license: null,
+        requires_python: null,
+        requires_dist: [],
+        license_files: null,
+        description: null,
+        content_type: null,
+      },
+      {
+        metadata_version: '2.4',
+        name: 'demo-pkg',
+        version: '1.0.post1+gpu.2',
+        summary: 'A demo: ünïcode',
+        home_page: 'https://example.org',
+        author: 'Ann <a@example.org>',
+        license: 'MIT',
+        requires_python: '!=3.0.*,>=2.7',
+        requires_dist: ['numpy>=1.0', 'six; python_version < "3"'],
+        license_files: ['LICENSE', 'licenses/NOTICE.txt'],
+        description: 'Title\n=====\n\nSee: `x`\n',
+        content_type: 'text/x-rst',
+      },
+    ]);
   });
 
   it('refuses a field that would inject another header', () => {

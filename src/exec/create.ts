@@ -22,8 +22,10 @@ export function createExecutors(
   env: NodeJS.ProcessEnv,
   tempRoot: string,
   log: Log,
+  signal?: AbortSignal,
 ): Executors {
-  const host = new LocalExecutor();
+  // Every command, on this machine or in the image, stops when the run is cancelled.
+  const host = new LocalExecutor(process.env, signal);
   const container = inputs.container;
   if (!container) {
     return { executor: host, host, prepare: async () => undefined, finish: async () => undefined };
@@ -47,6 +49,7 @@ export function createExecutors(
     options: container.options,
     log,
     host,
+    signal,
   });
   return {
     executor,

@@ -73,6 +73,11 @@ export interface S3PublishOptions extends S3ClientOptions {
   timeoutMs?: number;
   /** Called after each part (or the single PUT) is stored: bytes confirmed so far, total. */
   onProgress?: (sent: number, total: number) => void;
+  /**
+   * Cancels the publish: requests in flight are aborted, a multipart upload is aborted (no
+   * object is created), and the signal's reason is thrown.
+   */
+  signal?: AbortSignal;
 }
 
 export type S3PublishStatus = 'created' | 'already-published' | 'overwritten';
@@ -180,7 +185,9 @@ export async function publishToS3(
     key,
     region,
     log,
-    signal: AbortSignal.timeout(timeoutMs),
+    signal: options.signal
+      ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal])
+      : AbortSignal.timeout(timeoutMs),
     secrets,
   };
   log.info(`Publishing ${wheel.fileName} (${wheel.size} bytes) to ${s3Uri(bucket, key)}`);
@@ -207,6 +214,7 @@ export async function publishToS3(
         log.info(`Published ${s3Uri(bucket, key)}\n  ${url}`);
         return result(status);
       } catch (error) {
+        if (options.signal?.aborted) throw error;
         if (!isPreconditionFailure(error)) {
           // The write may have landed although its answer was lost (a reset or cut-short
           // response on every attempt): then the wheel is published, and saying it failed would
@@ -232,6 +240,8 @@ export async function publishToS3(
     });
   } catch (error) {
     if (error instanceof PublishError) throw error;
+    // Cancelled: the upload was aborted on the way out; say so, not that S3 failed.
+    if (options.signal?.aborted) throw options.signal.reason;
     throw describeS3Error(ctx.signal.aborted ? abortError(error) : error, {
       bucket,
       key,
@@ -459,6 +469,8 @@ async function uploadMultipart(
     `Multipart upload: ${plan.parts.length} parts of up to ${plan.partSize} bytes, ` +
       `${queueSize} at a time`,
   );
+  // A run killed mid-upload (SIGKILL leaves no time to abort) left its upload of this key open.
+  await abortStrayUploads(ctx, 0);
   const createStarted = Date.now();
   let created: { UploadId?: string; $metadata: { attempts?: number } };
   try {

@@ -8,12 +8,17 @@ import { describeProbe, probePython, tryProbe } from './probe.js';
 export type PythonRequest =
   | { kind: 'auto' }
   | { kind: 'path'; path: string }
+  /** A bare command name (`python3`, `python2.7`, `pypy3`): found on PATH like the build finds it. */
+  | { kind: 'command'; command: string }
   | { kind: 'version'; major: number; minor?: number };
+
+// A command name as a shell finds it on PATH: no slash, no space, starting with a letter.
+const COMMAND = /^[A-Za-z][A-Za-z0-9._+-]*$/;
 
 export function parsePythonRequest(raw: string): PythonRequest {
   const value = raw.trim();
   if (value === '' || value === 'auto') return { kind: 'auto' };
-  const version = /^(?:python)?(\d)(?:\.(\d{1,2}))?$/.exec(value);
+  const version = /^(\d)(?:\.(\d{1,2}))?$/.exec(value);
   if (version) {
     const major = Number(version[1]);
     return version[2] === undefined
@@ -21,9 +26,10 @@ export function parsePythonRequest(raw: string): PythonRequest {
       : { kind: 'version', major, minor: Number(version[2]) };
   }
   if (value.includes('/')) return { kind: 'path', path: value };
-  throw new InputError(`"${raw}" is neither a path, a version nor "auto".`, {
+  if (COMMAND.test(value)) return { kind: 'command', command: value };
+  throw new InputError(`"${raw}" is neither a path, a command name, a version nor "auto".`, {
     input: 'python',
-    fix: 'use a path such as /opt/anaconda2/bin/python, a version such as 2.7 or 3.6, or auto.',
+    fix: 'use a path such as /opt/anaconda2/bin/python, a command on PATH such as python3, a version such as 2.7 or 3.6, or auto.',
   });
 }
 
@@ -38,6 +44,7 @@ export function candidatePaths(request: PythonRequest): string[] {
     '/opt/conda/bin/python',
   ];
   if (request.kind === 'path') return [request.path];
+  if (request.kind === 'command') return [request.command];
   if (request.kind === 'auto') return [...anaconda, 'python3', 'python'];
   const name =
     request.minor === undefined
@@ -59,6 +66,7 @@ export async function discoverPython(
   log: Log,
 ): Promise<PythonProbe> {
   if (request.kind === 'path') return probePython(executor, request.path);
+  if (request.kind === 'command') return commandOnPath(executor, request.command, log);
   const candidates = candidatePaths(request);
   // One shell round trip tells which candidates exist (each one is a `docker run` in an image).
   const existing = await existingCandidates(executor, candidates);
@@ -84,6 +92,30 @@ export async function discoverPython(
     fix: "install it there, or set `python` to the interpreter's full path.",
     details: `Looked for: ${candidates.join(', ')}${tried.length ? `\nFound but not matching: ${tried.join(', ')}` : ''}`,
   });
+}
+
+/** The command as `sh` finds it on PATH in the executor's environment (the build's own lookup). */
+async function commandOnPath(executor: Executor, command: string, log: Log): Promise<PythonProbe> {
+  const found = await executor.run([
+    'sh',
+    '-c',
+    'command -v "$1" || { echo "PATH=$PATH" >&2; exit 1; }',
+    'discover',
+    command,
+  ]);
+  const path = found.stdout.trim().split('\n')[0] ?? '';
+  if (found.exitCode !== 0 || !path.startsWith('/')) {
+    throw new PythonError(`\`${command}\` was not found on PATH on ${executor.where}.`, {
+      input: 'python',
+      fix:
+        'install it or put its folder on PATH before this step (e.g. actions/setup-python), ' +
+        'or give a full path or a version such as 3.6.',
+      details: found.stderr.trim() || undefined,
+    });
+  }
+  const probe = await probePython(executor, path);
+  log.info(`Python: \`${command}\` on PATH is ${describeProbe(probe)}`);
+  return probe;
 }
 
 async function existingCandidates(executor: Executor, candidates: string[]): Promise<string[]> {

@@ -19,6 +19,15 @@ try:
     include = sysconfig.get_paths()["include"]
 except Exception:
     include = None
+try:
+    import importlib.machinery
+    ext_suffixes = list(importlib.machinery.EXTENSION_SUFFIXES)
+except Exception:
+    try:
+        import imp
+        ext_suffixes = [s[0] for s in imp.get_suffixes() if s[2] == imp.C_EXTENSION]
+    except Exception:
+        ext_suffixes = None
 print("ALGORITHMIA-WHEEL-PROBE " + json.dumps({
     "executable": sys.executable,
     "version": list(sys.version_info[:3]),
@@ -32,6 +41,7 @@ print("ALGORITHMIA-WHEEL-PROBE " + json.dumps({
     "pointerBits": struct.calcsize("P") * 8,
     "pipVersion": pip_version,
     "include": include,
+    "extensionSuffixes": ext_suffixes,
 }))
 `;
 

@@ -75,9 +75,30 @@ export async function buildProjectWheel(options: {
   return join(options.outDir, wheels[0]!);
 }
 
-/** Whether `python` can import the `wheel` package, which `setup.py bdist_wheel` needs. */
-export async function hasWheelPackage(executor: Executor, python: string): Promise<boolean> {
-  const result = await executor.run([python, '-E', '-s', '-c', 'import wheel']);
+// `setup.py bdist_wheel` works when setuptools finds the command: the `wheel` distribution's
+// entry point (an importable `wheel` folder without its metadata is not enough), or setuptools'
+// own bdist_wheel (setuptools >= 70.1).
+const HAS_BDIST_WHEEL = String.raw`
+import sys
+try:
+    from setuptools.dist import Distribution
+    Distribution().get_command_class("bdist_wheel")
+except Exception as e:
+    sys.stderr.write("%s\n" % e)
+    sys.exit(1)
+`;
+
+/**
+ * Whether `python` can build wheels of setup.py projects (the `wheel` package). Asked the way
+ * `pip wheel` will run it: the same environment (PYTHONPATH and the user's site-packages count)
+ * and the project folder as the working directory.
+ */
+export async function hasWheelPackage(
+  executor: Executor,
+  python: string,
+  projectDir: string,
+): Promise<boolean> {
+  const result = await executor.run([python, '-c', HAS_BDIST_WHEEL], { cwd: projectDir });
   return result.exitCode === 0;
 }
 

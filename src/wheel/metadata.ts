@@ -7,36 +7,108 @@ export interface ProjectMetadata {
   version: string;
   summary?: string;
   requires?: string[];
-  /** A canonical PEP 440 specifier set (src/wheel/specifier.ts). */
-  requiresPython?: string;
   author?: string;
   license?: string;
   homePage?: string;
+  /** A PEP 440 specifier set such as `>=3.6`, written as Requires-Python. */
+  requiresPython?: string;
+  /** Extras named in `extra == "..."` markers of `requires` (Provides-Extra). */
+  providesExtra?: readonly string[];
+  /** Paths relative to `<dist>.dist-info/licenses/` (PEP 639), one License-File header each. */
+  licenseFiles?: readonly string[];
+  /** The long description: the METADATA body, with its Description-Content-Type. */
+  description?: LongDescription;
 }
 
-/** Core metadata 2.1 (the newest version pip 8-era installers on Python 2.7 read without fuss). */
-export function metadataText(meta: ProjectMetadata): string {
-  const lines = ['Metadata-Version: 2.1', `Name: ${meta.name}`, `Version: ${meta.version}`];
-  const optional: [string, string | undefined][] = [
-    ['Summary', meta.summary],
-    ['Home-page', meta.homePage],
-    ['Author', meta.author],
-    ['License', meta.license],
-  ];
-  for (const [field, value] of optional) {
-    if (value) lines.push(`${field}: ${singleLine(value, field.toLowerCase())}`);
+export interface LongDescription {
+  text: string;
+  contentType: ReadmeContentType;
+}
+
+export type ReadmeContentType = 'text/markdown' | 'text/x-rst' | 'text/plain';
+
+const README_TYPES: Record<string, ReadmeContentType> = {
+  '.md': 'text/markdown',
+  '.markdown': 'text/markdown',
+  '.rst': 'text/x-rst',
+  '.txt': 'text/plain',
+};
+
+/** The Description-Content-Type of a readme, from its extension (case-insensitive). */
+export function readmeContentType(path: string): ReadmeContentType {
+  const match = /\.[^./\\]+$/.exec(path);
+  const type = match ? README_TYPES[match[0].toLowerCase()] : undefined;
+  if (type === undefined) {
+    throw new InputError(`cannot tell the format of the readme "${path}" from its extension.`, {
+      input: 'readme',
+      fix: 'name a .md (Markdown), .rst (reStructuredText) or .txt (plain text) file.',
+    });
   }
-  if (meta.requiresPython) {
-    lines.push(`Requires-Python: ${singleLine(meta.requiresPython, 'requires-python')}`);
+  return type;
+}
+
+/**
+ * Core metadata, as bdist_wheel writes it for the same fields: the lowest Metadata-Version that
+ * carries them (2.1, which pip 8-era installers on Python 2.7 read without fuss; 2.4 once
+ * License-File headers appear, PEP 639), the headers in setuptools' order, and the long
+ * description as the message body.
+ */
+export function metadataText(meta: ProjectMetadata): string {
+  const licenseFiles = meta.licenseFiles ?? [];
+  const lines = [
+    `Metadata-Version: ${licenseFiles.length > 0 ? '2.4' : '2.1'}`,
+    `Name: ${singleLine(meta.name, 'name')}`,
+    `Version: ${singleLine(meta.version, 'version')}`,
+  ];
+  const optional: [string, string | undefined, string][] = [
+    ['Summary', meta.summary, 'summary'],
+    ['Home-page', meta.homePage, 'home-page'],
+    ['Author', meta.author, 'author'],
+    ['License', meta.license, 'license'],
+    ['Requires-Python', meta.requiresPython, 'requires-python'],
+    ['Description-Content-Type', meta.description?.contentType, 'readme'],
+  ];
+  for (const [field, value, input] of optional) {
+    if (value?.trim()) lines.push(`${field}: ${singleLine(value, input)}`);
+  }
+  for (const path of licenseFiles) {
+    lines.push(`License-File: ${validateLicensePath(path)}`);
+  }
+  for (const extra of meta.providesExtra ?? []) {
+    lines.push(`Provides-Extra: ${singleLine(extra, 'project-dir')}`);
   }
   for (const requirement of meta.requires ?? []) {
     lines.push(`Requires-Dist: ${validateRequirement(singleLine(requirement, 'requires'))}`);
   }
-  return lines.join('\n') + '\n';
+  const head = lines.join('\n') + '\n';
+  if (meta.description === undefined) return head;
+  return `${head}\n${descriptionBody(meta.description.text)}`;
+}
+
+/** The body keeps the text as written, with Unix line ends and one final line break. */
+function descriptionBody(text: string): string {
+  const body = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+  return body.endsWith('\n') ? body : `${body}\n`;
+}
+
+/** A License-File value (PEP 639): a relative path with `/` separators, no `..`, no globs. */
+export function validateLicensePath(path: string): string {
+  const bad =
+    path === '' ||
+    path.startsWith('/') ||
+    /[\\\r\n*?[\]]/.test(path) ||
+    path.split('/').some((part) => part === '' || part === '.' || part === '..');
+  if (bad) {
+    throw new InputError(`"${path}" cannot be a License-File path.`, {
+      input: 'license-files',
+      fix: 'license files must lie inside `working-directory`, with plain names (no "*", "?", "[", "]", backslashes or line breaks).',
+    });
+  }
+  return path;
 }
 
 function singleLine(value: string, input: string): string {
-  if (/[\r\n]/.test(value)) {
+  if (/[\r\n]/.test(value.trim())) {
     throw new InputError('a metadata field cannot span several lines.', {
       input,
       fix: 'put it on one line (for `requires`, one requirement per line).',

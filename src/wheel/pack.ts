@@ -28,6 +28,11 @@ export interface PackageFile {
 export interface PackOptions {
   files: readonly PackageFile[];
   metadata: ProjectMetadata;
+  /**
+   * License files for `<dist>.dist-info/licenses/` (PEP 639); `archivePath` is relative to that
+   * folder and becomes the License-File header.
+   */
+  licenses?: readonly PackageFile[];
   tag: WheelTag;
   /** Stored as every entry's timestamp (SOURCE_DATE_EPOCH). */
   mtime: Date;
@@ -60,7 +65,14 @@ export function orderPayload(files: readonly PackageFile[]): PackageFile[] {
 }
 
 export async function packWheel(options: PackOptions): Promise<PackedWheel> {
-  const { metadata, tag } = options;
+  const { tag } = options;
+  const licenses = orderPayload(options.licenses ?? []);
+  const metadata: ProjectMetadata = {
+    ...options.metadata,
+    licenseFiles: licenses.map((file) => file.archivePath),
+  };
+  // Made before the first byte is written: a field that cannot be written fails the run cleanly.
+  const metadataFile = metadataText(metadata);
   const fileName = wheelFileName(metadata.name, metadata.version, formatTag(tag));
   const distInfo = distInfoDirName(metadata.name, metadata.version);
   await mkdir(options.outputDir, { recursive: true });
@@ -86,8 +98,16 @@ export async function packWheel(options: PackOptions): Promise<PackedWheel> {
         mode: file.executable ? 0o755 : 0o644,
       });
     }
+    for (const file of licenses) {
+      await add({
+        name: `${distInfo}/licenses/${file.archivePath}`,
+        path: file.sourcePath,
+        size: file.size,
+        mode: 0o644,
+      });
+    }
     const generated: [string, string][] = [
-      [`${distInfo}/METADATA`, metadataText(metadata)],
+      [`${distInfo}/METADATA`, metadataFile],
       [`${distInfo}/WHEEL`, wheelText(tag, options.generator)],
     ];
     for (const [name, text] of generated) {

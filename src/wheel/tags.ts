@@ -14,6 +14,8 @@ export interface PythonProbe {
   pointerBits: number;
   pipVersion: string | null;
   include: string | null;
+  /** File name suffixes of the extension modules it imports (null: unknown). */
+  extensionSuffixes?: string[] | null;
 }
 
 export interface WheelTag {

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+
+export type OutputFormat = 'lines' | 'json';
+
+/**
+ * The CLI's outputs on stdout. `lines`: `name=value` for a one-line value and, for a value with
+ * line breaks, the heredoc form GITHUB_OUTPUT uses:
+ *
+ *     name<<ghadelimiter_<uuid>
+ *     first line
+ *     second line
+ *     ghadelimiter_<uuid>
+ *
+ * (a delimiter that occurs in no line of the value). `json`: one JSON object on one line.
+ */
+export function formatOutputs(
+  outputs: Readonly<Record<string, string>>,
+  format: OutputFormat,
+  newDelimiter: () => string = () => `ghadelimiter_${randomUUID()}`,
+): string {
+  if (format === 'json') return `${JSON.stringify(outputs)}\n`;
+  let text = '';
+  for (const [name, value] of Object.entries(outputs)) {
+    if (!/[\r\n]/.test(value)) {
+      text += `${name}=${value}\n`;
+      continue;
+    }
+    const lines = value.split(/\r\n|\r|\n/);
+    let delimiter = newDelimiter();
+    while (lines.includes(delimiter)) delimiter = newDelimiter();
+    text += `${name}<<${delimiter}\n${lines.join('\n')}\n${delimiter}\n`;
+  }
+  return text;
+}
