@@ -1,8 +1,8 @@
 // The consumer check with `image`: the image's own python and pip install the published wheel
-// from the index, inside the image (through the test-only docker), with the AWS credentials a
+// from the index, inside the image (on the real engine: podman's docker), with the AWS credentials a
 // user passed into the image by an `env` line removed; the receipt names the image.
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,15 +14,14 @@ import {
   runBundledAction,
 } from '../helpers/example.js';
 import { MOTO_CREDENTIALS, motoClient, startMoto, type Moto } from '../helpers/moto.js';
-import { FAKE_DOCKER_DIR, TEST_IMAGE, ensureTestRootfs } from '../helpers/rootfs.js';
+import { TEST_IMAGE, engineCalls, engineEnv, ensureTestImage } from '../helpers/rootfs.js';
 
 let moto: Moto;
 let admin: S3Client;
-let rootfs: string;
 let workspace: string;
 
 beforeAll(async () => {
-  rootfs = ensureTestRootfs();
+  ensureTestImage(TEST_IMAGE);
   workspace = mkdtempSync(join(tmpdir(), 'consumer-image-'));
   moto = await startMoto();
   admin = motoClient(moto.endpoint);
@@ -54,13 +53,12 @@ describe('verify-published with image', () => {
         's3-force-path-style': 'true',
         's3-acl': 'public-read',
         's3-index': 'true',
+        // The image's pip must reach moto_server on the runner's loopback.
+        'docker-options': '--network host',
       },
       {
         ...MOTO_CREDENTIALS,
-        PATH: `${FAKE_DOCKER_DIR}:${process.env.PATH ?? ''}`,
-        FAKE_DOCKER_IMAGES: JSON.stringify({ [TEST_IMAGE]: rootfs }),
-        FAKE_DOCKER_LOCAL: join(workspace, 'local-images'),
-        FAKE_DOCKER_LOG: log,
+        ...engineEnv(log),
         GITHUB_WORKSPACE: workspace,
         SOURCE_DATE_EPOCH: '1700000000',
       },
@@ -69,12 +67,8 @@ describe('verify-published with image', () => {
     expect(errorAnnotations(run.stdout)).toEqual([]);
     expect(run.status).toBe(0);
     expect(run.outputs['verify-published']).toBe('passed');
-    expect(existsSync(log)).toBe(true);
-    const runs = readFileSync(log, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => (JSON.parse(line) as { argv: string[] }).argv)
-      .filter((argv) => argv[0] === 'run');
+    const runs = engineCalls(log).filter((argv) => argv[0] === 'run');
+    expect(runs.length).toBeGreaterThan(0);
     const consumer = runs.find((argv) => argv.includes('--index-url'));
     expect(consumer).toBeDefined();
     expect(consumer).toContain(TEST_IMAGE);
