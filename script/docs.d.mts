@@ -7,11 +7,7 @@ export function outputsTable(outputs: Record<string, ActionEntry> | undefined): 
 export function replaceSection(text: string, name: string, body: string): string;
 export const TABLES_PAGE: string;
 export function renderTables(page: string, actionYaml: string): string;
-export function formatTables(
-  page: string,
-  actionYaml: string,
-  pagePath: string,
-): Promise<string>;
+export function formatTables(page: string, actionYaml: string, pagePath: string): Promise<string>;
 export function firstDifference(
   a: string,
   b: string,
