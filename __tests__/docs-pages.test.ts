@@ -15,6 +15,7 @@ import {
   markdownLinks,
 } from '../script/doc-links.mjs';
 import { ACTION_REF, runsOnlyOnTags, workflowProblems } from '../script/doc-workflows.mjs';
+import { CONTAINER_ENV_ALLOWED, CONTAINER_ENV_NEVER } from '../src/exec/container-plan.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const README_LIMIT = 16 * 1024;
@@ -197,6 +198,16 @@ describe('YAML blocks in README.md and docs/', () => {
 });
 
 describe('the pages of docs/', () => {
+  it('docs/images.md names every variable the image gets, and every one it never gets', () => {
+    const page = pages['docs/images.md']!;
+    for (const name of CONTAINER_ENV_ALLOWED) expect(page).toContain(`\`${name}\``);
+    for (const pattern of CONTAINER_ENV_NEVER) {
+      expect(page).toContain(
+        /^\*.*\*$/.test(pattern) ? `\`${pattern.slice(1, -1)}\`` : `\`${pattern}\``,
+      );
+    }
+  });
+
   it.each(docsPages)('%s is a non-empty page with one title', (path) => {
     expect(statSync(join(repo, path)).size).toBeGreaterThan(0);
     expect(pages[path]!.match(/^# /gm)).toHaveLength(1);
