@@ -14,11 +14,35 @@ import {
   headingAnchors,
   markdownLinks,
 } from '../script/doc-links.mjs';
-import { ACTION_REF, runsOnlyOnTags, workflowProblems } from '../script/doc-workflows.mjs';
+import {
+  ACTION_REF,
+  asWorkflow,
+  runsOnlyOnTags,
+  workflowProblems,
+} from '../script/doc-workflows.mjs';
 import { CONTAINER_ENV_ALLOWED, CONTAINER_ENV_NEVER } from '../src/exec/container-plan.js';
+import type { InputName } from '../src/input-spec.js';
+import { getInputs } from '../src/inputs.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const README_LIMIT = 16 * 1024;
+
+interface Job {
+  strategy?: { matrix?: Record<string, unknown> & { include?: Record<string, unknown>[] } };
+  steps?: { uses?: string; with?: Record<string, unknown> }[];
+}
+
+/** The values of a job's first matrix combination: its first `include`, or each list's first. */
+function firstMatrixEntry(job: Job): Record<string, unknown> {
+  const matrix = job.strategy?.matrix ?? {};
+  if (matrix.include?.[0]) return matrix.include[0];
+  return Object.fromEntries(
+    Object.entries(matrix).map(([key, values]) => [
+      key,
+      Array.isArray(values) ? values[0] : values,
+    ]),
+  );
+}
 const action = parse(readFileSync(join(repo, 'action.yml'), 'utf8')) as {
   inputs: Record<string, unknown>;
   outputs: Record<string, unknown>;
@@ -155,6 +179,43 @@ describe('YAML blocks in README.md and docs/', () => {
     '%s parses, passes the workflow schema and uses real inputs and outputs',
     (_where, text) => {
       expect(workflowProblems(text, action)).toEqual([]);
+    },
+  );
+
+  // Beyond the schema: each step of this action, its `${{ }}` expressions given the values a run
+  // would give them (the matrix's first entry, a run number; a tag push when the workflow runs on
+  // tags only, a branch push otherwise), is accepted by the action's own input validation.
+  it.each(blocks.map((block) => [block.where, block.text]))(
+    '%s: the action accepts the inputs of each of its steps',
+    (_where, text) => {
+      const { workflow, whole } = asWorkflow(parse(text))!;
+      // A list of steps has no trigger of its own: it runs where the README's workflows do.
+      const onTags = !whole || runsOnlyOnTags(workflow.on);
+      const ref = onTags ? 'refs/tags/v1.4.0' : 'refs/heads/main';
+      let steps = 0;
+      for (const job of Object.values(workflow.jobs as Record<string, Job>)) {
+        const matrix = firstMatrixEntry(job);
+        for (const step of job.steps ?? []) {
+          if (step.uses !== ACTION_REF) continue;
+          steps++;
+          const given = Object.fromEntries(
+            Object.entries(step.with ?? {}).map(([name, value]) => [
+              name,
+              String(value).replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_all, expression: string) =>
+                expression.startsWith('matrix.')
+                  ? String(matrix[expression.slice('matrix.'.length)])
+                  : expression === 'github.run_number'
+                    ? '7'
+                    : 'x',
+              ),
+            ]),
+          );
+          const source = (name: InputName) => given[name] ?? '';
+          const env = { GITHUB_WORKSPACE: '/ws', GITHUB_REF: ref, GITHUB_REF_TYPE: '' };
+          expect(() => getInputs(source, env)).not.toThrow();
+        }
+      }
+      expect(steps).toBeGreaterThan(0);
     },
   );
 
