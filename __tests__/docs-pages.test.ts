@@ -250,6 +250,22 @@ describe('YAML blocks in README.md and docs/', () => {
     ]);
   });
 
+  it('accepts the attestations permission the schema predates, but not a bad value of it', () => {
+    const workflow = (value: string) =>
+      [
+        'on: push',
+        'jobs:',
+        '  a:',
+        '    runs-on: ubuntu-24.04',
+        '    permissions:',
+        `      attestations: ${value}`,
+        '    steps:',
+        '      - run: echo ok',
+      ].join('\n');
+    expect(workflowProblems(workflow('write'), action)).toEqual([]);
+    expect(workflowProblems(workflow('sometimes'), action)[0]).toBe('fails the workflow schema:');
+  });
+
   it('knows which triggers give the tag as the version', () => {
     expect(runsOnlyOnTags({ push: { tags: ['v*'] } })).toBe(true);
     expect(runsOnlyOnTags({ push: { tags: ['v*'], branches: ['main'] } })).toBe(false);

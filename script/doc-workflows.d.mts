@@ -3,6 +3,9 @@ export const ACTION_REF: string;
 export function asWorkflow(
   document: unknown,
 ): { workflow: Record<string, unknown>; whole: boolean } | undefined;
+export function withoutAttestationsPermission(
+  workflow: Record<string, unknown>,
+): Record<string, unknown>;
 export function runsOnlyOnTags(on: unknown): boolean;
 export function workflowProblems(
   text: string,
