@@ -56,6 +56,16 @@ const pages: Record<string, string> = Object.fromEntries(
   ['README.md', ...docsPages].map((path) => [path, readFileSync(join(repo, path), 'utf8')]),
 );
 const readme = pages['README.md']!;
+/** The other Markdown files a reader follows links from: their links are checked too. */
+const otherPages: Record<string, string> = Object.fromEntries(
+  [
+    'CONTRIBUTING.md',
+    'DEVELOPERS.md',
+    'CHANGELOG.md',
+    'bench/README.md',
+    'examples/vecmath/README.md',
+  ].map((path) => [path, readFileSync(join(repo, path), 'utf8')]),
+);
 
 describe('the README is a door', () => {
   it(`is under ${README_LIMIT / 1024} KB`, () => {
@@ -94,15 +104,18 @@ describe('the README is a door', () => {
   });
 });
 
-describe('relative links in README.md and docs/', () => {
+describe('relative links in README.md, docs/ and the other Markdown files', () => {
   const exists = (path: string) => existsSync(join(repo, path));
 
   // Anchors into the other pages are checked against those pages' headings.
-  const problems = brokenLinks(pages, exists);
+  const problems = brokenLinks({ ...pages, ...otherPages }, exists);
 
-  it.each(Object.keys(pages))('%s: every relative link resolves to a file and heading', (path) => {
-    expect(problems.filter((problem) => problem.startsWith(`${path}:`))).toEqual([]);
-  });
+  it.each(Object.keys({ ...pages, ...otherPages }))(
+    '%s: every relative link resolves to a file and heading',
+    (path) => {
+      expect(problems.filter((problem) => problem.startsWith(`${path}:`))).toEqual([]);
+    },
+  );
 
   it('counts links: each page of docs/ links somewhere, so the check has work to do', () => {
     for (const path of docsPages) expect(markdownLinks(pages[path]!).length).toBeGreaterThan(0);
