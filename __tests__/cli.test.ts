@@ -129,6 +129,9 @@ describe('the local command prints machine-readable outputs', () => {
         'true',
         '--s3-index',
         'true',
+        // The bucket's objects are private: the consumer check reads with the credentials.
+        '--verify-published',
+        'credentials',
         ...extra,
       ],
       {
