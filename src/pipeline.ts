@@ -6,13 +6,13 @@ import type { RuntimeTarget } from './elf/glibc-target.js';
 import { chooseManylinuxPlatform } from './elf/manylinux-tag.js';
 import { BuildError, InputError } from './errors.js';
 import { timedOutError } from './timeouts.js';
-import { createExecutors, type Executors } from './exec/create.js';
+import { createExecutors, type Executors } from './executors.js';
 import { explainFsFailure, type FsPlaces } from './fs-failure.js';
 import type { Executor, OutputSink } from './exec/executor.js';
 import type { Inputs } from './inputs.js';
 import { formatDuration, type Log } from './log.js';
-import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from './native-libs.js';
-import { artifactStep, s3IndexStep, s3Step } from './publish/steps.js';
+import { bundleStagedLibraries, checkNativeLibraries } from './native-libs.js';
+import { artifactStep, s3IndexStep, s3Step } from './publishers.js';
 import { checkAbiForProbe } from './python/abi-check.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
@@ -20,19 +20,14 @@ import { readEggInfoMetadata } from './python/egg-info.js';
 import { readProjectVersion } from './python/project-version.js';
 import { checkProjectVersion } from './project-version.js';
 import { buildProjectWheel, buildSetupPyTree, hasWheelPackage } from './python/project-build.js';
-import {
-  checkImports,
-  installWheel,
-  runTestCommand,
-  type VerifyOptions,
-  type VerifyResult,
-} from './python/verify.js';
+import { checkImports, installWheel, runTestCommand, type VerifyOptions } from './python/verify.js';
+import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
 import { resolveRuntimeTarget } from './runtime-target.js';
 import { resolveSourceDate } from './source-date.js';
 import { PENDING_PREFIX } from './stage-exclude.js';
 import { parseStageRules, stagePackage } from './stage.js';
 import { GENERATOR } from './version.js';
-import { packWheel, sha256File, type PackageFile, type PackedWheel } from './wheel/pack.js';
+import { packWheel, sha256File, type PackageFile, type PackedWheel } from './zip/pack.js';
 import {
   expandTag,
   formatTag,
@@ -44,23 +39,7 @@ import {
 import { checkDataFolder } from './wheel/layout.js';
 import { distInfoDirName } from './wheel/names.js';
 import { defaultImports, importNames, topLevelOf } from './wheel/top-level.js';
-import { listZipEntries } from './wheel/zip-listing.js';
-
-/** A step that runs only after the wheel was verified (publishers); returns outputs to set. */
-export interface AfterVerifyStep {
-  name: string;
-  run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal): Promise<Record<string, string>>;
-}
-
-export interface VerifiedWheel extends PackedWheel {
-  distribution: string;
-  version: string;
-  packageName: string;
-  probe: PythonProbe;
-  verify: VerifyResult;
-  /** The native files and their dependencies. */
-  nativeReport: NativeReport;
-}
+import { listZipEntries } from './zip/zip-listing.js';
 
 export interface PipelineDeps {
   log: Log;

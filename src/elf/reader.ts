@@ -12,7 +12,6 @@
  * hundreds of MB and only their headers are read. Every offset is checked against the file size
  * before it is read and every loop is bounded by it, so a crafted file cannot hang or crash it.
  */
-import { open } from 'node:fs/promises';
 import { LibraryError } from '../errors.js';
 
 export type ElfClass = 32 | 64;
@@ -149,7 +148,7 @@ interface ReadRequest {
   length: number;
 }
 
-type ElfSteps = Generator<ReadRequest, ElfInfo, Buffer>;
+export type ElfSteps = Generator<ReadRequest, ElfInfo, Buffer>;
 
 interface Segment {
   type: number;
@@ -198,7 +197,7 @@ class Fields {
   }
 }
 
-function* elfSteps(file: string, size: number, options: ReadElfOptions = {}): ElfSteps {
+export function* elfSteps(file: string, size: number, options: ReadElfOptions = {}): ElfSteps {
   function fail(problem: string, offset?: number): never {
     throw new ElfFormatError(file, problem, offset);
   }
@@ -528,37 +527,4 @@ export function parseElf(buf: Buffer, name = '<buffer>', options: ReadElfOptions
     next = steps.next(buf.subarray(offset, offset + length));
   }
   return next.value;
-}
-
-/** Reads the ELF facts of a file, reading only its headers, dynamic section and strings. */
-export async function readElf(path: string, options: ReadElfOptions = {}): Promise<ElfInfo> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const steps = elfSteps(path, size, options);
-    let next = steps.next();
-    while (!next.done) {
-      const { offset, length } = next.value;
-      const buffer = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, offset);
-      if (bytesRead !== length)
-        throw new ElfFormatError(path, 'file changed while being read', offset);
-      next = steps.next(buffer);
-    }
-    return next.value;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Reads the first bytes of a file and tells whether it is an ELF file (by magic, not by name). */
-export async function fileIsElf(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    return bytesRead === 4 && isElf(head);
-  } finally {
-    await handle.close();
-  }
 }

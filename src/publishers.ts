@@ -1,12 +1,11 @@
-import type { ArtifactInputs, S3Inputs } from '../inputs.js';
-import { formatDuration, type Log } from '../log.js';
-import type { AfterVerifyStep, VerifiedWheel } from '../pipeline.js';
-import { formatBytes } from '../summary.js';
-import { publishArtifact } from './artifact.js';
-import { resolveArtifactName } from './artifact-plan.js';
-import { indexOutputs } from './index-pages.js';
-import { publishToS3 } from './s3.js';
-import { publishIndex } from './s3-index.js';
+import type { ArtifactInputs, S3Inputs } from './inputs.js';
+import { formatBytes, formatDuration, type Log } from './log.js';
+import { publishArtifact } from './publish/artifact.js';
+import { resolveArtifactName } from './publish/artifact-plan.js';
+import { indexOutputs } from './publish/index-pages.js';
+import { publishToS3 } from './publish/s3.js';
+import { publishIndex } from './publish/s3-index.js';
+import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
 
 /** The workflow artifact; skipped with one log line outside GitHub Actions. */
 export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): AfterVerifyStep {
