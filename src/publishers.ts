@@ -1,4 +1,4 @@
-import type { ArtifactInputs, S3Inputs } from './inputs.js';
+import type { ArtifactInputs, Inputs, S3Inputs } from './inputs.js';
 import { formatBytes, formatDuration, type Log } from './log.js';
 import { publishArtifact } from './publish/artifact.js';
 import { resolveArtifactName } from './publish/artifact-plan.js';
@@ -104,4 +104,13 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
       });
     },
   };
+}
+
+/** The publishers the inputs ask for, in order: artifact, S3, then the S3 index. */
+export function publishersFor(inputs: Inputs, env: NodeJS.ProcessEnv, log: Log): AfterVerifyStep[] {
+  const steps: AfterVerifyStep[] = [];
+  if (inputs.artifact) steps.push(artifactStep(inputs.artifact, env));
+  if (inputs.s3) steps.push(s3Step(inputs.s3, log));
+  if (inputs.s3?.index) steps.push(s3IndexStep(inputs.s3));
+  return steps;
 }

@@ -11,6 +11,16 @@ export interface AfterVerifyStep {
   run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal): Promise<Record<string, string>>;
 }
 
+/** A packed wheel, not yet verified, with what the later steps need to know of it. */
+export interface PackResult {
+  wheel: PackedWheel;
+  distribution: string;
+  version: string;
+  packageName: string;
+  /** The default `import` list: every top-level module and package of the wheel. */
+  imports: string[];
+}
+
 export interface VerifiedWheel extends PackedWheel {
   distribution: string;
   version: string;
