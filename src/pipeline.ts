@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readDistInfoExtras } from './dist-info-files.js';
 import { runBuild } from './build-step.js';
 import { createExecutors, type Executors } from './executors.js';
@@ -8,6 +9,7 @@ import type { Log } from './log.js';
 import { publishersFor } from './publishers.js';
 import { discoverPython } from './python/discover.js';
 import { projectWheel } from './python/project-wheel.js';
+import { writeReceipt } from './receipt-step.js';
 import { resolveRuntimeTarget } from './runtime-target.js';
 import { sourceDate, stageAndPack } from './stage-and-pack.js';
 import { timedGroup, type StepContext } from './step-context.js';
@@ -90,7 +92,21 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         )
       : await stageAndPack(ctx, { probe, extras: extras!, ...(runtime ? { runtime } : {}) });
 
-    const wheel = await verifyWheel(ctx, { packed, probe, ...(runtime ? { runtime } : {}) });
+    const verified = await verifyWheel(ctx, { packed, probe, ...(runtime ? { runtime } : {}) });
+    const { wheel } = verified;
+    wheel.receipt = await ctx.timed('Receipt', () =>
+      writeReceipt({
+        inputs,
+        executors,
+        env,
+        wheel: { ...wheel, tags: verified.tags },
+        probe,
+        target: wheel.verify.target,
+        importLines: verified.importLines,
+        nativeReport: wheel.nativeReport,
+        log,
+      }),
+    );
     const outputs: Record<string, string> = {
       wheel: wheel.path,
       'wheel-name': wheel.fileName,
@@ -99,8 +115,15 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       'python-version': probe.version.join('.'),
       tags: wheel.tag,
       version: wheel.version,
+      receipt: wheel.receipt.path,
     };
-    const after = deps.after ?? publishersFor(inputs, env, log);
+    const after =
+      deps.after ??
+      publishersFor(inputs, env, log, {
+        executor,
+        workDir: join(ctx.work, 'consumer'),
+        imports: inputs.imports,
+      });
     for (const step of after) {
       Object.assign(outputs, await ctx.timed(step.name, () => step.run(wheel, log, signal)));
     }

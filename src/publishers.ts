@@ -4,8 +4,10 @@ import { publishArtifact } from './publish/artifact.js';
 import { resolveArtifactName } from './publish/artifact-plan.js';
 import { indexOutputs } from './publish/index-pages.js';
 import { publishToS3 } from './publish/s3.js';
+import { alignPageAcls, alignWheelAcl, publishSidecars } from './publish/s3-beside.js';
 import { publishIndex } from './publish/s3-index.js';
 import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
+import { verifyPublishedStep, type ConsumerContext } from './verify-published-step.js';
 
 /** The workflow artifact; skipped with one log line outside GitHub Actions. */
 export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): AfterVerifyStep {
@@ -23,6 +25,19 @@ export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): Af
       );
       if (result.status === 'skipped') return {};
       log.info(`artifact ${result.name} uploaded${result.url ? `: ${result.url}` : ''}`);
+      if (wheel.receipt) {
+        // Its own artifact: the wheel's is the .whl itself (not a zip that could hold both).
+        const receiptName =
+          name === wheel.fileName ? wheel.receipt.fileName : `${name}.verification.json`;
+        await publishArtifact(
+          { ...wheel.receipt, distribution: wheel.distribution, version: wheel.version },
+          inputs.retentionDays === undefined
+            ? { name: receiptName }
+            : { name: receiptName, retentionDays: inputs.retentionDays },
+          env,
+          log,
+        );
+      }
       return {
         'artifact-name': result.name,
         ...(result.id === undefined ? {} : { 'artifact-id': String(result.id) }),
@@ -70,6 +85,8 @@ export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
             ? 'overwritten'
             : 'uploaded';
       log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
+      if (result.status === 'already-published') await alignWheelAcl(inputs, wheel.fileName, log);
+      await publishSidecars(inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
       return { 's3-uri': result.uri, 's3-url': result.url, requirement: result.requirement };
     },
   };
@@ -97,6 +114,8 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
       log.info(
         `index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`,
       );
+      const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
+      if (unchanged.length) await alignPageAcls(inputs, unchanged, log);
       return indexOutputs({
         indexUrl: result.indexUrl,
         distribution: wheel.distribution,
@@ -106,11 +125,20 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
   };
 }
 
-/** The publishers the inputs ask for, in order: artifact, S3, then the S3 index. */
-export function publishersFor(inputs: Inputs, env: NodeJS.ProcessEnv, log: Log): AfterVerifyStep[] {
+/**
+ * The publishers the inputs ask for, in order: artifact, S3, the S3 index, then the check that
+ * what was published installs (verify-published).
+ */
+export function publishersFor(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+  consumer: ConsumerContext,
+): AfterVerifyStep[] {
   const steps: AfterVerifyStep[] = [];
   if (inputs.artifact) steps.push(artifactStep(inputs.artifact, env));
   if (inputs.s3) steps.push(s3Step(inputs.s3, log));
   if (inputs.s3?.index) steps.push(s3IndexStep(inputs.s3));
+  if (inputs.s3) steps.push(verifyPublishedStep(inputs.s3, consumer));
   return steps;
 }

@@ -83,6 +83,7 @@ export async function stageAndPack(
         version: inputs.version,
         summary: inputs.summary,
         requires: inputs.requires,
+        requiresPython: inputs.requiresPython,
         author: inputs.author,
         license: inputs.license,
         homePage: inputs.homePage,

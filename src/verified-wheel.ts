@@ -2,6 +2,7 @@
 import type { Log } from './log.js';
 import type { NativeReport } from './native-libs.js';
 import type { VerifyResult } from './python/verify.js';
+import type { ReceiptFile } from './receipt-step.js';
 import type { PythonProbe } from './wheel/tags.js';
 import type { PackedWheel } from './zip/pack.js';
 
@@ -29,4 +30,6 @@ export interface VerifiedWheel extends PackedWheel {
   verify: VerifyResult;
   /** The native files and their dependencies. */
   nativeReport: NativeReport;
+  /** The verification receipt written next to the wheel. */
+  receipt?: ReceiptFile;
 }

@@ -15,10 +15,19 @@ export interface VerifyStepOptions {
   runtime?: RuntimeTarget;
 }
 
+/** The verified wheel, with what the receipt records of its verification. */
+export interface Verification {
+  wheel: VerifiedWheel;
+  /** What the import check printed (one line per module). */
+  importLines: string[];
+  /** The tags the verification install accepted (the wheel's tag set, expanded). */
+  tags: readonly string[];
+}
+
 export async function verifyWheel(
   ctx: StepContext,
   options: VerifyStepOptions,
-): Promise<VerifiedWheel> {
+): Promise<Verification> {
   const { inputs, log, timed } = ctx;
   const { executor } = ctx.executors;
   const { packed, probe, runtime } = options;
@@ -45,15 +54,16 @@ export async function verifyWheel(
       log,
     }),
   );
+  let importLines: string[] = [];
   await timed('Verify: import', async () => {
-    await checkImports(verifyOptions, installed);
+    importLines = await checkImports(verifyOptions, installed);
     await runTestCommand(verifyOptions, installed);
   });
 
   // Only a verified wheel reaches output-dir.
   const finalPath = join(inputs.outputDir, packed.wheel.fileName);
   await rename(packed.wheel.path, finalPath);
-  return {
+  const wheel: VerifiedWheel = {
     ...packed.wheel,
     path: finalPath,
     distribution: packed.distribution,
@@ -63,4 +73,5 @@ export async function verifyWheel(
     verify: { target: installed.target, installedFiles: installed.installedFiles },
     nativeReport,
   };
+  return { wheel, importLines, tags: verifyOptions.tags };
 }
