@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { VerifiedWheel } from '../src/pipeline.js';
-import { failureMarkdown, formatBytes, summaryMarkdown } from '../src/summary.js';
+import { formatBytes } from '../src/log.js';
+import { failureMarkdown, summaryMarkdown } from '../src/summary.js';
+import type { VerifiedWheel } from '../src/verified-wheel.js';
 
 const wheel = {
   path: '/ws/dist/vecmath-1.0.0-cp36-cp36m-linux_x86_64.whl',

@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { MemoryLog } from '../src/log.js';
 import { stagePackage } from '../src/stage.js';
-import { packWheel } from '../src/wheel/pack.js';
+import { packWheel } from '../src/zip/pack.js';
 
 const { values } = parseArgs({
   options: {

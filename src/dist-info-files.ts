@@ -5,7 +5,7 @@ import { InputError } from './errors.js';
 import { DEFAULT_LICENSE_PATTERNS } from './license-patterns.js';
 import type { Log } from './log.js';
 import { readmeContentType, validateLicensePath, type LongDescription } from './wheel/metadata.js';
-import type { PackageFile } from './wheel/pack.js';
+import type { PackageFile } from './wheel/package-file.js';
 
 /**
  * The `license-files` globs matched in working-directory: each file once, `archivePath` relative

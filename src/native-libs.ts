@@ -5,7 +5,7 @@ import type { RuntimeTarget } from './elf/glibc-target.js';
 import { inspectPackageElf } from './elf/inspect.js';
 import { exclusionReason, type LibraryFilter, type LibraryGlob } from './elf/library-filter.js';
 import { checkInstalledLibraries } from './elf/ldd.js';
-import { fileIsElf } from './elf/reader.js';
+import { fileIsElf } from './elf/read-file.js';
 import {
   assertWithinTarget,
   describeMaxima,
@@ -15,7 +15,7 @@ import {
 } from './elf/symbol-versions.js';
 import type { Executor } from './exec/executor.js';
 import type { Log } from './log.js';
-import type { PackageFile } from './wheel/pack.js';
+import type { PackageFile } from './wheel/package-file.js';
 
 /**
  * `bundle-libs`: copies the package's ELF files into a scratch tree (never patching the user's

@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
-import type { Executors } from './exec/create.js';
+import type { Executors } from './executors.js';
 import type { Inputs } from './inputs.js';
 import type { Log } from './log.js';
 import type { NativeReport } from './native-libs.js';

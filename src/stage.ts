@@ -7,7 +7,7 @@ import { checkPathLimits } from './path-limits.js';
 import type { Log } from './log.js';
 import { outputDirExclusion } from './stage-exclude.js';
 import { checkPayloadPath } from './wheel/layout.js';
-import type { PackageFile } from './wheel/pack.js';
+import type { PackageFile } from './wheel/package-file.js';
 import { nameWheel, topLevelOf, type NamedWheel, type TopLevel } from './wheel/top-level.js';
 
 /** One `SOURCE_GLOB => DEST_DIR` line of the `stage` input. */

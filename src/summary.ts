@@ -1,4 +1,5 @@
-import type { VerifiedWheel } from './pipeline.js';
+import { formatBytes } from './log.js';
+import type { VerifiedWheel } from './verified-wheel.js';
 import { indexSummaryMarkdown } from './publish/index-pages.js';
 import { receiptSummaryMarkdown } from './publish/receipt.js';
 import { describeProbe } from './python/probe.js';
@@ -95,18 +96,6 @@ export function failureMarkdown(
   if (fix) parts.push(`**Fix:** ${escapeHtml(fix)}`, '');
   if (details) parts.push('```', details, '```', '');
   return parts.join('\n');
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
 }
 
 function escapeHtml(text: string): string {

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readElf } from '../../src/elf/reader.js';
-import { listZipEntries } from '../../src/wheel/zip-listing.js';
+import { readElf } from '../../src/elf/read-file.js';
+import { listZipEntries } from '../../src/zip/zip-listing.js';
 import { errorAnnotations, runBundledAction } from '../helpers/example.js';
 import {
   buildModernPackage,

@@ -5,7 +5,7 @@ import { InputError } from '../../src/errors.js';
 import { getInputs } from '../../src/inputs.js';
 import { MemoryLog } from '../../src/log.js';
 import { runPipeline, type PipelineResult } from '../../src/pipeline.js';
-import { listZipEntries } from '../../src/wheel/zip-listing.js';
+import { listZipEntries } from '../../src/zip/zip-listing.js';
 import { copyExample, EXAMPLE_STAGE, inputs, installAndCall } from '../helpers/example.js';
 import { defaultPython3 } from '../helpers/python.js';
 

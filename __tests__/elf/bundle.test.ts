@@ -10,7 +10,7 @@ import {
   type BundleFile,
 } from '../../src/elf/bundle.js';
 import { checkInstalledLibraries, loaderView } from '../../src/elf/ldd.js';
-import { readElf } from '../../src/elf/reader.js';
+import { readElf } from '../../src/elf/read-file.js';
 import { LibraryError } from '../../src/errors.js';
 import { LocalExecutor } from '../../src/exec/local.js';
 import { MemoryLog } from '../../src/log.js';

@@ -1,14 +1,8 @@
 import { copyFile, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  ElfFormatError,
-  fileIsElf,
-  isElf,
-  parseElf,
-  readElf,
-  type ElfInfo,
-} from '../../src/elf/reader.js';
+import { fileIsElf, readElf } from '../../src/elf/read-file.js';
+import { ElfFormatError, isElf, parseElf, type ElfInfo } from '../../src/elf/reader.js';
 import { LibraryError } from '../../src/errors.js';
 import { buildElf } from './elf-bytes.js';
 import { gxx, readelfDynamic, readelfHeader, tempDir, try32 } from './toolchain.js';

@@ -1,11 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  ElfFormatError,
-  MAX_SYMBOLS_PER_VERSION,
-  parseElf,
-  readElf,
-} from '../../src/elf/reader.js';
+import { readElf } from '../../src/elf/read-file.js';
+import { ElfFormatError, MAX_SYMBOLS_PER_VERSION, parseElf } from '../../src/elf/reader.js';
 import { parseTargetGlibc } from '../../src/elf/glibc-target.js';
 import {
   assertWithinTarget,

@@ -11,7 +11,7 @@ import {
 } from '../../src/publish/index-sidecars.js';
 import { isPublicRead } from '../../src/publish/s3-acl.js';
 import { parsePinned } from '../../src/publish/yank.js';
-import { isTopLevelMetadata, readZipEntry } from '../../src/wheel/zip-entry.js';
+import { isTopLevelMetadata, readZipEntry } from '../../src/zip/zip-entry.js';
 import { defaultPython3 } from '../helpers/python.js';
 
 describe('sidecars of a wheel', () => {

@@ -28,7 +28,7 @@ import { runPipeline } from '../../src/pipeline.js';
 import { publishToS3, createS3Client } from '../../src/publish/s3.js';
 import { publishIndex, updateIndex, type IndexResult } from '../../src/publish/s3-index.js';
 import type { BuiltWheel } from '../../src/publish/wheel-file.js';
-import { packWheel } from '../../src/wheel/pack.js';
+import { packWheel } from '../../src/zip/pack.js';
 import { copyExample, EXAMPLE_STAGE, inputs } from '../helpers/example.js';
 import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../helpers/moto.js';
 import { defaultPython3, pyenvPython } from '../helpers/python.js';

@@ -16,7 +16,8 @@ import { LibraryError } from '../errors.js';
 import type { Executor } from '../exec/executor.js';
 import type { Log } from '../log.js';
 import { loaderView, type LddEntry } from './ldd.js';
-import { readElf, type ElfInfo } from './reader.js';
+import { readElf } from './read-file.js';
+import type { ElfInfo } from './reader.js';
 import {
   exclusionReason,
   NO_FILTER,

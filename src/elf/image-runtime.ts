@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Executor } from '../exec/executor.js';
 import type { Log } from '../log.js';
 import { targetFromDefinitions, type RuntimeTarget } from './glibc-target.js';
-import { readElf } from './reader.js';
+import { readElf } from './read-file.js';
 
 const LIBRARIES = ['libc.so.6', 'libstdc++.so.6', 'libgcc_s.so.1'] as const;
 

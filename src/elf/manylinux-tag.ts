@@ -7,7 +7,7 @@ import { LibraryError } from '../errors.js';
 import type { Log } from '../log.js';
 import { isPythonRuntimeLibrary } from './library-filter.js';
 import type { ManylinuxPolicy } from './manylinux-policy.js';
-import { fileIsElf, readElf } from './reader.js';
+import { fileIsElf, readElf } from './read-file.js';
 import { strictestPolicy, type VersionedFile } from './symbol-versions.js';
 
 /** The platform tag of `policy` for `arch`, PEP 600 name first, then the legacy aliases. */

@@ -12,103 +12,19 @@
  * hundreds of MB and only their headers are read. Every offset is checked against the file size
  * before it is read and every loop is bounded by it, so a crafted file cannot hang or crash it.
  */
-import { open } from 'node:fs/promises';
-import { LibraryError } from '../errors.js';
+import {
+  ElfFormatError,
+  isElf,
+  machineName,
+  type ElfClass,
+  type ElfEndian,
+  type ElfType,
+  type ElfInfo,
+  type VersionNeed,
+  type ReadElfOptions,
+} from './elf-format.js';
 
-export type ElfClass = 32 | 64;
-export type ElfEndian = 'little' | 'big';
-export type ElfType = 'none' | 'rel' | 'exec' | 'shared' | 'core' | 'unknown';
-
-export interface ElfInfo {
-  class: ElfClass;
-  endian: ElfEndian;
-  /** e_machine, e.g. 62 for x86-64. */
-  machine: number;
-  /** 'x86_64', 'i386', 'aarch64', 'arm', 'ppc64le', 's390x', ... or 'unknown(0x1234)'. */
-  machineName: string;
-  /** e_type; position-independent executables are ET_DYN, so they read as 'shared'. */
-  type: ElfType;
-  /** True when the file has a PT_DYNAMIC segment (false for static executables and .o files). */
-  dynamic: boolean;
-  /** PT_INTERP: the program loader an executable asks for (absent for most shared objects). */
-  interpreter?: string;
-  soname?: string;
-  needed: string[];
-  /** DT_RPATH entries (colon-separated list split), in order. */
-  rpath: string[];
-  /** DT_RUNPATH entries, in order. */
-  runpath: string[];
-  /**
-   * Symbol versions the file needs (DT_VERNEED, `.gnu.version_r`): one entry per library and
-   * version, e.g. libc.so.6 GLIBC_2.34. `symbols` (filled by `readElf(path, { symbols: true })`)
-   * names the undefined symbols bound to that version, at most MAX_SYMBOLS_PER_VERSION.
-   */
-  versionNeeds: VersionNeed[];
-  /** Versions the file defines (DT_VERDEF, `.gnu.version_d`), without the base (SONAME) entry. */
-  versionDefs: string[];
-}
-
-export interface VersionNeed {
-  /** The vn_file name: a NEEDED library, e.g. libstdc++.so.6. */
-  library: string;
-  /** e.g. GLIBCXX_3.4.26. */
-  version: string;
-  /** Some undefined symbols that need this version (empty unless symbols were read). */
-  symbols: string[];
-}
-
-export interface ReadElfOptions {
-  /** Also read the dynamic symbol table to name the symbols of each needed version. */
-  symbols?: boolean;
-}
-
-/**
- * A file that starts like an ELF file but cannot be parsed. It is a LibraryError: a truncated or
- * corrupt binary in a package cannot load either.
- */
-export class ElfFormatError extends LibraryError {
-  /** The file offset the problem was found at, when there is one. */
-  readonly offset: number | undefined;
-
-  constructor(file: string, problem: string, offset?: number) {
-    const where = offset === undefined ? '' : ` (offset 0x${offset.toString(16)})`;
-    super(`${file}: not a valid ELF file: ${problem}${where}`, {
-      file,
-      fix: 'rebuild the file; it is truncated or corrupt (or it is not an ELF binary and should not start with "\\x7fELF").',
-    });
-    this.offset = offset;
-  }
-}
-
-export const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
-
-/** True when `head` (the first bytes of a file, at least 4) starts with the ELF magic. */
-export function isElf(head: Buffer): boolean {
-  return head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC);
-}
-
-const MACHINES: Record<number, string | ((cls: ElfClass, endian: ElfEndian) => string)> = {
-  2: 'sparc',
-  3: 'i386',
-  8: (_c, e) => (e === 'little' ? 'mipsel' : 'mips'),
-  20: 'ppc',
-  21: (_c, e) => (e === 'little' ? 'ppc64le' : 'ppc64'),
-  22: (c) => (c === 64 ? 's390x' : 's390'),
-  40: 'arm',
-  43: 'sparcv9',
-  50: 'ia64',
-  62: 'x86_64',
-  183: 'aarch64',
-  243: (c) => (c === 64 ? 'riscv64' : 'riscv32'),
-  258: 'loongarch64',
-};
-
-/** A readable name for an ELF e_machine value (depends on class and byte order for a few). */
-export function machineName(machine: number, cls: ElfClass, endian: ElfEndian): string {
-  const entry = MACHINES[machine];
-  if (entry === undefined) return `unknown(0x${machine.toString(16)})`;
-  return typeof entry === 'string' ? entry : entry(cls, endian);
-}
+export * from './elf-format.js';
 
 const TYPES: Record<number, ElfType> = { 0: 'none', 1: 'rel', 2: 'exec', 3: 'shared', 4: 'core' };
 
@@ -149,7 +65,7 @@ interface ReadRequest {
   length: number;
 }
 
-type ElfSteps = Generator<ReadRequest, ElfInfo, Buffer>;
+export type ElfSteps = Generator<ReadRequest, ElfInfo, Buffer>;
 
 interface Segment {
   type: number;
@@ -198,7 +114,7 @@ class Fields {
   }
 }
 
-function* elfSteps(file: string, size: number, options: ReadElfOptions = {}): ElfSteps {
+export function* elfSteps(file: string, size: number, options: ReadElfOptions = {}): ElfSteps {
   function fail(problem: string, offset?: number): never {
     throw new ElfFormatError(file, problem, offset);
   }
@@ -528,37 +444,4 @@ export function parseElf(buf: Buffer, name = '<buffer>', options: ReadElfOptions
     next = steps.next(buf.subarray(offset, offset + length));
   }
   return next.value;
-}
-
-/** Reads the ELF facts of a file, reading only its headers, dynamic section and strings. */
-export async function readElf(path: string, options: ReadElfOptions = {}): Promise<ElfInfo> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const steps = elfSteps(path, size, options);
-    let next = steps.next();
-    while (!next.done) {
-      const { offset, length } = next.value;
-      const buffer = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, offset);
-      if (bytesRead !== length)
-        throw new ElfFormatError(path, 'file changed while being read', offset);
-      next = steps.next(buffer);
-    }
-    return next.value;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Reads the first bytes of a file and tells whether it is an ELF file (by magic, not by name). */
-export async function fileIsElf(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    return bytesRead === 4 && isElf(head);
-  } finally {
-    await handle.close();
-  }
 }

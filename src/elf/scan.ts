@@ -5,7 +5,8 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
-import { ElfFormatError, fileIsElf, readElf, type ElfInfo } from './reader.js';
+import { fileIsElf, readElf } from './read-file.js';
+import { ElfFormatError, type ElfInfo } from './reader.js';
 
 export interface ElfFile {
   /** Absolute path. */

@@ -8,7 +8,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 
 import { PublishError } from '../errors.js';
 import type { Log } from '../log.js';
-import { isTopLevelMetadata, readZipEntry } from '../wheel/zip-entry.js';
+import { isTopLevelMetadata, readZipEntry } from '../zip/zip-entry.js';
 import { METADATA_SUFFIX, RECEIPT_SUFFIX } from './index-sidecars.js';
 import { alignObjectAcl } from './s3-acl.js';
 import { describeS3Error } from './s3-errors.js';

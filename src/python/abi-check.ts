@@ -1,5 +1,6 @@
 import { BuildError } from '../errors.js';
 import type { PythonProbe } from '../wheel/tags.js';
+import type { PackageFile } from '../wheel/package-file.js';
 
 /**
  * The ABI check before packing (pure): an extension module whose file name carries an ABI tag
@@ -87,4 +88,14 @@ export function checkAbiForProbe(
     interpreter: `${probe.implementation} ${probe.version.join('.')}`,
     sourceOf,
   });
+}
+
+/** The ABI check before packing, naming the staged source of a mismatching module. */
+export function checkStagedAbi(probe: PythonProbe, files: readonly PackageFile[]): void {
+  const sources = new Map(files.map((f) => [f.archivePath, f.sourcePath]));
+  checkAbiForProbe(
+    probe,
+    files.map((f) => f.archivePath),
+    (path) => sources.get(path),
+  );
 }

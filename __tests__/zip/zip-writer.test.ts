@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dosDateTime, ZipWriter, type ZipEntrySource } from '../../src/wheel/zip-writer.js';
+import { dosDateTime, ZipWriter, type ZipEntrySource } from '../../src/zip/zip-writer.js';
 import { defaultPython3, runPython } from '../helpers/python.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zipwriter-'));

@@ -1,13 +1,13 @@
-import type { ArtifactInputs, S3Inputs } from '../inputs.js';
-import { formatDuration, type Log } from '../log.js';
-import type { AfterVerifyStep, VerifiedWheel } from '../pipeline.js';
-import { formatBytes } from '../summary.js';
-import { publishArtifact } from './artifact.js';
-import { resolveArtifactName } from './artifact-plan.js';
-import { indexOutputs } from './index-pages.js';
-import { publishToS3 } from './s3.js';
-import { publishIndex } from './s3-index.js';
-import { alignPageAcls, alignWheelAcl, publishSidecars } from './s3-beside.js';
+import type { ArtifactInputs, Inputs, S3Inputs } from './inputs.js';
+import { formatBytes, formatDuration, type Log } from './log.js';
+import { publishArtifact } from './publish/artifact.js';
+import { resolveArtifactName } from './publish/artifact-plan.js';
+import { indexOutputs } from './publish/index-pages.js';
+import { publishToS3 } from './publish/s3.js';
+import { alignPageAcls, alignWheelAcl, publishSidecars } from './publish/s3-beside.js';
+import { publishIndex } from './publish/s3-index.js';
+import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
+import { verifyPublishedStep, type ConsumerContext } from './verify-published-step.js';
 
 /** The workflow artifact; skipped with one log line outside GitHub Actions. */
 export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): AfterVerifyStep {
@@ -123,4 +123,22 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
       });
     },
   };
+}
+
+/**
+ * The publishers the inputs ask for, in order: artifact, S3, the S3 index, then the check that
+ * what was published installs (verify-published).
+ */
+export function publishersFor(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+  consumer: ConsumerContext,
+): AfterVerifyStep[] {
+  const steps: AfterVerifyStep[] = [];
+  if (inputs.artifact) steps.push(artifactStep(inputs.artifact, env));
+  if (inputs.s3) steps.push(s3Step(inputs.s3, log));
+  if (inputs.s3?.index) steps.push(s3IndexStep(inputs.s3));
+  if (inputs.s3) steps.push(verifyPublishedStep(inputs.s3, consumer));
+  return steps;
 }

@@ -1,8 +1,8 @@
-import type { Executor } from '../exec/executor.js';
-import type { S3Inputs } from '../inputs.js';
-import type { Log } from '../log.js';
-import type { AfterVerifyStep, VerifiedWheel } from '../pipeline.js';
-import { verifyPublished } from './verify-published.js';
+import type { Executor } from './exec/executor.js';
+import type { S3Inputs } from './inputs.js';
+import type { Log } from './log.js';
+import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
+import { verifyPublished } from './publish/verify-published.js';
 
 /** Where the consumer check runs: the pipeline's executor and a fresh folder it can write. */
 export interface ConsumerContext {

@@ -1,9 +1,9 @@
-import type { Inputs } from '../inputs.js';
-import type { Log } from '../log.js';
-import { ContainerExecutor } from './container.js';
-import { containerEnv } from './container-plan.js';
-import type { Executor, OutputSink } from './executor.js';
-import { LocalExecutor } from './local.js';
+import type { Inputs } from './inputs.js';
+import type { Log } from './log.js';
+import { ContainerExecutor } from './exec/container.js';
+import { containerEnv } from './exec/container-plan.js';
+import type { Executor, OutputSink } from './exec/executor.js';
+import { LocalExecutor } from './exec/local.js';
 
 export interface Executors {
   /** Where build, probe, verification and library checks run. */

@@ -9,21 +9,16 @@ import {
   wheelText,
   type ProjectMetadata,
   type RecordRow,
-} from './metadata.js';
-import { distInfoDirName, wheelFileName } from './names.js';
-import { formatTag, type WheelTag } from './tags.js';
+} from '../wheel/metadata.js';
+import { distInfoDirName, wheelFileName } from '../wheel/names.js';
+import type { PackageFile } from '../wheel/package-file.js';
+import { formatTag, type WheelTag } from '../wheel/tags.js';
 import { ZipWriter, type ZipEntrySource } from './zip-writer.js';
+
+export type { PackageFile };
 
 export const DEFAULT_LEVEL = 4;
 const MAX_WORKERS = 8;
-
-/** One file of the package, as staged: where it goes in the wheel and where its bytes are. */
-export interface PackageFile {
-  archivePath: string;
-  sourcePath: string;
-  size: number;
-  executable: boolean;
-}
 
 export interface PackOptions {
   files: readonly PackageFile[];

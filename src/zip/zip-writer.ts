@@ -15,19 +15,19 @@ import { BuildError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
+import { readInto, type ZipEntrySource } from './entry-source.js';
 import { DeflatePool, deflateBound, type DeflatePiece } from './deflate-pool.js';
+import {
+  centralHeader,
+  dosDateTime,
+  endRecords,
+  localHeader,
+  U32_MAX,
+  type CentralRecord,
+} from './zip-records.js';
 
-export interface ZipEntrySource {
-  /** Path inside the archive, with forward slashes. */
-  name: string;
-  /** Unix permission bits (0o644 or 0o755). */
-  mode: number;
-  /** The bytes, for small generated files (METADATA, RECORD...). */
-  data?: Buffer;
-  /** A file to stream from disk; `size` must be its size when read. */
-  path?: string;
-  size: number;
-}
+export { dosDateTime };
+export type { ZipEntrySource };
 
 export interface WrittenEntry {
   name: string;
@@ -56,21 +56,8 @@ const BUFFER = CHUNK + 64 * 1024;
 // The archive's own SHA-256 is computed by reading back what was written, in batches of this size
 // once the entries in them are final, so that hashing overlaps deflate instead of following it.
 const HASH_BATCH = 8 * CHUNK;
-const U32_MAX = 0xffffffff;
 // Deflate can expand incompressible input slightly: leave room before deciding "no zip64".
 const ZIP64_THRESHOLD = U32_MAX - 2 * CHUNK;
-
-interface CentralRecord {
-  name: Buffer;
-  utf8: boolean;
-  method: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  offset: number;
-  mode: number;
-  zip64: boolean;
-}
 
 /** Up to CHUNK bytes of pieces that go to one worker in one message. */
 interface Batch {
@@ -441,117 +428,7 @@ export class ZipWriter {
     const count = this.central.length;
     const needZip64 =
       this.options.forceZip64 === true || count >= 0xffff || size >= U32_MAX || start >= U32_MAX;
-    if (needZip64) {
-      const zip64Offset = this.offset;
-      const record = Buffer.alloc(56);
-      record.writeUInt32LE(0x06064b50, 0);
-      record.writeBigUInt64LE(44n, 4);
-      record.writeUInt16LE(0x031e, 12);
-      record.writeUInt16LE(45, 14);
-      record.writeBigUInt64LE(BigInt(count), 24);
-      record.writeBigUInt64LE(BigInt(count), 32);
-      record.writeBigUInt64LE(BigInt(size), 40);
-      record.writeBigUInt64LE(BigInt(start), 48);
+    for (const record of endRecords({ count, size, start, here: this.offset, needZip64 }))
       this.write(record);
-      const locator = Buffer.alloc(20);
-      locator.writeUInt32LE(0x07064b50, 0);
-      locator.writeBigUInt64LE(BigInt(zip64Offset), 8);
-      locator.writeUInt32LE(1, 16);
-      this.write(locator);
-    }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(needZip64 ? 0xffff : count, 8);
-    end.writeUInt16LE(needZip64 ? 0xffff : count, 10);
-    end.writeUInt32LE(needZip64 ? U32_MAX : size, 12);
-    end.writeUInt32LE(needZip64 ? U32_MAX : start, 16);
-    this.write(end);
   }
-}
-
-/** Reads up to `length` bytes of the entry at `position` into `target` at `at`; returns the count. */
-function readInto(
-  entry: ZipEntrySource,
-  fd: number | undefined,
-  target: Buffer,
-  at: number,
-  length: number,
-  position: number,
-): number {
-  if (fd === undefined) {
-    const data = entry.data ?? Buffer.alloc(0);
-    return data.copy(target, at, Math.min(position, data.length), position + length);
-  }
-  // Synchronous reads from the page cache cost less than a thread-pool round trip.
-  let done = 0;
-  while (done < length) {
-    const read = readSync(fd, target, at + done, length - done, position + done);
-    if (read === 0) break;
-    done += read;
-  }
-  return done;
-}
-
-function localHeader(record: CentralRecord, dosDate: number, dosTime: number): Buffer {
-  const extra = record.zip64 ? Buffer.alloc(20) : Buffer.alloc(0);
-  if (record.zip64) {
-    extra.writeUInt16LE(0x0001, 0);
-    extra.writeUInt16LE(16, 2);
-    extra.writeBigUInt64LE(BigInt(record.size), 4);
-    extra.writeBigUInt64LE(BigInt(record.compressedSize), 12);
-  }
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(record.zip64 ? 45 : 20, 4);
-  header.writeUInt16LE(record.utf8 ? 0x0800 : 0, 6);
-  header.writeUInt16LE(record.method, 8);
-  header.writeUInt16LE(dosTime, 10);
-  header.writeUInt16LE(dosDate, 12);
-  header.writeUInt32LE(record.crc >>> 0, 14);
-  header.writeUInt32LE(record.zip64 ? U32_MAX : record.compressedSize, 18);
-  header.writeUInt32LE(record.zip64 ? U32_MAX : record.size, 22);
-  header.writeUInt16LE(record.name.length, 26);
-  header.writeUInt16LE(extra.length, 28);
-  return Buffer.concat([header, record.name, extra]);
-}
-
-function centralHeader(record: CentralRecord, dosDate: number, dosTime: number): Buffer {
-  const fields: bigint[] = [];
-  const big = (value: number): boolean => record.zip64 || value >= U32_MAX;
-  if (big(record.size)) fields.push(BigInt(record.size));
-  if (big(record.compressedSize)) fields.push(BigInt(record.compressedSize));
-  if (big(record.offset)) fields.push(BigInt(record.offset));
-  const extra = Buffer.alloc(fields.length ? 4 + 8 * fields.length : 0);
-  if (fields.length) {
-    extra.writeUInt16LE(0x0001, 0);
-    extra.writeUInt16LE(8 * fields.length, 2);
-    fields.forEach((value, i) => extra.writeBigUInt64LE(value, 4 + 8 * i));
-  }
-  const header = Buffer.alloc(46);
-  header.writeUInt32LE(0x02014b50, 0);
-  header.writeUInt16LE(0x0314, 4); // made by: Unix, spec 2.0 (so the mode in external attrs counts)
-  header.writeUInt16LE(fields.length ? 45 : 20, 6);
-  header.writeUInt16LE(record.utf8 ? 0x0800 : 0, 8);
-  header.writeUInt16LE(record.method, 10);
-  header.writeUInt16LE(dosTime, 12);
-  header.writeUInt16LE(dosDate, 14);
-  header.writeUInt32LE(record.crc >>> 0, 16);
-  header.writeUInt32LE(big(record.compressedSize) ? U32_MAX : record.compressedSize, 20);
-  header.writeUInt32LE(big(record.size) ? U32_MAX : record.size, 24);
-  header.writeUInt16LE(record.name.length, 28);
-  header.writeUInt16LE(extra.length, 30);
-  header.writeUInt32LE(((0o100000 | record.mode) << 16) >>> 0, 38);
-  header.writeUInt32LE(big(record.offset) ? U32_MAX : record.offset, 42);
-  return Buffer.concat([header, record.name, extra]);
-}
-
-/** MS-DOS date and time fields, read as UTC so the bytes do not depend on the machine's zone. */
-export function dosDateTime(date: Date): [number, number] {
-  const min = Date.UTC(1980, 0, 1);
-  const max = Date.UTC(2107, 11, 31, 23, 59, 58);
-  const d = new Date(Math.min(max, Math.max(min, date.getTime())));
-  const dosDate =
-    ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
-  const dosTime = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
-  return [dosDate, dosTime];
 }
