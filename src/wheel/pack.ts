@@ -13,6 +13,7 @@ import {
 import { distInfoDirName, wheelFileName } from './names.js';
 import { formatTag, type WheelTag } from './tags.js';
 import { ZipWriter, type ZipEntrySource } from './zip-writer.js';
+import { deflateThreads } from './deflate-inline.js';
 
 export const DEFAULT_LEVEL = 4;
 const MAX_WORKERS = 8;
@@ -43,7 +44,10 @@ export interface PackOptions {
    * deflates about 1.6x faster than 6 for a wheel 2.6% larger (5% larger than `zip -6`'s).
    */
   compressionLevel?: number;
-  /** Deflate worker threads (default: the cores, at most 8, so memory stays bounded). */
+  /**
+   * Deflate worker threads (default: none for a payload up to 2 MiB, deflated in this thread;
+   * else the cores, at most 8, so memory stays bounded). 0 deflates in this thread.
+   */
   concurrency?: number;
 }
 
@@ -82,7 +86,11 @@ export async function packWheel(options: PackOptions): Promise<PackedWheel> {
   const writer = new ZipWriter(partialPath, {
     mtime: options.mtime,
     level: options.compressionLevel ?? DEFAULT_LEVEL,
-    concurrency: options.concurrency ?? Math.min(availableParallelism(), MAX_WORKERS),
+    concurrency: deflateThreads(
+      [...options.files, ...licenses].reduce((sum, file) => sum + file.size, 0),
+      options.concurrency,
+      Math.min(availableParallelism(), MAX_WORKERS),
+    ),
   });
   const rows: RecordRow[] = [];
   const add = async (source: ZipEntrySource): Promise<void> => {
