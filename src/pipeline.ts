@@ -162,6 +162,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       python: probe.executable,
       wheelPath: packed.wheel.path,
       tags: expandTag(parseWheelTag(packed.wheel.tag)),
+      supportedTags: probe.supportedTags,
       imports: inputs.imports.length ? inputs.imports : packed.imports,
       testCommand: inputs.testCommand,
       testTimeoutMs: inputs.testTimeoutMs,
