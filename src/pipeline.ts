@@ -12,6 +12,7 @@ import type { Executor, OutputSink } from './exec/executor.js';
 import type { Inputs } from './inputs.js';
 import { formatDuration, type Log } from './log.js';
 import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from './native-libs.js';
+import { artifactStep, s3IndexStep, s3Step } from './publish/steps.js';
 import { checkAbiForProbe } from './python/abi-check.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
@@ -208,7 +209,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       tags: wheel.tag,
       version: wheel.version,
     };
-    const after = deps.after ?? (await defaultPublishers(inputs, env, log));
+    const after = deps.after ?? defaultPublishers(inputs, env, log);
     for (const step of after) {
       Object.assign(outputs, await timed(step.name, () => step.run(wheel, log, signal)));
     }
@@ -228,18 +229,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   }
 }
 
-/**
- * The publishers the inputs ask for. Loaded on first use (a separate chunk of the bundle): the
- * AWS SDK and the artifact client cost start-up time on every run, and most runs never get here
- * (a bad input, a failed build) or publish nothing.
- */
-async function defaultPublishers(
-  inputs: Inputs,
-  env: NodeJS.ProcessEnv,
-  log: Log,
-): Promise<AfterVerifyStep[]> {
-  if (!inputs.artifact && !inputs.s3) return [];
-  const { artifactStep, s3IndexStep, s3Step } = await import('./publish/steps.js');
+function defaultPublishers(inputs: Inputs, env: NodeJS.ProcessEnv, log: Log): AfterVerifyStep[] {
   const steps: AfterVerifyStep[] = [];
   if (inputs.artifact) steps.push(artifactStep(inputs.artifact, env));
   if (inputs.s3) steps.push(s3Step(inputs.s3, log));

@@ -2,11 +2,11 @@ import type { ArtifactInputs, S3Inputs } from '../inputs.js';
 import { formatDuration, type Log } from '../log.js';
 import type { AfterVerifyStep, VerifiedWheel } from '../pipeline.js';
 import { formatBytes } from '../summary.js';
-import { publishArtifact } from './artifact.js';
 import { resolveArtifactName } from './artifact-plan.js';
 import { indexOutputs } from './index-pages.js';
-import { publishToS3 } from './s3.js';
-import { publishIndex } from './s3-index.js';
+
+// The publishers themselves (the AWS SDK, the artifact client) load when a step runs: a chunk of
+// their own in the bundle, never read on runs that fail before publishing or publish nothing.
 
 /** The workflow artifact; skipped with one log line outside GitHub Actions. */
 export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): AfterVerifyStep {
@@ -14,6 +14,7 @@ export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): Af
     name: 'Publish artifact',
     async run(wheel: VerifiedWheel, log: Log) {
       const name = resolveArtifactName(inputs.name, wheel.fileName)!;
+      const { publishArtifact } = await import('./artifact.js');
       const result = await publishArtifact(
         wheel,
         inputs.retentionDays === undefined
@@ -40,6 +41,7 @@ export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
     async run(wheel: VerifiedWheel, _log: Log, signal?: AbortSignal) {
       const started = Date.now();
       let lastLine = 0;
+      const { publishToS3 } = await import('./s3.js');
       const result = await publishToS3(
         wheel,
         {
@@ -81,6 +83,7 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
   return {
     name: 'Update S3 index',
     async run(wheel: VerifiedWheel, log: Log) {
+      const { publishIndex } = await import('./s3-index.js');
       const result = await publishIndex(
         {
           bucket: inputs.bucket,
