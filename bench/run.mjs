@@ -6,7 +6,8 @@
 //   npm run bench -- --scale 4    a tree 4x larger (shows that the packer's RSS does not grow)
 //   npm run bench -- --only startup,small   start-up and the small case alone (about a minute)
 //   options: --runs N, --level N (our packer's zlib level), --no-refs (only ours), --no-s3,
-//            --keep (leave bench/work/tree for the next run), --only PARTS (startup, small, pack)
+//            --keep (leave bench/work/tree for the next run), --only PARTS (startup, small, pack, pipeline),
+//            --dist DIR (start-up and the small case of another bundle, e.g. main's)
 //
 // Every measured command runs in its own process under `/usr/bin/time -v`, so its peak RSS is its
 // own. Runs are interleaved (ours, bdist_wheel, zip, ours, ...) so that load from other work on the
@@ -22,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateTree, mib } from './tree.mjs';
+import { benchPipeline } from './pipeline.mjs';
 import { benchSmallCase, benchStartup, checkBundle, printQuick, quickTargets } from './small.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,13 +39,15 @@ const { values: args } = parseArgs({
     'no-refs': { type: 'boolean', default: false },
     'no-s3': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'startup,small,pack' },
+    only: { type: 'string', default: 'startup,small,pack,pipeline' },
+    // Another bundle for start-up and the small case (e.g. main's, for figures before a change).
+    dist: { type: 'string' },
   },
 });
 const parts = new Set(args.only.split(',').map((p) => p.trim()));
 for (const part of parts) {
-  if (!['startup', 'small', 'pack'].includes(part))
-    throw new Error(`--only takes startup, small and pack, got ${part}`);
+  if (!['startup', 'small', 'pack', 'pipeline'].includes(part))
+    throw new Error(`--only takes startup, small, pack and pipeline, got ${part}`);
 }
 const scale = Number(args.scale);
 if (!(scale > 0)) throw new Error(`--scale must be a positive number, got ${args.scale}`);
@@ -288,14 +292,14 @@ setup(
 async function main() {
   await mkdir(work, { recursive: true });
   if (parts.has('startup') || parts.has('small')) await quick();
-  if (!parts.has('pack')) return;
+  if (!parts.has('pack') && !parts.has('pipeline')) return;
   checkTools();
   const load = { start: loadavg().map((x) => round(x, 2)) };
   console.log(
     `bench: ${config.name}, ${runs} runs, ${cpus().length} cores, load ${load.start.join(' ')}`,
   );
-  const packJs = bundle('pack');
-  const publishJs = args['no-s3'] ? undefined : bundle('publish');
+  const packJs = parts.has('pack') ? bundle('pack') : undefined;
+  const publishJs = args['no-s3'] || !parts.has('pack') ? undefined : bundle('publish');
 
   console.log(`bench: generating a ${mib(config.targetBytes).toFixed(0)} MiB tree in ${treeDir}`);
   const tree = await generateTree({
@@ -309,6 +313,39 @@ async function main() {
     `bench: ${tree.files} files, ${mib(tree.bytes).toFixed(1)} MiB (${tree.soFiles} ELF .so, ` +
       `${mib(tree.soBytes).toFixed(1)} MiB; ${tree.pyFiles} .py, ${mib(tree.pyBytes).toFixed(1)} MiB)`,
   );
+
+  // The whole pipeline (bench/pipeline.mjs): the bundled command against the seed's way.
+  let pipeline;
+  if (parts.has('pipeline')) {
+    const dist = resolve(args.dist ?? join(root, 'dist'));
+    checkBundle(dist);
+    pipeline = await benchPipeline({
+      dist,
+      treeDir,
+      outDir,
+      packageName: PACKAGE,
+      measured,
+      runs,
+    });
+    pipeline.dist = dist;
+    console.log(
+      `bench: whole pipeline: ours ${pipeline.oursS} s, the seed's way ${pipeline.seedWayS} s: ` +
+        `${pipeline.speedupVsSeedWay}x (peak RSS ${pipeline.oursRssMiB} MiB)`,
+    );
+  }
+  if (!parts.has('pack')) {
+    load.end = loadavg().map((x) => round(x, 2));
+    writeResults(`${config.name}-pipeline${args.dist ? ` (${pipeline.dist})` : ''}`, {
+      date: new Date().toISOString(),
+      node: process.version,
+      load,
+      tree: { ...tree, mib: round(mib(tree.bytes), 1) },
+      pipeline,
+      targets: { pipelineAtLeast2point4xSeedWay: pipeline.speedupVsSeedWay >= 2.4 },
+    });
+    if (!args.keep) await rm(treeDir, { recursive: true, force: true });
+    return;
+  }
 
   const levelArgs = args.level !== undefined ? ['--level', args.level] : [];
   // Each variant writes its own folder: the default's last wheel is the one published below.
@@ -440,7 +477,11 @@ async function main() {
     tree: { ...tree, mib: round(mib(tree.bytes), 1) },
     pack,
     ...(s3 ? { s3 } : {}),
-    targets: targets(pack, s3),
+    ...(pipeline ? { pipeline } : {}),
+    targets: {
+      ...targets(pack, s3),
+      ...(pipeline ? { pipelineAtLeast2point4xSeedWay: pipeline.speedupVsSeedWay >= 2.4 } : {}),
+    },
   };
   printTable(result);
   writeResults(config.name, result);
@@ -451,14 +492,15 @@ async function main() {
 
 /** Start-up and the small case (bench/small.mjs), from the bundled dist/ users run. */
 async function quick() {
-  checkBundle(root);
+  const dist = resolve(args.dist ?? join(root, 'dist'));
+  checkBundle(dist);
   const load = { start: loadavg().map((x) => round(x, 2)) };
   console.log(`bench: start-up and the small case, load ${load.start.join(' ')}`);
   const startup = parts.has('startup')
-    ? await benchStartup({ root, measured, runs: Math.max(7, runs * 2 + 1) })
+    ? await benchStartup({ dist, measured, runs: Math.max(7, runs * 2 + 1) })
     : undefined;
   const small = parts.has('small')
-    ? await benchSmallCase({ root, work, measured, runs: Math.max(5, runs) })
+    ? await benchSmallCase({ dist, work, measured, runs: Math.max(5, runs) })
     : undefined;
   load.end = loadavg().map((x) => round(x, 2));
   const result = {
@@ -466,6 +508,7 @@ async function quick() {
     node: process.version,
     cores: cpus().length,
     load,
+    dist,
     ...(startup ? { startup } : {}),
     ...(small ? { small } : {}),
     targets: quickTargets(startup, small),
@@ -474,7 +517,7 @@ async function quick() {
   console.log('');
   for (const [name, ok] of Object.entries(result.targets))
     console.log(`${ok ? 'PASS' : 'MISS'} ${name}`);
-  writeResults('startup-and-small', result);
+  writeResults(args.dist ? `startup-and-small (${dist})` : 'startup-and-small', result);
 }
 
 function writeResults(key, result) {

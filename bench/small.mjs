@@ -21,9 +21,9 @@ const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
 const seconds = (samples) => round(median(samples.map((s) => s.wallMs)) / 1000, 3);
 
 /** The bundled action and command must be there: they are what users run. */
-export function checkBundle(root) {
-  for (const file of ['dist/index.js', 'dist/cli/index.js']) {
-    if (!existsSync(join(root, file))) {
+export function checkBundle(dist) {
+  for (const file of ['index.js', 'cli/index.js']) {
+    if (!existsSync(join(dist, file))) {
       console.error(`bench: ${file} is missing: run \`npm run bundle\` first.`);
       process.exit(2);
     }
@@ -40,19 +40,19 @@ function plainEnv(extra = {}) {
   return { ...env, ...extra };
 }
 
-export async function benchStartup({ root, measured, runs }) {
+export async function benchStartup({ dist, measured, runs }) {
   const node = process.execPath;
   const samples = { bare: [], help: [], badInput: [] };
   const env = plainEnv();
   for (let run = 1; run <= runs; run++) {
     samples.bare.push(await measured('node -e 0', [node, '-e', '0'], { env }));
-    const help = await measured('--help', [node, join(root, 'dist/cli/index.js'), '--help'], {
+    const help = await measured('--help', [node, join(dist, 'cli/index.js'), '--help'], {
       env,
     });
     if (!help.stdout.includes('Usage: algorithmia-wheel'))
       throw new Error('--help printed no usage');
     samples.help.push(help);
-    const bad = await measured('bad input', [node, join(root, 'dist/index.js')], {
+    const bad = await measured('bad input', [node, join(dist, 'index.js')], {
       env: plainEnv({ INPUT_PYTHON: 'py;thon' }),
       expectExit: 1,
     });
@@ -85,7 +85,7 @@ function python3() {
   }).trim();
 }
 
-export async function benchSmallCase({ root, work, measured, runs }) {
+export async function benchSmallCase({ dist, work, measured, runs }) {
   const node = process.execPath;
   const python = python3();
   const dir = join(work, 'small');
@@ -102,7 +102,7 @@ export async function benchSmallCase({ root, work, measured, runs }) {
       'small case (ours)',
       [
         node,
-        join(root, 'dist/cli/index.js'),
+        join(dist, 'cli/index.js'),
         'build',
         '--working-directory',
         dir,
