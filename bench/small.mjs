@@ -53,7 +53,11 @@ export async function benchStartup({ dist, measured, runs }) {
       throw new Error('--help printed no usage');
     samples.help.push(help);
     const bad = await measured('bad input', [node, join(dist, 'index.js')], {
-      env: plainEnv({ INPUT_PYTHON: 'py;thon' }),
+      env: plainEnv({
+        'INPUT_PACKAGE-DIR': 'pkg',
+        INPUT_VERSION: '1.0.0',
+        INPUT_PYTHON: 'py;thon',
+      }),
       expectExit: 1,
     });
     if (!/::error title=[^:]*input 'python'/.test(bad.stdout)) {
