@@ -4,7 +4,7 @@
 // `setup.py bdist_wheel`, then `pip install --target` of that wheel and the same import, with
 // the same interpreter (/usr/bin/python3, which has setuptools and wheel). Interleaved, median.
 import { readdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const median = (xs) => {
@@ -15,7 +15,27 @@ const median = (xs) => {
 const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
 const PYTHON = '/usr/bin/python3';
 
+/**
+ * The tree holds extension modules of other interpreters (copied from the system: PyPy's, 3.12's),
+ * which the pipeline rightly refuses for /usr/bin/python3 (3.11): rename them to plain `.so`
+ * libraries, the way a 3.11 package would ship them. Same bytes, other names.
+ */
+async function renameForeignExtensions(dir) {
+  const foreign = /\.(?:cpython-(?!311-)\d+|pypy\d+-pp\d+)-x86_64-linux-gnu\.so$/;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !foreign.test(entry.name)) continue;
+    const parent = entry.parentPath ?? entry.path;
+    const plain =
+      entry.name.replace(foreign, '') +
+      '_' +
+      entry.name.match(foreign)[0].split('-')[0].slice(1) +
+      '.so';
+    await rename(join(parent, entry.name), join(parent, plain));
+  }
+}
+
 export async function benchPipeline({ dist, treeDir, outDir, packageName, measured, runs }) {
+  await renameForeignExtensions(join(treeDir, packageName));
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
       ([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && !k.startsWith('ACTIONS_'),

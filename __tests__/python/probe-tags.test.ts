@@ -41,6 +41,21 @@ describe('the probe reports the supported tags itself', () => {
     expect(probe.supportedTags).toEqual(oracle);
   });
 
+  it.each(cases)(
+    '%s: reports its C library too (the receipt needs no python start)',
+    async (_, python) => {
+      const interpreter = python();
+      const probe = await probePython(executor, interpreter);
+      const oracle = runPython(
+        interpreter,
+        // 2.7 has no CS_GNU_LIBC_VERSION: platform.libc_ver(), as the receipt's own lookup does.
+        'import os, platform\ntry:\n    v = os.confstr("CS_GNU_LIBC_VERSION")\nexcept Exception:\n    v = "%s %s" % platform.libc_ver()\nprint(v)',
+      ).trim();
+      expect(oracle).toMatch(/^glibc \d+\.\d+/);
+      expect(probe.libc).toBe(oracle);
+    },
+  );
+
   it('without pip the probe still works (no tags), and verification asks pip itself, failing clearly', async () => {
     const venv = join(dir, 'nopip');
     execFileSync(defaultPython3(), ['-m', 'venv', '--without-pip', venv]);

@@ -30,7 +30,7 @@ const indent = (source: string): string =>
  * so nothing has to be copied into an image first.
  */
 export const PROBE_SCRIPT = String.raw`
-import json, platform, struct, sys, sysconfig
+import json, os, platform, struct, sys, sysconfig
 def var(name):
     try:
         return sysconfig.get_config_var(name)
@@ -41,6 +41,17 @@ try:
     pip_version = pip.__version__
 except Exception:
     pip_version = None
+libc = None
+try:
+    libc = os.confstr("CS_GNU_LIBC_VERSION") or None
+except Exception:
+    pass
+if not libc:
+    try:
+        lib, lib_version = platform.libc_ver()
+        libc = ("%s %s" % (lib, lib_version)) if lib else None
+    except Exception:
+        libc = None
 supported_tags = None
 try:
 ${indent(SUPPORTED_TAGS_LOOKUP)}
@@ -74,6 +85,7 @@ print("ALGORITHMIA-WHEEL-PROBE " + json.dumps({
     "include": include,
     "extensionSuffixes": ext_suffixes,
     "supportedTags": supported_tags,
+    "libc": libc,
 }))
 `;
 

@@ -18,6 +18,8 @@ export interface PythonProbe {
   extensionSuffixes?: string[] | null;
   /** The tags its pip installs, most specific first (null: that pip could not tell in-process). */
   supportedTags?: string[] | null;
+  /** The C library the interpreter runs on, e.g. "glibc 2.36" (null: unknown). */
+  libc?: string | null;
 }
 
 export interface WheelTag {
