@@ -4,8 +4,10 @@
 //   npm run bench                 280 MiB tree, 3 runs of each, S3 included
 //   npm run bench -- --quick      40 MiB tree, 2 runs: a smoke run
 //   npm run bench -- --scale 4    a tree 4x larger (shows that the packer's RSS does not grow)
+//   npm run bench -- --only startup,small   start-up and the small case alone (about a minute)
 //   options: --runs N, --level N (our packer's zlib level), --no-refs (only ours), --no-s3,
-//            --keep (leave bench/work/tree for the next run)
+//            --keep (leave bench/work/tree for the next run), --only PARTS (startup, small, pack, pipeline),
+//            --dist DIR (start-up and the small case of another bundle, e.g. main's)
 //
 // Every measured command runs in its own process under `/usr/bin/time -v`, so its peak RSS is its
 // own. Runs are interleaved (ours, bdist_wheel, zip, ours, ...) so that load from other work on the
@@ -28,6 +30,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateTree, mib } from './tree.mjs';
+import { benchPipeline } from './pipeline.mjs';
+import { benchSmallCase, benchStartup, checkBundle, printQuick, quickTargets } from './small.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench', 'work');
@@ -42,8 +46,16 @@ const { values: args } = parseArgs({
     'no-refs': { type: 'boolean', default: false },
     'no-s3': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    only: { type: 'string', default: 'startup,small,pack,pipeline' },
+    // Another bundle for start-up and the small case (e.g. main's, for figures before a change).
+    dist: { type: 'string' },
   },
 });
+const parts = new Set(args.only.split(',').map((p) => p.trim()));
+for (const part of parts) {
+  if (!['startup', 'small', 'pack', 'pipeline'].includes(part))
+    throw new Error(`--only takes startup, small, pack and pipeline, got ${part}`);
+}
 const scale = Number(args.scale);
 if (!(scale > 0)) throw new Error(`--scale must be a positive number, got ${args.scale}`);
 const runs = Number(args.runs ?? (args.quick ? 2 : 3));
@@ -103,7 +115,7 @@ function checkTools() {
 }
 
 /** Runs argv under `/usr/bin/time -v`; resolves wall time (measured here), peak RSS and CPU. */
-async function measured(label, argv, { cwd = root, env = process.env } = {}) {
+async function measured(label, argv, { cwd = root, env = process.env, expectExit = 0 } = {}) {
   const timeFile = join(work, 'time.txt');
   const started = process.hrtime.bigint();
   const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, ...argv], {
@@ -120,7 +132,7 @@ async function measured(label, argv, { cwd = root, env = process.env } = {}) {
     child.on('close', resolvePromise);
   });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (code !== 0) {
+  if (code !== expectExit) {
     throw new Error(`${label} failed (exit ${code}): ${argv.join(' ')}\n${stderr}${stdout}`);
   }
   const report = readFileSync(timeFile, 'utf8');
@@ -301,14 +313,16 @@ setup(
 // Main
 
 async function main() {
-  checkTools();
   await mkdir(work, { recursive: true });
+  if (parts.has('startup') || parts.has('small')) await quick();
+  if (!parts.has('pack') && !parts.has('pipeline')) return;
+  checkTools();
   const load = { start: loadavg().map((x) => round(x, 2)) };
   console.log(
     `bench: ${config.name}, ${runs} runs, ${cpus().length} cores, load ${load.start.join(' ')}`,
   );
-  const packJs = bundle('pack');
-  const publishJs = args['no-s3'] ? undefined : bundle('publish');
+  const packJs = parts.has('pack') ? bundle('pack') : undefined;
+  const publishJs = args['no-s3'] || !parts.has('pack') ? undefined : bundle('publish');
 
   console.log(`bench: generating a ${mib(config.targetBytes).toFixed(0)} MiB tree in ${treeDir}`);
   const tree = await generateTree({
@@ -322,6 +336,39 @@ async function main() {
     `bench: ${tree.files} files, ${mib(tree.bytes).toFixed(1)} MiB (${tree.soFiles} ELF .so, ` +
       `${mib(tree.soBytes).toFixed(1)} MiB; ${tree.pyFiles} .py, ${mib(tree.pyBytes).toFixed(1)} MiB)`,
   );
+
+  // The whole pipeline (bench/pipeline.mjs): the bundled command against the seed's way.
+  let pipeline;
+  if (parts.has('pipeline')) {
+    const dist = resolve(args.dist ?? join(root, 'dist'));
+    checkBundle(dist);
+    pipeline = await benchPipeline({
+      dist,
+      treeDir,
+      outDir,
+      packageName: PACKAGE,
+      measured,
+      runs,
+    });
+    pipeline.dist = dist;
+    console.log(
+      `bench: whole pipeline: ours ${pipeline.oursS} s, the seed's way ${pipeline.seedWayS} s: ` +
+        `${pipeline.speedupVsSeedWay}x (peak RSS ${pipeline.oursRssMiB} MiB)`,
+    );
+  }
+  if (!parts.has('pack')) {
+    load.end = loadavg().map((x) => round(x, 2));
+    writeResults(`${config.name}-pipeline${args.dist ? ` (${pipeline.dist})` : ''}`, {
+      date: new Date().toISOString(),
+      node: process.version,
+      load,
+      tree: { ...tree, mib: round(mib(tree.bytes), 1) },
+      pipeline,
+      targets: { pipelineAtLeast2point4xSeedWay: pipeline.speedupVsSeedWay >= 2.4 },
+    });
+    if (!args.keep) await rm(treeDir, { recursive: true, force: true });
+    return;
+  }
 
   const levelArgs = args.level !== undefined ? ['--level', args.level] : [];
   // Each variant writes its own folder: the default's last wheel is the one published below.
@@ -453,21 +500,59 @@ async function main() {
     tree: { ...tree, mib: round(mib(tree.bytes), 1) },
     pack,
     ...(s3 ? { s3 } : {}),
-    targets: targets(pack, s3),
+    ...(pipeline ? { pipeline } : {}),
+    targets: {
+      ...targets(pack, s3),
+      ...(pipeline ? { pipelineAtLeast2point4xSeedWay: pipeline.speedupVsSeedWay >= 2.4 } : {}),
+    },
   };
   printTable(result);
+  writeResults(config.name, result);
+
+  await rm(outDir, { recursive: true, force: true });
+  if (!args.keep) await rm(treeDir, { recursive: true, force: true });
+}
+
+/** Start-up and the small case (bench/small.mjs), from the bundled dist/ users run. */
+async function quick() {
+  const dist = resolve(args.dist ?? join(root, 'dist'));
+  checkBundle(dist);
+  const load = { start: loadavg().map((x) => round(x, 2)) };
+  console.log(`bench: start-up and the small case, load ${load.start.join(' ')}`);
+  const startup = parts.has('startup')
+    ? await benchStartup({ dist, measured, runs: Math.max(7, runs * 2 + 1) })
+    : undefined;
+  const small = parts.has('small')
+    ? await benchSmallCase({ dist, work, measured, runs: Math.max(5, runs) })
+    : undefined;
+  load.end = loadavg().map((x) => round(x, 2));
+  const result = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cores: cpus().length,
+    load,
+    dist,
+    ...(startup ? { startup } : {}),
+    ...(small ? { small } : {}),
+    targets: quickTargets(startup, small),
+  };
+  printQuick(startup, small);
+  console.log('');
+  for (const [name, ok] of Object.entries(result.targets))
+    console.log(`${ok ? 'PASS' : 'MISS'} ${name}`);
+  writeResults(args.dist ? `startup-and-small (${dist})` : 'startup-and-small', result);
+}
+
+function writeResults(key, result) {
   const resultsPath = join(root, 'bench', 'results.json');
   const all = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
-  all[config.name] = result;
+  all[key] = result;
   writeFileSync(resultsPath, JSON.stringify(all, null, 2) + '\n');
   // Formatted like the rest of the repository, so that `npm run format:check` stays green.
   execFileSync(join(root, 'node_modules', '.bin', 'prettier'), ['--write', resultsPath], {
     stdio: 'ignore',
   });
-  console.log(`bench: numbers written to bench/results.json ("${config.name}")`);
-
-  await rm(outDir, { recursive: true, force: true });
-  if (!args.keep) await rm(treeDir, { recursive: true, force: true });
+  console.log(`bench: numbers written to bench/results.json ("${key}")`);
 }
 
 async function benchS3({ publishJs, wheel, runs }) {

@@ -1,13 +1,12 @@
 import type { ArtifactInputs, Inputs, S3Inputs } from './inputs.js';
 import { formatBytes, formatDuration, type Log } from './log.js';
-import { publishArtifact } from './publish/artifact.js';
 import { resolveArtifactName } from './publish/artifact-plan.js';
 import { indexOutputs } from './publish/index-pages.js';
-import { publishToS3 } from './publish/s3.js';
-import { alignPageAcls, alignWheelAcl, publishSidecars } from './publish/s3-beside.js';
-import { publishIndex } from './publish/s3-index.js';
 import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
 import { verifyPublishedStep, type ConsumerContext } from './verify-published-step.js';
+
+// The publishers themselves (the AWS SDK, the artifact client) load when a step runs: a chunk of
+// their own in the bundle, never read on runs that fail before publishing or publish nothing.
 
 /** The workflow artifact; skipped with one log line outside GitHub Actions. */
 export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): AfterVerifyStep {
@@ -15,6 +14,7 @@ export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): Af
     name: 'Publish artifact',
     async run(wheel: VerifiedWheel, log: Log) {
       const name = resolveArtifactName(inputs.name, wheel.fileName)!;
+      const { publishArtifact } = await import('./publish/artifact.js');
       const result = await publishArtifact(
         wheel,
         inputs.retentionDays === undefined
@@ -54,6 +54,7 @@ export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
     async run(wheel: VerifiedWheel, _log: Log, signal?: AbortSignal) {
       const started = Date.now();
       let lastLine = 0;
+      const { publishToS3 } = await import('./publish/s3.js');
       const result = await publishToS3(
         wheel,
         {
@@ -85,6 +86,7 @@ export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
             ? 'overwritten'
             : 'uploaded';
       log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
+      const { alignWheelAcl, publishSidecars } = await import('./publish/s3-beside.js');
       if (result.status === 'already-published') await alignWheelAcl(inputs, wheel.fileName, log);
       await publishSidecars(inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
       return { 's3-uri': result.uri, 's3-url': result.url, requirement: result.requirement };
@@ -97,6 +99,7 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
   return {
     name: 'Update S3 index',
     async run(wheel: VerifiedWheel, log: Log) {
+      const { publishIndex } = await import('./publish/s3-index.js');
       const result = await publishIndex(
         {
           bucket: inputs.bucket,
@@ -115,7 +118,10 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
         `index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`,
       );
       const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
-      if (unchanged.length) await alignPageAcls(inputs, unchanged, log);
+      if (unchanged.length) {
+        const { alignPageAcls } = await import('./publish/s3-beside.js');
+        await alignPageAcls(inputs, unchanged, log);
+      }
       return indexOutputs({
         indexUrl: result.indexUrl,
         distribution: wheel.distribution,

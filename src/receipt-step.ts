@@ -67,8 +67,12 @@ export async function writeReceipt(options: {
   log: Log;
 }): Promise<ReceiptFile> {
   const { inputs, executors, env, wheel, probe, log } = options;
-  const libc = await executors.executor.run([probe.executable, '-E', '-s', '-c', LIBC_SCRIPT]);
-  const glibc = libc.exitCode === 0 ? parseGlibc(libc.stdout) : null;
+  // The probe usually learned it already (one python start fewer); older probes did not.
+  const glibc = probe.libc
+    ? parseGlibc(probe.libc)
+    : await executors.executor
+        .run([probe.executable, '-E', '-s', '-c', LIBC_SCRIPT])
+        .then((libc) => (libc.exitCode === 0 ? parseGlibc(libc.stdout) : null));
   let image: ReceiptFacts['image'];
   if (inputs.container) {
     const inspect = await executors.host.run([

@@ -2,7 +2,6 @@ import type { Executor } from './exec/executor.js';
 import type { S3Inputs } from './inputs.js';
 import type { Log } from './log.js';
 import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
-import { verifyPublished } from './publish/verify-published.js';
 
 /** Where the consumer check runs: the pipeline's executor and a fresh folder it can write. */
 export interface ConsumerContext {
@@ -21,6 +20,8 @@ export function verifyPublishedStep(inputs: S3Inputs, consumer: ConsumerContext)
         log.info('verify-published: false: the published wheel is not checked.');
         return { 'verify-published': 'skipped' };
       }
+      // Loaded when used (the AWS SDK): see steps.ts.
+      const { verifyPublished } = await import('./publish/verify-published.js');
       await verifyPublished({
         mode: inputs.verifyPublished,
         bucket: inputs.bucket,

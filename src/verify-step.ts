@@ -36,6 +36,7 @@ export async function verifyWheel(
     python: probe.executable,
     wheelPath: packed.wheel.path,
     tags: expandTag(parseWheelTag(packed.wheel.tag)),
+    supportedTags: probe.supportedTags,
     imports: inputs.imports.length ? inputs.imports : packed.imports,
     testCommand: inputs.testCommand,
     testTimeoutMs: inputs.testTimeoutMs,

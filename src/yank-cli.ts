@@ -8,7 +8,6 @@ import { ConsoleLog } from './actions-log.js';
 import { errorMessage, UserError } from './errors.js';
 import { parseBoolean } from './inputs.js';
 import { parseEndpoint } from './publish/s3-plan.js';
-import { yankRelease } from './publish/yank.js';
 
 export const YANK_HELP = [
   'Usage: algorithmia-wheel yank --s3-bucket B [--s3-prefix P] name==version --reason "..."',
@@ -68,6 +67,8 @@ export async function yankMain(argv: string[]): Promise<number> {
   try {
     const endpoint = values['s3-endpoint'];
     if (endpoint) parseEndpoint(endpoint);
+    // Loaded when used: `--help` and usage errors never read the AWS SDK.
+    const { yankRelease } = await import('./publish/yank.js');
     const result = await yankRelease(
       {
         bucket: values['s3-bucket']!,

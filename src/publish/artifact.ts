@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { DefaultArtifactClient } from '@actions/artifact';
 import { PublishError, errorMessage } from '../errors.js';
 import type { Log } from '../log.js';
 import {
@@ -42,6 +41,15 @@ export interface ArtifactResult {
  * `env` decides whether we are in Actions and builds the URL; @actions/artifact itself reads
  * process.env, so in production pass process.env.
  */
+/**
+ * The artifact client, loaded on first use: it is large (the Azure blob client among others) and
+ * runs outside Actions skip the upload before needing it.
+ */
+async function artifactClient() {
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  return new DefaultArtifactClient();
+}
+
 export async function publishArtifact(
   wheel: BuiltWheel,
   options: ArtifactOptions,
@@ -64,16 +72,13 @@ export async function publishArtifact(
   const secrets = [env.ACTIONS_RUNTIME_TOKEN];
   let response: { id?: number; digest?: string; size?: number };
   try {
-    response = await new DefaultArtifactClient().uploadArtifact(
-      name,
-      [wheel.path],
-      path.dirname(wheel.path),
-      {
-        ...(retentionDays === undefined ? {} : { retentionDays }),
-        compressionLevel: 0,
-        skipArchive: format === 'wheel',
-      },
-    );
+    response = await (
+      await artifactClient()
+    ).uploadArtifact(name, [wheel.path], path.dirname(wheel.path), {
+      ...(retentionDays === undefined ? {} : { retentionDays }),
+      compressionLevel: 0,
+      skipArchive: format === 'wheel',
+    });
   } catch (error) {
     const existing = await sameWheelAlreadyUploaded(error, { name, format, wheel, env, log });
     if (existing) return existing;
@@ -140,7 +145,7 @@ async function sameWheelAlreadyUploaded(
   if (format !== 'wheel' || !/already exists|conflict|409/i.test(errorMessage(error)))
     return undefined;
   try {
-    const { artifact } = await new DefaultArtifactClient().getArtifact(name);
+    const { artifact } = await (await artifactClient()).getArtifact(name);
     if (artifact.digest !== `sha256:${wheel.sha256}`) return undefined;
     log.info(`artifact ${name} already uploaded by an earlier attempt (same sha256): skipped`);
     const url = artifactUrl(env, artifact.id);

@@ -9,7 +9,7 @@
  * The index is rebuilt from the listing alone, so these objects are the whole state: nothing
  * lives only in a page. Pure apart from readSidecar.
  */
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 
 import { s3ErrorCode } from './s3-errors.js';
@@ -69,6 +69,8 @@ export async function readSidecar(
   signal?: AbortSignal,
 ): Promise<Buffer | undefined> {
   try {
+    // Loaded here, not at the top: the names above are read at start-up (receipt-step.ts).
+    const { GetObjectCommand } = await import('@aws-sdk/client-s3');
     const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), {
       abortSignal: signal,
     });

@@ -4,6 +4,7 @@ import { VerifyError } from '../errors.js';
 import { timedOutError } from '../timeouts.js';
 import type { Executor } from '../exec/executor.js';
 import type { Log } from '../log.js';
+import { SUPPORTED_TAGS_LOOKUP } from './probe-script.js';
 
 // Put only the install target first on sys.path (not the cwd, not the source tree), import each
 // module and prove it came from the target: a wheel that imports only thanks to the build tree
@@ -26,6 +27,8 @@ for name in sys.argv[2:]:
 export interface VerifyOptions {
   /** Every tag of the wheel (compressed sets expanded). */
   tags: readonly string[];
+  /** The tags the interpreter's pip installs, when the probe learned them (else pip is asked). */
+  supportedTags?: readonly string[] | null;
   executor: Executor;
   /** The interpreter's executable, as the executor sees it. */
   python: string;
@@ -50,19 +53,12 @@ export interface VerifyResult {
 
 // Asks the interpreter's own pip which tags it installs, the way a plain `pip install` would
 // judge the wheel. Needed because pip < 20 skips that check with --target (2.7's pip 19.2 and
-// 3.6's pip 18.1 both install a wheel of another python there).
-const SUPPORTED_TAGS_SCRIPT = String.raw`
-import sys
-try:
-    from pip._internal.utils.compatibility_tags import get_supported
-except ImportError:
-    try:
-        from pip._internal.pep425tags import get_supported
-    except ImportError:
-        from pip.pep425tags import get_supported
-tags = get_supported()
-for t in tags:
-    print(str(t) if not isinstance(t, tuple) else "-".join(t))
+// 3.6's pip 18.1 both install a wheel of another python there). The probe usually brings the
+// list already (the same lookup, in its process); this separate call is the fallback.
+const SUPPORTED_TAGS_SCRIPT = `import sys
+${SUPPORTED_TAGS_LOOKUP.trim()}
+for t in supported_tags:
+    print(t)
 `;
 
 // Isolate pip and python from the user's configuration: the wheel alone must decide.
@@ -78,15 +74,12 @@ export interface InstalledWheel {
   bin: string;
 }
 
-/** The interpreter's pip judges the tags, then installs the wheel file into a fresh target. */
-export async function installWheel(options: VerifyOptions): Promise<InstalledWheel> {
-  const { executor, python, log } = options;
-  const target = join(options.workDir, 'target');
-  const cwd = join(options.workDir, 'cwd');
-  const bin = join(options.workDir, 'bin');
-  await mkdir(target, { recursive: true });
-  await mkdir(cwd, { recursive: true });
-  await mkdir(bin, { recursive: true });
+/** The tags `python`'s pip installs, from a process of its own (when the probe could not tell). */
+async function askSupportedTags(
+  executor: Executor,
+  python: string,
+  cwd: string,
+): Promise<string[]> {
   const supported = await executor.run([python, '-E', '-s', '-c', SUPPORTED_TAGS_SCRIPT], {
     cwd,
     env: ISOLATED_ENV,
@@ -98,10 +91,24 @@ export async function installWheel(options: VerifyOptions): Promise<InstalledWhe
       details: lastLines(supported.stderr),
     });
   }
-  const supportedTags = supported.stdout
+  return supported.stdout
     .split('\n')
     .map((t) => t.trim())
     .filter(Boolean);
+}
+
+/** The interpreter's pip judges the tags, then installs the wheel file into a fresh target. */
+export async function installWheel(options: VerifyOptions): Promise<InstalledWheel> {
+  const { executor, python, log } = options;
+  const target = join(options.workDir, 'target');
+  const cwd = join(options.workDir, 'cwd');
+  const bin = join(options.workDir, 'bin');
+  await mkdir(target, { recursive: true });
+  await mkdir(cwd, { recursive: true });
+  await mkdir(bin, { recursive: true });
+  const supportedTags = options.supportedTags?.length
+    ? options.supportedTags
+    : await askSupportedTags(executor, python, cwd);
   if (!options.tags.some((tag) => supportedTags.includes(tag))) {
     throw new VerifyError(
       `${python}'s pip does not install wheels tagged ${options.tags.join(', ')}.`,

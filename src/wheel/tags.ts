@@ -16,6 +16,10 @@ export interface PythonProbe {
   include: string | null;
   /** File name suffixes of the extension modules it imports (null: unknown). */
   extensionSuffixes?: string[] | null;
+  /** The tags its pip installs, most specific first (null: that pip could not tell in-process). */
+  supportedTags?: string[] | null;
+  /** The C library the interpreter runs on, e.g. "glibc 2.36" (null: unknown). */
+  libc?: string | null;
 }
 
 export interface WheelTag {

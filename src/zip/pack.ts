@@ -14,6 +14,7 @@ import { distInfoDirName, wheelFileName } from '../wheel/names.js';
 import type { PackageFile } from '../wheel/package-file.js';
 import { formatTag, type WheelTag } from '../wheel/tags.js';
 import { ZipWriter, type ZipEntrySource } from './zip-writer.js';
+import { deflateThreads } from './deflate-inline.js';
 
 export type { PackageFile };
 
@@ -38,7 +39,10 @@ export interface PackOptions {
    * deflates about 1.6x faster than 6 for a wheel 2.6% larger (5% larger than `zip -6`'s).
    */
   compressionLevel?: number;
-  /** Deflate worker threads (default: the cores, at most 8, so memory stays bounded). */
+  /**
+   * Deflate worker threads (default: none for a payload up to 2 MiB, deflated in this thread;
+   * else the cores, at most 8, so memory stays bounded). 0 deflates in this thread.
+   */
   concurrency?: number;
 }
 
@@ -77,7 +81,11 @@ export async function packWheel(options: PackOptions): Promise<PackedWheel> {
   const writer = new ZipWriter(partialPath, {
     mtime: options.mtime,
     level: options.compressionLevel ?? DEFAULT_LEVEL,
-    concurrency: options.concurrency ?? Math.min(availableParallelism(), MAX_WORKERS),
+    concurrency: deflateThreads(
+      [...options.files, ...licenses].reduce((sum, file) => sum + file.size, 0),
+      options.concurrency,
+      Math.min(availableParallelism(), MAX_WORKERS),
+    ),
   });
   const rows: RecordRow[] = [];
   const add = async (source: ZipEntrySource): Promise<void> => {

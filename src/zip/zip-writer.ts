@@ -25,6 +25,7 @@ import {
   U32_MAX,
   type CentralRecord,
 } from './zip-records.js';
+import { InlineDeflater } from './deflate-inline.js';
 
 export { dosDateTime };
 export type { ZipEntrySource };
@@ -41,7 +42,7 @@ export interface ZipWriterOptions {
   mtime: Date;
   /** zlib level 0-9. */
   level: number;
-  /** Deflate worker threads; 1 gives the same bytes, only slower. */
+  /** Deflate worker threads; 1 gives the same bytes, only slower; 0 deflates in this thread. */
   concurrency: number;
   /** Test hook: write zip64 records even when the sizes would fit in 32 bits. */
   forceZip64?: boolean;
@@ -94,7 +95,7 @@ export class ZipWriter {
   private readonly dosDate: number;
   /** Batch buffers back from the workers: reused, so steady state allocates nothing. */
   private readonly spare: Buffer[] = [];
-  private readonly pool: DeflatePool;
+  private readonly pool: Pick<DeflatePool, 'run' | 'close'>;
   /** The batch small entries are being added to, not yet sent. */
   private open: Batch | undefined;
   private readonly digest = createHash('sha256');
@@ -108,7 +109,10 @@ export class ZipWriter {
     // Read access too: the archive's digest is computed by reading back the finished parts.
     this.fd = openSync(path, 'w+', 0o644);
     [this.dosDate, this.dosTime] = dosDateTime(options.mtime);
-    this.pool = new DeflatePool(options.concurrency, options.level);
+    this.pool =
+      options.concurrency === 0
+        ? new InlineDeflater(options.level)
+        : new DeflatePool(options.concurrency, options.level);
     this.writerDone = this.writeLoop();
     // Surface writer failures through add()/finish(); avoid an unhandled rejection meanwhile.
     this.writerDone.catch((error: unknown) => {
@@ -322,7 +326,7 @@ export class ZipWriter {
   }
 
   private async acquireSlot(): Promise<void> {
-    while (this.inFlight >= this.options.concurrency * 2) {
+    while (this.inFlight >= Math.max(1, this.options.concurrency) * 2) {
       if (this.failure) throw this.failure;
       // The writer may be waiting for the open batch: send it before waiting for the writer.
       if (this.open) this.dispatch(this.open);
