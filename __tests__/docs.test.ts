@@ -15,6 +15,7 @@ import {
   replaceSection,
 } from '../script/docs.mjs';
 import { INPUT_NAMES, INPUT_SPECS } from '../src/input-spec.js';
+import { OUTPUT_NAMES, OUTPUT_SPECS } from '../src/output-spec.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,6 +48,17 @@ describe('action.yml and src/input-spec.ts describe the same inputs', () => {
 
   it.each(Object.keys(action.outputs))('output %s has a description', (name) => {
     expect(action.outputs[name]!.description?.trim()).toBeTruthy();
+  });
+});
+
+describe('action.yml and src/output-spec.ts describe the same outputs', () => {
+  it('declares every output the code sets, in the same order', () => {
+    expect(Object.keys(action.outputs)).toEqual(OUTPUT_NAMES);
+  });
+
+  it.each(OUTPUT_NAMES)('%s has the same description in both', (name) => {
+    // The README's outputs table shows action.yml's text; the table in the code must say the same.
+    expect(action.outputs[name]?.description?.trim()).toBe(OUTPUT_SPECS[name].description);
   });
 });
 

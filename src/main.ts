@@ -4,6 +4,7 @@ import { cancelOnSignals } from './cancel.js';
 import { errorMessage, RunnerError, UserError } from './errors.js';
 import { INPUT_SPECS, type InputName } from './input-spec.js';
 import { getInputs } from './inputs.js';
+import { OUTPUT_NAMES } from './output-spec.js';
 import { runPipeline } from './pipeline.js';
 import { Redactor } from './redact.js';
 import { RedactingStream } from './redact-stream.js';
@@ -34,8 +35,9 @@ export async function run(): Promise<void> {
       commandOutput,
       signal: cancellation.signal,
     });
-    for (const [name, value] of Object.entries(result.outputs)) {
-      core.setOutput(name, redactor.redact(value));
+    for (const name of OUTPUT_NAMES) {
+      const value = result.outputs[name];
+      if (value !== undefined) core.setOutput(name, redactor.redact(value));
     }
     await writeSummary(redactor.redact(summaryMarkdown(result.wheel, result.outputs)));
   } catch (error) {

@@ -43,13 +43,14 @@ import {
 } from './wheel/tags.js';
 import { checkDataFolder } from './wheel/layout.js';
 import { distInfoDirName } from './wheel/names.js';
+import type { Outputs } from './output-spec.js';
 import { defaultImports, importNames, topLevelOf } from './wheel/top-level.js';
 import { listZipEntries } from './wheel/zip-listing.js';
 
 /** A step that runs only after the wheel was verified (publishers); returns outputs to set. */
 export interface AfterVerifyStep {
   name: string;
-  run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal): Promise<Record<string, string>>;
+  run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal): Promise<Outputs>;
 }
 
 export interface VerifiedWheel extends PackedWheel {
@@ -77,7 +78,7 @@ export interface PipelineDeps {
 
 export interface PipelineResult {
   wheel: VerifiedWheel;
-  outputs: Record<string, string>;
+  outputs: Outputs;
 }
 
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
@@ -199,7 +200,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       verify: { target: installed.target, installedFiles: installed.installedFiles },
       nativeReport,
     };
-    const outputs: Record<string, string> = {
+    const outputs: Outputs = {
       wheel: wheel.path,
       'wheel-name': wheel.fileName,
       sha256: wheel.sha256,

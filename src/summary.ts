@@ -1,9 +1,10 @@
+import type { Outputs } from './output-spec.js';
 import type { VerifiedWheel } from './pipeline.js';
 import { indexSummaryMarkdown } from './publish/index-pages.js';
 import { describeProbe } from './python/probe.js';
 
 /** The job summary in Markdown/HTML (pure): what was built, verified and published. */
-export function summaryMarkdown(wheel: VerifiedWheel, outputs: Record<string, string>): string {
+export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string {
   const rows: [string, string][] = [
     ['Wheel', `\`${wheel.fileName}\``],
     ['Version', wheel.version],

@@ -12,6 +12,7 @@
  * have the base `a/b/`), so one body serves both. Rendering is deterministic (sorted, no dates):
  * identical listings give identical bytes, which lets the writer skip pages that did not change.
  */
+import type { Outputs } from '../output-spec.js';
 import { normalizeProjectName } from '../wheel/names.js';
 
 /** A wheel as parsed from its file name (PEP 427). */
@@ -164,12 +165,15 @@ export function flatPage(wheels: readonly IndexWheel[]): string {
   );
 }
 
+/** The two outputs of the index step. */
+export type IndexOutputs = Required<Pick<Outputs, 'index-url' | 'index-requirement'>>;
+
 /** What to paste into the algorithm's dependencies file. */
 export function indexOutputs(options: {
   indexUrl: string;
   distribution: string;
   version: string;
-}): { 'index-url': string; 'index-requirement': string } {
+}): IndexOutputs {
   return {
     'index-url': options.indexUrl,
     'index-requirement': `--extra-index-url ${options.indexUrl}\n${options.distribution}==${options.version}`,
@@ -177,10 +181,7 @@ export function indexOutputs(options: {
 }
 
 /** A job-summary section (Markdown) showing the two lines of `index-requirement`. */
-export function indexSummaryMarkdown(outputs: {
-  'index-url': string;
-  'index-requirement': string;
-}): string {
+export function indexSummaryMarkdown(outputs: IndexOutputs): string {
   return [
     `pip index: ${escapeHtml(outputs['index-url'])}`,
     '',
