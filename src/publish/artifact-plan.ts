@@ -1,3 +1,4 @@
+import { booleanWord } from '../boolean-input.js';
 import { InputError } from '../errors.js';
 
 /**
@@ -23,9 +24,6 @@ export const INVALID_ARTIFACT_NAME_CHARACTERS: readonly string[] = [
   '/',
 ];
 
-/** Spellings of `false` that @actions/core's getBooleanInput accepts. */
-const FALSE_SPELLINGS = new Set(['false', 'False', 'FALSE']);
-
 /**
  * The artifact name used when `artifact-name` is empty: the wheel's file name. Wheel names carry
  * the python and platform tags, so matrix jobs never collide; and an artifact named exactly like
@@ -43,7 +41,7 @@ export function defaultArtifactName(wheelFileName: string): string {
  */
 export function resolveArtifactName(input: string, wheelFileName: string): string | undefined {
   const value = input.trim();
-  if (FALSE_SPELLINGS.has(value)) return undefined;
+  if (booleanWord(value) === false) return undefined;
   if (value === '') return defaultArtifactName(wheelFileName);
   const bad = INVALID_ARTIFACT_NAME_CHARACTERS.filter((c) => value.includes(c));
   if (bad.length > 0) {
