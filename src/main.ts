@@ -63,14 +63,12 @@ async function reportFailure(error: unknown, redactor: Redactor): Promise<void> 
       title,
       ...(error.file ? { file: clean(error.file) } : {}),
     });
-    await writeSummary(clean(failureMarkdown(error.describe(), undefined, details)));
+    await writeSummary(clean(failureMarkdown(error.describe(), details)));
     return;
   }
   core.error(clean(`Unexpected failure: ${errorMessage(error)}`), { title: 'algorithmia-wheel' });
   if (error instanceof Error && error.stack) core.debug(clean(error.stack));
-  await writeSummary(
-    clean(failureMarkdown(`Unexpected failure: ${errorMessage(error)}`, undefined)),
-  );
+  await writeSummary(clean(failureMarkdown(`Unexpected failure: ${errorMessage(error)}`)));
 }
 
 async function writeSummary(markdown: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { lastLines } from './text-tail.js';
 import { mkdir, mkdtemp, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -251,7 +252,7 @@ async function runBuild(inputs: Inputs, executor: Executor, log: Log): Promise<v
     throw new BuildError(`the build command exited with code ${result.exitCode}.`, {
       input: 'build-command',
       fix: 'see the build output above; the command runs with `sh -c` in `working-directory`.',
-      details: result.stderr.trim().split('\n').slice(-20).join('\n') || undefined,
+      details: lastLines(result.stderr, 20) || undefined,
     });
   }
 }

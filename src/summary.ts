@@ -1,3 +1,4 @@
+import { escapeHtml } from './html.js';
 import type { Outputs } from './output-spec.js';
 import type { VerifiedWheel } from './pipeline.js';
 import { indexSummaryMarkdown } from './publish/index-pages.js';
@@ -9,18 +10,18 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string 
     ['Wheel', `\`${wheel.fileName}\``],
     ['Version', wheel.version],
     ['Tags', `\`${wheel.tag}\``],
-    ['Python', escapeHtml(describeProbe(wheel.probe))],
+    ['Python', cellText(describeProbe(wheel.probe))],
     ['Size', `${formatBytes(wheel.size)} (${wheel.size} bytes)`],
     ['SHA-256', `\`${wheel.sha256}\``],
     ['Files', String(wheel.entries.length)],
   ];
   if (wheel.nativeReport.runtimeNeeds)
-    rows.push(['Runtime needs', escapeHtml(wheel.nativeReport.runtimeNeeds)]);
+    rows.push(['Runtime needs', cellText(wheel.nativeReport.runtimeNeeds)]);
   if (outputs['artifact-url'])
     rows.push(['Artifact', `[${outputs['artifact-name'] ?? 'wheel'}](${outputs['artifact-url']})`]);
   if (outputs['s3-url']) rows.push(['S3', outputs['s3-uri'] ?? outputs['s3-url']]);
   const parts = [
-    `## :white_check_mark: ${escapeHtml(wheel.distribution)} ${escapeHtml(wheel.version)} built and verified`,
+    `## :white_check_mark: ${cellText(wheel.distribution)} ${cellText(wheel.version)} built and verified`,
     '',
     '| | |',
     '|---|---|',
@@ -53,7 +54,7 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string 
     '|---|---:|---|',
     ...wheel.entries.map(
       (e) =>
-        `| \`${escapeHtml(e.path)}\` | ${e.size} | ${escapeHtml((wheel.nativeReport.needed[e.path] ?? []).join(', '))} |`,
+        `| \`${cellText(e.path)}\` | ${e.size} | ${cellText((wheel.nativeReport.needed[e.path] ?? []).join(', '))} |`,
     ),
     '',
     '</details>',
@@ -73,13 +74,8 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string 
 }
 
 /** The summary of a failed run: what failed and how to fix it. */
-export function failureMarkdown(
-  message: string,
-  fix: string | undefined,
-  details?: string,
-): string {
-  const parts = [`## :x: The wheel was not published`, '', escapeHtml(message), ''];
-  if (fix) parts.push(`**Fix:** ${escapeHtml(fix)}`, '');
+export function failureMarkdown(message: string, details?: string): string {
+  const parts = [`## :x: The wheel was not published`, '', cellText(message), ''];
   if (details) parts.push('```', details, '```', '');
   return parts.join('\n');
 }
@@ -96,10 +92,7 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(1)} ${units[unit]}`;
 }
 
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|');
+/** Text inside a Markdown table cell: HTML-escaped, and `|` does not end the cell. */
+function cellText(text: string): string {
+  return escapeHtml(text).replace(/\|/g, '\\|');
 }

@@ -1,7 +1,7 @@
+import { escapeHtml } from '../../src/html.js';
 import { describe, expect, it } from 'vitest';
 
 import {
-  escapeHtml,
   flatPage,
   indexKeys,
   indexOutputs,

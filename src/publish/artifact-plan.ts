@@ -164,13 +164,6 @@ export function describeArtifactFailure(
   };
 }
 
-/** Masks secrets a client message could carry: the runtime token and SAS signatures. */
-export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text.replace(/([?&]sig=)[^&\s"']+/gi, '$1***');
-  for (const secret of secrets) if (secret) out = out.split(secret).join('***');
-  return out;
-}
-
 function printable(text: string): string {
   return JSON.stringify(text).slice(1, -1);
 }

@@ -1,3 +1,4 @@
+import { redactText, SAS_SIGNATURE } from '../redact.js';
 import path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { PublishError, errorMessage } from '../errors.js';
@@ -7,7 +8,6 @@ import {
   artifactUrl,
   describeArtifactFailure,
   missingArtifactEnv,
-  redactSecrets,
   type ArtifactUploadFormat,
 } from './artifact-plan.js';
 import type { BuiltWheel } from './wheel-file.js';
@@ -80,7 +80,7 @@ export async function publishArtifact(
     const failure = describeArtifactFailure(
       {
         name: error instanceof Error ? error.name : 'Error',
-        message: redactSecrets(errorMessage(error), secrets),
+        message: redactText(errorMessage(error), secrets, [SAS_SIGNATURE]),
       },
       name,
     );

@@ -12,6 +12,7 @@
  * have the base `a/b/`), so one body serves both. Rendering is deterministic (sorted, no dates):
  * identical listings give identical bytes, which lets the writer skip pages that did not change.
  */
+import { escapeHtml } from '../html.js';
 import type { Outputs } from '../output-spec.js';
 import { normalizeProjectName } from '../wheel/names.js';
 
@@ -73,15 +74,6 @@ export function parseWheelFileName(fileName: string): WheelName | undefined {
     tag: `${python}-${abi}-${platform}`,
     tags,
   };
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** Keys of the pages, given the normalized prefix (`''` or ending in `/`). */

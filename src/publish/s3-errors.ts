@@ -3,6 +3,7 @@
  * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.
  * Raw SDK errors are never attached as `cause`: some carry the access key id in their fields.
  */
+import { AWS_ACCESS_KEY_ID, redactText } from '../redact.js';
 import { PublishError, errorMessage } from '../errors.js';
 
 export interface S3ErrorContext {
@@ -49,16 +50,6 @@ export function isPreconditionFailure(error: unknown): boolean {
   );
 }
 
-/** Removes anything that looks like a credential from a message. */
-export function redact(text: string, secrets: readonly string[] = []): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) result = result.split(secret).join('***');
-  }
-  // Access key ids (long-term AKIA..., temporary ASIA...) even when not from our environment.
-  return result.replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '***');
-}
-
 const CREDENTIAL_CODES = new Set([
   'InvalidAccessKeyId',
   'SignatureDoesNotMatch',
@@ -89,7 +80,7 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
   const where = context.endpoint ? ` at ${context.endpoint}` : ` in ${context.region}`;
   const target = `s3://${context.bucket}/${context.key}`;
   const requestId = fields.$metadata?.requestId;
-  const details = redact(
+  const details = redactText(
     [
       `${context.operation} failed: ${code}${status ? ` (HTTP ${status})` : ''}`,
       errorMessage(error),
@@ -97,7 +88,8 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
     ]
       .filter(Boolean)
       .join('\n'),
-    context.secrets,
+    context.secrets ?? [],
+    [AWS_ACCESS_KEY_ID],
   );
 
   if (code === 'NoSuchBucket') {

@@ -1,3 +1,4 @@
+import { lastLines } from '../text-tail.js';
 import { mkdir, readdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VerifyError } from '../errors.js';
@@ -95,7 +96,7 @@ export async function installWheel(options: VerifyOptions): Promise<InstalledWhe
     throw new VerifyError(`${python} has no working pip.`, {
       input: 'python',
       fix: 'install pip for that interpreter (e.g. python -m ensurepip), or point `python` at one that has it.',
-      details: lastLines(supported.stderr),
+      details: lastLines(supported.stderr, 40),
     });
   }
   const supportedTags = supported.stdout
@@ -136,7 +137,7 @@ export async function installWheel(options: VerifyOptions): Promise<InstalledWhe
   if (install.exitCode !== 0) {
     throw new VerifyError(`pip (${python}) refused to install the wheel.`, {
       fix: notSupportedHint(install.stderr + install.stdout),
-      details: lastLines(install.stderr || install.stdout),
+      details: lastLines(install.stderr || install.stdout, 40),
     });
   }
   log.info(`pip installed the wheel into a fresh target with ${python}`);
@@ -164,7 +165,7 @@ export async function checkImports(
       fix:
         'check that every module in `import` is in the package, that __init__.py imports the ' +
         'extension by its module name, and that the extension was built against this python.',
-      details: lastLines(imported.stderr || imported.stdout),
+      details: lastLines(imported.stderr || imported.stdout, 40),
     });
   }
   for (const line of imported.stdout.trim().split('\n')) if (line) log.info(line);
@@ -202,7 +203,7 @@ export async function runTestCommand(
       throw new VerifyError(`test-command failed with exit code ${test.exitCode}.`, {
         input: 'test-command',
         fix: 'run it against the installed wheel: it runs in an empty folder with PYTHONPATH set to the install target.',
-        details: lastLines(test.stderr || test.stdout),
+        details: lastLines(test.stderr || test.stdout, 40),
       });
     }
     log.info('test-command passed');
@@ -222,11 +223,6 @@ function notSupportedHint(output: string): string {
     return "the wheel's tags do not match this interpreter: build with the python the algorithm runs (`python` input), or fix `wheel-tag`.";
   }
   return "read pip's message above; the wheel must install with the same python the algorithm runs.";
-}
-
-function lastLines(text: string, count = 40): string {
-  const lines = text.trimEnd().split('\n');
-  return lines.slice(-count).join('\n');
 }
 
 async function listFiles(root: string, prefix = ''): Promise<string[]> {
