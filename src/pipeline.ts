@@ -43,7 +43,7 @@ import {
   type PythonProbe,
 } from './wheel/tags.js';
 import { checkDataFolder } from './wheel/layout.js';
-import { distInfoDirName } from './wheel/names.js';
+import { distInfoDirName, parseWheelFileName } from './wheel/names.js';
 import type { Outputs } from './output-spec.js';
 import { defaultImports, importNames, topLevelOf } from './wheel/top-level.js';
 import { listZipEntries } from './wheel/zip-listing.js';
@@ -435,13 +435,13 @@ async function projectWheel(
     log,
   });
   const fileName = basename(built);
-  const parts = /^([^-]+)-([^-]+)-(?:\d[^-]*-)?([^-]+-[^-]+-[^-]+)\.whl$/.exec(fileName);
-  if (!parts) {
+  const parsed = parseWheelFileName(fileName);
+  if (!parsed) {
     throw new BuildError(`the project built "${fileName}", which is not a wheel file name.`, {
       input: 'project-dir',
     });
   }
-  const [, distribution, fileVersion, tag] = parts as unknown as [string, string, string, string];
+  const { distribution, version: fileVersion, tag } = parsed;
   // The file name escapes "-" as "_"; either is a PEP 440 separator, with the same normal form.
   const version = checkProjectVersion(
     inputs.expectedVersion,

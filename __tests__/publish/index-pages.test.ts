@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../src/html.js';
+import { parseWheelFileName } from '../../src/wheel/names.js';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -6,7 +7,6 @@ import {
   indexKeys,
   indexOutputs,
   indexSummaryMarkdown,
-  parseWheelFileName,
   projectPage,
   rootPage,
 } from '../../src/publish/index-pages.js';

@@ -21,16 +21,8 @@ import { createHash } from 'node:crypto';
 
 import { PublishError, errorMessage } from '../errors.js';
 import type { Log } from '../log.js';
-import { normalizeProjectName } from '../wheel/names.js';
-import {
-  flatPage,
-  indexKeys,
-  parseWheelFileName,
-  projectPage,
-  rootPage,
-  type IndexWheel,
-  type WheelName,
-} from './index-pages.js';
+import { normalizeProjectName, parseWheelFileName, type WheelName } from '../wheel/names.js';
+import { flatPage, indexKeys, projectPage, rootPage, type IndexWheel } from './index-pages.js';
 import { createS3Client, maskCredentials, type S3ClientOptions } from './s3.js';
 import { describeS3Error, isPreconditionFailure, s3ErrorCode } from './s3-errors.js';
 import {
