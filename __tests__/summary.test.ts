@@ -20,7 +20,7 @@ const wheel = {
     version: [3, 6, 15],
     implementation: 'CPython',
   },
-  verify: { target: '/t', installedFiles: [] },
+  verify: { target: '/t' },
   nativeReport: {
     summary: '### Native libraries\n',
     needed: {

@@ -67,8 +67,6 @@ export interface VerifiedWheel extends PackedWheel {
 export interface PipelineDeps {
   log: Log;
   env: NodeJS.ProcessEnv;
-  /** Overrides where steps run (tests); default: this machine, or the `image`. */
-  executors?: Executors;
   /** Overrides the publishers (tests); default: artifact and S3 per the inputs. */
   after?: readonly AfterVerifyStep[];
   /** Cancels the run (src/cancel.ts): commands are stopped, uploads aborted, no step starts. */
@@ -120,9 +118,10 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       });
   const tempRoot = env.RUNNER_TEMP || tmpdir();
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
-  const executors =
-    deps.executors ??
-    createExecutors(inputs, env, tempRoot, log, { signal, output: deps.commandOutput });
+  const executors = createExecutors(inputs, env, tempRoot, log, {
+    signal,
+    output: deps.commandOutput,
+  });
   const places: FsPlaces = {
     outputDir: inputs.outputDir,
     tempRoot,
@@ -198,7 +197,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       version: packed.version,
       packageName: packed.packageName,
       probe,
-      verify: { target: installed.target, installedFiles: installed.installedFiles },
+      verify: { target: installed.target },
       nativeReport,
     };
     const outputs: Outputs = {

@@ -1,5 +1,5 @@
 import { lastLines } from '../text-tail.js';
-import { mkdir, readdir, symlink } from 'node:fs/promises';
+import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VerifyError } from '../errors.js';
 import { timedOutError } from '../timeouts.js';
@@ -45,8 +45,6 @@ export interface VerifyOptions {
 export interface VerifyResult {
   /** Where pip installed the wheel. */
   target: string;
-  /** Every file pip installed, relative to the target. */
-  installedFiles: string[];
 }
 
 // Asks the interpreter's own pip which tags it installs, the way a plain `pip install` would
@@ -72,8 +70,6 @@ const ISOLATED_ENV = { PIP_CONFIG_FILE: '/dev/null', PYTHONNOUSERSITE: '1', PIP_
 export interface InstalledWheel {
   /** Where pip installed the wheel. */
   target: string;
-  /** Every file pip installed, relative to the target. */
-  installedFiles: string[];
   /** An empty folder to run imports and tests in. */
   cwd: string;
   bin: string;
@@ -142,7 +138,7 @@ export async function installWheel(options: VerifyOptions): Promise<InstalledWhe
   }
   log.info(`pip installed the wheel into a fresh target with ${python}`);
 
-  return { target, installedFiles: await listFiles(target), cwd, bin };
+  return { target, cwd, bin };
 }
 
 /** Imports each module in a fresh interpreter that sees only the install target first. */
@@ -215,7 +211,7 @@ export async function verifyWheel(options: VerifyOptions): Promise<VerifyResult>
   const installed = await installWheel(options);
   await checkImports(options, installed);
   await runTestCommand(options, installed);
-  return { target: installed.target, installedFiles: installed.installedFiles };
+  return { target: installed.target };
 }
 
 function notSupportedHint(output: string): string {
@@ -223,14 +219,4 @@ function notSupportedHint(output: string): string {
     return "the wheel's tags do not match this interpreter: build with the python the algorithm runs (`python` input), or fix `wheel-tag`.";
   }
   return "read pip's message above; the wheel must install with the same python the algorithm runs.";
-}
-
-async function listFiles(root: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(join(root, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(root, rel)));
-    else out.push(rel);
-  }
-  return out.sort();
 }
