@@ -30,6 +30,14 @@ const specs = {
     description:
       'With `s3-index`: the two dependencies-file lines (`--extra-index-url <url>` and `name==version`).',
   },
+  receipt: {
+    description:
+      'Path of the verification receipt (`<wheel>.verification.json` next to the wheel): what was proven about the wheel, deterministic for the same inputs. Also uploaded next to the wheel in S3 and as a workflow artifact.',
+  },
+  'verify-published': {
+    description:
+      "With `s3-bucket`: the consumer check's result, `passed` (the published wheel installed and imported as the platform will) or `skipped` (`verify-published: false`).",
+  },
   'artifact-id': { description: 'ID of the uploaded workflow artifact.' },
   'artifact-url': { description: 'URL of the uploaded workflow artifact.' },
   'artifact-name': { description: 'Name of the uploaded workflow artifact.' },

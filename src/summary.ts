@@ -2,6 +2,7 @@ import { escapeHtml } from './html.js';
 import type { Outputs } from './output-spec.js';
 import type { VerifiedWheel } from './pipeline.js';
 import { indexSummaryMarkdown } from './publish/index-pages.js';
+import { receiptSummaryMarkdown } from './publish/receipt.js';
 import { describeProbe } from './python/probe.js';
 
 /** The job summary in Markdown/HTML (pure): what was built, verified and published. */
@@ -20,6 +21,16 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string 
   if (outputs['artifact-url'])
     rows.push(['Artifact', `[${outputs['artifact-name'] ?? 'wheel'}](${outputs['artifact-url']})`]);
   if (outputs['s3-url']) rows.push(['S3', outputs['s3-uri'] ?? outputs['s3-url']]);
+  if (outputs['verify-published'] === 'passed') {
+    rows.push([
+      'Consumer check',
+      'passed: the published wheel installs and imports as the platform reads it',
+    ]);
+  } else if (outputs['verify-published'] === 'skipped') {
+    rows.push(['Consumer check', 'skipped (`verify-published: false`)']);
+  }
+  if (wheel.receipt)
+    rows.push(['Receipt', `\`${wheel.receipt.fileName}\` (sha256 \`${wheel.receipt.sha256}\`)`]);
   const parts = [
     `## :white_check_mark: ${cellText(wheel.distribution)} ${cellText(wheel.version)} built and verified`,
     '',
@@ -60,6 +71,8 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string 
     '</details>',
     '',
   );
+  if (wheel.receipt)
+    parts.push(receiptSummaryMarkdown(wheel.receipt.fileName, wheel.receipt.bytes));
   if (wheel.nativeReport.summary) {
     parts.push(
       '<details><summary>Native files and their libraries</summary>',
@@ -74,8 +87,12 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string 
 }
 
 /** The summary of a failed run: what failed and how to fix it. */
-export function failureMarkdown(message: string, details?: string): string {
-  const parts = [`## :x: The wheel was not published`, '', cellText(message), ''];
+export function failureMarkdown(
+  message: string,
+  details?: string,
+  title = 'The wheel was not published',
+): string {
+  const parts = [`## :x: ${cellText(title)}`, '', cellText(message), ''];
   if (details) parts.push('```', details, '```', '');
   return parts.join('\n');
 }
