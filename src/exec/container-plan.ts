@@ -3,6 +3,7 @@
  * `docker-options` input splits, and the exact `docker run` command line. No I/O here; the
  * ContainerExecutor (container.ts) runs what this file plans.
  */
+import { parse as parseShell } from 'shell-quote';
 import { InputError, UserError } from '../errors.js';
 
 export type ContainerEngine = 'docker' | 'podman';
@@ -123,58 +124,41 @@ export function containerEnv(
   return env;
 }
 
+/** Whole quoted or escaped pieces of a shell word: where this stops, a quote or `\\` is open. */
+const CLOSED_PIECES = /(?:[^'"\\]|\\[\s\S]|'[^']*'|"(?:[^"\\]|\\[\s\S])*")*/y;
+
 /**
- * Splits the `docker-options` input like a POSIX shell would split words: whitespace separates,
- * 'single quotes' are literal, "double quotes" allow \" \\ \$ \` escapes, a backslash outside
- * quotes escapes the next character. No variable expansion and no globbing happen.
+ * Splits the `docker-options` input into words the way a POSIX shell would (shell-quote's
+ * parser): whitespace separates, 'single quotes' are literal, "double quotes" allow \" \\ \$ \`
+ * escapes, a backslash outside quotes escapes the next character. No variable expansion, no
+ * globbing, no comments and no shell operators: the words go to the engine as its argv.
  */
 export function parseDockerOptions(raw: string): string[] {
-  const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let quote: "'" | '"' | undefined;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charAt(i);
-    if (quote === "'") {
-      if (c === "'") quote = undefined;
-      else word += c;
-    } else if (quote === '"') {
-      if (c === '"') quote = undefined;
-      else if (c === '\\' && i + 1 < raw.length && '"\\$`\n'.includes(raw.charAt(i + 1))) {
-        const next = raw.charAt(++i);
-        if (next !== '\n') word += next;
-      } else word += c;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      inWord = true;
-    } else if (c === '\\') {
-      if (i + 1 >= raw.length) {
-        throw new InputError('ends with a lone backslash.', {
-          input: 'docker-options',
-          fix: 'Remove the trailing backslash or quote the value.',
-        });
-      }
-      const next = raw.charAt(++i);
-      if (next !== '\n') {
-        word += next;
-        inWord = true;
-      }
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-    } else {
-      word += c;
-      inWord = true;
+  CLOSED_PIECES.lastIndex = 0;
+  const end = CLOSED_PIECES.exec(raw)?.[0].length ?? 0;
+  if (end < raw.length) {
+    const open = raw.charAt(end);
+    if (open === '\\') {
+      throw new InputError('ends with a lone backslash.', {
+        input: 'docker-options',
+        fix: 'Remove the trailing backslash or quote the value.',
+      });
     }
-  }
-  if (quote !== undefined) {
-    throw new InputError(`has an unbalanced ${quote === '"' ? 'double' : 'single'} quote.`, {
+    throw new InputError(`has an unbalanced ${open === '"' ? 'double' : 'single'} quote.`, {
       input: 'docker-options',
-      fix: `Close the ${quote} quote, or escape it with a backslash.`,
+      fix: `Close the ${open} quote, or escape it with a backslash.`,
     });
   }
-  if (inWord) words.push(word);
+  // `$NAME` stays as written: the engine gets the text, as in a `docker run` argv.
+  const words = parseShell(raw.replace(/\\\r?\n/g, ''), (name) => `$${name}`).map((token) => {
+    if (typeof token === 'string') return token;
+    if ('pattern' in token) return token.pattern;
+    const text = 'comment' in token ? `#${token.comment}` : token.op;
+    throw new InputError(`'${text}' is shell syntax, not an option.`, {
+      input: 'docker-options',
+      fix: 'docker-options is split into words and passed to the engine, never run by a shell: quote the character (e.g. "a;b"), or remove it.',
+    });
+  });
   for (const option of words) {
     // These break capturing the step's output (a TTY merges stderr; detached returns at once).
     if (/^-[idt]*[dt][idt]*$/.test(option) || /^--(detach|tty)(=.*)?$/.test(option)) {
