@@ -110,13 +110,13 @@ export function containerEnv(
     if (eq < 0) {
       throw new InputError(`line ${index + 1} ('${name}') has no '=': expected NAME=value.`, {
         input: 'env',
-        fix: `Write '${name}=value'; to pass a runner variable, write '${name}=\${{ env.${name} }}' so the workflow says so explicitly.`,
+        fix: `write '${name}=value'; to pass a runner variable, write '${name}=\${{ env.${name} }}' so the workflow says so explicitly.`,
       });
     }
     if (!ENV_NAME.test(name)) {
       throw new InputError(`line ${index + 1}: '${name}' is not a valid variable name.`, {
         input: 'env',
-        fix: 'Use letters, digits and underscores, not starting with a digit, e.g. MY_FLAG=1.',
+        fix: 'use letters, digits and underscores, not starting with a digit, e.g. MY_FLAG=1.',
       });
     }
     env[name] = line.slice(eq + 1);
@@ -141,12 +141,12 @@ export function parseDockerOptions(raw: string): string[] {
     if (open === '\\') {
       throw new InputError('ends with a lone backslash.', {
         input: 'docker-options',
-        fix: 'Remove the trailing backslash or quote the value.',
+        fix: 'remove the trailing backslash or quote the value.',
       });
     }
     throw new InputError(`has an unbalanced ${open === '"' ? 'double' : 'single'} quote.`, {
       input: 'docker-options',
-      fix: `Close the ${open} quote, or escape it with a backslash.`,
+      fix: `close the ${open} quote, or escape it with a backslash.`,
     });
   }
   // `$NAME` stays as written: the engine gets the text, as in a `docker run` argv.
@@ -164,7 +164,7 @@ export function parseDockerOptions(raw: string): string[] {
     if (/^-[idt]*[dt][idt]*$/.test(option) || /^--(detach|tty)(=.*)?$/.test(option)) {
       throw new InputError(`'${option}' cannot be used: the action captures each step's output.`, {
         input: 'docker-options',
-        fix: 'Remove -d/-t/--detach/--tty (and -it); the action passes -i itself when a step needs stdin.',
+        fix: 'remove -d/-t/--detach/--tty (and -it); the action passes -i itself when a step needs stdin.',
       });
     }
   }
@@ -185,7 +185,7 @@ export function validateImage(image: string): string {
   if (trimmed === '' || trimmed.length > 255 || !IMAGE_REFERENCE.test(trimmed)) {
     throw new InputError(`'${image}' is not a valid image reference.`, {
       input: 'image',
-      fix: 'Use a name like algorithmiahq/langserver:python3.7 or registry.example.com/team/image@sha256:<digest> (lowercase name, no spaces, no leading dash).',
+      fix: 'use a name like algorithmiahq/langserver:python3.7 or registry.example.com/team/image@sha256:<digest> (lowercase name, no spaces, no leading dash).',
     });
   }
   return trimmed;
@@ -221,7 +221,7 @@ export interface DockerCommand {
 function checkAbsolute(path: string, what: string): void {
   if (!path.startsWith('/') || /[:,\n]/.test(path)) {
     throw new UserError(`The ${what} '${path}' cannot be mounted into the image.`, {
-      fix: `Use an absolute path without ':' ',' or line breaks for the ${what}.`,
+      fix: `use an absolute path without ':' ',' or line breaks for the ${what}.`,
     });
   }
 }

@@ -94,7 +94,7 @@ export async function publishArtifact(
 
   if (response.id === undefined) {
     throw new PublishError(`The artifact service did not return an id for '${name}'.`, {
-      fix: "Re-run the job; if it persists, set 'artifact-name' to false to skip the upload.",
+      fix: "re-run the job; if it persists, set 'artifact-name' to false to skip the upload.",
     });
   }
   // The uploaded bytes are the wheel's bytes only in `wheel` format; check them against the hash
@@ -108,7 +108,7 @@ export async function publishArtifact(
       `The uploaded artifact '${name}' has sha256 ${response.digest}, but the verified wheel has ${wheel.sha256}.`,
       {
         file: wheel.path,
-        fix: 'Make sure nothing rewrites the wheel after the build step, then re-run.',
+        fix: 'make sure nothing rewrites the wheel after the build step, then re-run.',
       },
     );
   }

@@ -83,7 +83,7 @@ export async function publishSidecars(
     if (!entry) {
       throw new PublishError(`${wheel.fileName} has no *.dist-info/METADATA.`, {
         file: wheel.path,
-        fix: 'Build the wheel with this action or a standard build backend.',
+        fix: 'build the wheel with this action or a standard build backend.',
       });
     }
     files.push({

@@ -430,7 +430,7 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<IndexRes
           `(${maxAttempts} rounds); the wheel itself is published.`,
     {
       fix:
-        'Run the job again: the next publish rebuilds the pages from the listing. If many ' +
+        'run the job again: the next publish rebuilds the pages from the listing. If many ' +
         'jobs publish into this prefix at once, raise the index attempts.',
     },
   );
@@ -527,7 +527,7 @@ export function describeIndexError(
       {
         input: 's3-index',
         fix:
-          `The index needs s3:ListBucket on ${arn} (prefix ${context.prefix || '*'}), ` +
+          `the index needs s3:ListBucket on ${arn} (prefix ${context.prefix || '*'}), ` +
           `s3:GetObject on ${arn}/${context.prefix}*, and s3:PutObject (plus ` +
           `s3:PutObjectAcl for public-read) on ${arn}/${context.prefix}simple/* and ` +
           `${arn}/${context.prefix}index.html; or set s3-index: false.`,
@@ -541,7 +541,7 @@ export function describeIndexError(
         `the pip index needs so that concurrent jobs do not lose each other's wheels.`,
       {
         input: 's3-index',
-        fix: 'Use a store that supports conditional writes (AWS S3, recent MinIO), or set s3-index: false.',
+        fix: 'use a store that supports conditional writes (AWS S3, recent MinIO), or set s3-index: false.',
         details: described.details,
       },
     );

@@ -254,7 +254,7 @@ export async function publishToS3(
       }
     }
     throw new PublishError(`${s3Uri(bucket, key)} kept changing while publishing.`, {
-      fix: 'Make sure only one job publishes this wheel version.',
+      fix: 'make sure only one job publishes this wheel version.',
     });
   } catch (error) {
     if (error instanceof PublishError) throw error;
@@ -335,7 +335,7 @@ function differentBytes(ctx: Context, existing: Existing, identity: Identity): P
     {
       input: 's3-overwrite',
       fix:
-        'Bump the version so the wheel gets a new file name, or set s3-overwrite: true to ' +
+        'bump the version so the wheel gets a new file name, or set s3-overwrite: true to ' +
         'replace the object.',
     },
   );
@@ -347,7 +347,7 @@ function unreadable(ctx: Context): PublishError {
     `${uri} already exists, but the credentials may not read it (HEAD was refused), so it ` +
       'cannot be compared with this build.',
     {
-      fix: `Grant s3:GetObject on arn:aws:s3:::${ctx.options.bucket}/${ctx.key}, or bump the version.`,
+      fix: `grant s3:GetObject on arn:aws:s3:::${ctx.options.bucket}/${ctx.key}, or bump the version.`,
     },
   );
 }
@@ -471,7 +471,7 @@ function changedOnDisk(ctx: Context, found: string): PublishError {
   return new PublishError(
     `${ctx.wheel.path} is not the wheel that was built and verified (expected ` +
       `${ctx.wheel.size} bytes with sha256 ${ctx.wheel.sha256}, read ${found}); nothing was published.`,
-    { file: ctx.wheel.path, fix: 'Make sure nothing modifies the wheel after the build step.' },
+    { file: ctx.wheel.path, fix: 'make sure nothing modifies the wheel after the build step.' },
   );
 }
 

@@ -82,7 +82,7 @@ async function anonymousRead(
       `The platform's read of ${what} (${url}) failed: ${errorMessage(error)}.`,
       {
         input: 'verify-published',
-        fix: 'Check that the URL is reachable from where the platform runs (s3-endpoint, s3-region).',
+        fix: 'check that the URL is reachable from where the platform runs (s3-endpoint, s3-region).',
       },
     );
   }
@@ -102,7 +102,7 @@ async function anonymousRead(
   if (!response.ok) {
     throw new PublishError(`The platform's read of ${what} (${url}) got HTTP ${response.status}.`, {
       input: 'verify-published',
-      fix: 'Re-run the job; if it persists, check the bucket and the endpoint.',
+      fix: 're-run the job; if it persists, check the bucket and the endpoint.',
       details: redactText(body.toString('utf8').slice(0, 2000), secrets(), [AWS_ACCESS_KEY_ID]),
     });
   }
@@ -137,7 +137,7 @@ async function signedRead(
     }
     throw new PublishError(`The signed read of ${url} failed: ${code}.`, {
       input: 'verify-published',
-      fix: 'Re-run the job; if it persists, check the bucket and the credentials.',
+      fix: 're-run the job; if it persists, check the bucket and the credentials.',
       details: redactText(errorMessage(error), secrets(), [AWS_ACCESS_KEY_ID]),
     });
   } finally {
@@ -174,7 +174,7 @@ export async function verifyPublished(
       {
         input: 'verify-published',
         fix:
-          'Something between S3 and the reader changes the bytes (a CDN or proxy serving a stale ' +
+          'something between S3 and the reader changes the bytes (a CDN or proxy serving a stale ' +
           'copy, or another job overwrote the object): invalidate the cache or bump the version.',
       },
     );
@@ -206,7 +206,7 @@ export async function verifyPublished(
     if (!page.toString('utf8').includes(encodeURIComponent(wheel.fileName))) {
       throw new PublishError(`The index page ${projectUrl} does not list ${wheel.fileName}.`, {
         input: 's3-index',
-        fix: 'Re-run the job: the index is rebuilt from the listing of the prefix.',
+        fix: 're-run the job: the index is rebuilt from the listing of the prefix.',
       });
     }
   }
@@ -230,7 +230,7 @@ export async function verifyPublished(
       {
         input: 'verify-published',
         fix:
-          "Read pip's message: a 403/404 is read access (s3-acl, the bucket policy, Block Public " +
+          "read pip's message: a 403/404 is read access (s3-acl, the bucket policy, Block Public " +
           'Access); "no matching distribution" means the index does not offer this python the ' +
           'wheel (tags, requires-python). The object stays published; re-running re-checks it.',
         details: redactText(lastLines(pipLog, 30), secrets(), [AWS_ACCESS_KEY_ID]),

@@ -85,7 +85,7 @@ export async function yankRelease(
     if (files.length === 0) {
       throw new PublishError(`No wheel of ${project}==${version} under ${s3Uri(bucket, prefix)}.`, {
         input: 'requirement',
-        fix: 'Check the name, the version, --s3-bucket and --s3-prefix (the prefix the wheels were published under).',
+        fix: 'check the name, the version, --s3-bucket and --s3-prefix (the prefix the wheels were published under).',
       });
     }
     let acl = options.acl;
