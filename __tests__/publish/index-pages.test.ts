@@ -12,7 +12,8 @@ import {
   rootPage,
 } from '../../src/publish/index-pages.js';
 import { defaultPython3 } from '../helpers/python.js';
-import { backoffDelay, objectSha256 } from '../../src/publish/s3-index.js';
+import { backoffDelay } from '../../src/publish/s3-index.js';
+import { objectSha256 } from '../../src/publish/s3-session.js';
 
 const SHA_A = 'a'.repeat(64);
 const SHA_B = '0123456789abcdef'.repeat(4);

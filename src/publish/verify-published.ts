@@ -26,7 +26,7 @@ import { AWS_ACCESS_KEY_ID, redactText } from '../redact.js';
 import { lastLines } from '../text-tail.js';
 import { s3ErrorCode } from './s3-errors.js';
 import { objectUrl, resolveRegion, s3Key, type S3Acl } from './s3-plan.js';
-import { createS3Client, type S3ClientOptions } from './s3.js';
+import { openS3Session, type S3ClientOptions } from './s3-session.js';
 import { consumerInstallArgv, readRefusedError, type ReadMode } from './verify-published-plan.js';
 
 export interface VerifyPublishedOptions extends S3ClientOptions {
@@ -115,11 +115,14 @@ async function signedRead(
   key: string,
   options: VerifyPublishedOptions,
 ): Promise<Buffer> {
-  const client = createS3Client(options);
+  const session = await openS3Session(options, options.log, {
+    timeoutMs: options.timeoutMs ?? 5 * 60_000,
+  });
   try {
-    const object = await client.send(new GetObjectCommand({ Bucket: options.bucket, Key: key }), {
-      abortSignal: AbortSignal.timeout(options.timeoutMs ?? 5 * 60_000),
-    });
+    const object = await session.client.send(
+      new GetObjectCommand({ Bucket: options.bucket, Key: key }),
+      { abortSignal: session.signal },
+    );
     return Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array());
   } catch (error) {
     const { status, code } = s3ErrorCode(error);
@@ -138,10 +141,10 @@ async function signedRead(
     throw new PublishError(`The signed read of ${url} failed: ${code}.`, {
       input: 'verify-published',
       fix: 're-run the job; if it persists, check the bucket and the credentials.',
-      details: redactText(errorMessage(error), secrets(), [AWS_ACCESS_KEY_ID]),
+      details: session.redact(errorMessage(error)),
     });
   } finally {
-    client.destroy();
+    session.close();
   }
 }
 

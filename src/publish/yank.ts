@@ -16,8 +16,8 @@ import { indexKeys } from './index-pages.js';
 import { YANKED_SUFFIX, normalizeYankReason } from './index-sidecars.js';
 import { isPublicRead } from './s3-acl.js';
 import { describeIndexError, updateIndex, type IndexResult } from './s3-index.js';
-import { resolveRegion, s3Uri, validateBucketName, validatePrefix, type S3Acl } from './s3-plan.js';
-import { createS3Client, type S3ClientOptions } from './s3.js';
+import { s3Uri, validateBucketName, validatePrefix, type S3Acl } from './s3-plan.js';
+import { openS3Session, type S3ClientOptions } from './s3-session.js';
 import { putSidecar } from './s3-sidecars.js';
 
 export interface YankOptions extends S3ClientOptions {
@@ -53,9 +53,8 @@ export async function yankRelease(
   const { name, version } = parsePinned(options.requirement);
   const project = normalizeProjectName(name);
   const reason = normalizeYankReason(options.reason);
-  const region = resolveRegion(options.region, process.env);
-  const client = createS3Client(options);
-  const signal = AbortSignal.timeout(5 * 60_000);
+  const session = await openS3Session(options, log, { timeoutMs: 5 * 60_000 });
+  const { client, signal, region } = session;
   try {
     const files: string[] = [];
     let token: string | undefined;
@@ -137,8 +136,9 @@ export async function yankRelease(
       region,
       endpoint: options.endpoint,
       aborted: signal.aborted,
+      secrets: session.secrets,
     });
   } finally {
-    client.destroy();
+    session.close();
   }
 }
