@@ -167,3 +167,16 @@ export async function openS3Session(
     close: () => client.destroy(),
   };
 }
+
+/** Where a publishing step writes: the session's connection, the bucket, prefix and ACL. */
+export interface S3Target extends S3ClientOptions {
+  bucket: string;
+  prefix: string;
+  acl: S3Acl;
+}
+
+/** The target fields of a larger settings object (the S3 inputs), and nothing else. */
+export function s3Target(settings: S3Target): S3Target {
+  const { bucket, prefix, region, endpoint, forcePathStyle, maxAttempts, acl } = settings;
+  return { bucket, prefix, region, endpoint, forcePathStyle, maxAttempts, acl };
+}

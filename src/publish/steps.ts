@@ -1,6 +1,7 @@
 import type { ArtifactInputs, S3Inputs } from '../inputs.js';
 import { formatDuration, type Log } from '../log.js';
 import type { AfterVerifyStep, VerifiedWheel } from '../pipeline.js';
+import { s3Target } from './s3-session.js';
 import { formatBytes } from '../summary.js';
 import { publishArtifact } from './artifact.js';
 import { resolveArtifactName } from './artifact-plan.js';
@@ -57,14 +58,8 @@ export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
       const result = await publishToS3(
         wheel,
         {
-          bucket: inputs.bucket,
-          prefix: inputs.prefix,
-          region: inputs.region,
-          endpoint: inputs.endpoint,
-          forcePathStyle: inputs.forcePathStyle,
-          acl: inputs.acl,
+          ...s3Target(inputs),
           overwrite: inputs.overwrite,
-          maxAttempts: inputs.maxAttempts,
           signal,
           onProgress: (sent, total) => {
             const now = Date.now();
@@ -99,13 +94,7 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
     async run(wheel: VerifiedWheel, log: Log) {
       const result = await publishIndex(
         {
-          bucket: inputs.bucket,
-          prefix: inputs.prefix,
-          region: inputs.region,
-          endpoint: inputs.endpoint,
-          forcePathStyle: inputs.forcePathStyle,
-          maxAttempts: inputs.maxAttempts,
-          acl: inputs.acl,
+          ...s3Target(inputs),
           distribution: wheel.distribution,
           expectFile: wheel.fileName,
         },

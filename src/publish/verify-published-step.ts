@@ -2,6 +2,7 @@ import type { Executor } from '../exec/executor.js';
 import type { S3Inputs } from '../inputs.js';
 import type { Log } from '../log.js';
 import type { AfterVerifyStep, VerifiedWheel } from '../pipeline.js';
+import { s3Target } from './s3-session.js';
 import { verifyPublished } from './verify-published.js';
 
 /** Where the consumer check runs: the pipeline's executor and a fresh folder it can write. */
@@ -23,13 +24,7 @@ export function verifyPublishedStep(inputs: S3Inputs, consumer: ConsumerContext)
       }
       await verifyPublished({
         mode: inputs.verifyPublished,
-        bucket: inputs.bucket,
-        prefix: inputs.prefix,
-        region: inputs.region,
-        endpoint: inputs.endpoint,
-        forcePathStyle: inputs.forcePathStyle,
-        maxAttempts: inputs.maxAttempts,
-        acl: inputs.acl,
+        ...s3Target(inputs),
         index: inputs.index,
         wheel,
         python: wheel.probe.executable,
