@@ -94,6 +94,8 @@ export interface NativeReport {
   resolved?: Record<string, { name: string; path?: string }[]>;
   /** The highest symbol versions needed and the target, e.g. "GLIBC_2.34, GLIBCXX_3.4.26 (target: glibc 2.36)". */
   runtimeNeeds?: string;
+  /** Per native file and library, the highest symbol version of each family (GLIBC_2.34...). */
+  symbolVersions?: Record<string, Record<string, string[]>>;
 }
 
 /**
@@ -163,7 +165,12 @@ export async function checkNativeLibraries(options: {
   for (const file of inspection.files)
     needed[relative(options.target, file.path)] = file.info.needed;
   const highest = overallHighest(maxima);
+  const symbolVersions: Record<string, Record<string, string[]>> = {};
+  for (const { path, library, highest: versions } of maxima) {
+    (symbolVersions[path] ??= {})[library] = Object.values(versions).sort();
+  }
   return {
+    symbolVersions,
     summary: versionsSummary ? `${inspection.summary}\n${versionsSummary}` : inspection.summary,
     needed,
     ...(options.checkLibs ? { resolved } : {}),

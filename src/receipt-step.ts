@@ -84,8 +84,10 @@ export async function writeReceipt(options: {
   }
   const date = await resolveSourceDate(env, executors.host, inputs.workingDirectory);
   const resolved = options.nativeReport.resolved ?? {};
+  const symbolVersions = options.nativeReport.symbolVersions ?? {};
   const nativeFiles = Object.keys(options.nativeReport.needed).map((path) => ({
     path,
+    symbolVersions: symbolVersions[path] ?? {},
     libraries: (resolved[path] ?? options.nativeReport.needed[path]!.map((name) => ({ name }))).map(
       (lib) => {
         const where = receiptLibraryPath(lib.path, options.target);

@@ -84,5 +84,13 @@ describe('verify-published with image', () => {
     });
     expect(receipt.python.path).toBe('/usr/bin/python3');
     expect(receipt.python.glibc).toBe('2.36');
+    // The extension's symbol-version maxima per library (vecmath's C++ needs libstdc++ and libc).
+    const versions = receipt.verification.nativeFiles.map((f) => f.symbolVersions);
+    expect(
+      versions.some((v) => (v['libc.so.6'] ?? []).some((x) => /^GLIBC_2(\.\d+)+$/.test(x))),
+    ).toBe(true);
+    expect(
+      versions.some((v) => (v['libstdc++.so.6'] ?? []).some((x) => x.startsWith('GLIBCXX_3.4'))),
+    ).toBe(true);
   }, 320_000);
 });

@@ -1,33 +1,44 @@
-// A cancel or a timeout of a step in the image stops the container itself, not only the docker
-// client: with a real engine (and with the fake docker, which models it) killing `docker run`
-// leaves the container running, so the executor removes it by name (`docker rm -f`).
+// A cancel or a timeout of a step in the image stops the container itself, not only the engine's
+// client, on the real engine: rootful podman as `container-engine: podman` (helpers/engine's
+// recording `podman` first on PATH). Killing `podman run` leaves the container running under its
+// conmon, so the executor removes it by name; the engine itself (`podman ps -a`) must then list
+// nothing of that name, and no process of the step (client, conmon, anything inside) may survive.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ContainerExecutor } from '../../src/exec/container.js';
 import { LocalExecutor } from '../../src/exec/local.js';
 import { MemoryLog } from '../../src/log.js';
-import { alive, waitFor } from '../helpers/action-process.js';
-import { FAKE_DOCKER_DIR, TEST_IMAGE, ensureTestRootfs } from '../helpers/rootfs.js';
+import { alive, descendants, waitFor } from '../helpers/action-process.js';
+import {
+  containerPids,
+  containerStatus,
+  forceRemove,
+  recordedContainerNames,
+} from '../helpers/containers.js';
+import { engineCalls, engineEnv, ensureTestImage, TEST_IMAGE } from '../helpers/rootfs.js';
 
 const saved = { ...process.env };
+let scratch: string;
 let workspace: string;
-let state: string;
-let dockerLog: string;
+let engineLog: string;
+let logs = 0;
+/** Every container name a test started, removed in afterEach should an assertion fail first. */
+const started: string[] = [];
 
 beforeAll(() => {
-  const rootfs = ensureTestRootfs();
-  const scratch = mkdtempSync(join(tmpdir(), 'container-cancel-'));
+  ensureTestImage(TEST_IMAGE);
+  scratch = mkdtempSync(join(tmpdir(), 'container-cancel-'));
   workspace = join(scratch, 'workspace');
   mkdirSync(workspace);
-  state = join(scratch, 'containers');
-  dockerLog = join(scratch, 'docker.log');
-  process.env.PATH = `${FAKE_DOCKER_DIR}${delimiter}${process.env.PATH ?? ''}`;
-  process.env.FAKE_DOCKER_IMAGES = JSON.stringify({ [TEST_IMAGE]: rootfs });
-  process.env.FAKE_DOCKER_STATE = state;
-  process.env.FAKE_DOCKER_LOG = dockerLog;
+  // The executor's host runs `podman` from PATH: the recording one, then the real engine.
+  Object.assign(process.env, engineEnv());
+});
+
+afterEach(() => {
+  for (const name of started.splice(0)) forceRemove(name);
 });
 
 afterAll(() => {
@@ -35,72 +46,120 @@ afterAll(() => {
   Object.assign(process.env, saved);
 });
 
-/** The running containers: name -> pid of its process group. */
-function running(): Map<string, number> {
-  if (!existsSync(state)) return new Map();
-  return new Map(
-    readdirSync(state).map((name) => [name, Number(readFileSync(join(state, name), 'utf8'))]),
-  );
+/** A fresh engine log, and ENGINE_LOG pointing at it for the processes started from now on. */
+function freshEngineLog(): string {
+  engineLog = join(scratch, `engine-${++logs}.log`);
+  process.env.ENGINE_LOG = engineLog;
+  return engineLog;
 }
 
-function invocations(): string[][] {
-  return readFileSync(dockerLog, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => (JSON.parse(line) as { argv: string[] }).argv);
-}
+let log: MemoryLog;
 
 function executor(signal?: AbortSignal): ContainerExecutor {
+  log = new MemoryLog();
   return new ContainerExecutor({
-    engine: 'docker',
+    engine: 'podman',
     image: TEST_IMAGE,
     mounts: [workspace],
     env: {},
-    log: new MemoryLog(),
+    options: ['--network', 'none'],
+    log,
     host: new LocalExecutor(process.env, { signal }),
     signal,
   });
 }
 
-describe('stopping a step that runs in the image', () => {
-  test('the fake engine is faithful: SIGKILL of the client group leaves the container running', async () => {
+/**
+ * Waits until the step's container runs `sleep 300`, and returns its name and every host process
+ * of the step: the engine client this test process started (and its children), the container's
+ * conmon and the processes inside it.
+ */
+async function runningStep(): Promise<{ name: string; pids: number[] }> {
+  let name = '';
+  await waitFor(
+    'the container',
+    () => {
+      const names = recordedContainerNames(engineLog);
+      if (names.length !== 1) return false;
+      name = names[0]!;
+      started.push(name);
+      return containerStatus(name) === 'running';
+    },
+    60_000,
+  );
+  let pids: number[] = [];
+  await waitFor('sleep 300 in the container', () => {
+    pids = containerPids(name);
+    return pids.slice(1).some((pid) => commandOf(pid) === 'sleep 300');
+  });
+  const client = descendants(process.pid).filter((pid) => commandOf(pid).includes(name));
+  expect(client.length).toBeGreaterThan(0);
+  return { name, pids: [...client, ...pids] };
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+  } catch {
+    return '';
+  }
+}
+
+describe('stopping a step that runs in the image (podman)', () => {
+  test('the real engine keeps the container when its client is SIGKILLed: why the executor removes it by name', async () => {
+    freshEngineLog();
+    const name = `algorithmia-wheel-orphan-${process.pid}`;
+    started.push(name);
     const client = spawn(
-      'docker',
-      ['run', '--rm', '--name', 'orphan-1', TEST_IMAGE, 'sleep', '300'],
-      {
-        detached: true,
-        stdio: 'ignore',
-      },
+      'podman',
+      ['run', '--rm', '--name', name, '--network', 'none', TEST_IMAGE, 'sleep', '300'],
+      { detached: true, stdio: 'ignore', env: process.env },
     );
-    await waitFor('the container', () => running().has('orphan-1'));
-    const pid = running().get('orphan-1')!;
+    await waitFor('the container', () => containerStatus(name) === 'running', 60_000);
+    const pids = containerPids(name);
     process.kill(-client.pid!, 'SIGKILL');
     await waitFor('the client to die', () => !alive(client.pid!));
-    expect(alive(pid)).toBe(true);
-    const removed = await new LocalExecutor().run(['docker', 'rm', '-f', 'orphan-1']);
-    expect(removed.exitCode).toBe(0);
-    expect(alive(pid)).toBe(false);
-    expect(running().has('orphan-1')).toBe(false);
-  }, 60_000);
+    expect(containerStatus(name)).toBe('running');
+    expect(pids.every(alive)).toBe(true);
+  }, 90_000);
 
-  test('a cancel removes the container and throws the cancel reason', async () => {
+  test('a cancel removes the container, stops every process of the step, and throws the cancel reason', async () => {
+    freshEngineLog();
     const controller = new AbortController();
     const run = executor(controller.signal).shell('sleep 300');
-    await waitFor('the container', () => running().size === 1, 30_000);
-    const [[name, pid]] = [...running()] as [[string, number]];
-    expect(alive(pid)).toBe(true);
+    const { name, pids } = await runningStep();
+    expect(pids.every(alive)).toBe(true);
+    const cancelled = Date.now();
     controller.abort(new Error('cancelled by test'));
     await expect(run).rejects.toThrow('cancelled by test');
-    expect(alive(pid)).toBe(false);
-    expect(running().size).toBe(0);
-    expect(invocations()).toContainEqual(['rm', '-f', name]);
-  }, 60_000);
+    const took = Date.now() - cancelled;
+    console.log(`podman cancel: container removed ${took} ms after the abort`);
+    // Well inside the runner's 7.5 s between SIGINT and SIGTERM.
+    expect(took).toBeLessThan(5000);
+    expect(containerStatus(name)).toBeUndefined();
+    await waitFor('every process of the step to be gone', () => pids.every((p) => !alive(p)), 5000);
+    // Stopped through the engine the step named, by the container's name: SIGKILL, then rm -f
+    // (podman's `rm -f` alone waits 10 s for a SIGTERM the shell as PID 1 ignores).
+    const calls = engineCalls(engineLog).filter((argv) => argv.includes(name));
+    expect(calls.slice(1)).toEqual([
+      ['kill', name],
+      ['rm', '-f', name],
+    ]);
+    expect(log.lines.filter((line) => line.startsWith('warning:'))).toEqual([]);
+  }, 90_000);
 
-  test('a timeout removes the container and reports timedOut', async () => {
-    const started = Date.now();
-    const result = await executor().shell('sleep 300', { timeoutMs: 1500 });
+  test('a timeout removes the container, stops every process of the step, and reports timedOut', async () => {
+    freshEngineLog();
+    const begun = Date.now();
+    const run = executor().shell('sleep 300', { timeoutMs: 5000 });
+    const { name, pids } = await runningStep();
+    const result = await run;
+    const took = Date.now() - begun;
+    console.log(`podman timeout (5 s): the step returned after ${took} ms`);
     expect(result.timedOut).toBe(true);
-    expect(Date.now() - started).toBeLessThan(15_000);
-    expect(running().size).toBe(0);
-  }, 60_000);
+    expect(took).toBeLessThan(5000 + 5000);
+    expect(containerStatus(name)).toBeUndefined();
+    await waitFor('every process of the step to be gone', () => pids.every((p) => !alive(p)), 5000);
+    expect(log.lines.filter((line) => line.startsWith('warning:'))).toEqual([]);
+  }, 90_000);
 });

@@ -39,6 +39,10 @@ const facts = (): ReceiptFacts => ({
         { name: 'libm.so.6', path: '/lib/libm.so.6' },
         { name: 'libc.so.6', path: '/lib/libc.so.6' },
       ],
+      symbolVersions: {
+        'libstdc++.so.6': ['GLIBCXX_3.4.26', 'CXXABI_1.3.9'],
+        'libc.so.6': ['GLIBC_2.34'],
+      },
     },
     { path: 'demo/a.so', libraries: [{ name: 'linux-vdso.so.1' }] },
   ],
@@ -58,6 +62,10 @@ describe('the verification receipt', () => {
     const shuffled = facts();
     shuffled.nativeFiles.reverse();
     shuffled.nativeFiles.forEach((f) => (f.libraries = [...f.libraries].reverse()));
+    shuffled.nativeFiles[1]!.symbolVersions = {
+      'libc.so.6': ['GLIBC_2.34'],
+      'libstdc++.so.6': ['CXXABI_1.3.9', 'GLIBCXX_3.4.26'],
+    };
     shuffled.imports.reverse();
     shuffled.wheel.tags = [...shuffled.wheel.tags].reverse();
     shuffled.image!.repoDigests = [...shuffled.image!.repoDigests!].reverse();
@@ -90,7 +98,15 @@ describe('the verification receipt', () => {
     expect(receipt.verification.nativeFiles[0]).toEqual({
       path: 'demo/a.so',
       libraries: [{ name: 'linux-vdso.so.1', path: null }],
+      symbolVersions: {},
     });
+    // The symbol-version maxima per library, libraries and versions sorted.
+    expect(JSON.stringify(receipt.verification.nativeFiles[1].symbolVersions)).toBe(
+      JSON.stringify({
+        'libc.so.6': ['GLIBC_2.34'],
+        'libstdc++.so.6': ['CXXABI_1.3.9', 'GLIBCXX_3.4.26'],
+      }),
+    );
     expect(
       receipt.verification.nativeFiles[1].libraries.map((l: { name: string }) => l.name),
     ).toEqual(['libc.so.6', 'libm.so.6']);
@@ -125,6 +141,10 @@ describe('the verification receipt', () => {
     expect(parseImageInspect('[{"Id":"sha256:x","RepoDigests":["a@sha256:y"]}]')).toEqual({
       id: 'sha256:x',
       repoDigests: ['a@sha256:y'],
+    });
+    // podman reports the same digest without its algorithm.
+    expect(parseImageInspect(`[{"Id":"${'5a'.repeat(32)}"}]`)).toEqual({
+      id: `sha256:${'5a'.repeat(32)}`,
     });
     expect(parseImageInspect('not json')).toEqual({});
   });

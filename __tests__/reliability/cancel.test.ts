@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +35,8 @@ import { ROOT, errorAnnotations, runBundledAction } from '../helpers/example.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { MOTO_CREDENTIALS, motoClient, startMoto, type Moto } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
-import { FAKE_DOCKER_DIR, TEST_IMAGE, ensureTestRootfs } from '../helpers/rootfs.js';
+import { containerPids, containerStatus, recordedContainerNames } from '../helpers/containers.js';
+import { engineCalls, engineEnv, ensureTestImage, TEST_IMAGE } from '../helpers/rootfs.js';
 
 const MiB = 1024 * 1024;
 const BUCKET = 'cancel';
@@ -271,40 +272,91 @@ describe('a cancel during the build command', () => {
   }, 120_000);
 });
 
-describe('a cancel during a build in the image', () => {
-  it('removes the container (killing the docker client would not stop it)', async () => {
-    const rootfs = ensureTestRootfs();
-    const ws = join(dir, 'image-cancel');
-    const state = join(dir, 'image-cancel-containers');
-    mkdirSync(join(ws, 'pkg'), { recursive: true });
-    writeFileSync(join(ws, 'pkg', '__init__.py'), '');
-    const action = startBundledAction(
-      {
-        'working-directory': ws,
-        'build-command': 'sleep 300 & sleep 301; wait',
-        'package-dir': 'pkg',
-        image: TEST_IMAGE,
-        version: '1.0.0',
-        'artifact-name': 'false',
-      },
-      {
-        PATH: `${FAKE_DOCKER_DIR}:${process.env.PATH ?? ''}`,
-        FAKE_DOCKER_IMAGES: JSON.stringify({ [TEST_IMAGE]: rootfs }),
-        FAKE_DOCKER_STATE: state,
-        GITHUB_WORKSPACE: ws,
-      },
-    );
-    const containers = (): string[] => (existsSync(state) ? readdirSync(state) : []);
-    await waitFor('the build container', () => containers().length === 1, 60_000);
-    const pid = Number(readFileSync(join(state, containers()[0]!), 'utf8'));
-    await waitFor('the build to start', () => action.stdout().includes('$ sleep 300'));
-    expect(alive(pid)).toBe(true);
+/**
+ * A build in the image on the real engine: podman's `docker` first on PATH (helpers/engine), the
+ * engine's client started by the action. Returns once the build container runs both sleeps, with
+ * the container's name (from the engine log) and every process of the run: the action, its
+ * worker and the engine client (descendants), the container's conmon and all inside it.
+ */
+async function startImageBuild(
+  label: string,
+  extra: Record<string, string> = {},
+): Promise<{ action: RunningAction; name: string; pids: number[] }> {
+  ensureTestImage(TEST_IMAGE);
+  const ws = join(dir, label);
+  mkdirSync(join(ws, 'pkg'), { recursive: true });
+  writeFileSync(join(ws, 'pkg', '__init__.py'), '');
+  const log = join(dir, `${label}-engine.log`);
+  const action = startBundledAction(
+    {
+      'working-directory': ws,
+      'build-command': 'sleep 300 & sleep 301; wait',
+      'package-dir': 'pkg',
+      image: TEST_IMAGE,
+      'container-engine': 'docker',
+      'docker-options': '--network none',
+      version: '1.0.0',
+      'artifact-name': 'false',
+      ...extra,
+    },
+    { ...engineEnv(log), GITHUB_WORKSPACE: ws },
+  );
+  await waitFor('the build to start', () => action.stdout().includes('$ sleep 300'), 60_000);
+  let name = '';
+  let inside: number[] = [];
+  await waitFor('both sleeps in the build container', () => {
+    const names = recordedContainerNames(log);
+    name = names[names.length - 1] ?? '';
+    if (name === '' || containerStatus(name) !== 'running') return false;
+    inside = containerPids(name);
+    const commands = inside.map(commandOf);
+    return commands.includes('sleep 300') && commands.includes('sleep 301');
+  });
+  // The build's container was started by podman's docker, with the action's name for it.
+  const run = engineCalls(log).find((argv) => argv[0] === 'run' && argv.includes(name))!;
+  expect(run).toContain('sleep 300 & sleep 301; wait');
+  const tree = [action.pid, ...descendants(action.pid)];
+  expect(tree.some((pid) => commandOf(pid).includes(`--name ${name}`))).toBe(true);
+  const pids = [...tree, ...inside];
+  expect(pids.every(alive)).toBe(true);
+  return { action, name, pids };
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+  } catch {
+    return '';
+  }
+}
+
+describe('a build in the image on the real engine (podman as docker)', () => {
+  it('a cancel removes the container (killing the docker client would not stop it)', async () => {
+    const { action, name, pids } = await startImageBuild('image-cancel');
+    const sent = Date.now();
     process.kill(action.pid, 'SIGINT');
     const run = await action.done;
+    console.log(`image build cancelled: the action exited ${run.exitedAt - sent} ms after SIGINT`);
+    expect(run.exitedAt - sent).toBeLessThan(RUNNER_GRACE_MS);
     expect(run.status).not.toBe(0);
     expect(run.stdout).toContain('cancelled (SIGINT)');
-    expect(containers()).toEqual([]);
-    expect(alive(pid)).toBe(false);
+    expect(run.stdout).not.toContain('Could not stop container');
+    // The engine itself lists nothing of that name, and nothing of the run is left running.
+    expect(containerStatus(name)).toBeUndefined();
+    await waitFor('every process of the run to be gone', () => pids.every((p) => !alive(p)), 5000);
+  }, 120_000);
+
+  it('build-timeout removes the container and names the input', async () => {
+    // 0.1 minutes: the build container is stopped 6 s after it started.
+    const { action, name, pids } = await startImageBuild('image-timeout', {
+      'build-timeout': '0.1',
+    });
+    const run = await action.done;
+    expect(run.status).not.toBe(0);
+    expect(errorAnnotations(run.stdout).join('\n')).toContain('build-timeout');
+    expect(run.stdout).not.toContain('Could not stop container');
+    expect(containerStatus(name)).toBeUndefined();
+    await waitFor('every process of the run to be gone', () => pids.every((p) => !alive(p)), 5000);
   }, 120_000);
 });
 

@@ -21,7 +21,7 @@ export interface ContainerExecutorConfig {
   signal?: AbortSignal;
 }
 
-/** Budget of the `rm -f` that stops a cancelled or timed-out container. */
+/** Budget of the `kill` and `rm -f` that stop a cancelled or timed-out container. */
 const REMOVE_TIMEOUT_MS = 10_000;
 let containers = 0;
 
@@ -127,15 +127,24 @@ export class ContainerExecutor implements Executor {
     return result;
   }
 
-  /** `rm -f` of a container that may still run (its client was stopped); best effort. */
+  /**
+   * Stops and removes a container that may still run (its client was stopped); best effort.
+   * `kill` (SIGKILL) first: Docker's `rm -f` kills at once, but podman's (and podman's `docker`)
+   * sends SIGTERM and waits the stop timeout (10 s) before SIGKILL, and a step's shell running as
+   * PID 1 ignores SIGTERM, so a cancel would outlast the runner's 7.5 s grace period.
+   */
   private async remove(name: string): Promise<void> {
     const { engine } = this;
+    const signal = AbortSignal.timeout(REMOVE_TIMEOUT_MS);
     try {
-      const removed = await this.host.run([engine, 'rm', '-f', name], {
-        signal: AbortSignal.timeout(REMOVE_TIMEOUT_MS),
-      });
-      // Exit 1 "No such container": it had already stopped (and --rm removed it).
-      if (removed.exitCode !== 0 && !/no such container/i.test(removed.stderr)) {
+      // Fails when the container has stopped already; `rm -f` still removes what is left.
+      await this.host.run([engine, 'kill', name], { signal });
+      const removed = await this.host.run([engine, 'rm', '-f', name], { signal });
+      // Exit 1 "No such container" (or Docker's removal "already in progress"): --rm removed it.
+      if (
+        removed.exitCode !== 0 &&
+        !/no such container|already in progress/i.test(removed.stderr)
+      ) {
         this.config.log.warning(
           `Could not stop container ${name}: ${removed.stderr.trim()}; stop it with \`${engine} rm -f ${name}\`.`,
         );

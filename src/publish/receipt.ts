@@ -30,7 +30,12 @@ export interface ReceiptFacts {
   /** With `image`: the reference the user gave and what the engine reports for it. */
   image?: { reference: string; id?: string; repoDigests?: readonly string[] };
   /** Native files of the installed wheel (paths relative to the install target). */
-  nativeFiles: { path: string; libraries: readonly ReceiptLibrary[] }[];
+  nativeFiles: {
+    path: string;
+    libraries: readonly ReceiptLibrary[];
+    /** Per library, the highest symbol version of each family it needs (GLIBC_2.34...). */
+    symbolVersions?: Readonly<Record<string, readonly string[]>>;
+  }[];
   /** The import check: each module and the file it was imported from (relative to the target). */
   imports: { module: string; from: string }[];
   testCommand?: { command: string; result: 'passed' };
@@ -84,6 +89,11 @@ export function receiptObject(facts: ReceiptFacts) {
           libraries: [...file.libraries]
             .sort((a, b) => byName(a.name, b.name))
             .map((lib) => ({ name: lib.name, path: lib.path ?? null })),
+          symbolVersions: Object.fromEntries(
+            Object.entries(file.symbolVersions ?? {})
+              .sort(([a], [b]) => byName(a, b))
+              .map(([library, versions]) => [library, [...versions].sort(byName)]),
+          ),
         })),
     },
     build: {
@@ -124,7 +134,10 @@ export function parseGlibc(text: string): string | null {
   return match ? match[1]! : null;
 }
 
-/** `<engine> image inspect` JSON -> id and repo digests. */
+/**
+ * `<engine> image inspect` JSON -> id and repo digests. Docker says `sha256:<hex>`, podman the bare
+ * hex of the same digest: the receipt always carries the `sha256:` form.
+ */
 export function parseImageInspect(json: string): { id?: string; repoDigests?: string[] } {
   try {
     const parsed = JSON.parse(json) as { Id?: unknown; RepoDigests?: unknown }[];
@@ -134,7 +147,9 @@ export function parseImageInspect(json: string): { id?: string; repoDigests?: st
       ? first.RepoDigests.filter((d): d is string => typeof d === 'string')
       : [];
     return {
-      ...(typeof first.Id === 'string' ? { id: first.Id } : {}),
+      ...(typeof first.Id === 'string'
+        ? { id: /^[0-9a-f]{64}$/.test(first.Id) ? `sha256:${first.Id}` : first.Id }
+        : {}),
       ...(digests.length ? { repoDigests: digests } : {}),
     };
   } catch {
