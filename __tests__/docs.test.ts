@@ -16,6 +16,7 @@ import {
   TABLES_PAGE,
 } from '../script/docs.mjs';
 import { INPUT_NAMES, INPUT_SPECS } from '../src/input-spec.js';
+import { OUTPUT_NAMES, OUTPUT_SPECS } from '../src/output-spec.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,6 +49,17 @@ describe('action.yml and src/input-spec.ts describe the same inputs', () => {
 
   it.each(Object.keys(action.outputs))('output %s has a description', (name) => {
     expect(action.outputs[name]!.description?.trim()).toBeTruthy();
+  });
+});
+
+describe('action.yml and src/output-spec.ts describe the same outputs', () => {
+  it('declares every output the code sets, in the same order', () => {
+    expect(Object.keys(action.outputs)).toEqual(OUTPUT_NAMES);
+  });
+
+  it.each(OUTPUT_NAMES)('%s has the same description in both', (name) => {
+    // The outputs table of docs/ shows action.yml's text; the table in the code must say the same.
+    expect(action.outputs[name]?.description?.trim()).toBe(OUTPUT_SPECS[name].description);
   });
 });
 

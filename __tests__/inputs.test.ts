@@ -144,6 +144,20 @@ describe('getInputs', () => {
     expect(inputs.expectedVersion).toEqual(expected);
   });
 
+  it('keeps valid requirements and one-line metadata as given', () => {
+    const inputs = read({
+      ...base,
+      requires: 'numpy>=1.11\n# a comment\nrequests[socks]>=2,<3; python_version >= "3"',
+      summary: 'A summary',
+      author: 'Ann',
+    });
+    expect(inputs.requires).toEqual([
+      'numpy>=1.11',
+      'requests[socks]>=2,<3; python_version >= "3"',
+    ]);
+    expect(inputs).toMatchObject({ summary: 'A summary', author: 'Ann' });
+  });
+
   it.each<[InputName, string]>([
     ['name', 'other-name'],
     ['summary', 'A summary'],
@@ -208,6 +222,13 @@ describe('getInputs', () => {
     ['an exclude-libs path', { 'bundle-libs': 'true', 'exclude-libs': 'a/b.so' }, 'exclude-libs'],
     ['an unknown target-glibc', { 'target-glibc': 'focal' }, 'target-glibc'],
     ['an unknown platform-tag', { 'platform-tag': 'manylinux2014' }, 'platform-tag'],
+    // METADATA fields: refused here, before the build, not when METADATA is written after it.
+    ['a requirement that is not PEP 508', { requires: 'numpy\nscipy >= ' }, 'requires'],
+    ['a requirement with a bad marker', { requires: 'numpy; python_version >< "3"' }, 'requires'],
+    ['a summary over two lines', { summary: 'first\nsecond' }, 'summary'],
+    ['an author over two lines', { author: 'Ann\r\nBob' }, 'author'],
+    ['a license over two lines', { license: 'MIT\nApache' }, 'license'],
+    ['a home-page over two lines', { 'home-page': 'https://a\nb' }, 'home-page'],
     [
       'platform-tag manylinux with project-dir',
       { 'package-dir': '', 'project-dir': '.', 'platform-tag': 'manylinux' },

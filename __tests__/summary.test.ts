@@ -21,7 +21,7 @@ const wheel = {
     version: [3, 6, 15],
     implementation: 'CPython',
   },
-  verify: { target: '/t', installedFiles: [] },
+  verify: { target: '/t' },
   nativeReport: {
     summary: '### Native libraries\n',
     needed: {
@@ -68,8 +68,8 @@ describe('job summary', () => {
   });
 
   it('explains a failure and its fix', () => {
-    expect(failureMarkdown("Input 'version': bad <x>", undefined, 'pip said no')).toBe(
-      "## :x: The wheel was not published\n\nInput 'version': bad &lt;x&gt;\n\n```\npip said no\n```\n",
+    expect(failureMarkdown("Input 'version': bad <x>", 'pip said no')).toBe(
+      '## :x: The wheel was not published\n\nInput &#39;version&#39;: bad &lt;x&gt;\n\n```\npip said no\n```\n',
     );
   });
 

@@ -10,7 +10,8 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MemoryLog } from '../src/log.js';
-import { createS3Client, publishToS3 } from '../src/publish/s3.js';
+import { publishToS3 } from '../src/publish/s3.js';
+import { createS3Client } from '../src/publish/s3-session.js';
 
 const { values } = parseArgs({
   options: {

@@ -1,3 +1,4 @@
+import { lastLines } from './text-tail.js';
 import { BuildError } from './errors.js';
 import type { StepContext } from './step-context.js';
 import { timedOutError } from './timeouts.js';
@@ -19,7 +20,7 @@ export async function runBuild(ctx: StepContext): Promise<void> {
     throw new BuildError(`the build command exited with code ${result.exitCode}.`, {
       input: 'build-command',
       fix: 'see the build output above; the command runs with `sh -c` in `working-directory`.',
-      details: result.stderr.trim().split('\n').slice(-20).join('\n') || undefined,
+      details: lastLines(result.stderr, 20) || undefined,
     });
   }
 }

@@ -2,6 +2,19 @@
  * Errors the user can fix. Only the entry points (main.ts, cli.ts) turn them into an `::error`
  * annotation and an exit code; everything else just throws.
  */
+/** Capitalized words that stay so after "Fix:" (names, not sentence starts). */
+const PROPER_NAMES = new Set(['Python', 'Docker', 'Podman', 'Debian', 'Ubuntu', 'Node', 'Azure']);
+
+/**
+ * The one message style: "Fix: use ...". A fix written as its own sentence ("Check the ...")
+ * reads on after "Fix:" with a lowercase first word; names and acronyms (AWS, S3) stay.
+ */
+export function fixText(fix: string): string {
+  const first = /^[A-Z][a-z]+\b/.exec(fix)?.[0];
+  if (first === undefined || PROPER_NAMES.has(first)) return fix;
+  return fix.charAt(0).toLowerCase() + fix.slice(1);
+}
+
 export class UserError extends Error {
   /** The action input the error is about, when there is one. */
   readonly input: string | undefined;
@@ -33,7 +46,7 @@ export class UserError extends Error {
   /** The one-paragraph text shown to the user: what was wrong, and how to fix it. */
   describe(): string {
     const where = this.input ? `Input '${this.input}': ` : '';
-    const fix = this.fix ? ` Fix: ${this.fix}` : '';
+    const fix = this.fix ? ` Fix: ${fixText(this.fix)}` : '';
     return `${where}${this.message}${fix}`;
   }
 }

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { booleanWord } from './boolean-input.js';
 import { InputError } from './errors.js';
 import { parseDockerOptions, validateImage, type ContainerEngine } from './exec/container-plan.js';
 import { parseTargetGlibc, type RuntimeTarget } from './elf/glibc-target.js';
@@ -20,7 +21,8 @@ import { parseTimeoutMinutes } from './timeouts.js';
 import { isModulePath, validateDistributionName } from './wheel/names.js';
 import { parseSpecifierSet } from './wheel/specifier.js';
 import { parseWheelTag, type WheelTag } from './wheel/tags.js';
-import { readmeContentType } from './wheel/metadata.js';
+import { readmeContentType, singleLine } from './wheel/metadata.js';
+import { validateRequirement } from './wheel/requirement.js';
 import { normalizeVersion } from './wheel/version.js';
 
 export interface ContainerInputs {
@@ -152,6 +154,13 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
   const rawVersion = get('version') || versionFromTag(env);
   const readme = optional('readme');
   if (readme !== undefined) readmeContentType(readme);
+  // METADATA fields are checked now, not when METADATA is written after the whole build.
+  for (const field of ['summary', 'author', 'license', 'home-page'] as const) {
+    const value = optional(field);
+    if (value !== undefined) singleLine(value, field);
+  }
+  const requires = lines('requires');
+  for (const requirement of requires) validateRequirement(requirement);
   const bundleLibs = bool('bundle-libs');
   if (bundleLibs && projectDir !== undefined) {
     throw new InputError(
@@ -209,7 +218,7 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     expectedVersion: projectDir !== undefined ? expectedVersion(get('version'), env) : undefined,
     python: parsePythonRequest(get('python')),
     wheelTag: wheelTag === undefined ? undefined : parseWheelTag(wheelTag),
-    requires: lines('requires'),
+    requires,
     requiresPython: requiresPython === undefined ? undefined : parseSpecifierSet(requiresPython),
     summary: optional('summary'),
     author: optional('author'),
@@ -327,9 +336,8 @@ function compressionLevel(raw: string): number {
 }
 
 export function parseBoolean(value: string, input: InputName): boolean {
-  const v = value.trim().toLowerCase();
-  if (v === 'true') return true;
-  if (v === 'false') return false;
+  const word = booleanWord(value);
+  if (word !== undefined) return word;
   throw new InputError(`"${value}" is not a boolean.`, { input, fix: 'use true or false.' });
 }
 
@@ -393,7 +401,7 @@ function refuseProjectMetadata(get: (name: InputName) => string, licenseFiles: s
 
 /** The `license-files` globs: `false` turns them off; each must stay inside working-directory. */
 function licensePatterns(patterns: string[]): string[] {
-  if (patterns.length === 1 && patterns[0]!.toLowerCase() === 'false') return [];
+  if (patterns.length === 1 && booleanWord(patterns[0]!) === false) return [];
   for (const pattern of patterns) {
     if (isAbsolute(pattern) || pattern.split('/').includes('..') || pattern.includes('\\')) {
       throw new InputError(`"${pattern}" is not a glob inside the working directory.`, {

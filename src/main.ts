@@ -4,6 +4,7 @@ import { cancelOnSignals } from './cancel.js';
 import { errorMessage, RunnerError, UserError } from './errors.js';
 import { INPUT_SPECS, type InputName } from './input-spec.js';
 import { getInputs } from './inputs.js';
+import { OUTPUT_NAMES } from './output-spec.js';
 import { runPipeline } from './pipeline.js';
 import { Redactor } from './redact.js';
 import { RedactingStream } from './redact-stream.js';
@@ -34,8 +35,9 @@ export async function run(): Promise<void> {
       commandOutput,
       signal: cancellation.signal,
     });
-    for (const [name, value] of Object.entries(result.outputs)) {
-      core.setOutput(name, redactor.redact(value));
+    for (const name of OUTPUT_NAMES) {
+      const value = result.outputs[name];
+      if (value !== undefined) core.setOutput(name, redactor.redact(value));
     }
     await writeSummary(redactor.redact(summaryMarkdown(result.wheel, result.outputs)));
   } catch (error) {
@@ -66,14 +68,12 @@ async function reportFailure(error: unknown, redactor: Redactor): Promise<void> 
       error.input === 'verify-published'
         ? 'Published, but the platform cannot install it'
         : undefined;
-    await writeSummary(clean(failureMarkdown(error.describe(), undefined, details, heading)));
+    await writeSummary(clean(failureMarkdown(error.describe(), details, heading)));
     return;
   }
   core.error(clean(`Unexpected failure: ${errorMessage(error)}`), { title: 'algorithmia-wheel' });
   if (error instanceof Error && error.stack) core.debug(clean(error.stack));
-  await writeSummary(
-    clean(failureMarkdown(`Unexpected failure: ${errorMessage(error)}`, undefined)),
-  );
+  await writeSummary(clean(failureMarkdown(`Unexpected failure: ${errorMessage(error)}`)));
 }
 
 async function writeSummary(markdown: string): Promise<void> {

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { readDistInfoExtras } from './dist-info-files.js';
 import { runBuild } from './build-step.js';
-import { createExecutors, type Executors } from './executors.js';
+import { createExecutors } from './executors.js';
 import type { OutputSink } from './exec/executor.js';
 import { explainFsFailure } from './fs-failure.js';
 import type { Inputs } from './inputs.js';
 import type { Log } from './log.js';
+import type { Outputs } from './output-spec.js';
 import { publishersFor } from './publishers.js';
 import { discoverPython } from './python/discover.js';
 import { projectWheel } from './python/project-wheel.js';
@@ -22,8 +23,6 @@ export type { AfterVerifyStep, VerifiedWheel };
 export interface PipelineDeps {
   log: Log;
   env: NodeJS.ProcessEnv;
-  /** Overrides where steps run (tests); default: this machine, or the `image`. */
-  executors?: Executors;
   /** Overrides the publishers (tests); default: artifact and S3 per the inputs. */
   after?: readonly AfterVerifyStep[];
   /** Cancels the run (src/cancel.ts): commands are stopped, uploads aborted, no step starts. */
@@ -34,10 +33,9 @@ export interface PipelineDeps {
 
 export interface PipelineResult {
   wheel: VerifiedWheel;
-  outputs: Record<string, string>;
+  outputs: Outputs;
 }
 
-/** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
   const { log, env, signal } = deps;
@@ -53,9 +51,10 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         log,
       });
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
-  const executors =
-    deps.executors ??
-    createExecutors(inputs, env, tempRootOf(env), log, { signal, output: deps.commandOutput });
+  const executors = createExecutors(inputs, env, tempRootOf(env), log, {
+    signal,
+    output: deps.commandOutput,
+  });
   const folders = await openWorkFolders(inputs, env, outputDirExisted);
   const ctx: StepContext = {
     inputs,
@@ -107,7 +106,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         log,
       }),
     );
-    const outputs: Record<string, string> = {
+    const outputs: Outputs = {
       wheel: wheel.path,
       'wheel-name': wheel.fileName,
       sha256: wheel.sha256,

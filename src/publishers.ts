@@ -54,18 +54,15 @@ export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
     async run(wheel: VerifiedWheel, _log: Log, signal?: AbortSignal) {
       const started = Date.now();
       let lastLine = 0;
-      const { publishToS3 } = await import('./publish/s3.js');
+      const [{ publishToS3 }, { s3Target }] = await Promise.all([
+        import('./publish/s3.js'),
+        import('./publish/s3-session.js'),
+      ]);
       const result = await publishToS3(
         wheel,
         {
-          bucket: inputs.bucket,
-          prefix: inputs.prefix,
-          region: inputs.region,
-          endpoint: inputs.endpoint,
-          forcePathStyle: inputs.forcePathStyle,
-          acl: inputs.acl,
+          ...s3Target(inputs),
           overwrite: inputs.overwrite,
-          maxAttempts: inputs.maxAttempts,
           signal,
           onProgress: (sent, total) => {
             const now = Date.now();
@@ -99,16 +96,13 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
   return {
     name: 'Update S3 index',
     async run(wheel: VerifiedWheel, log: Log) {
-      const { publishIndex } = await import('./publish/s3-index.js');
+      const [{ publishIndex }, { s3Target }] = await Promise.all([
+        import('./publish/s3-index.js'),
+        import('./publish/s3-session.js'),
+      ]);
       const result = await publishIndex(
         {
-          bucket: inputs.bucket,
-          prefix: inputs.prefix,
-          region: inputs.region,
-          endpoint: inputs.endpoint,
-          forcePathStyle: inputs.forcePathStyle,
-          maxAttempts: inputs.maxAttempts,
-          acl: inputs.acl,
+          ...s3Target(inputs),
           distribution: wheel.distribution,
           expectFile: wheel.fileName,
         },

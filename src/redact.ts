@@ -166,3 +166,24 @@ export class Redactor {
     return keep;
   }
 }
+
+/** Shapes masked wherever they appear, known or not: AWS access key ids (AKIA..., ASIA...). */
+export const AWS_ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b/g;
+/** The signature of an Azure SAS URL (`...&sig=...`), the part after `sig=`. */
+export const SAS_SIGNATURE = /(?<=[?&]sig=)[^&\s"']+/gi;
+
+/**
+ * A text with the given secrets (as a Redactor takes them) and every match of `shapes` replaced
+ * by `***`: the one redaction for a message that leaves a module (an SDK's error, a client's
+ * failure) before the run's Redactor sees it.
+ */
+export function redactText(
+  text: string,
+  secrets: Iterable<string | undefined>,
+  shapes: readonly RegExp[] = [],
+): string {
+  const known = [...secrets].filter((secret): secret is string => secret !== undefined);
+  let result = new Redactor(known).redact(text);
+  for (const shape of shapes) result = result.replace(shape, REDACTED);
+  return result;
+}

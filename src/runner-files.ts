@@ -16,14 +16,14 @@ export async function checkRunnerFiles(env: NodeJS.ProcessEnv): Promise<void> {
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
       throw new RunnerError(variable, `${path} is a folder, not a file the action can append to.`, {
-        fix: `Leave ${variable} as the runner sets it (a file), or point it at a writable file.`,
+        fix: `leave ${variable} as the runner sets it (a file), or point it at a writable file.`,
       });
     }
     try {
       await (await open(path, 'a')).close();
     } catch (error) {
       throw new RunnerError(variable, `${path} cannot be written: ${errorMessage(error)}.`, {
-        fix: `Leave ${variable} as the runner sets it, or point it at a file in a writable folder.`,
+        fix: `leave ${variable} as the runner sets it, or point it at a file in a writable folder.`,
       });
     }
   }

@@ -1,22 +1,24 @@
+import { escapeHtml } from './html.js';
 import { formatBytes } from './log.js';
+import type { Outputs } from './output-spec.js';
 import type { VerifiedWheel } from './verified-wheel.js';
 import { indexSummaryMarkdown } from './publish/index-pages.js';
 import { receiptSummaryMarkdown } from './publish/receipt.js';
 import { describeProbe } from './python/probe.js';
 
 /** The job summary in Markdown/HTML (pure): what was built, verified and published. */
-export function summaryMarkdown(wheel: VerifiedWheel, outputs: Record<string, string>): string {
+export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string {
   const rows: [string, string][] = [
     ['Wheel', `\`${wheel.fileName}\``],
     ['Version', wheel.version],
     ['Tags', `\`${wheel.tag}\``],
-    ['Python', escapeHtml(describeProbe(wheel.probe))],
+    ['Python', cellText(describeProbe(wheel.probe))],
     ['Size', `${formatBytes(wheel.size)} (${wheel.size} bytes)`],
     ['SHA-256', `\`${wheel.sha256}\``],
     ['Files', String(wheel.entries.length)],
   ];
   if (wheel.nativeReport.runtimeNeeds)
-    rows.push(['Runtime needs', escapeHtml(wheel.nativeReport.runtimeNeeds)]);
+    rows.push(['Runtime needs', cellText(wheel.nativeReport.runtimeNeeds)]);
   if (outputs['artifact-url'])
     rows.push(['Artifact', `[${outputs['artifact-name'] ?? 'wheel'}](${outputs['artifact-url']})`]);
   if (outputs['s3-url']) rows.push(['S3', outputs['s3-uri'] ?? outputs['s3-url']]);
@@ -31,7 +33,7 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Record<string, st
   if (wheel.receipt)
     rows.push(['Receipt', `\`${wheel.receipt.fileName}\` (sha256 \`${wheel.receipt.sha256}\`)`]);
   const parts = [
-    `## :white_check_mark: ${escapeHtml(wheel.distribution)} ${escapeHtml(wheel.version)} built and verified`,
+    `## :white_check_mark: ${cellText(wheel.distribution)} ${cellText(wheel.version)} built and verified`,
     '',
     '| | |',
     '|---|---|',
@@ -64,7 +66,7 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Record<string, st
     '|---|---:|---|',
     ...wheel.entries.map(
       (e) =>
-        `| \`${escapeHtml(e.path)}\` | ${e.size} | ${escapeHtml((wheel.nativeReport.needed[e.path] ?? []).join(', '))} |`,
+        `| \`${cellText(e.path)}\` | ${e.size} | ${cellText((wheel.nativeReport.needed[e.path] ?? []).join(', '))} |`,
     ),
     '',
     '</details>',
@@ -88,20 +90,15 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Record<string, st
 /** The summary of a failed run: what failed and how to fix it. */
 export function failureMarkdown(
   message: string,
-  fix: string | undefined,
   details?: string,
   title = 'The wheel was not published',
 ): string {
-  const parts = [`## :x: ${escapeHtml(title)}`, '', escapeHtml(message), ''];
-  if (fix) parts.push(`**Fix:** ${escapeHtml(fix)}`, '');
+  const parts = [`## :x: ${cellText(title)}`, '', cellText(message), ''];
   if (details) parts.push('```', details, '```', '');
   return parts.join('\n');
 }
 
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|');
+/** Text inside a Markdown table cell: HTML-escaped, and `|` does not end the cell. */
+function cellText(text: string): string {
+  return escapeHtml(text).replace(/\|/g, '\\|');
 }

@@ -1,4 +1,5 @@
 /** The wheel the pipeline verified, and the steps (publishers) that may run on it. */
+import type { Outputs } from './output-spec.js';
 import type { Log } from './log.js';
 import type { NativeReport } from './native-libs.js';
 import type { VerifyResult } from './python/verify.js';
@@ -9,7 +10,7 @@ import type { PackedWheel } from './zip/pack.js';
 /** A step that runs only after the wheel was verified (publishers); returns outputs to set. */
 export interface AfterVerifyStep {
   name: string;
-  run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal): Promise<Record<string, string>>;
+  run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal): Promise<Outputs>;
 }
 
 /** A packed wheel, not yet verified, with what the later steps need to know of it. */

@@ -21,16 +21,13 @@ export function verifyPublishedStep(inputs: S3Inputs, consumer: ConsumerContext)
         return { 'verify-published': 'skipped' };
       }
       // Loaded when used (the AWS SDK): see steps.ts.
-      const { verifyPublished } = await import('./publish/verify-published.js');
+      const [{ verifyPublished }, { s3Target }] = await Promise.all([
+        import('./publish/verify-published.js'),
+        import('./publish/s3-session.js'),
+      ]);
       await verifyPublished({
         mode: inputs.verifyPublished,
-        bucket: inputs.bucket,
-        prefix: inputs.prefix,
-        region: inputs.region,
-        endpoint: inputs.endpoint,
-        forcePathStyle: inputs.forcePathStyle,
-        maxAttempts: inputs.maxAttempts,
-        acl: inputs.acl,
+        ...s3Target(inputs),
         index: inputs.index,
         wheel,
         python: wheel.probe.executable,

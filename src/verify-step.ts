@@ -71,7 +71,7 @@ export async function verifyWheel(
     version: packed.version,
     packageName: packed.packageName,
     probe,
-    verify: { target: installed.target, installedFiles: installed.installedFiles },
+    verify: { target: installed.target },
     nativeReport,
   };
   return { wheel, importLines, tags: verifyOptions.tags };

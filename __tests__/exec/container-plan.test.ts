@@ -164,6 +164,13 @@ describe('parseDockerOptions', () => {
     [`''`, ['']],
     ['--add-host=h:1.2.3.4 \\\n--shm-size 1g', ['--add-host=h:1.2.3.4', '--shm-size', '1g']],
     [`"a"'b'c`, ['abc']],
+    // No globbing: a pattern reaches the engine as written.
+    ['-v /data/*.csv:/in', ['-v', '/data/*.csv:/in']],
+    // Quoted shell syntax is just text.
+    [
+      `--label "a;b|c" -e 'X=1 && 2' --label "#tag"`,
+      ['--label', 'a;b|c', '-e', 'X=1 && 2', '--label', '#tag'],
+    ],
   ])('%j splits into %j', (raw, expected) => {
     expect(parseDockerOptions(raw)).toEqual(expected);
   });
@@ -176,6 +183,12 @@ describe('parseDockerOptions', () => {
     ['-d', /'-d' cannot be used/],
     ['--tty', /'--tty' cannot be used/],
     ['--detach=true', /'--detach=true' cannot be used/],
+    // Never run by a shell: operators and comments would silently mean something else.
+    ['--network host; rm -rf /', /';' is shell syntax, not an option/],
+    ['--label x | cat', /'\|' is shell syntax/],
+    ['--label x && y', /'&&' is shell syntax/],
+    ['--label=x>y', /'>' is shell syntax/],
+    ['--memory 2g # the limit', /'# the limit' is shell syntax/],
   ])('rejects %j', (raw, message) => {
     expect(() => parseDockerOptions(raw)).toThrow(message);
     try {

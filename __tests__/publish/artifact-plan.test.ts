@@ -1,3 +1,4 @@
+import { redactText, SAS_SIGNATURE } from '../../src/redact.js';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import {
@@ -6,7 +7,6 @@ import {
   defaultArtifactName,
   describeArtifactFailure,
   missingArtifactEnv,
-  redactSecrets,
   resolveArtifactName,
   validateRetentionDays,
 } from '../../src/publish/artifact-plan.js';
@@ -142,10 +142,10 @@ describe('describeArtifactFailure', () => {
   });
 });
 
-describe('redactSecrets', () => {
+describe('redactText with SAS_SIGNATURE (the artifact client messages)', () => {
   it('masks the token and SAS signatures', () => {
     const text = 'token abc.def.ghi at https://blob/c/b?sv=1&sig=S3cr%2Bt&se=2 failed';
-    expect(redactSecrets(text, ['abc.def.ghi', undefined])).toBe(
+    expect(redactText(text, ['abc.def.ghi', undefined], [SAS_SIGNATURE])).toBe(
       'token *** at https://blob/c/b?sv=1&sig=***&se=2 failed',
     );
   });

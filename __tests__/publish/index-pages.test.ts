@@ -1,18 +1,19 @@
 import { spawnSync } from 'node:child_process';
+import { escapeHtml } from '../../src/html.js';
+import { parseWheelFileName } from '../../src/wheel/names.js';
 import { describe, expect, it } from 'vitest';
 
 import {
-  escapeHtml,
   flatPage,
   indexKeys,
   indexOutputs,
   indexSummaryMarkdown,
-  parseWheelFileName,
   projectPage,
   rootPage,
 } from '../../src/publish/index-pages.js';
 import { defaultPython3 } from '../helpers/python.js';
-import { backoffDelay, objectSha256 } from '../../src/publish/s3-index.js';
+import { backoffDelay } from '../../src/publish/s3-index.js';
+import { objectSha256 } from '../../src/publish/s3-session.js';
 
 const SHA_A = 'a'.repeat(64);
 const SHA_B = '0123456789abcdef'.repeat(4);

@@ -2,6 +2,7 @@
  * Error mapping for answers moto cannot give (ACLs disabled, wrong region, access denied). The
  * inputs are the SDK's own exception class, built as the SDK builds them from a response.
  */
+import { AWS_ACCESS_KEY_ID, redactText } from '../../src/redact.js';
 import { S3ServiceException } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 
@@ -9,7 +10,6 @@ import { PublishError } from '../../src/errors.js';
 import {
   describeS3Error,
   isPreconditionFailure,
-  redact,
   type S3ErrorContext,
 } from '../../src/publish/s3-errors.js';
 
@@ -75,7 +75,7 @@ describe('describeS3Error', () => {
   });
 });
 
-describe('isPreconditionFailure / redact', () => {
+describe('isPreconditionFailure / redactText with AWS_ACCESS_KEY_ID', () => {
   it('recognizes a lost conditional write (412) and a conditional conflict (409)', () => {
     expect(isPreconditionFailure(sdkError('PreconditionFailed', 412))).toBe(true);
     expect(isPreconditionFailure(sdkError('ConditionalRequestConflict', 409))).toBe(true);
@@ -83,6 +83,8 @@ describe('isPreconditionFailure / redact', () => {
   });
 
   it('masks given secrets and access key ids', () => {
-    expect(redact('a ASIAABCDEFGHIJKLMNOP b topsecret', ['topsecret'])).toBe('a *** b ***');
+    expect(
+      redactText('a ASIAABCDEFGHIJKLMNOP b topsecret', ['topsecret'], [AWS_ACCESS_KEY_ID]),
+    ).toBe('a *** b ***');
   });
 });

@@ -572,7 +572,7 @@ describe('the bundled action under faults', () => {
       expect(errors).toHaveLength(1);
       expect(errors[0]).toContain("title=algorithmia-wheel%3A input 's3-region'");
       expect(errors[0]).toContain('is not in region us-east-1 (it is in eu-central-1)');
-      expect(errors[0]).toContain('Fix: Set s3-region: eu-central-1.');
+      expect(errors[0]).toContain('Fix: set s3-region: eu-central-1.');
       expect(run.status).not.toBe(0);
     } finally {
       remove();

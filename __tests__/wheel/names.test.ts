@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { parseWheelTag } from '../../src/wheel/tags.js';
 import {
   distInfoDirName,
   escapeWheelName,
   isImportableName,
   isModulePath,
   normalizeProjectName,
+  parseWheelFileName,
   validateDistributionName,
   wheelFileName,
 } from '../../src/wheel/names.js';
@@ -57,5 +59,55 @@ describe('wheel names', () => {
     expect(isModulePath('vecmath.geometry')).toBe(true);
     expect(isModulePath('vecmath..geometry')).toBe(false);
     expect(isModulePath('vecmath.')).toBe(false);
+  });
+});
+
+describe('one grammar for wheel file names and tags', () => {
+  it.each([
+    ['vecmath', '1.0.0', 'cp27-cp27mu-linux_x86_64'],
+    ['My.Lib', '2.0rc1+local.1', 'py2.py3-none-any'],
+    ['fast-sum', '0.1', 'cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64'],
+  ])(
+    'what wheelFileName writes for %s %s %s, parseWheelFileName reads back',
+    (name, version, tag) => {
+      const parsed = parseWheelFileName(wheelFileName(name, version, tag));
+      expect(parsed).toMatchObject({ version, tag, project: normalizeProjectName(name) });
+      expect(parsed?.distribution).toBe(escapeWheelName(name));
+      const count = tag.split('-').reduce((n, part) => n * part.split('.').length, 1);
+      expect(parsed?.tags).toHaveLength(count);
+    },
+  );
+
+  it.each([
+    'x-1-py3-none.whl',
+    'x-1-py3-none-any-extra-part.whl',
+    'x-1-py3-none-any.zip',
+    'x-1-py3-none-a+y.whl',
+    'x-1-py3..py2-none-any.whl',
+    'dir/x-1-py3-none-any.whl',
+    '-x-1-py3-none-any.whl',
+    'x-1-build-py3-none-any.whl',
+  ])('refuses %s, and a wheel-tag input with the same tag grammar agrees', (fileName) => {
+    expect(parseWheelFileName(fileName)).toBeUndefined();
+  });
+
+  it('reads a tag part exactly as the wheel-tag input does', () => {
+    for (const tag of [
+      'py3-none-a+y',
+      'py3..py2-none-any',
+      'py3-none',
+      'cp36-cp36m-linux_x86_64',
+    ]) {
+      const fromInput = (() => {
+        try {
+          return parseWheelTag(tag);
+        } catch {
+          return undefined;
+        }
+      })();
+      expect(parseWheelFileName(`x-1-${tag}.whl`)?.tag).toBe(
+        fromInput && `${fromInput.interpreter}-${fromInput.abi}-${fromInput.platform}`,
+      );
+    }
   });
 });

@@ -3,6 +3,7 @@
  * `docker-options` input splits, and the exact `docker run` command line. No I/O here; the
  * ContainerExecutor (container.ts) runs what this file plans.
  */
+import { parse as parseShell } from 'shell-quote';
 import { InputError, UserError } from '../errors.js';
 
 export type ContainerEngine = 'docker' | 'podman';
@@ -109,13 +110,13 @@ export function containerEnv(
     if (eq < 0) {
       throw new InputError(`line ${index + 1} ('${name}') has no '=': expected NAME=value.`, {
         input: 'env',
-        fix: `Write '${name}=value'; to pass a runner variable, write '${name}=\${{ env.${name} }}' so the workflow says so explicitly.`,
+        fix: `write '${name}=value'; to pass a runner variable, write '${name}=\${{ env.${name} }}' so the workflow says so explicitly.`,
       });
     }
     if (!ENV_NAME.test(name)) {
       throw new InputError(`line ${index + 1}: '${name}' is not a valid variable name.`, {
         input: 'env',
-        fix: 'Use letters, digits and underscores, not starting with a digit, e.g. MY_FLAG=1.',
+        fix: 'use letters, digits and underscores, not starting with a digit, e.g. MY_FLAG=1.',
       });
     }
     env[name] = line.slice(eq + 1);
@@ -123,64 +124,47 @@ export function containerEnv(
   return env;
 }
 
+/** Whole quoted or escaped pieces of a shell word: where this stops, a quote or `\\` is open. */
+const CLOSED_PIECES = /(?:[^'"\\]|\\[\s\S]|'[^']*'|"(?:[^"\\]|\\[\s\S])*")*/y;
+
 /**
- * Splits the `docker-options` input like a POSIX shell would split words: whitespace separates,
- * 'single quotes' are literal, "double quotes" allow \" \\ \$ \` escapes, a backslash outside
- * quotes escapes the next character. No variable expansion and no globbing happen.
+ * Splits the `docker-options` input into words the way a POSIX shell would (shell-quote's
+ * parser): whitespace separates, 'single quotes' are literal, "double quotes" allow \" \\ \$ \`
+ * escapes, a backslash outside quotes escapes the next character. No variable expansion, no
+ * globbing, no comments and no shell operators: the words go to the engine as its argv.
  */
 export function parseDockerOptions(raw: string): string[] {
-  const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let quote: "'" | '"' | undefined;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charAt(i);
-    if (quote === "'") {
-      if (c === "'") quote = undefined;
-      else word += c;
-    } else if (quote === '"') {
-      if (c === '"') quote = undefined;
-      else if (c === '\\' && i + 1 < raw.length && '"\\$`\n'.includes(raw.charAt(i + 1))) {
-        const next = raw.charAt(++i);
-        if (next !== '\n') word += next;
-      } else word += c;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      inWord = true;
-    } else if (c === '\\') {
-      if (i + 1 >= raw.length) {
-        throw new InputError('ends with a lone backslash.', {
-          input: 'docker-options',
-          fix: 'Remove the trailing backslash or quote the value.',
-        });
-      }
-      const next = raw.charAt(++i);
-      if (next !== '\n') {
-        word += next;
-        inWord = true;
-      }
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-    } else {
-      word += c;
-      inWord = true;
+  CLOSED_PIECES.lastIndex = 0;
+  const end = CLOSED_PIECES.exec(raw)?.[0].length ?? 0;
+  if (end < raw.length) {
+    const open = raw.charAt(end);
+    if (open === '\\') {
+      throw new InputError('ends with a lone backslash.', {
+        input: 'docker-options',
+        fix: 'remove the trailing backslash or quote the value.',
+      });
     }
-  }
-  if (quote !== undefined) {
-    throw new InputError(`has an unbalanced ${quote === '"' ? 'double' : 'single'} quote.`, {
+    throw new InputError(`has an unbalanced ${open === '"' ? 'double' : 'single'} quote.`, {
       input: 'docker-options',
-      fix: `Close the ${quote} quote, or escape it with a backslash.`,
+      fix: `close the ${open} quote, or escape it with a backslash.`,
     });
   }
-  if (inWord) words.push(word);
+  // `$NAME` stays as written: the engine gets the text, as in a `docker run` argv.
+  const words = parseShell(raw.replace(/\\\r?\n/g, ''), (name) => `$${name}`).map((token) => {
+    if (typeof token === 'string') return token;
+    if ('pattern' in token) return token.pattern;
+    const text = 'comment' in token ? `#${token.comment}` : token.op;
+    throw new InputError(`'${text}' is shell syntax, not an option.`, {
+      input: 'docker-options',
+      fix: 'docker-options is split into words and passed to the engine, never run by a shell: quote the character (e.g. "a;b"), or remove it.',
+    });
+  });
   for (const option of words) {
     // These break capturing the step's output (a TTY merges stderr; detached returns at once).
     if (/^-[idt]*[dt][idt]*$/.test(option) || /^--(detach|tty)(=.*)?$/.test(option)) {
       throw new InputError(`'${option}' cannot be used: the action captures each step's output.`, {
         input: 'docker-options',
-        fix: 'Remove -d/-t/--detach/--tty (and -it); the action passes -i itself when a step needs stdin.',
+        fix: 'remove -d/-t/--detach/--tty (and -it); the action passes -i itself when a step needs stdin.',
       });
     }
   }
@@ -201,7 +185,7 @@ export function validateImage(image: string): string {
   if (trimmed === '' || trimmed.length > 255 || !IMAGE_REFERENCE.test(trimmed)) {
     throw new InputError(`'${image}' is not a valid image reference.`, {
       input: 'image',
-      fix: 'Use a name like algorithmiahq/langserver:python3.7 or registry.example.com/team/image@sha256:<digest> (lowercase name, no spaces, no leading dash).',
+      fix: 'use a name like algorithmiahq/langserver:python3.7 or registry.example.com/team/image@sha256:<digest> (lowercase name, no spaces, no leading dash).',
     });
   }
   return trimmed;
@@ -237,7 +221,7 @@ export interface DockerCommand {
 function checkAbsolute(path: string, what: string): void {
   if (!path.startsWith('/') || /[:,\n]/.test(path)) {
     throw new UserError(`The ${what} '${path}' cannot be mounted into the image.`, {
-      fix: `Use an absolute path without ':' ',' or line breaks for the ${what}.`,
+      fix: `use an absolute path without ':' ',' or line breaks for the ${what}.`,
     });
   }
 }

@@ -166,14 +166,14 @@ export class ContainerExecutor implements Executor {
       throw new InputError(`'${engine}' was not found on this machine.`, {
         input: 'container-engine',
         details: inspect.stderr.trim(),
-        fix: `Install ${engine} on the runner (GitHub's ubuntu runners have docker), or set container-engine to the engine you have.`,
+        fix: `install ${engine} on the runner (GitHub's ubuntu runners have docker), or set container-engine to the engine you have.`,
       });
     }
     if (/cannot connect|daemon running|connection refused/i.test(inspect.stderr)) {
       throw new UserError(`The ${engine} engine is not running or not reachable.`, {
         input: 'container-engine',
         details: inspect.stderr.trim(),
-        fix: `Start the ${engine} service (or set DOCKER_HOST) before this step.`,
+        fix: `start the ${engine} service (or set DOCKER_HOST) before this step.`,
       });
     }
     log.info(`Pulling ${image} with ${engine}...`);
@@ -183,7 +183,7 @@ export class ContainerExecutor implements Executor {
       throw new InputError(`Image '${image}' is not on this machine and '${engine} pull' failed.`, {
         input: 'image',
         details: pull.stderr.trim() || pull.stdout.trim(),
-        fix: 'Check the image name and tag, and if the registry is private log in to it in an earlier step (e.g. docker/login-action).',
+        fix: 'check the image name and tag, and if the registry is private log in to it in an earlier step (e.g. docker/login-action).',
       });
     }
     log.info(`Pulled ${image} in ${formatDuration(Date.now() - started)}.`);

@@ -1,3 +1,4 @@
+import { booleanWord } from '../boolean-input.js';
 import { InputError } from '../errors.js';
 
 /**
@@ -23,9 +24,6 @@ export const INVALID_ARTIFACT_NAME_CHARACTERS: readonly string[] = [
   '/',
 ];
 
-/** Spellings of `false` that @actions/core's getBooleanInput accepts. */
-const FALSE_SPELLINGS = new Set(['false', 'False', 'FALSE']);
-
 /**
  * The artifact name used when `artifact-name` is empty: the wheel's file name. Wheel names carry
  * the python and platform tags, so matrix jobs never collide; and an artifact named exactly like
@@ -43,7 +41,7 @@ export function defaultArtifactName(wheelFileName: string): string {
  */
 export function resolveArtifactName(input: string, wheelFileName: string): string | undefined {
   const value = input.trim();
-  if (FALSE_SPELLINGS.has(value)) return undefined;
+  if (booleanWord(value) === false) return undefined;
   if (value === '') return defaultArtifactName(wheelFileName);
   const bad = INVALID_ARTIFACT_NAME_CHARACTERS.filter((c) => value.includes(c));
   if (bad.length > 0) {
@@ -51,7 +49,7 @@ export function resolveArtifactName(input: string, wheelFileName: string): strin
       `'${printable(value)}' is not a valid artifact name: it contains ${bad.map(printable).join(' ')}.`,
       {
         input: 'artifact-name',
-        fix: `Remove the characters ${INVALID_ARTIFACT_NAME_CHARACTERS.map(printable).join(' ')} from the name, leave it empty to name the artifact after the wheel, or set it to false to skip the upload.`,
+        fix: `remove the characters ${INVALID_ARTIFACT_NAME_CHARACTERS.map(printable).join(' ')} from the name, leave it empty to name the artifact after the wheel, or set it to false to skip the upload.`,
       },
     );
   }
@@ -66,7 +64,7 @@ export function validateRetentionDays(raw: string): number | undefined {
   if (!Number.isInteger(days) || days < 1 || days > 90) {
     throw new InputError(`'${value}' is not a number of days between 1 and 90.`, {
       input: 'retention-days',
-      fix: 'Set a whole number from 1 to 90, or leave it empty to use the repository setting.',
+      fix: 'set a whole number from 1 to 90, or leave it empty to use the repository setting.',
     });
   }
   return days;
@@ -121,56 +119,49 @@ export function describeArtifactFailure(
     return {
       kind: 'conflict',
       message: `An artifact named '${artifactName}' already exists in this workflow run${detail}.`,
-      fix: "Give each job its own 'artifact-name' (include the matrix values, or leave it empty to name the artifact after the wheel file, which differs per python and platform); on a re-run, delete the earlier attempt's artifact or set 'artifact-name' to false.",
+      fix: "give each job its own 'artifact-name' (include the matrix values, or leave it empty to name the artifact after the wheel file, which differs per python and platform); on a re-run, delete the earlier attempt's artifact or set 'artifact-name' to false.",
     };
   }
   if (error.name === 'UsageError' || /insufficient usage|storage quota/i.test(text)) {
     return {
       kind: 'quota',
       message: `The repository's artifact storage quota is used up${detail}.`,
-      fix: "Delete old artifacts or shorten 'retention-days', or set 'artifact-name' to false to skip the upload.",
+      fix: "delete old artifacts or shorten 'retention-days', or set 'artifact-name' to false to skip the upload.",
     };
   }
   if (error.name === 'GHESNotSupportedError') {
     return {
       kind: 'ghes',
       message: `Workflow artifacts from @actions/artifact are not supported on this GitHub Enterprise Server${detail}.`,
-      fix: "Set 'artifact-name' to false on GitHub Enterprise Server and publish the wheel with S3 instead.",
+      fix: "set 'artifact-name' to false on GitHub Enterprise Server and publish the wheel with S3 instead.",
     };
   }
   if (error.name === 'NetworkError') {
     return {
       kind: 'network',
       message: `The runner could not reach the GitHub artifact service${detail}.`,
-      fix: 'On a self-hosted runner, allow access to the GitHub Actions endpoints (results and blob storage); otherwise re-run the job.',
+      fix: 'on a self-hosted runner, allow access to the GitHub Actions endpoints (results and blob storage); otherwise re-run the job.',
     };
   }
   if (/\((401|403)\)|JWT|Invalid token/i.test(text)) {
     return {
       kind: 'auth',
       message: `The artifact service rejected this job's credentials${detail}.`,
-      fix: "Run the action as a step of a GitHub Actions job (ACTIONS_RUNTIME_TOKEN comes from the runner), or set 'artifact-name' to false.",
+      fix: "run the action as a step of a GitHub Actions job (ACTIONS_RUNTIME_TOKEN comes from the runner), or set 'artifact-name' to false.",
     };
   }
   if (/after \d+ attempts|\((5\d\d|429)\)|stalled/i.test(text)) {
     return {
       kind: 'unavailable',
       message: `The GitHub artifact service kept failing, retries included${detail}.`,
-      fix: "This is usually temporary: re-run the job (see https://www.githubstatus.com), or set 'artifact-name' to false to skip the upload.",
+      fix: "this is usually temporary: re-run the job (see https://www.githubstatus.com), or set 'artifact-name' to false to skip the upload.",
     };
   }
   return {
     kind: 'other',
     message: `Uploading the workflow artifact '${artifactName}' failed${detail}.`,
-    fix: "Re-run the job with debug logging (ACTIONS_STEP_DEBUG) for the client's details, or set 'artifact-name' to false to skip the upload.",
+    fix: "re-run the job with debug logging (ACTIONS_STEP_DEBUG) for the client's details, or set 'artifact-name' to false to skip the upload.",
   };
-}
-
-/** Masks secrets a client message could carry: the runtime token and SAS signatures. */
-export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text.replace(/([?&]sig=)[^&\s"']+/gi, '$1***');
-  for (const secret of secrets) if (secret) out = out.split(secret).join('***');
-  return out;
 }
 
 function printable(text: string): string {

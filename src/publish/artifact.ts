@@ -1,3 +1,4 @@
+import { redactText, SAS_SIGNATURE } from '../redact.js';
 import path from 'node:path';
 import { PublishError, errorMessage } from '../errors.js';
 import type { Log } from '../log.js';
@@ -6,7 +7,6 @@ import {
   artifactUrl,
   describeArtifactFailure,
   missingArtifactEnv,
-  redactSecrets,
   type ArtifactUploadFormat,
 } from './artifact-plan.js';
 import type { BuiltWheel } from './wheel-file.js';
@@ -85,7 +85,7 @@ export async function publishArtifact(
     const failure = describeArtifactFailure(
       {
         name: error instanceof Error ? error.name : 'Error',
-        message: redactSecrets(errorMessage(error), secrets),
+        message: redactText(errorMessage(error), secrets, [SAS_SIGNATURE]),
       },
       name,
     );
@@ -99,7 +99,7 @@ export async function publishArtifact(
 
   if (response.id === undefined) {
     throw new PublishError(`The artifact service did not return an id for '${name}'.`, {
-      fix: "Re-run the job; if it persists, set 'artifact-name' to false to skip the upload.",
+      fix: "re-run the job; if it persists, set 'artifact-name' to false to skip the upload.",
     });
   }
   // The uploaded bytes are the wheel's bytes only in `wheel` format; check them against the hash
@@ -113,7 +113,7 @@ export async function publishArtifact(
       `The uploaded artifact '${name}' has sha256 ${response.digest}, but the verified wheel has ${wheel.sha256}.`,
       {
         file: wheel.path,
-        fix: 'Make sure nothing rewrites the wheel after the build step, then re-run.',
+        fix: 'make sure nothing rewrites the wheel after the build step, then re-run.',
       },
     );
   }

@@ -12,9 +12,13 @@
  * have the base `a/b/`), so one body serves both. Rendering is deterministic (sorted, no dates):
  * identical listings give identical bytes, which lets the writer skip pages that did not change.
  */
+import { escapeHtml } from '../html.js';
+import type { Outputs } from '../output-spec.js';
 import { normalizeProjectName } from '../wheel/names.js';
 
-export { parseWheelFileName, type WheelName } from '../wheel/file-name.js';
+export { parseWheelFileName, type WheelName } from '../wheel/names.js';
+
+const SHA256 = /^[0-9a-f]{64}$/;
 
 /** A wheel to link from a page. */
 export interface IndexWheel {
@@ -30,17 +34,6 @@ export interface IndexWheel {
   requiresPython?: string;
   /** PEP 592: the reason it was yanked ('' = yanked without a reason); undefined = not yanked. */
   yanked?: string;
-}
-
-const SHA256 = /^[0-9a-f]{64}$/;
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** Keys of the pages, given the normalized prefix (`''` or ending in `/`). */
@@ -135,12 +128,15 @@ export function flatPage(wheels: readonly IndexWheel[]): string {
   );
 }
 
+/** The two outputs of the index step. */
+export type IndexOutputs = Required<Pick<Outputs, 'index-url' | 'index-requirement'>>;
+
 /** What to paste into the algorithm's dependencies file. */
 export function indexOutputs(options: {
   indexUrl: string;
   distribution: string;
   version: string;
-}): { 'index-url': string; 'index-requirement': string } {
+}): IndexOutputs {
   return {
     'index-url': options.indexUrl,
     'index-requirement': `--extra-index-url ${options.indexUrl}\n${options.distribution}==${options.version}`,
@@ -148,10 +144,7 @@ export function indexOutputs(options: {
 }
 
 /** A job-summary section (Markdown) showing the two lines of `index-requirement`. */
-export function indexSummaryMarkdown(outputs: {
-  'index-url': string;
-  'index-requirement': string;
-}): string {
+export function indexSummaryMarkdown(outputs: IndexOutputs): string {
   return [
     `pip index: ${escapeHtml(outputs['index-url'])}`,
     '',

@@ -12,8 +12,8 @@ import { isTopLevelMetadata, readZipEntry } from '../zip/zip-entry.js';
 import { METADATA_SUFFIX, RECEIPT_SUFFIX } from './index-sidecars.js';
 import { alignObjectAcl } from './s3-acl.js';
 import { describeS3Error } from './s3-errors.js';
-import { resolveRegion, s3Key, type S3Acl } from './s3-plan.js';
-import { createS3Client, type S3ClientOptions } from './s3.js';
+import { s3Key, type S3Acl } from './s3-plan.js';
+import { openS3Session, taggedRequest, type S3ClientOptions } from './s3-session.js';
 import { putSidecar } from './s3-sidecars.js';
 
 export interface BesideOptions extends S3ClientOptions {
@@ -27,42 +27,39 @@ const TIMEOUT_MS = 5 * 60_000;
 async function withClient<T>(
   options: BesideOptions,
   key: string,
+  log: Log,
   fn: (client: S3Client, signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  const client = createS3Client(options);
-  const signal = AbortSignal.timeout(TIMEOUT_MS);
-  const secrets = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
-    .map((name) => process.env[name])
-    .filter((value): value is string => !!value);
+  const session = await openS3Session(options, log, { timeoutMs: TIMEOUT_MS });
   try {
-    return await fn(client, signal);
+    return await fn(session.client, session.signal);
   } catch (error) {
     if (error instanceof PublishError) throw error;
-    const fields = error as { operation?: unknown; key?: unknown };
+    const tagged = taggedRequest(error, { operation: 'PutObjectAcl', key });
     throw describeS3Error(error, {
       bucket: options.bucket,
-      key: typeof fields.key === 'string' ? fields.key : key,
-      region: resolveRegion(options.region, process.env),
+      key: tagged.key,
+      region: session.region,
       endpoint: options.endpoint,
-      operation: typeof fields.operation === 'string' ? fields.operation : 'PutObjectAcl',
-      secrets,
+      operation: tagged.operation,
+      secrets: session.secrets,
     });
   } finally {
-    client.destroy();
+    session.close();
   }
 }
 
 /** An identical wheel was skipped: its ACL must still follow `s3-acl`. */
 export function alignWheelAcl(options: BesideOptions, fileName: string, log: Log): Promise<void> {
   const key = s3Key(options.prefix, fileName);
-  return withClient(options, key, async (client, signal) => {
+  return withClient(options, key, log, async (client, signal) => {
     await alignObjectAcl({ client, bucket: options.bucket, key, acl: options.acl, log, signal });
   });
 }
 
 /** The index pages left unchanged by the update still get the ACL `s3-acl` asks for. */
 export function alignPageAcls(options: BesideOptions, keys: readonly string[], log: Log) {
-  return withClient(options, keys[0] ?? options.prefix, async (client, signal) => {
+  return withClient(options, keys[0] ?? options.prefix, log, async (client, signal) => {
     for (const key of keys) {
       await alignObjectAcl({ client, bucket: options.bucket, key, acl: options.acl, log, signal });
     }
@@ -83,7 +80,7 @@ export async function publishSidecars(
     if (!entry) {
       throw new PublishError(`${wheel.fileName} has no *.dist-info/METADATA.`, {
         file: wheel.path,
-        fix: 'Build the wheel with this action or a standard build backend.',
+        fix: 'build the wheel with this action or a standard build backend.',
       });
     }
     files.push({
@@ -102,7 +99,7 @@ export async function publishSidecars(
   }
   const written: string[] = [];
   for (const file of files) {
-    const status = await withClient(options, file.key, (client, signal) =>
+    const status = await withClient(options, file.key, log, (client, signal) =>
       putSidecar({
         client,
         bucket: options.bucket,

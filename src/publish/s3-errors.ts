@@ -3,6 +3,7 @@
  * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.
  * Raw SDK errors are never attached as `cause`: some carry the access key id in their fields.
  */
+import { AWS_ACCESS_KEY_ID, redactText } from '../redact.js';
 import { PublishError, errorMessage } from '../errors.js';
 
 export interface S3ErrorContext {
@@ -49,16 +50,6 @@ export function isPreconditionFailure(error: unknown): boolean {
   );
 }
 
-/** Removes anything that looks like a credential from a message. */
-export function redact(text: string, secrets: readonly string[] = []): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) result = result.split(secret).join('***');
-  }
-  // Access key ids (long-term AKIA..., temporary ASIA...) even when not from our environment.
-  return result.replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '***');
-}
-
 const CREDENTIAL_CODES = new Set([
   'InvalidAccessKeyId',
   'SignatureDoesNotMatch',
@@ -89,7 +80,7 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
   const where = context.endpoint ? ` at ${context.endpoint}` : ` in ${context.region}`;
   const target = `s3://${context.bucket}/${context.key}`;
   const requestId = fields.$metadata?.requestId;
-  const details = redact(
+  const details = redactText(
     [
       `${context.operation} failed: ${code}${status ? ` (HTTP ${status})` : ''}`,
       errorMessage(error),
@@ -97,14 +88,15 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
     ]
       .filter(Boolean)
       .join('\n'),
-    context.secrets,
+    context.secrets ?? [],
+    [AWS_ACCESS_KEY_ID],
   );
 
   if (code === 'NoSuchBucket') {
     return new PublishError(`The S3 bucket '${context.bucket}' does not exist${where}.`, {
       input: 's3-bucket',
       fix:
-        'Check the bucket name, s3-region and s3-endpoint, and create the bucket before ' +
+        'check the bucket name, s3-region and s3-endpoint, and create the bucket before ' +
         'publishing (the action never creates buckets).',
       details,
     });
@@ -112,7 +104,7 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
   if (code === 'CredentialsProviderError') {
     return new PublishError('No AWS credentials were found for the S3 upload.', {
       fix:
-        'Add aws-actions/configure-aws-credentials before this step (OIDC role: the job needs ' +
+        'add aws-actions/configure-aws-credentials before this step (OIDC role: the job needs ' +
         '`permissions: id-token: write`), or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ' +
         'from repository secrets. The action never takes keys as inputs.',
       details,
@@ -123,7 +115,7 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
       `S3 rejected the AWS credentials (${code}) while publishing to ${target}.`,
       {
         fix:
-          'Check the credentials step (the role or secrets used by ' +
+          'check the credentials step (the role or secrets used by ' +
           'aws-actions/configure-aws-credentials): the keys may be wrong, expired, or for ' +
           'another account or partition' +
           (context.endpoint ? `; they must be valid for ${context.endpoint}.` : '.'),
@@ -141,7 +133,7 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
       `S3 rejected the bytes sent for ${target} (${code}): they did not match their SHA-256, ` +
         'so they were corrupted on the way; nothing was published.',
       {
-        fix: 'Run the job again; if it keeps happening, check proxies or network equipment between the runner and S3.',
+        fix: 'run the job again; if it keeps happening, check proxies or network equipment between the runner and S3.',
         details,
       },
     );
@@ -152,7 +144,7 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
       {
         input: 's3-acl',
         fix:
-          "Use s3-acl: private and grant public read with a bucket policy, or set the bucket's " +
+          "use s3-acl: private and grant public read with a bucket policy, or set the bucket's " +
           'Object Ownership to allow ACLs.',
         details,
       },
@@ -180,7 +172,7 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
   if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
     return new PublishError(`Access denied to ${target} (${context.operation}).`, {
       fix:
-        `Grant the role s3:PutObject, s3:GetObject and s3:AbortMultipartUpload on ` +
+        `grant the role s3:PutObject, s3:GetObject and s3:AbortMultipartUpload on ` +
         `arn:aws:s3:::${context.bucket}/${context.key}` +
         ' (and s3:PutObjectAcl for s3-acl: public-read); check bucket policies and KMS key access.',
       details,
@@ -188,7 +180,7 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
   }
   if (code === 'AbortError') {
     return new PublishError(`The S3 upload to ${target} did not finish in time and was stopped.`, {
-      fix: 'Check the network to S3, or raise the time limit / max attempts.',
+      fix: 'check the network to S3, or raise the time limit / max attempts.',
       details,
     });
   }
@@ -201,7 +193,7 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
       {
         input: 's3-max-attempts',
         fix:
-          'Run the job again or raise s3-max-attempts; if it keeps happening, check proxies or ' +
+          'run the job again or raise s3-max-attempts; if it keeps happening, check proxies or ' +
           'firewalls between the runner and S3 that cut long uploads.',
         details,
       },
@@ -217,7 +209,7 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
     });
   }
   return new PublishError(`S3 ${context.operation} failed for ${target}: ${code}.`, {
-    fix: 'See the details; S3 error codes are listed at https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html',
+    fix: 'see the details; S3 error codes are listed at https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html',
     details,
   });
 }

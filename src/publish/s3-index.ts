@@ -19,30 +19,22 @@ import {
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 
-import { PublishError, errorMessage } from '../errors.js';
+import { PublishError } from '../errors.js';
 import type { Log } from '../log.js';
-import { normalizeProjectName } from '../wheel/names.js';
-import {
-  flatPage,
-  indexKeys,
-  parseWheelFileName,
-  projectPage,
-  rootPage,
-  type IndexWheel,
-  type WheelName,
-} from './index-pages.js';
+import { normalizeProjectName, parseWheelFileName, type WheelName } from '../wheel/names.js';
+import { flatPage, indexKeys, projectPage, rootPage, type IndexWheel } from './index-pages.js';
 import { metadataFacts, readSidecar, sidecarOf, type SidecarFacts } from './index-sidecars.js';
-import { createS3Client, maskCredentials, type S3ClientOptions } from './s3.js';
-import { describeS3Error, isPreconditionFailure, s3ErrorCode } from './s3-errors.js';
 import {
-  base64ToHex,
-  objectUrl,
-  resolveRegion,
-  s3Uri,
-  validateBucketName,
-  validatePrefix,
-  type S3Acl,
-} from './s3-plan.js';
+  abortError,
+  aclParams,
+  objectSha256,
+  openS3Session,
+  sendTagged,
+  taggedRequest,
+  type S3ClientOptions,
+} from './s3-session.js';
+import { describeS3Error, isPreconditionFailure, s3ErrorCode } from './s3-errors.js';
+import { objectUrl, s3Uri, validateBucketName, validatePrefix, type S3Acl } from './s3-plan.js';
 
 export interface UpdateIndexOptions {
   client: S3Client;
@@ -106,22 +98,6 @@ export function backoffDelay(
   return Math.floor(random() * cap);
 }
 
-/** The hex SHA-256 of an object: our metadata, else S3's full-object (not composite) checksum. */
-export function objectSha256(head: {
-  Metadata?: Record<string, string>;
-  ChecksumSHA256?: string;
-  ChecksumType?: string;
-}): string | undefined {
-  const meta = head.Metadata?.sha256?.toLowerCase();
-  if (meta && /^[0-9a-f]{64}$/.test(meta)) return meta;
-  const composite = head.ChecksumType === 'COMPOSITE' || head.ChecksumSHA256?.includes('-');
-  if (head.ChecksumSHA256 && !composite) {
-    const hex = base64ToHex(head.ChecksumSHA256);
-    if (hex.length === 64) return hex;
-  }
-  return undefined;
-}
-
 interface Listed extends WheelName {
   key: string;
   etag: string;
@@ -135,16 +111,24 @@ interface StoredPage {
   body?: string;
 }
 
-/** Tags an SDK error with the operation and key, for describeS3Error. */
-async function send<T>(operation: string, key: string, request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    if (typeof error === 'object' && error !== null && !('operation' in error)) {
-      Object.assign(error, { operation, key });
-    }
-    throw error;
-  }
+/** One index update: what every step reads, and what it learns across rounds. */
+interface IndexRun {
+  options: UpdateIndexOptions;
+  client: S3Client;
+  bucket: string;
+  prefix: string;
+  project: string;
+  keys: ReturnType<typeof indexKeys>;
+  log: Log;
+  signal?: AbortSignal;
+  /** SHA-256 per object version (key + ETag), kept across rounds: a retry HEADs new wheels only. */
+  hashes: Map<string, string | undefined>;
+  /** What each sidecar version (key + ETag) says, kept across rounds like the hashes. */
+  facts: Map<string, SidecarFacts>;
+  /** Keys already reported as skipped (each is logged once). */
+  warned: Set<string>;
+  /** Page statuses so far: a page written in an earlier round stays `created`/`updated`. */
+  statuses: Map<string, PageStatus>;
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time. */
@@ -180,268 +164,302 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Read the pages, list the wheels, write what changed, with If-Match; again (bounded, with
+ * backoff) for the pages another publisher changed meanwhile. See the header for why.
+ */
 export async function updateIndex(options: UpdateIndexOptions): Promise<IndexResult> {
-  const { client, log, signal } = options;
   const bucket = validateBucketName(options.bucket);
   const prefix = validatePrefix(options.prefix);
   const project = normalizeProjectName(options.distribution);
-  const maxAttempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-    throw new PublishError(`index attempts must be a positive integer, got ${maxAttempts}.`);
+  const run: IndexRun = {
+    options,
+    client: options.client,
+    bucket,
+    prefix,
+    project,
+    keys: indexKeys(prefix, project),
+    log: options.log,
+    signal: options.signal,
+    hashes: new Map(),
+    facts: new Map(),
+    warned: new Set(),
+    statuses: new Map(),
+  };
+  const rounds = options.maxAttempts ?? DEFAULT_ATTEMPTS;
+  if (!Number.isInteger(rounds) || rounds < 1) {
+    throw new PublishError(`index rounds must be a positive integer, got ${rounds}.`);
   }
-  const keys = indexKeys(prefix, project);
-  const url = (key: string) =>
-    objectUrl({
-      bucket,
-      key,
-      region: options.region,
-      endpoint: options.endpoint,
-      forcePathStyle: options.forcePathStyle,
-    });
-  // SHA-256 per object version (key + ETag), kept across rounds: a retry HEADs new wheels only.
-  const hashes = new Map<string, string | undefined>();
-  // What each sidecar version (key + ETag) says, kept across rounds like the hashes.
-  const facts = new Map<string, SidecarFacts>();
-  const sidecarFacts = async (wheel: Listed): Promise<SidecarFacts> => {
-    const out: SidecarFacts = {};
-    for (const sidecar of wheel.sidecars) {
-      const id = `${sidecar.key}\u0000${sidecar.etag}`;
-      if (!facts.has(id)) {
-        const bytes = await readSidecar(client, bucket, sidecar.key, signal);
-        facts.set(
-          id,
-          bytes === undefined
-            ? {}
-            : sidecar.kind === 'metadata'
-              ? metadataFacts(bytes)
-              : { yanked: bytes.toString('utf8') },
-        );
-      }
-      Object.assign(out, facts.get(id));
-    }
-    return out;
-  };
-  const warned = new Set<string>();
-
-  const readPage = async (key: string): Promise<StoredPage> => {
-    try {
-      const object = await send('GetObject', key, () =>
-        client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal }),
-      );
-      return {
-        key,
-        etag: object.ETag,
-        body: (await object.Body?.transformToString('utf-8')) ?? '',
-      };
-    } catch (error) {
-      const { code, status } = s3ErrorCode(error);
-      if (status === 404 && code !== 'NoSuchBucket') return { key };
-      throw error;
-    }
-  };
-
-  const listWheels = async (): Promise<Listed[]> => {
-    const wheels: Listed[] = [];
-    const sidecars: { wheel: string; kind: 'metadata' | 'yanked'; key: string; etag: string }[] =
-      [];
-    let token: string | undefined;
-    do {
-      const page = await send('ListObjectsV2', prefix, () =>
-        client.send(
-          new ListObjectsV2Command({
-            Bucket: bucket,
-            Prefix: prefix,
-            // Wheels sit directly under the prefix; the simple/ tree and sub-folders are skipped.
-            Delimiter: '/',
-            ContinuationToken: token,
-            MaxKeys: options.listPageSize,
-          }),
-          { abortSignal: signal },
-        ),
-      );
-      for (const object of page.Contents ?? []) {
-        if (!object.Key) continue;
-        const parsed = parseWheelFileName(object.Key.slice(prefix.length));
-        const sidecar = sidecarOf(object.Key.slice(prefix.length));
-        if (parsed) {
-          wheels.push({ ...parsed, key: object.Key, etag: object.ETag ?? '', sidecars: [] });
-        } else if (sidecar) {
-          sidecars.push({ ...sidecar, key: object.Key, etag: object.ETag ?? '' });
-        } else if (object.Key.endsWith('.whl'))
-          skipOnce(object.Key, 'its name is not a wheel name');
-      }
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
-    for (const { wheel, ...sidecar } of sidecars) {
-      wheels.find((w) => w.fileName === wheel)?.sidecars.push(sidecar);
-    }
-    return wheels;
-  };
-
-  const skipOnce = (key: string, why: string) => {
-    if (warned.has(key)) return;
-    warned.add(key);
-    log.info(`Index: ignoring ${s3Uri(bucket, key)} (${why}).`);
-  };
-
-  /** Looks up the SHA-256 of each wheel; a wheel deleted since the listing is dropped. */
-  const withHashes = async (wheels: Listed[]): Promise<IndexWheel[]> => {
-    const found = await mapBounded(
-      wheels,
-      options.headConcurrency ?? DEFAULT_HEAD_CONCURRENCY,
-      async (wheel): Promise<IndexWheel | undefined> => {
-        const id = `${wheel.key}\u0000${wheel.etag}`;
-        if (!hashes.has(id)) {
-          try {
-            const head = await send('HeadObject', wheel.key, () =>
-              client.send(
-                new HeadObjectCommand({ Bucket: bucket, Key: wheel.key, ChecksumMode: 'ENABLED' }),
-                { abortSignal: signal },
-              ),
-            );
-            hashes.set(id, objectSha256(head));
-          } catch (error) {
-            const { status } = s3ErrorCode(error);
-            if (status === 404) return undefined;
-            if (status !== 403) throw error;
-            hashes.set(id, undefined);
-            skipOnce(wheel.key, 'HEAD was refused, no s3:GetObject: linked without a hash');
-          }
-          if (hashes.get(id) === undefined) {
-            skipOnce(wheel.key, 'no sha256 metadata or checksum: linked without a hash');
-          }
-        }
-        const sha256 = hashes.get(id);
-        return {
-          fileName: wheel.fileName,
-          ...(sha256 ? { sha256 } : {}),
-          ...(await sidecarFacts(wheel)),
-        };
-      },
-    );
-    return found.filter((wheel): wheel is IndexWheel => wheel !== undefined);
-  };
-
-  const writePage = async (page: StoredPage, body: string): Promise<void> => {
-    const bytes = Buffer.from(body, 'utf8');
-    await send('PutObject', page.key, () =>
-      client.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: page.key,
-          Body: bytes,
-          ContentLength: bytes.length,
-          ContentType: CONTENT_TYPE,
-          CacheControl: PAGE_CACHE_CONTROL,
-          ...(options.acl === 'public-read' ? { ACL: 'public-read' as const } : {}),
-          ...(page.etag ? { IfMatch: page.etag } : { IfNoneMatch: '*' }),
-          ChecksumAlgorithm: 'SHA256',
-          ChecksumSHA256: createHash('sha256').update(bytes).digest('base64'),
-        }),
-        { abortSignal: signal },
-      ),
-    );
-  };
-
-  const statuses = new Map<string, PageStatus>();
-  const allKeys = [...keys.project, ...keys.root, keys.flat];
+  const allKeys = [...run.keys.project, ...run.keys.root, run.keys.flat];
   let pending = allKeys;
-  let files: string[] = [];
   let notListed = false;
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+  for (let attempt = 1; attempt <= rounds; attempt++) {
     // Read first, list second: see the header comment for why the order matters.
-    const stored = await Promise.all(pending.map(readPage));
-    const listed = await listWheels();
+    const stored = await Promise.all(pending.map((key) => readPage(run, key)));
+    const listed = await listWheels(run);
     notListed = !!options.expectFile && !listed.some((w) => w.fileName === options.expectFile);
     if (notListed) {
       // Stores with eventually consistent listings (some S3-compatible ones) can lag a PUT.
-      log.info(
-        `Index: ${options.expectFile} is not listed yet (attempt ${attempt}/${maxAttempts}).`,
+      run.log.info(
+        `Index: ${options.expectFile} is not listed yet (attempt ${attempt}/${rounds}).`,
       );
-      if (attempt < maxAttempts) {
-        await sleep(backoffDelay(attempt, options.backoff ?? DEFAULT_BACKOFF), signal);
-      }
-      continue;
-    }
-    const wheels = await withHashes(listed);
-    const own = new Set(listed.filter((w) => w.project === project).map((w) => w.fileName));
-    const ownWheels = wheels.filter((wheel) => own.has(wheel.fileName));
-    files = ownWheels.map((wheel) => wheel.fileName).sort();
-    const projects = listed.map((wheel) => wheel.project);
-    const render = (key: string): string => {
-      if (keys.project.includes(key)) return projectPage(project, ownWheels);
-      if (keys.root.includes(key)) return rootPage(projects);
-      return flatPage(wheels);
-    };
-
-    const outcomes = await Promise.allSettled(
-      stored.map(async (page) => {
-        const body = render(page.key);
-        if (page.body === body) {
-          if (!statuses.has(page.key)) statuses.set(page.key, 'unchanged');
-          return;
-        }
-        await writePage(page, body);
-        statuses.set(page.key, page.etag ? 'updated' : 'created');
-      }),
-    );
-    const lost: string[] = [];
-    for (const [i, outcome] of outcomes.entries()) {
-      if (outcome.status === 'fulfilled') continue;
-      const error = outcome.reason as unknown;
-      // 412/409: another publisher wrote the page since we read it; 404 on If-Match: it was
-      // deleted meanwhile. Either way: read, list and render again.
-      const { code, status } = s3ErrorCode(error);
-      if (isPreconditionFailure(error) || (status === 404 && code !== 'NoSuchBucket')) {
-        lost.push(stored[i]!.key);
-      } else {
-        throw error;
-      }
-    }
-    pending = lost;
-    if (lost.length === 0) {
-      const pages = allKeys.map((key) => ({
-        key,
-        status: statuses.get(key) ?? 'unchanged',
-      }));
-      const written = pages.filter((page) => page.status !== 'unchanged');
-      log.info(
-        `Index: ${files.length} wheel(s) of ${project} on ${url(keys.project[0]!)}; ` +
-          (written.length
-            ? `wrote ${written.map((page) => `${page.key} (${page.status})`).join(', ')}`
-            : 'every page was already up to date') +
-          (attempt > 1 ? ` after ${attempt} rounds.` : '.'),
+    } else {
+      const { files, lost } = await writeChangedPages(run, stored, listed);
+      if (lost.length === 0) return indexResult(run, allKeys, files, attempt);
+      pending = lost;
+      run.log.info(
+        `Index: ${lost.join(', ')} changed while updating (another job is publishing); ` +
+          `reading and listing again (round ${attempt}/${rounds}).`,
       );
-      return {
-        indexUrl: url(keys.root[0]!),
-        projectUrl: url(keys.project[0]!),
-        findLinksUrl: url(keys.flat),
-        project,
-        files,
-        pages,
-        attempts: attempt,
-      };
     }
-    log.info(
-      `Index: ${lost.join(', ')} changed while updating (another job is publishing); ` +
-        `reading and listing again (round ${attempt}/${maxAttempts}).`,
-    );
-    if (attempt < maxAttempts) {
-      await sleep(backoffDelay(attempt, options.backoff ?? DEFAULT_BACKOFF), signal);
+    if (attempt < rounds) {
+      await sleep(backoffDelay(attempt, options.backoff ?? DEFAULT_BACKOFF), run.signal);
     }
   }
   throw new PublishError(
     notListed
       ? `The index was not updated: ${options.expectFile} did not appear in the listing of ` +
-          `${s3Uri(bucket, prefix)} after ${maxAttempts} attempts. The wheel itself is published.`
+          `${s3Uri(bucket, prefix)} after ${rounds} attempts. The wheel itself is published.`
       : `The index pages ${pending.join(', ')} kept changing while updating them ` +
-          `(${maxAttempts} rounds); the wheel itself is published.`,
+          `(${rounds} rounds); the wheel itself is published.`,
     {
       fix:
-        'Run the job again: the next publish rebuilds the pages from the listing. If many ' +
-        'jobs publish into this prefix at once, raise the index attempts.',
+        'run the job again: the next publish rebuilds the pages from the listing; if many ' +
+        'jobs publish into this prefix at once, let them publish the index one after another.',
     },
   );
+}
+
+/** A page as stored (body and ETag), or none yet (404). */
+async function readPage(run: IndexRun, key: string): Promise<StoredPage> {
+  try {
+    const object = await sendTagged('GetObject', key, () =>
+      run.client.send(new GetObjectCommand({ Bucket: run.bucket, Key: key }), {
+        abortSignal: run.signal,
+      }),
+    );
+    return {
+      key,
+      etag: object.ETag,
+      body: (await object.Body?.transformToString('utf-8')) ?? '',
+    };
+  } catch (error) {
+    const { code, status } = s3ErrorCode(error);
+    if (status === 404 && code !== 'NoSuchBucket') return { key };
+    throw error;
+  }
+}
+
+/** The wheels directly under the prefix, each with its sidecars. */
+async function listWheels(run: IndexRun): Promise<Listed[]> {
+  const { prefix } = run;
+  const wheels: Listed[] = [];
+  const sidecars: { wheel: string; kind: 'metadata' | 'yanked'; key: string; etag: string }[] = [];
+  let token: string | undefined;
+  do {
+    const page = await sendTagged('ListObjectsV2', prefix, () =>
+      run.client.send(
+        new ListObjectsV2Command({
+          Bucket: run.bucket,
+          Prefix: prefix,
+          // Wheels sit directly under the prefix; the simple/ tree and sub-folders are skipped.
+          Delimiter: '/',
+          ContinuationToken: token,
+          MaxKeys: run.options.listPageSize,
+        }),
+        { abortSignal: run.signal },
+      ),
+    );
+    for (const object of page.Contents ?? []) {
+      if (!object.Key) continue;
+      const parsed = parseWheelFileName(object.Key.slice(prefix.length));
+      const sidecar = sidecarOf(object.Key.slice(prefix.length));
+      if (parsed) {
+        wheels.push({ ...parsed, key: object.Key, etag: object.ETag ?? '', sidecars: [] });
+      } else if (sidecar) {
+        sidecars.push({ ...sidecar, key: object.Key, etag: object.ETag ?? '' });
+      } else if (object.Key.endsWith('.whl'))
+        skipOnce(run, object.Key, 'its name is not a wheel name');
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  for (const { wheel, ...sidecar } of sidecars) {
+    wheels.find((w) => w.fileName === wheel)?.sidecars.push(sidecar);
+  }
+  return wheels;
+}
+
+function skipOnce(run: IndexRun, key: string, why: string): void {
+  if (run.warned.has(key)) return;
+  run.warned.add(key);
+  run.log.info(`Index: ignoring ${s3Uri(run.bucket, key)} (${why}).`);
+}
+
+/** What a wheel's sidecars say (requires-python, yanked), read once per sidecar version. */
+async function sidecarFacts(run: IndexRun, wheel: Listed): Promise<SidecarFacts> {
+  const out: SidecarFacts = {};
+  for (const sidecar of wheel.sidecars) {
+    const id = `${sidecar.key}\u0000${sidecar.etag}`;
+    if (!run.facts.has(id)) {
+      const bytes = await readSidecar(run.client, run.bucket, sidecar.key, run.signal);
+      run.facts.set(
+        id,
+        bytes === undefined
+          ? {}
+          : sidecar.kind === 'metadata'
+            ? metadataFacts(bytes)
+            : { yanked: bytes.toString('utf8') },
+      );
+    }
+    Object.assign(out, run.facts.get(id));
+  }
+  return out;
+}
+
+/** The SHA-256 of one wheel (HEAD once per object version); undefined when it was deleted. */
+async function wheelHash(run: IndexRun, wheel: Listed): Promise<IndexWheel | undefined> {
+  const id = `${wheel.key}\u0000${wheel.etag}`;
+  if (!run.hashes.has(id)) {
+    try {
+      const head = await sendTagged('HeadObject', wheel.key, () =>
+        run.client.send(
+          new HeadObjectCommand({ Bucket: run.bucket, Key: wheel.key, ChecksumMode: 'ENABLED' }),
+          { abortSignal: run.signal },
+        ),
+      );
+      run.hashes.set(id, objectSha256(head));
+    } catch (error) {
+      const { status } = s3ErrorCode(error);
+      if (status === 404) return undefined;
+      if (status !== 403) throw error;
+      run.hashes.set(id, undefined);
+      skipOnce(run, wheel.key, 'HEAD was refused, no s3:GetObject: linked without a hash');
+    }
+    if (run.hashes.get(id) === undefined) {
+      skipOnce(run, wheel.key, 'no sha256 metadata or checksum: linked without a hash');
+    }
+  }
+  const sha256 = run.hashes.get(id);
+  return {
+    fileName: wheel.fileName,
+    ...(sha256 ? { sha256 } : {}),
+    ...(await sidecarFacts(run, wheel)),
+  };
+}
+
+/** Looks up the SHA-256 of each wheel; a wheel deleted since the listing is dropped. */
+async function withHashes(run: IndexRun, wheels: Listed[]): Promise<IndexWheel[]> {
+  const found = await mapBounded(
+    wheels,
+    run.options.headConcurrency ?? DEFAULT_HEAD_CONCURRENCY,
+    (wheel) => wheelHash(run, wheel),
+  );
+  return found.filter((wheel): wheel is IndexWheel => wheel !== undefined);
+}
+
+/** Writes one page if its ETag is still the one read (If-None-Match: * when creating it). */
+async function writePage(run: IndexRun, page: StoredPage, body: string): Promise<void> {
+  const bytes = Buffer.from(body, 'utf8');
+  await sendTagged('PutObject', page.key, () =>
+    run.client.send(
+      new PutObjectCommand({
+        Bucket: run.bucket,
+        Key: page.key,
+        Body: bytes,
+        ContentLength: bytes.length,
+        ContentType: CONTENT_TYPE,
+        CacheControl: PAGE_CACHE_CONTROL,
+        ...aclParams(run.options.acl),
+        ...(page.etag ? { IfMatch: page.etag } : { IfNoneMatch: '*' }),
+        ChecksumAlgorithm: 'SHA256',
+        ChecksumSHA256: createHash('sha256').update(bytes).digest('base64'),
+      }),
+      { abortSignal: run.signal },
+    ),
+  );
+}
+
+/**
+ * Renders every page read from the listing and writes those that differ; returns the project's
+ * files and the pages another publisher changed meanwhile (to read, list and write again).
+ */
+async function writeChangedPages(
+  run: IndexRun,
+  stored: readonly StoredPage[],
+  listed: Listed[],
+): Promise<{ files: string[]; lost: string[] }> {
+  const { keys, project } = run;
+  const wheels = await withHashes(run, listed);
+  const own = new Set(listed.filter((w) => w.project === project).map((w) => w.fileName));
+  const ownWheels = wheels.filter((wheel) => own.has(wheel.fileName));
+  const files = ownWheels.map((wheel) => wheel.fileName).sort();
+  const projects = listed.map((wheel) => wheel.project);
+  const render = (key: string): string => {
+    if (keys.project.includes(key)) return projectPage(project, ownWheels);
+    if (keys.root.includes(key)) return rootPage(projects);
+    return flatPage(wheels);
+  };
+  const outcomes = await Promise.allSettled(
+    stored.map(async (page) => {
+      const body = render(page.key);
+      if (page.body === body) {
+        if (!run.statuses.has(page.key)) run.statuses.set(page.key, 'unchanged');
+        return;
+      }
+      await writePage(run, page, body);
+      run.statuses.set(page.key, page.etag ? 'updated' : 'created');
+    }),
+  );
+  const lost: string[] = [];
+  for (const [i, outcome] of outcomes.entries()) {
+    if (outcome.status === 'fulfilled') continue;
+    const error = outcome.reason as unknown;
+    // 412/409: another publisher wrote the page since we read it; 404 on If-Match: it was
+    // deleted meanwhile. Either way: read, list and render again.
+    const { code, status } = s3ErrorCode(error);
+    if (isPreconditionFailure(error) || (status === 404 && code !== 'NoSuchBucket')) {
+      lost.push(stored[i]!.key);
+    } else {
+      throw error;
+    }
+  }
+  return { files, lost };
+}
+
+/** The result of a finished update, and its one log line. */
+function indexResult(
+  run: IndexRun,
+  allKeys: readonly string[],
+  files: string[],
+  attempt: number,
+): IndexResult {
+  const { options, keys } = run;
+  const url = (key: string) =>
+    objectUrl({
+      bucket: run.bucket,
+      key,
+      region: options.region,
+      endpoint: options.endpoint,
+      forcePathStyle: options.forcePathStyle,
+    });
+  const pages = allKeys.map((key) => ({ key, status: run.statuses.get(key) ?? 'unchanged' }));
+  const written = pages.filter((page) => page.status !== 'unchanged');
+  run.log.info(
+    `Index: ${files.length} wheel(s) of ${run.project} on ${url(keys.project[0]!)}; ` +
+      (written.length
+        ? `wrote ${written.map((page) => `${page.key} (${page.status})`).join(', ')}`
+        : 'every page was already up to date') +
+      (attempt > 1 ? ` after ${attempt} rounds.` : '.'),
+  );
+  return {
+    indexUrl: url(keys.root[0]!),
+    projectUrl: url(keys.project[0]!),
+    findLinksUrl: url(keys.flat),
+    project: run.project,
+    files,
+    pages,
+    attempts: attempt,
+  };
 }
 
 export interface S3IndexOptions extends S3ClientOptions {
@@ -450,50 +468,44 @@ export interface S3IndexOptions extends S3ClientOptions {
   acl: S3Acl;
   distribution: string;
   expectFile?: string;
-  /** Rounds of read-list-write (default 8); `maxAttempts` is the SDK's per-request retry. */
-  indexAttempts?: number;
   /** Upper bound for the whole update (default 5 minutes). */
   timeoutMs?: number;
 }
 
 /**
- * The I/O edge for the action: its own client, a deadline, and every S3 failure turned into a
- * PublishError that names the missing permission.
+ * The I/O edge for the action: one S3 session (credentials masked before any request, a
+ * deadline), and every S3 failure turned into a PublishError that names the missing permission.
  */
 export async function publishIndex(options: S3IndexOptions, log: Log): Promise<IndexResult> {
   const bucket = validateBucketName(options.bucket);
   const prefix = validatePrefix(options.prefix);
-  const region = resolveRegion(options.region, process.env);
-  const client = createS3Client(options);
-  const signal = AbortSignal.timeout(options.timeoutMs ?? 5 * 60_000);
-  const secrets = await maskCredentials(client, log);
+  const session = await openS3Session(options, log, { timeoutMs: options.timeoutMs ?? 5 * 60_000 });
   try {
     return await updateIndex({
-      client,
+      client: session.client,
       bucket,
       prefix,
       acl: options.acl,
       distribution: options.distribution,
       expectFile: options.expectFile,
-      region,
+      region: session.region,
       endpoint: options.endpoint,
       forcePathStyle: options.forcePathStyle,
       log,
-      maxAttempts: options.indexAttempts,
-      signal,
+      signal: session.signal,
     });
   } catch (error) {
     if (error instanceof PublishError) throw error;
     throw describeIndexError(error, {
       bucket,
       prefix,
-      region,
+      region: session.region,
       endpoint: options.endpoint,
-      aborted: signal.aborted,
-      secrets,
+      aborted: session.signal.aborted,
+      secrets: session.secrets,
     });
   } finally {
-    client.destroy();
+    session.close();
   }
 }
 
@@ -509,25 +521,20 @@ export function describeIndexError(
     secrets?: readonly string[];
   },
 ): PublishError {
-  const fields = (typeof error === 'object' && error !== null ? error : {}) as {
-    operation?: unknown;
-    key?: unknown;
-  };
-  const operation = typeof fields.operation === 'string' ? fields.operation : 'index update';
-  const key = typeof fields.key === 'string' ? fields.key : context.prefix;
+  const { operation, key } = taggedRequest(error, {
+    operation: 'index update',
+    key: context.prefix,
+  });
   const { code, status } = s3ErrorCode(error);
   const arn = `arn:aws:s3:::${context.bucket}`;
-  const described = describeS3Error(
-    context.aborted ? Object.assign(new Error(errorMessage(error)), { name: 'AbortError' }) : error,
-    {
-      bucket: context.bucket,
-      key,
-      region: context.region,
-      endpoint: context.endpoint,
-      operation,
-      secrets: context.secrets,
-    },
-  );
+  const described = describeS3Error(context.aborted ? abortError(error) : error, {
+    bucket: context.bucket,
+    key,
+    region: context.region,
+    endpoint: context.endpoint,
+    operation,
+    secrets: context.secrets,
+  });
   if (status === 403 || code === 'AccessDenied') {
     return new PublishError(
       `Access denied while updating the pip index of s3://${context.bucket}/${context.prefix} ` +
@@ -535,7 +542,7 @@ export function describeIndexError(
       {
         input: 's3-index',
         fix:
-          `The index needs s3:ListBucket on ${arn} (prefix ${context.prefix || '*'}), ` +
+          `the index needs s3:ListBucket on ${arn} (prefix ${context.prefix || '*'}), ` +
           `s3:GetObject on ${arn}/${context.prefix}*, and s3:PutObject (plus ` +
           `s3:PutObjectAcl for public-read) on ${arn}/${context.prefix}simple/* and ` +
           `${arn}/${context.prefix}index.html; or set s3-index: false.`,
@@ -549,7 +556,7 @@ export function describeIndexError(
         `the pip index needs so that concurrent jobs do not lose each other's wheels.`,
       {
         input: 's3-index',
-        fix: 'Use a store that supports conditional writes (AWS S3, recent MinIO), or set s3-index: false.',
+        fix: 'use a store that supports conditional writes (AWS S3, recent MinIO), or set s3-index: false.',
         details: described.details,
       },
     );

@@ -25,7 +25,7 @@ export function validateBucketName(name: string): string {
   const fail = (rule: string): never => {
     throw new InputError(`'${name}' is not a valid S3 bucket name: ${rule}.`, {
       input: 's3-bucket',
-      fix: 'Use the bucket name only (no s3:// and no path; put the path in s3-prefix).',
+      fix: 'use the bucket name only (no s3:// and no path; put the path in s3-prefix).',
     });
   };
   if (name.startsWith('s3://') || name.includes('/')) fail('it contains a scheme or a path');
@@ -57,7 +57,7 @@ export function validatePrefix(prefix: string): string {
   const fail = (rule: string): never => {
     throw new InputError(`'${prefix}' is not a valid S3 key prefix: ${rule}.`, {
       input: 's3-prefix',
-      fix: "Use a relative path such as 'wheels/mylib/' (segments separated by '/').",
+      fix: "use a relative path such as 'wheels/mylib/' (segments separated by '/').",
     });
   };
   if (prefix.startsWith('/')) fail("it must not start with '/'");
@@ -81,7 +81,7 @@ export function s3Key(prefix: string, fileName: string): string {
   if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) {
     throw new InputError(`The S3 key '${key}' is longer than ${MAX_KEY_BYTES} bytes.`, {
       input: 's3-prefix',
-      fix: 'Use a shorter s3-prefix.',
+      fix: 'use a shorter s3-prefix.',
     });
   }
   return key;
@@ -107,19 +107,19 @@ export function parseEndpoint(endpoint: string): URL {
   } catch {
     throw new InputError(`'${endpoint}' is not a URL.`, {
       input: 's3-endpoint',
-      fix: 'Give the full URL of the S3-compatible server, e.g. https://minio.example.com:9000.',
+      fix: 'give the full URL of the S3-compatible server, e.g. https://minio.example.com:9000.',
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InputError(`'${endpoint}' must use http:// or https://.`, {
       input: 's3-endpoint',
-      fix: 'Give the full URL of the S3-compatible server, e.g. https://minio.example.com:9000.',
+      fix: 'give the full URL of the S3-compatible server, e.g. https://minio.example.com:9000.',
     });
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new InputError('The endpoint URL must not contain credentials, a query or a fragment.', {
       input: 's3-endpoint',
-      fix: 'Give only scheme, host, port (and base path); credentials come from the AWS chain.',
+      fix: 'give only scheme, host, port (and base path); credentials come from the AWS chain.',
     });
   }
   return url;

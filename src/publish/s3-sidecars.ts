@@ -77,6 +77,6 @@ export async function putSidecar(options: {
     }
   }
   throw new PublishError(`${s3Uri(bucket, key)} kept changing while writing it.`, {
-    fix: 'Make sure only one job publishes this wheel version, then re-run.',
+    fix: 'make sure only one job publishes this wheel version, then re-run.',
   });
 }

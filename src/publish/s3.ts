@@ -33,12 +33,18 @@ import { PublishError, errorMessage } from '../errors.js';
 import type { Log } from '../log.js';
 import { describeS3Error, isPreconditionFailure, s3ErrorCode } from './s3-errors.js';
 import {
+  abortError,
+  aclParams,
+  openS3Session,
+  sendTagged,
+  type S3ClientOptions,
+} from './s3-session.js';
+import {
   DEFAULT_PART_SIZE,
   DEFAULT_QUEUE_SIZE,
   cacheControl,
   hexToBase64,
   objectUrl,
-  parseEndpoint,
   planUpload,
   resolveRegion,
   s3Key,
@@ -48,17 +54,8 @@ import {
   type S3Acl,
   type UploadPlan,
 } from './s3-plan.js';
-import { captureBucketRegion } from './s3-region-header.js';
 import { identityFromHead, type HeadFacts } from './s3-identity.js';
 import type { BuiltWheel } from './wheel-file.js';
-
-export interface S3ClientOptions {
-  region?: string;
-  endpoint?: string;
-  forcePathStyle: boolean;
-  /** Attempts per request (SDK standard retry strategy), 1 = no retry. */
-  maxAttempts: number;
-}
 
 export interface S3PublishOptions extends S3ClientOptions {
   bucket: string;
@@ -98,9 +95,6 @@ export interface S3PublishResult {
   sha256: string;
 }
 
-/** Per attempt: time to connect, and how long a socket may stay silent. */
-const CONNECTION_TIMEOUT_MS = 10_000;
-const SOCKET_TIMEOUT_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 /** Rounds of look-then-write when a concurrent job changes the object between the two. */
 const MAX_ROUNDS = 3;
@@ -108,27 +102,6 @@ const MAX_ROUNDS = 3;
 const CLEANUP_TIMEOUT_MS = 30_000;
 /** Clock skew allowed when matching uploads S3 began to our CreateMultipartUpload attempts. */
 const STRAY_UPLOAD_SLACK_MS = 30_000;
-
-export function createS3Client(options: S3ClientOptions): S3Client {
-  if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
-    throw new PublishError(`max attempts must be a positive integer, got ${options.maxAttempts}.`);
-  }
-  const client = new S3Client({
-    region: resolveRegion(options.region, process.env),
-    endpoint: options.endpoint ? parseEndpoint(options.endpoint).toString() : undefined,
-    forcePathStyle: options.forcePathStyle,
-    maxAttempts: options.maxAttempts,
-    retryMode: 'standard',
-    // We always send our own SHA-256; the SDK must not add its default CRC32 on top.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    requestHandler: {
-      connectionTimeout: CONNECTION_TIMEOUT_MS,
-      socketTimeout: SOCKET_TIMEOUT_MS,
-    },
-  });
-  captureBucketRegion(client);
-  return client;
-}
 
 interface Existing {
   exists: boolean;
@@ -184,9 +157,11 @@ export async function publishToS3(
     status,
     sha256: wheel.sha256,
   });
-  const client = createS3Client(options);
-  const secrets = await maskCredentials(client, log);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const session = await openS3Session(options, log, {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    signal: options.signal,
+  });
+  const { client, secrets } = session;
   const ctx: Context = {
     client,
     wheel,
@@ -194,9 +169,7 @@ export async function publishToS3(
     key,
     region,
     log,
-    signal: options.signal
-      ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal])
-      : AbortSignal.timeout(timeoutMs),
+    signal: session.signal,
     secrets,
     reached: false,
   };
@@ -254,7 +227,7 @@ export async function publishToS3(
       }
     }
     throw new PublishError(`${s3Uri(bucket, key)} kept changing while publishing.`, {
-      fix: 'Make sure only one job publishes this wheel version.',
+      fix: 'make sure only one job publishes this wheel version.',
     });
   } catch (error) {
     if (error instanceof PublishError) throw error;
@@ -270,56 +243,13 @@ export async function publishToS3(
       reached: ctx.reached,
     });
   } finally {
-    client.destroy();
+    session.close();
   }
-}
-
-/**
- * Masks the AWS credentials of the environment and those the default chain finds although the
- * environment does not show them (a profile file, SSO, a container or instance role, web
- * identity), before any request; returns them for the error messages. Every S3 publishing path
- * (the wheel, the index) calls this with its client. A chain that finds nothing is left to the
- * first request, which reports it with its fix.
- */
-export async function maskCredentials(client: S3Client, log: Log): Promise<string[]> {
-  const secrets = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
-    .map((name) => process.env[name])
-    .filter((value): value is string => !!value);
-  for (const secret of secrets) log.setSecret(secret);
-  let found: { accessKeyId?: string; secretAccessKey?: string; sessionToken?: string };
-  try {
-    found = await client.config.credentials();
-  } catch {
-    return secrets;
-  }
-  for (const value of [found.accessKeyId, found.secretAccessKey, found.sessionToken]) {
-    if (value && !secrets.includes(value)) {
-      log.setSecret(value);
-      secrets.push(value);
-    }
-  }
-  return secrets;
 }
 
 function operationOf(error: unknown): string {
   const operation = (error as { operation?: unknown } | null)?.operation;
   return typeof operation === 'string' ? operation : 'upload';
-}
-
-function abortError(error: unknown): Error {
-  return Object.assign(new Error(errorMessage(error)), { name: 'AbortError' });
-}
-
-/** Tags an SDK error with the operation that raised it, for the message. */
-async function send<T>(operation: string, request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    if (typeof error === 'object' && error !== null && !('operation' in error)) {
-      Object.assign(error, { operation });
-    }
-    throw error;
-  }
 }
 
 function differentBytes(ctx: Context, existing: Existing, identity: Identity): PublishError {
@@ -335,7 +265,7 @@ function differentBytes(ctx: Context, existing: Existing, identity: Identity): P
     {
       input: 's3-overwrite',
       fix:
-        'Bump the version so the wheel gets a new file name, or set s3-overwrite: true to ' +
+        'bump the version so the wheel gets a new file name, or set s3-overwrite: true to ' +
         'replace the object.',
     },
   );
@@ -347,7 +277,7 @@ function unreadable(ctx: Context): PublishError {
     `${uri} already exists, but the credentials may not read it (HEAD was refused), so it ` +
       'cannot be compared with this build.',
     {
-      fix: `Grant s3:GetObject on arn:aws:s3:::${ctx.options.bucket}/${ctx.key}, or bump the version.`,
+      fix: `grant s3:GetObject on arn:aws:s3:::${ctx.options.bucket}/${ctx.key}, or bump the version.`,
     },
   );
 }
@@ -408,7 +338,7 @@ async function compareExisting(
   const decided = identityFromHead(existing.head, ctx.wheel);
   if (decided.verdict === 'same') return { same: true, why: decided.proof };
   if (decided.verdict === 'different') return { same: false, why: decided.reason };
-  const got = await send('GetObject', () =>
+  const got = await sendTagged('GetObject', ctx.key, () =>
     ctx.client.send(
       new GetObjectCommand({
         Bucket: ctx.options.bucket,
@@ -438,8 +368,7 @@ function objectParams(ctx: Context) {
     ContentType: 'application/zip',
     CacheControl: cacheControl(ctx.options.acl),
     Metadata: { sha256: ctx.wheel.sha256 },
-    // 'private' is S3's default; not sending it keeps buckets with ACLs disabled working.
-    ...(ctx.options.acl === 'public-read' ? { ACL: 'public-read' as const } : {}),
+    ...aclParams(ctx.options.acl),
   };
 }
 
@@ -471,7 +400,7 @@ function changedOnDisk(ctx: Context, found: string): PublishError {
   return new PublishError(
     `${ctx.wheel.path} is not the wheel that was built and verified (expected ` +
       `${ctx.wheel.size} bytes with sha256 ${ctx.wheel.sha256}, read ${found}); nothing was published.`,
-    { file: ctx.wheel.path, fix: 'Make sure nothing modifies the wheel after the build step.' },
+    { file: ctx.wheel.path, fix: 'make sure nothing modifies the wheel after the build step.' },
   );
 }
 
@@ -506,7 +435,7 @@ async function uploadSingle(
   const body = await readRange(ctx, file, { partNumber: 1, start: 0, end: ctx.wheel.size });
   const digest = createHash('sha256').update(body).digest('hex');
   if (digest !== ctx.wheel.sha256) throw changedOnDisk(ctx, `sha256 ${digest}`);
-  await send('PutObject', () =>
+  await sendTagged('PutObject', ctx.key, () =>
     ctx.client.send(
       new PutObjectCommand({
         ...objectParams(ctx),
@@ -540,7 +469,7 @@ async function uploadMultipart(
   const createStarted = Date.now();
   let created: { UploadId?: string; $metadata: { attempts?: number } };
   try {
-    created = await send('CreateMultipartUpload', () =>
+    created = await sendTagged('CreateMultipartUpload', ctx.key, () =>
       ctx.client.send(
         new CreateMultipartUploadCommand({ ...objectParams(ctx), ChecksumAlgorithm: 'SHA256' }),
         { abortSignal: ctx.signal },
@@ -579,7 +508,7 @@ async function uploadMultipart(
       const body = await readRange(ctx, file, range, memory);
       whole.update(body);
       const checksum = createHash('sha256').update(body).digest('base64');
-      const task = send(`UploadPart ${range.partNumber}`, () =>
+      const task = sendTagged(`UploadPart ${range.partNumber}`, ctx.key, () =>
         ctx.client.send(
           new UploadPartCommand({
             Bucket,
@@ -620,7 +549,7 @@ async function uploadMultipart(
     const digest = whole.digest('hex');
     if (digest !== ctx.wheel.sha256) throw changedOnDisk(ctx, `sha256 ${digest}`);
     completed.sort((a, b) => (a.PartNumber ?? 0) - (b.PartNumber ?? 0));
-    await send('CompleteMultipartUpload', () =>
+    await sendTagged('CompleteMultipartUpload', ctx.key, () =>
       ctx.client.send(
         new CompleteMultipartUploadCommand({
           Bucket,

@@ -22,9 +22,11 @@ import type { Log } from '../log.js';
 import { checkImports, type InstalledWheel } from '../python/verify.js';
 import { normalizeProjectName } from '../wheel/names.js';
 import { indexKeys } from './index-pages.js';
-import { redact, s3ErrorCode } from './s3-errors.js';
+import { AWS_ACCESS_KEY_ID, redactText } from '../redact.js';
+import { lastLines } from '../text-tail.js';
+import { s3ErrorCode } from './s3-errors.js';
 import { objectUrl, resolveRegion, s3Key, type S3Acl } from './s3-plan.js';
-import { createS3Client, type S3ClientOptions } from './s3.js';
+import { openS3Session, type S3ClientOptions } from './s3-session.js';
 import { consumerInstallArgv, readRefusedError, type ReadMode } from './verify-published-plan.js';
 
 export interface VerifyPublishedOptions extends S3ClientOptions {
@@ -80,7 +82,7 @@ async function anonymousRead(
       `The platform's read of ${what} (${url}) failed: ${errorMessage(error)}.`,
       {
         input: 'verify-published',
-        fix: 'Check that the URL is reachable from where the platform runs (s3-endpoint, s3-region).',
+        fix: 'check that the URL is reachable from where the platform runs (s3-endpoint, s3-region).',
       },
     );
   }
@@ -100,8 +102,8 @@ async function anonymousRead(
   if (!response.ok) {
     throw new PublishError(`The platform's read of ${what} (${url}) got HTTP ${response.status}.`, {
       input: 'verify-published',
-      fix: 'Re-run the job; if it persists, check the bucket and the endpoint.',
-      details: redact(body.toString('utf8').slice(0, 2000), secrets()),
+      fix: 're-run the job; if it persists, check the bucket and the endpoint.',
+      details: redactText(body.toString('utf8').slice(0, 2000), secrets(), [AWS_ACCESS_KEY_ID]),
     });
   }
   return body;
@@ -113,11 +115,14 @@ async function signedRead(
   key: string,
   options: VerifyPublishedOptions,
 ): Promise<Buffer> {
-  const client = createS3Client(options);
+  const session = await openS3Session(options, options.log, {
+    timeoutMs: options.timeoutMs ?? 5 * 60_000,
+  });
   try {
-    const object = await client.send(new GetObjectCommand({ Bucket: options.bucket, Key: key }), {
-      abortSignal: AbortSignal.timeout(options.timeoutMs ?? 5 * 60_000),
-    });
+    const object = await session.client.send(
+      new GetObjectCommand({ Bucket: options.bucket, Key: key }),
+      { abortSignal: session.signal },
+    );
     return Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array());
   } catch (error) {
     const { status, code } = s3ErrorCode(error);
@@ -135,11 +140,11 @@ async function signedRead(
     }
     throw new PublishError(`The signed read of ${url} failed: ${code}.`, {
       input: 'verify-published',
-      fix: 'Re-run the job; if it persists, check the bucket and the credentials.',
-      details: redact(errorMessage(error), secrets()),
+      fix: 're-run the job; if it persists, check the bucket and the credentials.',
+      details: session.redact(errorMessage(error)),
     });
   } finally {
-    client.destroy();
+    session.close();
   }
 }
 
@@ -172,7 +177,7 @@ export async function verifyPublished(
       {
         input: 'verify-published',
         fix:
-          'Something between S3 and the reader changes the bytes (a CDN or proxy serving a stale ' +
+          'something between S3 and the reader changes the bytes (a CDN or proxy serving a stale ' +
           'copy, or another job overwrote the object): invalidate the cache or bump the version.',
       },
     );
@@ -204,7 +209,7 @@ export async function verifyPublished(
     if (!page.toString('utf8').includes(encodeURIComponent(wheel.fileName))) {
       throw new PublishError(`The index page ${projectUrl} does not list ${wheel.fileName}.`, {
         input: 's3-index',
-        fix: 'Re-run the job: the index is rebuilt from the listing of the prefix.',
+        fix: 're-run the job: the index is rebuilt from the listing of the prefix.',
       });
     }
   }
@@ -228,10 +233,10 @@ export async function verifyPublished(
       {
         input: 'verify-published',
         fix:
-          "Read pip's message: a 403/404 is read access (s3-acl, the bucket policy, Block Public " +
+          "read pip's message: a 403/404 is read access (s3-acl, the bucket policy, Block Public " +
           'Access); "no matching distribution" means the index does not offer this python the ' +
           'wheel (tags, requires-python). The object stays published; re-running re-checks it.',
-        details: redact(pipLog.trim().split('\n').slice(-30).join('\n'), secrets()),
+        details: redactText(lastLines(pipLog, 30), secrets(), [AWS_ACCESS_KEY_ID]),
       },
     );
   }
@@ -242,7 +247,7 @@ export async function verifyPublished(
       (usedMetadataFile ? ', resolving from the PEP 658 metadata file' : '') +
       '.',
   );
-  const installed: InstalledWheel = { target, installedFiles: [], cwd, bin: join(cwd, 'bin') };
+  const installed: InstalledWheel = { target, cwd, bin: join(cwd, 'bin') };
   await checkImports(
     {
       executor,

@@ -11,12 +11,13 @@ import { InputError, PublishError } from '../errors.js';
 import type { Log } from '../log.js';
 import { normalizeProjectName } from '../wheel/names.js';
 import { normalizeVersion } from '../wheel/version.js';
-import { indexKeys, parseWheelFileName } from './index-pages.js';
+import { parseWheelFileName } from '../wheel/names.js';
+import { indexKeys } from './index-pages.js';
 import { YANKED_SUFFIX, normalizeYankReason } from './index-sidecars.js';
 import { isPublicRead } from './s3-acl.js';
 import { describeIndexError, updateIndex, type IndexResult } from './s3-index.js';
-import { resolveRegion, s3Uri, validateBucketName, validatePrefix, type S3Acl } from './s3-plan.js';
-import { createS3Client, type S3ClientOptions } from './s3.js';
+import { s3Uri, validateBucketName, validatePrefix, type S3Acl } from './s3-plan.js';
+import { openS3Session, type S3ClientOptions } from './s3-session.js';
 import { putSidecar } from './s3-sidecars.js';
 
 export interface YankOptions extends S3ClientOptions {
@@ -52,9 +53,8 @@ export async function yankRelease(
   const { name, version } = parsePinned(options.requirement);
   const project = normalizeProjectName(name);
   const reason = normalizeYankReason(options.reason);
-  const region = resolveRegion(options.region, process.env);
-  const client = createS3Client(options);
-  const signal = AbortSignal.timeout(5 * 60_000);
+  const session = await openS3Session(options, log, { timeoutMs: 5 * 60_000 });
+  const { client, signal, region } = session;
   try {
     const files: string[] = [];
     let token: string | undefined;
@@ -84,7 +84,7 @@ export async function yankRelease(
     if (files.length === 0) {
       throw new PublishError(`No wheel of ${project}==${version} under ${s3Uri(bucket, prefix)}.`, {
         input: 'requirement',
-        fix: 'Check the name, the version, --s3-bucket and --s3-prefix (the prefix the wheels were published under).',
+        fix: 'check the name, the version, --s3-bucket and --s3-prefix (the prefix the wheels were published under).',
       });
     }
     let acl = options.acl;
@@ -136,8 +136,9 @@ export async function yankRelease(
       region,
       endpoint: options.endpoint,
       aborted: signal.aborted,
+      secrets: session.secrets,
     });
   } finally {
-    client.destroy();
+    session.close();
   }
 }

@@ -1,3 +1,4 @@
+import { lastLines } from '../text-tail.js';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Executor } from '../exec/executor.js';
@@ -28,7 +29,7 @@ export async function readEggInfoMetadata(options: {
   if (result.exitCode !== 0 || folder === undefined) {
     log.warning(
       '`setup.py egg_info` failed: the METADATA has the name and version only. ' +
-        (result.stderr.trim().split('\n').at(-1) ?? ''),
+        lastLines(result.stderr, 1),
     );
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { lastLines } from '../text-tail.js';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BuildError } from '../errors.js';
@@ -62,7 +63,7 @@ export async function buildProjectWheel(options: {
       fix: noWheel
         ? `install the \`wheel\` package for ${probe.executable} (e.g. \`${probe.executable} -m pip install wheel\`): setup.py projects need it to build wheels.`
         : 'see the build output above; the project must build with this python and the build requirements already installed in its environment (no build isolation).',
-      details: result.stderr.trim().split('\n').slice(-30).join('\n') || undefined,
+      details: lastLines(result.stderr, 30) || undefined,
     });
   }
   const wheels = (await readdir(options.outDir)).filter((f) => f.endsWith('.whl'));
@@ -135,7 +136,7 @@ export async function buildSetupPyTree(options: {
     throw new BuildError(`setup.py build failed (exit code ${built.exitCode}).`, {
       input: 'project-dir',
       fix: 'see the build output above; the project must build with this python and its build requirements installed.',
-      details: built.stderr.trim().split('\n').slice(-30).join('\n') || undefined,
+      details: lastLines(built.stderr, 30) || undefined,
     });
   }
   const meta = await executor.run([python, 'setup.py', '--name', '--version'], {

@@ -9,7 +9,7 @@ import { checkProjectVersion, type ExpectedVersion } from '../project-version.js
 import { parseStageRules, stagePackage } from '../stage.js';
 import type { PackResult } from '../verified-wheel.js';
 import { GENERATOR } from '../version.js';
-import { parseWheelFileName } from '../wheel/file-name.js';
+import { parseWheelFileName } from '../wheel/names.js';
 import { tagFromProbe, type PythonProbe, type WheelTag } from '../wheel/tags.js';
 import { defaultImports, importNames, topLevelOf } from '../wheel/top-level.js';
 import { packWheel, sha256File } from '../zip/pack.js';

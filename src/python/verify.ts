@@ -1,4 +1,5 @@
-import { mkdir, readdir, symlink } from 'node:fs/promises';
+import { lastLines } from '../text-tail.js';
+import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VerifyError } from '../errors.js';
 import { timedOutError } from '../timeouts.js';
@@ -47,8 +48,6 @@ export interface VerifyOptions {
 export interface VerifyResult {
   /** Where pip installed the wheel. */
   target: string;
-  /** Every file pip installed, relative to the target. */
-  installedFiles: string[];
 }
 
 // Asks the interpreter's own pip which tags it installs, the way a plain `pip install` would
@@ -67,8 +66,6 @@ const ISOLATED_ENV = { PIP_CONFIG_FILE: '/dev/null', PYTHONNOUSERSITE: '1', PIP_
 export interface InstalledWheel {
   /** Where pip installed the wheel. */
   target: string;
-  /** Every file pip installed, relative to the target. */
-  installedFiles: string[];
   /** An empty folder to run imports and tests in. */
   cwd: string;
   bin: string;
@@ -88,7 +85,7 @@ async function askSupportedTags(
     throw new VerifyError(`${python} has no working pip.`, {
       input: 'python',
       fix: 'install pip for that interpreter (e.g. python -m ensurepip), or point `python` at one that has it.',
-      details: lastLines(supported.stderr),
+      details: lastLines(supported.stderr, 40),
     });
   }
   return supported.stdout
@@ -143,12 +140,12 @@ export async function installWheel(options: VerifyOptions): Promise<InstalledWhe
   if (install.exitCode !== 0) {
     throw new VerifyError(`pip (${python}) refused to install the wheel.`, {
       fix: notSupportedHint(install.stderr + install.stdout),
-      details: lastLines(install.stderr || install.stdout),
+      details: lastLines(install.stderr || install.stdout, 40),
     });
   }
   log.info(`pip installed the wheel into a fresh target with ${python}`);
 
-  return { target, installedFiles: await listFiles(target), cwd, bin };
+  return { target, cwd, bin };
 }
 
 /** Imports each module in a fresh interpreter that sees only the install target first. */
@@ -171,7 +168,7 @@ export async function checkImports(
       fix:
         'check that every module in `import` is in the package, that __init__.py imports the ' +
         'extension by its module name, and that the extension was built against this python.',
-      details: lastLines(imported.stderr || imported.stdout),
+      details: lastLines(imported.stderr || imported.stdout, 40),
     });
   }
   const lines = imported.stdout
@@ -214,7 +211,7 @@ export async function runTestCommand(
       throw new VerifyError(`test-command failed with exit code ${test.exitCode}.`, {
         input: 'test-command',
         fix: 'run it against the installed wheel: it runs in an empty folder with PYTHONPATH set to the install target.',
-        details: lastLines(test.stderr || test.stdout),
+        details: lastLines(test.stderr || test.stdout, 40),
       });
     }
     log.info('test-command passed');
@@ -226,7 +223,7 @@ export async function verifyWheel(options: VerifyOptions): Promise<VerifyResult>
   const installed = await installWheel(options);
   await checkImports(options, installed);
   await runTestCommand(options, installed);
-  return { target: installed.target, installedFiles: installed.installedFiles };
+  return { target: installed.target };
 }
 
 function notSupportedHint(output: string): string {
@@ -234,19 +231,4 @@ function notSupportedHint(output: string): string {
     return "the wheel's tags do not match this interpreter: build with the python the algorithm runs (`python` input), or fix `wheel-tag`.";
   }
   return "read pip's message above; the wheel must install with the same python the algorithm runs.";
-}
-
-function lastLines(text: string, count = 40): string {
-  const lines = text.trimEnd().split('\n');
-  return lines.slice(-count).join('\n');
-}
-
-async function listFiles(root: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(join(root, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(root, rel)));
-    else out.push(rel);
-  }
-  return out.sort();
 }

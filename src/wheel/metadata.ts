@@ -107,7 +107,8 @@ export function validateLicensePath(path: string): string {
   return path;
 }
 
-function singleLine(value: string, input: string): string {
+/** A one-line METADATA field given as input `input`: trimmed, or an InputError naming it. */
+export function singleLine(value: string, input: string): string {
   if (/[\r\n]/.test(value.trim())) {
     throw new InputError('a metadata field cannot span several lines.', {
       input,

@@ -82,19 +82,30 @@ function platformTag(probe: PythonProbe): string {
   return platform;
 }
 
-const TAG_PART = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
+/** One part of a (possibly compressed, PEP 425) tag: `cp36`, `py2.py3`, `manylinux_2_17_x86_64`. */
+const TAG_PART = /^[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*$/;
+
+/**
+ * The tag grammar, in one place: `<python>-<abi>-<platform>`, each part one or more
+ * `.`-separated names of letters, digits and `_`. Undefined for anything else.
+ */
+export function readWheelTag(text: string): WheelTag | undefined {
+  const parts = text.split('-');
+  if (parts.length !== 3 || !parts.every((p) => TAG_PART.test(p))) return undefined;
+  const [interpreter, abi, platform] = parts as [string, string, string];
+  return { interpreter, abi, platform };
+}
 
 /** Parses and validates a `wheel-tag` input such as `py2-none-any` or `py2.py3-none-any`. */
 export function parseWheelTag(raw: string, input = 'wheel-tag'): WheelTag {
-  const parts = raw.trim().split('-');
-  if (parts.length !== 3 || !parts.every((p) => TAG_PART.test(p))) {
+  const tag = readWheelTag(raw.trim());
+  if (tag === undefined) {
     throw new InputError(`"${raw}" is not a wheel tag.`, {
       input,
       fix: 'write it as <python>-<abi>-<platform>, e.g. cp36-cp36m-linux_x86_64 or py2-none-any.',
     });
   }
-  const [interpreter, abi, platform] = parts as [string, string, string];
-  return { interpreter, abi, platform };
+  return tag;
 }
 
 /** Every concrete tag a (possibly compressed, PEP 425) tag stands for: one WHEEL `Tag:` line each. */
