@@ -1,9 +1,11 @@
 // @ts-check
+import { currentGroup } from './script/mutation-groups.mjs';
+
+const group = currentGroup();
+
 /**
- * `npm run mutation`: StrykerJS mutates the pure modules and runs the fast unit tests that cover
- * them (vitest.mutation.config.ts) against each mutant. Not part of `npm test`; two workers at
- * most (the machines have two cores). Reports: the clear-text table on stdout, and
- * .cache/mutation/report.html and report.json.
+ * StrykerJS for one group of script/mutation-groups.mjs (MUTATION_GROUP); `npm run mutation`
+ * (script/mutation.mjs) runs every group and sums up. Two workers at most (two cores).
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
@@ -11,28 +13,16 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   coverageAnalysis: 'perTest',
-  checkers: [],
   concurrency: 2,
-  mutate: [
-    'src/wheel/names.ts',
-    'src/wheel/tags.ts',
-    'src/wheel/version.ts',
-    'src/wheel/metadata.ts',
-    'src/wheel/requirement.ts',
-    'src/publish/artifact-plan.ts',
-    'src/publish/s3-plan.ts',
-    'src/publish/index-pages.ts',
-    'src/exec/container-plan.ts',
-    'src/inputs.ts',
-    'src/stage.ts',
-  ],
+  mutate: group.mutate,
   ignorePatterns: ['dist', 'bench/work', 'examples/**/build', '.cache', 'coverage'],
   tempDirName: '.cache/stryker-tmp',
-  incremental: false,
-  reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: '.cache/mutation/report.html' },
-  jsonReporter: { fileName: '.cache/mutation/report.json' },
-  thresholds: { high: 95, low: 90, break: 90 },
-  timeoutMS: 10_000,
   cleanTempDir: 'always',
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
+  htmlReporter: { fileName: `.cache/mutation/${group.name}.html` },
+  jsonReporter: { fileName: `.cache/mutation/${group.name}.json` },
+  thresholds: { high: 95, low: 90, break: null },
+  timeoutMS: 10_000,
+  warnings: { slow: false },
 };
