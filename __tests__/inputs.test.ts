@@ -61,6 +61,23 @@ describe('getInputs', () => {
     });
   });
 
+  it('reads target-glibc, platform-tag and exclude-libs', () => {
+    const defaults = read(base);
+    expect(defaults.targetGlibc).toBeUndefined();
+    expect(defaults.platformTag).toBe('linux');
+    expect(defaults.excludeLibs).toEqual([]);
+    const inputs = read({
+      ...base,
+      'target-glibc': 'manylinux2014',
+      'platform-tag': 'manylinux',
+      'bundle-libs': 'true',
+      'exclude-libs': 'libcuda.so.*\n# comment\nlibGL.so.1',
+    });
+    expect(inputs.targetGlibc?.maxima.GLIBC).toBe('2.17');
+    expect(inputs.platformTag).toBe('manylinux');
+    expect(inputs.excludeLibs.map((g) => g.pattern)).toEqual(['libcuda.so.*', 'libGL.so.1']);
+  });
+
   it('takes the version from a tag push', () => {
     expect(versionFromTag({ GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1.4.0' })).toBe('1.4.0');
     expect(versionFromTag({ GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' })).toBe('');
@@ -169,6 +186,15 @@ describe('getInputs', () => {
       'bundle-libs with project-dir',
       { 'package-dir': '', 'project-dir': '.', 'bundle-libs': 'true' },
       'bundle-libs',
+    ],
+    ['exclude-libs without bundle-libs', { 'exclude-libs': 'libcuda.so.*' }, 'exclude-libs'],
+    ['an exclude-libs path', { 'bundle-libs': 'true', 'exclude-libs': 'a/b.so' }, 'exclude-libs'],
+    ['an unknown target-glibc', { 'target-glibc': 'focal' }, 'target-glibc'],
+    ['an unknown platform-tag', { 'platform-tag': 'manylinux2014' }, 'platform-tag'],
+    [
+      'platform-tag manylinux with project-dir',
+      { 'package-dir': '', 'project-dir': '.', 'platform-tag': 'manylinux' },
+      'platform-tag',
     ],
   ])('refuses %s, naming the input', (_label, values, input) => {
     let error: unknown;

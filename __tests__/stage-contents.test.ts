@@ -4,7 +4,12 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { MemoryLog } from '../src/log.js';
-import { parseStageRules, stagePackage, type StageOptions } from '../src/stage.js';
+import {
+  parseStageRules,
+  stagePackage,
+  validateArchivePath,
+  type StageOptions,
+} from '../src/stage.js';
 
 /** A working directory with a package, a build product and earlier wheels in several places. */
 function tree(files: Record<string, string>): string {
@@ -226,5 +231,85 @@ describe('stagePackage: metadata and data folders', () => {
       '"pkg-1.0.data/bin/tool" is staged into pkg-1.0.data/ but not into one of its scheme folders (data, headers, platlib, purelib, scripts).',
     );
     expect(e.input).toBe('stage');
+  });
+});
+
+describe('stage rules and wheel paths: exact refusals', () => {
+  function refused(fn: () => unknown): InputError {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof InputError) return error;
+      throw error;
+    }
+    throw new Error('accepted');
+  }
+
+  it.each([
+    [
+      '# c\nbuild/*.so caffe',
+      'line 2 ("build/*.so caffe") is not of the form SOURCE_GLOB => DEST_DIR.',
+    ],
+    ['a => b => c', 'line 1 ("a => b => c") is not of the form SOURCE_GLOB => DEST_DIR.'],
+    ['  => caffe', 'line 1 ("=> caffe") is not of the form SOURCE_GLOB => DEST_DIR.'],
+    ['x =>   ', 'line 1 ("x =>") is not of the form SOURCE_GLOB => DEST_DIR.'],
+  ])('refuses the rule %j', (raw, message) => {
+    const e = refused(() => parseStageRules(raw));
+    expect(e.message).toBe(message);
+    expect(e.input).toBe('stage');
+    expect(e.fix).toBe('write one rule per line, e.g. `build/lib/*.so* => mypkg/lib`.');
+  });
+
+  it.each(['../secrets/* => caffe', '/etc/* => caffe', 'a/../../b => caffe'])(
+    'refuses the glob of %j',
+    (raw) => {
+      const e = refused(() => parseStageRules(`\n${raw}`));
+      expect(e.message).toBe(
+        `line 2: the glob "${raw.split(' => ')[0]}" leaves the working directory.`,
+      );
+      expect(e.input).toBe('stage');
+      expect(e.fix).toBe('use a glob relative to `working-directory`, without "..".');
+    },
+  );
+
+  it.each(['..', '../x', 'a/../..', '/usr/lib', 'a\\b'])('refuses the destination %j', (dest) => {
+    const e = refused(() => parseStageRules(`\nbuild/*.so => ${dest}`));
+    expect(e.message).toBe(
+      `line 2: DEST_DIR "${dest}" must be a relative folder inside the wheel.`,
+    );
+    expect(e.input).toBe('stage');
+    expect(e.fix).toBe('name the folder relative to the wheel root, e.g. `mypkg/lib`.');
+  });
+
+  it('takes a destination with trailing slashes as the folder', () => {
+    expect(parseStageRules('a => pkg//lib///')).toEqual([
+      { source: 'a', dest: 'pkg/lib', line: 1 },
+    ]);
+    expect(parseStageRules('a => ./')).toEqual([{ source: 'a', dest: '', line: 1 }]);
+  });
+});
+
+describe('validateArchivePath: exact refusals', () => {
+  it.each(['', '/abs', 'a/', 'a//b', './a', 'a/./b', 'a/..', '..', 'a\\b'])(
+    'refuses %j',
+    (path) => {
+      let error: unknown;
+      try {
+        validateArchivePath(path, 'package-dir');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      const e = error as InputError;
+      expect(e.message).toBe(`"${path}" is not a safe path inside a wheel.`);
+      expect(e.input).toBe('package-dir');
+      expect(e.fix).toBe(
+        'rename the file: wheel paths are relative, without "..", backslashes or empty segments.',
+      );
+    },
+  );
+
+  it.each(['a', 'pkg/a.py', 'pkg/..a/b..', 'pkg/.hidden'])('accepts %j', (path) => {
+    expect(() => validateArchivePath(path)).not.toThrow();
   });
 });

@@ -51,6 +51,21 @@ describe('job summary', () => {
     expect(md).toContain('<details><summary>Native files and their libraries</summary>');
   });
 
+  it('shows the highest symbol versions the native files need, and the target', () => {
+    expect(summaryMarkdown(wheel, {})).not.toContain('Runtime needs');
+    const md = summaryMarkdown(
+      {
+        ...wheel,
+        nativeReport: {
+          ...wheel.nativeReport,
+          runtimeNeeds: 'GLIBC_2.34, GLIBCXX_3.4.26 (target: glibc 2.36)',
+        },
+      },
+      {},
+    );
+    expect(md).toContain('| Runtime needs | GLIBC_2.34, GLIBCXX_3.4.26 (target: glibc 2.36) |');
+  });
+
   it('explains a failure and its fix', () => {
     expect(failureMarkdown("Input 'version': bad <x>", undefined, 'pip said no')).toBe(
       "## :x: The wheel was not published\n\nInput 'version': bad &lt;x&gt;\n\n```\npip said no\n```\n",

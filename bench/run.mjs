@@ -306,7 +306,7 @@ async function main() {
     (extra = [], folder = 'ours') =>
     async () => {
       await rm(join(outDir, folder), { recursive: true, force: true });
-      // The action's entry runs the packer under NODE_FLAGS (src/node-flags.ts): so does the bench.
+      // The action's entry runs the packer under NODE_FLAGS (src/exec/launch.ts): so does the bench.
       const argv = [
         'node',
         '--max-semi-space-size=1',

@@ -1,5 +1,8 @@
-// Bundles the action (dist/index.js) and the local command (dist/cli/index.js) with ncc.
-// Both are ES modules, so dist/ carries a package.json saying so.
+// Bundles the action and the local command with ncc. Each has a tiny launcher (src/entry/, node
+// builtins only) at the path users run, which starts the real bundle with the V8 flags it needs:
+//   dist/index.js      -> dist/action/index.js    (action.yml `main`)
+//   dist/cli/index.js  -> dist/cli/main/index.js  (package.json `bin`)
+// All are ES modules, so dist/ carries a package.json saying so.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -12,7 +15,9 @@ const ncc = (entry, out) =>
       stdio: 'inherit',
     },
   );
-ncc('src/index.ts', 'dist');
-ncc('src/cli-entry.ts', 'dist/cli');
+ncc('src/entry/action.ts', 'dist');
+ncc('src/entry/cli.ts', 'dist/cli');
+ncc('src/index.ts', 'dist/action');
+ncc('src/cli-entry.ts', 'dist/cli/main');
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }, null, 2) + '\n');
 chmodSync('dist/cli/index.js', 0o755);

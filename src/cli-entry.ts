@@ -1,7 +1,4 @@
-#!/usr/bin/env node
-/** The `algorithmia-wheel` command (package.json `bin`, bundled into dist/cli/index.js). */
+/** The command's work (bundled into dist/cli/main/index.js, started by dist/cli/index.js). */
 import { main } from './cli.js';
-import { relaunchWithFlags } from './node-flags.js';
 
-const relaunched = relaunchWithFlags();
-process.exitCode = relaunched ?? (await main(process.argv.slice(2)));
+process.exitCode = await main(process.argv.slice(2));

@@ -5,11 +5,15 @@
  */
 import { parseArgs } from 'node:util';
 import { ConsoleLog } from './actions-log.js';
+import { cancelOnSignals } from './cancel.js';
 import { formatOutputs } from './cli-output.js';
-import { errorMessage, UserError } from './errors.js';
+import { CancelledError, errorMessage, UserError } from './errors.js';
 import { INPUT_NAMES, INPUT_SPECS, type InputName } from './input-spec.js';
 import { getInputs } from './inputs.js';
 import { runPipeline } from './pipeline.js';
+import { Redactor } from './redact.js';
+import { RedactingStream } from './redact-stream.js';
+import { RedactingLog } from './redacting-log.js';
 import { TOOL_VERSION } from './version.js';
 
 export function helpText(): string {
@@ -110,22 +114,40 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
-  const log = new ConsoleLog(process.env.RUNNER_DEBUG === '1');
+  // One redactor for the run (see main.ts): nothing printed carries a credential.
+  const redactor = Redactor.fromEnvironment(process.env);
+  const clean = (text: string) => redactor.redact(text);
+  const log = new RedactingLog(new ConsoleLog(process.env.RUNNER_DEBUG === '1'), redactor);
+  const commandOutput = new RedactingStream(redactor, process.stderr);
+  const cancellation = cancelOnSignals();
   try {
     const inputs = getInputs((name) => parsed.values.get(name) ?? '', process.env);
-    const result = await runPipeline(inputs, { log, env: process.env });
-    process.stdout.write(formatOutputs(result.outputs, parsed.json ? 'json' : 'lines'));
+    const result = await runPipeline(inputs, {
+      log,
+      env: process.env,
+      commandOutput,
+      signal: cancellation.signal,
+    });
+    const outputs = Object.fromEntries(
+      Object.entries(result.outputs).map(([name, value]) => [name, clean(value)]),
+    );
+    process.stdout.write(formatOutputs(outputs, parsed.json ? 'json' : 'lines'));
     return 0;
   } catch (error) {
+    commandOutput.flush();
     if (error instanceof UserError) {
       process.stderr.write(
-        `error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`,
+        clean(`error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`),
       );
     } else {
       process.stderr.write(
-        `error: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        clean(
+          `error: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        ),
       );
     }
-    return 1;
+    return error instanceof CancelledError ? 130 : 1;
+  } finally {
+    cancellation.dispose();
   }
 }

@@ -51,6 +51,31 @@ export class LibraryError extends UserError {}
 /** Publishing (artifact, S3) failed. */
 export class PublishError extends UserError {}
 
+/** A command ran longer than its timeout input allows and was stopped. */
+export class CommandTimeoutError extends UserError {}
+/** The run was cancelled (a signal from the runner or the terminal, or the launcher went away). */
+export class CancelledError extends UserError {}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A variable the runner sets (GITHUB_OUTPUT, RUNNER_TEMP...) points somewhere unusable: not an
+ * input, so the message names the variable instead.
+ */
+export class RunnerError extends UserError {
+  readonly variable: string;
+  constructor(
+    variable: string,
+    message: string,
+    options: { fix?: string; file?: string; details?: string; cause?: unknown } = {},
+  ) {
+    super(message, options);
+    this.variable = variable;
+  }
+
+  override describe(): string {
+    return `Variable ${this.variable}: ${super.describe()}`;
+  }
 }

@@ -1,7 +1,4 @@
-/** The action's entry point (action.yml `main`, bundled into dist/index.js). */
+/** The action's work (bundled into dist/action/index.js, started by dist/index.js: src/entry/). */
 import { run } from './main.js';
-import { relaunchWithFlags } from './node-flags.js';
 
-const relaunched = relaunchWithFlags();
-if (relaunched === undefined) await run();
-else process.exitCode = relaunched;
+await run();

@@ -17,6 +17,7 @@ const specs = {
     help: 'folder the build runs in; relative paths start here',
   },
   'build-command': { default: '', help: 'shell command that builds the C++ project (optional)' },
+  'build-timeout': { default: '', help: 'minutes build-command may run (default: no limit)' },
   'package-dir': {
     default: '',
     help: 'folder holding the finished package (named like the import)',
@@ -53,6 +54,7 @@ const specs = {
     help: 'modules to import when verifying (default: every top-level package and module)',
   },
   'test-command': { default: '', help: 'shell command run against the installed wheel' },
+  'test-timeout': { default: '10', help: 'minutes test-command may run' },
   'output-dir': { default: 'dist', help: 'folder the verified wheel is written to' },
   'compression-level': {
     default: '4',
@@ -72,6 +74,19 @@ const specs = {
     default: '',
     multiline: true,
     help: 'folders searched for the libraries to bundle (LD_LIBRARY_PATH for bundle-libs)',
+  },
+  'exclude-libs': {
+    default: '',
+    multiline: true,
+    help: 'library name globs bundle-libs leaves out (the runtime provides them: libcuda.so.*)',
+  },
+  'target-glibc': {
+    default: '',
+    help: 'oldest runtime: glibc version (2.23) or manylinux policy (default with image: its libc)',
+  },
+  'platform-tag': {
+    default: 'linux',
+    help: 'linux (linux_<arch>) or manylinux (the strictest manylinux policy the wheel meets)',
   },
   's3-bucket': { default: '', help: 'S3 bucket to publish to (empty: no S3)' },
   's3-prefix': { default: '', help: 'key prefix inside the bucket, e.g. wheels/' },

@@ -1,6 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { InputError } from './errors.js';
 import { parseDockerOptions, validateImage, type ContainerEngine } from './exec/container-plan.js';
+import { parseTargetGlibc, type RuntimeTarget } from './elf/glibc-target.js';
+import { parseLibraryGlobs, type LibraryGlob } from './elf/library-filter.js';
 import { INPUT_SPECS, type InputName, type InputSource } from './input-spec.js';
 import { resolveArtifactName, validateRetentionDays } from './publish/artifact-plan.js';
 import {
@@ -13,6 +15,7 @@ import { DEFAULT_LICENSE_PATTERNS } from './license-patterns.js';
 import { pushedTag, tagVersion, type ExpectedVersion } from './project-version.js';
 import { parsePythonRequest, type PythonRequest } from './python/discover.js';
 import { parseStageRules, type StageRule } from './stage.js';
+import { parseTimeoutMinutes } from './timeouts.js';
 import { isModulePath, validateDistributionName } from './wheel/names.js';
 import { parseWheelTag, type WheelTag } from './wheel/tags.js';
 import { readmeContentType } from './wheel/metadata.js';
@@ -49,6 +52,8 @@ export interface Inputs {
   workspace: string;
   workingDirectory: string;
   buildCommand?: string;
+  /** `build-timeout` in ms; undefined = no limit. */
+  buildTimeoutMs?: number;
   packageDir?: string;
   stage: StageRule[];
   projectDir?: string;
@@ -72,6 +77,8 @@ export interface Inputs {
   /** Modules to import; empty = the package. */
   imports: string[];
   testCommand?: string;
+  /** `test-timeout` in ms; undefined = no limit. */
+  testTimeoutMs?: number;
   outputDir: string;
   /** zlib level 1-9. */
   compressionLevel: number;
@@ -79,6 +86,12 @@ export interface Inputs {
   checkLibs: boolean;
   bundleLibs: boolean;
   libraryPath: string[];
+  /** `exclude-libs`: libraries bundle-libs leaves out. */
+  excludeLibs: LibraryGlob[];
+  /** `target-glibc`; undefined = none given (with `image`: the image's own libc decides). */
+  targetGlibc?: RuntimeTarget;
+  /** `platform-tag`: linux_<arch>, or the strictest manylinux policy the wheel satisfies. */
+  platformTag: 'linux' | 'manylinux';
   s3?: S3Inputs;
   /** undefined = `artifact-name: false`. */
   artifact?: ArtifactInputs;
@@ -143,10 +156,37 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
       },
     );
   }
+  const excludeLibs = parseLibraryGlobs(lines('exclude-libs'));
+  if (excludeLibs.length > 0 && !bundleLibs) {
+    throw new InputError('`exclude-libs` only applies with `bundle-libs: true`.', {
+      input: 'exclude-libs',
+      fix: 'set bundle-libs: true, or remove exclude-libs (without bundling, nothing is copied into the wheel).',
+    });
+  }
+  const platformTag = get('platform-tag');
+  if (platformTag !== 'linux' && platformTag !== 'manylinux') {
+    throw new InputError(`platform-tag "${platformTag}" is not supported.`, {
+      input: 'platform-tag',
+      fix: 'use linux (the default: linux_<arch>, which every pip accepts) or manylinux (tag the wheel with the strictest manylinux policy it satisfies).',
+    });
+  }
+  if (platformTag === 'manylinux' && (wheelTag !== undefined || projectDir !== undefined)) {
+    throw new InputError(
+      `platform-tag: manylinux cannot be combined with ${wheelTag !== undefined ? '`wheel-tag`' : '`project-dir`'}.`,
+      {
+        input: 'platform-tag',
+        fix:
+          wheelTag !== undefined
+            ? 'give the whole tag in wheel-tag, or leave wheel-tag empty and let platform-tag: manylinux choose the platform.'
+            : "a project-dir wheel is tagged by the project's own build (use auditwheel there), or stage the build products with package-dir/stage.",
+      },
+    );
+  }
   return {
     workspace,
     workingDirectory,
     buildCommand: optional('build-command'),
+    buildTimeoutMs: parseTimeoutMinutes('build-timeout', get('build-timeout')),
     packageDir: packageDir === undefined ? undefined : resolve(workingDirectory, packageDir),
     stage,
     projectDir: projectDir === undefined ? undefined : resolve(workingDirectory, projectDir),
@@ -165,12 +205,16 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     readme: readme === undefined ? undefined : absolute(workingDirectory, readme),
     imports,
     testCommand: optional('test-command'),
+    testTimeoutMs: parseTimeoutMinutes('test-timeout', get('test-timeout')),
     outputDir: absolute(workingDirectory, get('output-dir')),
     compressionLevel: compressionLevel(get('compression-level')),
     container: containerInputs(get, lines),
     checkLibs: bool('check-libs'),
     bundleLibs,
     libraryPath: lines('library-path').map((p) => absolute(workingDirectory, p)),
+    excludeLibs,
+    targetGlibc: parseTargetGlibc(get('target-glibc')),
+    platformTag,
     s3: s3Inputs(get, bool),
     artifact: artifactInputs(get('artifact-name'), get('retention-days')),
   };

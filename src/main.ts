@@ -1,43 +1,74 @@
 import * as core from '@actions/core';
 import { ActionsLog } from './actions-log.js';
-import { errorMessage, UserError } from './errors.js';
+import { cancelOnSignals } from './cancel.js';
+import { errorMessage, RunnerError, UserError } from './errors.js';
 import { INPUT_SPECS, type InputName } from './input-spec.js';
 import { getInputs } from './inputs.js';
 import { runPipeline } from './pipeline.js';
+import { Redactor } from './redact.js';
+import { RedactingStream } from './redact-stream.js';
+import { maskAll, RedactingLog } from './redacting-log.js';
+import { checkRunnerFiles } from './runner-files.js';
 import { failureMarkdown, summaryMarkdown } from './summary.js';
 
 /** The action's entry: inputs in, outputs and summary out; the pipeline does the work. */
 export async function run(): Promise<void> {
-  const log = new ActionsLog();
+  // One redactor for the run: every credential of the environment is masked before anything is
+  // printed, and every text that leaves (log, error, summary, outputs, command output) is cleaned.
+  const redactor = Redactor.fromEnvironment(process.env);
+  const actionsLog = new ActionsLog();
+  maskAll(actionsLog, redactor);
+  const log = new RedactingLog(actionsLog, redactor);
+  const commandOutput = new RedactingStream(redactor, process.stderr);
+  const cancellation = cancelOnSignals();
   try {
+    await checkRunnerFiles(process.env);
     const inputs = getInputs(
       (name: InputName) =>
         core.getInput(name, { required: false, trimWhitespace: !INPUT_SPECS[name].multiline }),
       process.env,
     );
-    const result = await runPipeline(inputs, { log, env: process.env });
-    for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
-    await writeSummary(summaryMarkdown(result.wheel, result.outputs));
+    const result = await runPipeline(inputs, {
+      log,
+      env: process.env,
+      commandOutput,
+      signal: cancellation.signal,
+    });
+    for (const [name, value] of Object.entries(result.outputs)) {
+      core.setOutput(name, redactor.redact(value));
+    }
+    await writeSummary(redactor.redact(summaryMarkdown(result.wheel, result.outputs)));
   } catch (error) {
-    await reportFailure(error);
+    commandOutput.flush();
+    await reportFailure(error, redactor);
+  } finally {
+    cancellation.dispose();
   }
 }
 
-async function reportFailure(error: unknown): Promise<void> {
+async function reportFailure(error: unknown, redactor: Redactor): Promise<void> {
   process.exitCode = 1;
+  const clean = (text: string) => redactor.redact(text);
   if (error instanceof UserError) {
     // One annotation that says what was wrong and how to fix it; no stack trace for user errors.
-    const title = error.input ? `algorithmia-wheel: input '${error.input}'` : 'algorithmia-wheel';
-    core.error(error.details ? `${error.describe()}\n${error.details}` : error.describe(), {
+    const title = error.input
+      ? `algorithmia-wheel: input '${error.input}'`
+      : error instanceof RunnerError
+        ? `algorithmia-wheel: variable ${error.variable}`
+        : 'algorithmia-wheel';
+    const details = error.details ? clean(error.details) : undefined;
+    core.error(clean(details ? `${error.describe()}\n${details}` : error.describe()), {
       title,
-      ...(error.file ? { file: error.file } : {}),
+      ...(error.file ? { file: clean(error.file) } : {}),
     });
-    await writeSummary(failureMarkdown(error.describe(), undefined, error.details));
+    await writeSummary(clean(failureMarkdown(error.describe(), undefined, details)));
     return;
   }
-  core.error(`Unexpected failure: ${errorMessage(error)}`, { title: 'algorithmia-wheel' });
-  if (error instanceof Error && error.stack) core.debug(error.stack);
-  await writeSummary(failureMarkdown(`Unexpected failure: ${errorMessage(error)}`, undefined));
+  core.error(clean(`Unexpected failure: ${errorMessage(error)}`), { title: 'algorithmia-wheel' });
+  if (error instanceof Error && error.stack) core.debug(clean(error.stack));
+  await writeSummary(
+    clean(failureMarkdown(`Unexpected failure: ${errorMessage(error)}`, undefined)),
+  );
 }
 
 async function writeSummary(markdown: string): Promise<void> {

@@ -1,9 +1,18 @@
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { bundleLibraries } from './elf/bundle.js';
+import type { RuntimeTarget } from './elf/glibc-target.js';
 import { inspectPackageElf } from './elf/inspect.js';
+import { exclusionReason, type LibraryFilter, type LibraryGlob } from './elf/library-filter.js';
 import { checkInstalledLibraries } from './elf/ldd.js';
 import { fileIsElf } from './elf/reader.js';
+import {
+  assertWithinTarget,
+  describeMaxima,
+  maximaMarkdown,
+  maximaPerLibrary,
+  overallHighest,
+} from './elf/symbol-versions.js';
 import type { Executor } from './exec/executor.js';
 import type { Log } from './log.js';
 import type { PackageFile } from './wheel/pack.js';
@@ -19,6 +28,8 @@ export async function bundleStagedLibraries(options: {
   packageName: string;
   workDir: string;
   libraryPath: readonly string[];
+  /** Left out besides the base system: the target policy's list, `exclude-libs`. */
+  filter?: LibraryFilter;
   log: Log;
 }): Promise<PackageFile[]> {
   const { executor, packageName, log } = options;
@@ -50,6 +61,7 @@ export async function bundleStagedLibraries(options: {
     files: elfPaths,
     log,
     ...(env ? { env } : {}),
+    ...(options.filter ? { filter: options.filter } : {}),
   });
   log.info(`bundle-libs: ${plan.copies.length} libraries copied into ${packageName}.libs/`);
   const libs = join(root, `${packageName}.libs`);
@@ -78,6 +90,8 @@ export interface NativeReport {
   summary: string;
   /** NEEDED libraries of each native file, by its path in the wheel. */
   needed: Record<string, string[]>;
+  /** The highest symbol versions needed and the target, e.g. "GLIBC_2.34, GLIBCXX_3.4.26 (target: glibc 2.36)". */
+  runtimeNeeds?: string;
 }
 
 /**
@@ -90,22 +104,46 @@ export async function checkNativeLibraries(options: {
   target: string;
   platformTag: string;
   checkLibs: boolean;
+  /** The runtime the symbol versions must fit (target-glibc, or the image's own libc). */
+  runtime?: RuntimeTarget;
+  /** `exclude-libs`: named as such when the loader cannot find them. */
+  excludeLibs?: readonly LibraryGlob[];
   log: Log;
 }): Promise<NativeReport> {
-  const { executor, log } = options;
+  const { executor, log, runtime } = options;
   const inspection = await inspectPackageElf({
     root: options.target,
     platformTag: options.platformTag,
     log,
+    symbols: true,
   });
   if (inspection.files.length === 0) return { summary: '', needed: {} };
+  // Symbol versions first: a GLIBC_2.34 need is clearer here than as the loader's failure.
+  const versioned = inspection.files.map((f) => ({
+    path: relative(options.target, f.path),
+    needed: f.info.needed,
+    ...(f.info.soname ? { soname: f.info.soname } : {}),
+    versionNeeds: f.info.versionNeeds,
+  }));
+  const maxima = maximaPerLibrary(versioned);
+  for (const line of describeMaxima(maxima)) log.info(line);
+  if (runtime) {
+    assertWithinTarget(versioned, runtime);
+    log.info(`target-glibc: every native file fits ${runtime.label}`);
+  }
+  const versionsSummary = maximaMarkdown(maxima, runtime);
   if (options.checkLibs) {
     const machineName = inspection.files[0]!.info.machineName;
     await checkInstalledLibraries(
       executor,
       inspection.files.map((f) => f.path),
       log,
-      { machineName },
+      {
+        machineName,
+        excluded: (name) =>
+          exclusionReason(name, { policyLibraries: [], exclude: options.excludeLibs ?? [] }) ===
+          'excluded',
+      },
     );
     log.info(
       `check-libs: the loader resolves every library of ${inspection.files.length} native files`,
@@ -114,5 +152,12 @@ export async function checkNativeLibraries(options: {
   const needed: Record<string, string[]> = {};
   for (const file of inspection.files)
     needed[relative(options.target, file.path)] = file.info.needed;
-  return { summary: inspection.summary, needed };
+  const highest = overallHighest(maxima);
+  return {
+    summary: versionsSummary ? `${inspection.summary}\n${versionsSummary}` : inspection.summary,
+    needed,
+    ...(highest
+      ? { runtimeNeeds: `${highest} (target: ${runtime ? runtime.label : 'none, not checked'})` }
+      : {}),
+  };
 }

@@ -2,9 +2,13 @@ import { mkdir, mkdtemp, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { readDistInfoExtras, type DistInfoExtras } from './dist-info-files.js';
+import type { RuntimeTarget } from './elf/glibc-target.js';
+import { chooseManylinuxPlatform } from './elf/manylinux-tag.js';
 import { BuildError, InputError } from './errors.js';
+import { timedOutError } from './timeouts.js';
 import { createExecutors, type Executors } from './exec/create.js';
-import type { Executor } from './exec/executor.js';
+import { explainFsFailure, type FsPlaces } from './fs-failure.js';
+import type { Executor, OutputSink } from './exec/executor.js';
 import type { Inputs } from './inputs.js';
 import { formatDuration, type Log } from './log.js';
 import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from './native-libs.js';
@@ -23,6 +27,7 @@ import {
   type VerifyOptions,
   type VerifyResult,
 } from './python/verify.js';
+import { resolveRuntimeTarget } from './runtime-target.js';
 import { resolveSourceDate } from './source-date.js';
 import { PENDING_PREFIX } from './stage-exclude.js';
 import { parseStageRules, stagePackage } from './stage.js';
@@ -44,7 +49,7 @@ import { listZipEntries } from './wheel/zip-listing.js';
 /** A step that runs only after the wheel was verified (publishers); returns outputs to set. */
 export interface AfterVerifyStep {
   name: string;
-  run(wheel: VerifiedWheel, log: Log): Promise<Record<string, string>>;
+  run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal): Promise<Record<string, string>>;
 }
 
 export interface VerifiedWheel extends PackedWheel {
@@ -64,6 +69,10 @@ export interface PipelineDeps {
   executors?: Executors;
   /** Overrides the publishers (tests); default: artifact and S3 per the inputs. */
   after?: readonly AfterVerifyStep[];
+  /** Cancels the run (src/cancel.ts): commands are stopped, uploads aborted, no step starts. */
+  signal?: AbortSignal;
+  /** Where the user's commands' streamed output goes (the entry point's redacting stream). */
+  commandOutput?: OutputSink;
 }
 
 export interface PipelineResult {
@@ -73,8 +82,9 @@ export interface PipelineResult {
 
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
-  const { log, env } = deps;
+  const { log, env, signal } = deps;
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    signal?.throwIfAborted();
     const started = Date.now();
     const value = await log.group(name, fn);
     log.info(`${name}: ${formatDuration(Date.now() - started)}`);
@@ -108,9 +118,20 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       });
   const tempRoot = env.RUNNER_TEMP || tmpdir();
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
-  const executors = deps.executors ?? createExecutors(inputs, env, tempRoot, log);
-  await mkdir(tempRoot, { recursive: true });
-  const work = await mkdtemp(join(tempRoot, 'algorithmia-wheel-'));
+  const executors =
+    deps.executors ??
+    createExecutors(inputs, env, tempRoot, log, { signal, output: deps.commandOutput });
+  const places: FsPlaces = {
+    outputDir: inputs.outputDir,
+    tempRoot,
+    tempFromRunner: !!env.RUNNER_TEMP,
+    stagingInput: inputs.projectDir ? 'project-dir' : inputs.packageDir ? 'package-dir' : 'stage',
+  };
+  const work = await mkdir(tempRoot, { recursive: true })
+    .then(() => mkdtemp(join(tempRoot, 'algorithmia-wheel-')))
+    .catch((error: unknown) => {
+      throw explainFsFailure(error, places);
+    });
   const pending = join(inputs.outputDir, `${PENDING_PREFIX}${process.pid}`);
   let succeeded = false;
   const { executor } = executors;
@@ -118,12 +139,24 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     await executors.prepare();
     if (inputs.buildCommand) await timed('Build', () => runBuild(inputs, executor, log));
     const probe = await timed('Python', () => discoverPython(executor, inputs.python, log));
+    const runtime = await resolveRuntimeTarget(inputs, executor, work, log);
 
     const packed = inputs.projectDir
       ? await timed('Build project wheel', () =>
           projectWheel(inputs, executors, probe, pending, work, env, log),
         )
-      : await stageAndPack(inputs, executors, probe, pending, work, timed, env, log, extras!);
+      : await stageAndPack(
+          inputs,
+          executors,
+          probe,
+          pending,
+          work,
+          timed,
+          env,
+          log,
+          extras!,
+          runtime,
+        );
 
     const verifyOptions: VerifyOptions = {
       executor,
@@ -132,6 +165,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       tags: expandTag(parseWheelTag(packed.wheel.tag)),
       imports: inputs.imports.length ? inputs.imports : packed.imports,
       testCommand: inputs.testCommand,
+      testTimeoutMs: inputs.testTimeoutMs,
       workDir: join(work, 'verify'),
       log,
     };
@@ -142,6 +176,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         target: installed.target,
         platformTag: parseWheelTag(packed.wheel.tag).platform,
         checkLibs: inputs.checkLibs,
+        ...(runtime ? { runtime } : {}),
+        excludeLibs: inputs.excludeLibs,
         log,
       }),
     );
@@ -174,10 +210,12 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     };
     const after = deps.after ?? defaultPublishers(inputs, env, log);
     for (const step of after) {
-      Object.assign(outputs, await timed(step.name, () => step.run(wheel, log)));
+      Object.assign(outputs, await timed(step.name, () => step.run(wheel, log, signal)));
     }
     succeeded = true;
     return { wheel, outputs };
+  } catch (error) {
+    throw explainFsFailure(error, places);
   } finally {
     const handBack = [inputs.workingDirectory, inputs.outputDir, work];
     await executors
@@ -201,7 +239,13 @@ function defaultPublishers(inputs: Inputs, env: NodeJS.ProcessEnv, log: Log): Af
 async function runBuild(inputs: Inputs, executor: Executor, log: Log): Promise<void> {
   const command = inputs.buildCommand!;
   log.info(`$ ${command}   (in ${inputs.workingDirectory}, on ${executor.where})`);
-  const result = await executor.shell(command, { cwd: inputs.workingDirectory, stream: true });
+  const result = await executor.shell(command, {
+    cwd: inputs.workingDirectory,
+    stream: true,
+    timeoutMs: inputs.buildTimeoutMs,
+  });
+  if (result.timedOut)
+    throw timedOutError('build-command', 'build-timeout', inputs.buildTimeoutMs!);
   if (result.exitCode !== 0) {
     throw new BuildError(`the build command exited with code ${result.exitCode}.`, {
       input: 'build-command',
@@ -230,6 +274,7 @@ async function stageAndPack(
   env: NodeJS.ProcessEnv,
   log: Log,
   extras: DistInfoExtras,
+  runtime: RuntimeTarget | undefined,
 ): Promise<PackResult> {
   const staged = await timed('Stage', () =>
     stagePackage({
@@ -243,7 +288,7 @@ async function stageAndPack(
   );
   checkStagedAbi(probe, staged.files);
   const ownTag = tagFromProbe(probe);
-  const tag = inputs.wheelTag ?? ownTag;
+  let tag = inputs.wheelTag ?? ownTag;
   if (inputs.wheelTag && !tagMatchesProbe(inputs.wheelTag, probe)) {
     log.warning(
       `wheel-tag ${formatTag(inputs.wheelTag)} does not match ${describeProbe(probe)} ` +
@@ -259,10 +304,16 @@ async function stageAndPack(
           packageName: staged.packageName,
           workDir: work,
           libraryPath: inputs.libraryPath,
+          filter: { policyLibraries: runtime?.libraries ?? [], exclude: inputs.excludeLibs },
           log,
         }),
       )
     : staged.files;
+  if (inputs.platformTag === 'manylinux') {
+    const platform = await chooseManylinuxPlatform({ files, linuxPlatform: tag.platform, log });
+    tag = { ...tag, platform };
+    log.info(`Tag: ${formatTag(tag)}`);
+  }
   const distribution = staged.distribution;
   checkDataFolder(
     files.map((f) => f.archivePath),

@@ -1,7 +1,8 @@
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { stat, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, posix, resolve, sep } from 'node:path';
 import { InputError } from './errors.js';
+import { checkPathLimits } from './path-limits.js';
 import type { Log } from './log.js';
 import { globFiles } from './stage-glob.js';
 import { outputDirExclusion } from './stage-exclude.js';
@@ -144,7 +145,13 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
   if (options.packageDir !== undefined) {
     const dir = resolve(workingDirectory, options.packageDir);
     const info = await stat(dir).catch(() => undefined);
-    if (!info?.isDirectory()) {
+    if (info && !info.isDirectory()) {
+      throw new InputError(`${dir} is a file, not the package folder.`, {
+        input: 'package-dir',
+        fix: 'point `package-dir` at the folder named like the package (the one holding __init__.py), or stage single files with `stage`.',
+      });
+    }
+    if (!info) {
       throw new InputError(`the package folder ${dir} does not exist.`, {
         input: 'package-dir',
         fix: 'build first (`build-command`), or point `package-dir` at the folder named like the package.',
@@ -281,14 +288,48 @@ function tryCall<T>(fn: () => T): T | undefined {
   }
 }
 
+/** A staged file that cannot even be looked at: say why, not "a broken symbolic link". */
+function unreadableSource(item: StageItem, error: unknown): InputError {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (item.source.includes('\uFFFD')) {
+    return new InputError(
+      `the file name ${JSON.stringify(item.source)} is not valid UTF-8 (shown with \uFFFD for the bytes that are not); a wheel's file names must be UTF-8.`,
+      {
+        input: item.input,
+        fix: 'rename the file to a UTF-8 name in the build (or leave it out of what you stage).',
+      },
+    );
+  }
+  if (code === 'ENAMETOOLONG') {
+    return new InputError(`the path ${item.source} is too long for the file system.`, {
+      input: item.input,
+      fix: 'use shorter file and folder names (at most 255 bytes each).',
+    });
+  }
+  return new InputError(
+    `${item.source} disappeared or cannot be read while staging (${typeof code === 'string' ? code : String(error)}).`,
+    {
+      input: item.input,
+      fix: 'make sure nothing deletes or renames build products while the action runs (a background process of the build?).',
+      file: item.source,
+    },
+  );
+}
+
 function lookUp(item: StageItem, real: (path: string) => string | undefined): PackageFile {
   validateArchivePath(item.archivePath, item.input);
   checkPayloadPath(item.archivePath, item.input);
+  checkPathLimits(item.archivePath, item.input);
   // Zip has no portable symlinks and pip would not restore them: a link (of the file or of a
   // folder above it) is stored as its target's bytes, but only for targets inside the tree the
   // user pointed us at. A file that is not a link resolves to its resolved folder + its name.
-  const own = tryCall(() => lstatSync(item.source));
-  const link = own?.isSymbolicLink() !== false;
+  let own: Stats;
+  try {
+    own = lstatSync(item.source);
+  } catch (error) {
+    throw unreadableSource(item, error);
+  }
+  const link = own.isSymbolicLink();
   let source: string | undefined;
   if (!link) {
     const folder = real(dirname(item.source));
@@ -314,7 +355,7 @@ function lookUp(item: StageItem, real: (path: string) => string | undefined): Pa
       },
     );
   }
-  const info = !link && own ? own : statSync(source);
+  const info = !link ? own : statSync(source);
   return {
     archivePath: item.archivePath,
     sourcePath: source,

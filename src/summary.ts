@@ -13,6 +13,8 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Record<string, st
     ['SHA-256', `\`${wheel.sha256}\``],
     ['Files', String(wheel.entries.length)],
   ];
+  if (wheel.nativeReport.runtimeNeeds)
+    rows.push(['Runtime needs', escapeHtml(wheel.nativeReport.runtimeNeeds)]);
   if (outputs['artifact-url'])
     rows.push(['Artifact', `[${outputs['artifact-name'] ?? 'wheel'}](${outputs['artifact-url']})`]);
   if (outputs['s3-url']) rows.push(['S3', outputs['s3-uri'] ?? outputs['s3-url']]);

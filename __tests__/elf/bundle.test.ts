@@ -1,10 +1,12 @@
-import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   bundleLibraries,
   PATCHELF_FIX,
   planBundle,
+  uniqueLibraryName,
   type BundleFile,
 } from '../../src/elf/bundle.js';
 import { checkInstalledLibraries, loaderView } from '../../src/elf/ldd.js';
@@ -241,13 +243,29 @@ describe('bundleLibraries end to end with real g++ builds', () => {
       env: buildEnv(),
     });
     expect(plan.copies.map((c) => c.name)).toEqual(['libextra.so', 'libdeep.so']);
-    expect((await readdir(join(stage, 'pkg.libs'))).sort()).toEqual(['libdeep.so', 'libextra.so']);
+    // Unique names from the sha256 of each library as built, SONAMEs and NEEDED rewritten.
+    const sha = async (path: string) =>
+      createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex');
+    const extraName = uniqueLibraryName('libextra.so', await sha(join(extraDir, 'libextra.so')));
+    const deepName = uniqueLibraryName('libdeep.so', await sha(join(deepDir, 'libdeep.so')));
+    expect(extraName).toMatch(/^libextra-[0-9a-f]{8}\.so$/);
+    expect(plan.bundled.map((c) => c.unique)).toEqual([extraName, deepName]);
+    expect((await readdir(join(stage, 'pkg.libs'))).sort()).toEqual([deepName, extraName].sort());
+    const extraInfo = await readElf(join(stage, 'pkg.libs', extraName));
+    expect(extraInfo.soname).toBe(extraName);
+    expect(extraInfo.needed).toContain(deepName);
+    expect(extraInfo.needed).not.toContain('libdeep.so');
+    expect((await readelfDynamic(join(stage, 'pkg.libs', extraName))).soname).toBe(extraName);
 
     const mainInfo = await readElf(main);
+    expect(mainInfo.needed).toContain(extraName);
+    expect(mainInfo.needed).not.toContain('libextra.so');
     expect(mainInfo.rpath).toEqual(['$ORIGIN/../../pkg.libs']);
     expect(mainInfo.runpath).toEqual([]); // --force-rpath turned the RUNPATH into an RPATH
     expect((await readelfDynamic(main)).rpath).toEqual(['$ORIGIN/../../pkg.libs']);
-    expect((await readElf(join(stage, 'pkg.libs', 'libextra.so'))).rpath).toEqual(['$ORIGIN']);
+    expect(extraInfo.rpath).toEqual(['$ORIGIN']);
     expect((await readElf(plain)).rpath).toEqual([]); // needs only system libraries: untouched
     expect(log.lines).toContain(
       'bundle-libs: RPATH of pkg/sub/_main.so = $ORIGIN/../../pkg.libs (dropped /nonexistent/build/lib)',
@@ -261,16 +279,16 @@ describe('bundleLibraries end to end with real g++ builds', () => {
     const installed = [
       join(site, 'pkg', 'sub', '_main.so'),
       join(site, 'pkg', '_plain.so'),
-      join(site, 'pkg.libs', 'libextra.so'),
-      join(site, 'pkg.libs', 'libdeep.so'),
+      join(site, 'pkg.libs', extraName),
+      join(site, 'pkg.libs', deepName),
     ];
     const views = await checkInstalledLibraries(executor, installed, new MemoryLog());
     const mainView = views[0]!;
-    expect(mainView.entries.find((e) => e.name === 'libextra.so')?.path).toBe(
-      `${site}/pkg/sub/../../pkg.libs/libextra.so`, // $ORIGIN expanded by the loader
+    expect(mainView.entries.find((e) => e.name === extraName)?.path).toBe(
+      `${site}/pkg/sub/../../pkg.libs/${extraName}`, // $ORIGIN expanded by the loader
     );
-    expect(mainView.entries.find((e) => e.name === 'libdeep.so')?.path).toMatch(
-      new RegExp(`^${site}/.*pkg\\.libs/libdeep\\.so$`),
+    expect(mainView.entries.find((e) => e.name === deepName)?.path).toMatch(
+      new RegExp(`^${site}/.*pkg\\.libs/${deepName.replace('.', '\\.')}$`),
     );
     // Even with LD_LIBRARY_PATH pointing elsewhere, the RPATH wins.
     const view = await loaderView(executor, installed[0]!, { env: { LD_LIBRARY_PATH: tmp.dir } });

@@ -82,3 +82,42 @@ export async function try32(dir: string, source: string): Promise<string | undef
     return undefined;
   }
 }
+
+/** `readelf -V` facts (needed versions by library, defined versions), as an oracle. */
+export async function readelfVersions(path: string): Promise<{
+  needs: { library: string; version: string }[];
+  defs: string[];
+}> {
+  const { stdout } = await run(['readelf', '-V', '-W', path]);
+  const needs: { library: string; version: string }[] = [];
+  const defs: string[] = [];
+  let section: 'd' | 'r' | undefined;
+  let library = '';
+  for (const line of stdout.split('\n')) {
+    if (line.includes("'.gnu.version_d'")) section = 'd';
+    else if (line.includes("'.gnu.version_r'")) section = 'r';
+    else if (line.includes("'.gnu.version'")) section = undefined;
+    let m: RegExpExecArray | null;
+    if (section === 'd' && (m = /Flags: (\S+)\s+Index: \d+\s+Cnt: \d+\s+Name: (\S+)/.exec(line))) {
+      if (m[1] !== 'BASE') defs.push(m[2]!);
+    } else if (section === 'r' && (m = /File: (\S+)/.exec(line))) library = m[1]!;
+    else if (section === 'r' && (m = /Name: (\S+)\s+Flags/.exec(line))) {
+      needs.push({ library, version: m[1]! });
+    }
+  }
+  return { needs, defs };
+}
+
+/** Undefined dynamic symbols by version (`readelf --dyn-syms`), as an oracle. */
+export async function readelfUndefinedSymbols(path: string): Promise<Map<string, string[]>> {
+  const { stdout } = await run(['readelf', '--dyn-syms', '-W', path]);
+  const byVersion = new Map<string, string[]>();
+  for (const line of stdout.split('\n')) {
+    const m = /\sUND\s+([^@\s]+)@(\S+)/.exec(line);
+    if (!m) continue;
+    const list = byVersion.get(m[2]!) ?? [];
+    list.push(m[1]!);
+    byVersion.set(m[2]!, list);
+  }
+  return byVersion;
+}

@@ -110,6 +110,8 @@ describe.each(CASES)(
         [
           'run',
           '--rm',
+          '--name',
+          expect.stringMatching(/^algorithmia-wheel-\d+-\d+$/),
           '--entrypoint=',
           '-v',
           `${workspace}:${workspace}`,
@@ -324,7 +326,17 @@ describe('ensureImage', () => {
     expect(calls).toEqual([
       ['image', 'inspect', TEST_IMAGE],
       ['pull', TEST_IMAGE],
-      ['run', '--rm', '--entrypoint=', '-v', `${workspace}:${workspace}`, TEST_IMAGE, 'true'],
+      [
+        'run',
+        '--rm',
+        '--name',
+        expect.stringMatching(/^algorithmia-wheel-\d+-\d+$/),
+        '--entrypoint=',
+        '-v',
+        `${workspace}:${workspace}`,
+        TEST_IMAGE,
+        'true',
+      ],
     ]);
     expect(log.lines.some((line) => line.startsWith(`Pulled ${TEST_IMAGE} in `))).toBe(true);
   });

@@ -57,7 +57,14 @@ export interface FaultRequest {
 }
 
 export type Fault =
-  | { kind: 'error'; status: number; code: string; message?: string }
+  | {
+      kind: 'error';
+      status: number;
+      code: string;
+      message?: string;
+      /** Extra answer headers (S3 names a bucket's region in x-amz-bucket-region). */
+      headers?: Record<string, string>;
+    }
   | { kind: 'reset' }
   | { kind: 'stall'; ms?: number }
   | { kind: 'truncate'; fraction?: number };
@@ -274,6 +281,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         res.writeHead(fault.status, {
           'content-type': 'application/xml',
           'x-amz-request-id': 'FAULT',
+          ...fault.headers,
         });
         const message = (fault.message ?? 'injected by the fault proxy').replace(
           '{accessKeyId}',

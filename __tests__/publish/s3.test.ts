@@ -540,3 +540,102 @@ describe('publishToS3 with credentials the server rejects', () => {
     }
   });
 });
+
+describe('"already published" is proven, never taken from metadata', () => {
+  /** Puts `bytes` under the wheel's key as someone else could: any metadata, no checksum. */
+  async function plant(key: string, bytes: Buffer, metadata: Record<string, string>) {
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    await admin.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: bytes, Metadata: metadata }),
+    );
+  }
+  const get = (key: string) => (r: { method: string; url: string }) =>
+    r.method === 'GET' && r.url.split('?')[0]!.endsWith(`/${key}`);
+
+  it('different bytes of the same length with our sha256 faked in metadata: refused', async () => {
+    const wheel = await makeWheel(20_000, 'faked-1.0-py3-none-any.whl');
+    const key = `faked/${wheel.fileName}`;
+    const impostor = randomBytes(wheel.size);
+    await plant(key, impostor, { sha256: wheel.sha256 });
+
+    const error = await rejection(
+      publishToS3(wheel, options({ prefix: 'faked' }), new MemoryLog()),
+    );
+    expect(error.input).toBe('s3-overwrite');
+    expect(error.message).toContain('already exists with different content');
+    expect(error.message).toContain(createHash('sha256').update(impostor).digest('hex'));
+    expect(error.message).toContain("x-amz-meta-sha256 claims this build's digest");
+    expect((await readObject(key)).equals(impostor)).toBe(true);
+
+    // With s3-overwrite the impostor is replaced by the wheel.
+    const replaced = await publishToS3(
+      wheel,
+      options({ prefix: 'faked', overwrite: true }),
+      new MemoryLog(),
+    );
+    expect(replaced.status).toBe('overwritten');
+    expect(
+      createHash('sha256')
+        .update(await readObject(key))
+        .digest('hex'),
+    ).toBe(wheel.sha256);
+  });
+
+  it('a faked sha256 on an object of another length: refused without reading it', async () => {
+    const wheel = await makeWheel(20_000, 'faked-size-1.0-py3-none-any.whl');
+    const key = `faked-size/${wheel.fileName}`;
+    await plant(key, randomBytes(19_999), { sha256: wheel.sha256 });
+    const log = new MemoryLog();
+    const error = await rejection(
+      publishToS3(wheel, options({ prefix: 'faked-size', endpoint: proxy.endpoint }), log),
+    );
+    expect(error.message).toContain(`it has 19999 bytes, this build ${wheel.size}`);
+    expect(proxy.requests.filter(get(key))).toEqual([]);
+  });
+
+  it('the same bytes put there without metadata or checksum: read back, hashed, skipped', async () => {
+    const wheel = await makeWheel(20_000, 'same-bytes-1.0-py3-none-any.whl');
+    const key = `same-bytes/${wheel.fileName}`;
+    const { readFile } = await import('node:fs/promises');
+    await plant(key, await readFile(wheel.path), {});
+    const log = new MemoryLog();
+    const result = await publishToS3(
+      wheel,
+      options({ prefix: 'same-bytes', endpoint: proxy.endpoint }),
+      log,
+    );
+    expect(result.status).toBe('already-published');
+    expect(log.lines.join('\n')).toContain("its bytes, read back, hash to this build's sha256");
+    expect(proxy.requests.filter(get(key))).toHaveLength(1);
+  });
+
+  it("our own earlier single PUT: S3's checksum proves it, nothing is downloaded", async () => {
+    const wheel = await makeWheel(20_000, 'own-1.0-py3-none-any.whl');
+    const key = `own/${wheel.fileName}`;
+    await publishToS3(wheel, options({ prefix: 'own' }), new MemoryLog());
+    const log = new MemoryLog();
+    const again = await publishToS3(
+      wheel,
+      options({ prefix: 'own', endpoint: proxy.endpoint }),
+      log,
+    );
+    expect(again.status).toBe('already-published');
+    expect(log.lines.join('\n')).toContain("S3's SHA-256 checksum of the object matches");
+    expect(proxy.requests.filter(get(key))).toEqual([]);
+  });
+
+  it('our own earlier multipart upload (composite checksum): read back and skipped', async () => {
+    const wheel = await makeWheel(11 * MiB, 'own-multi-1.0-py3-none-any.whl');
+    const key = `own-multi/${wheel.fileName}`;
+    const multipart = { prefix: 'own-multi', partSize: 5 * MiB, multipartThreshold: 5 * MiB };
+    await publishToS3(wheel, options(multipart), new MemoryLog());
+    const log = new MemoryLog();
+    const again = await publishToS3(
+      wheel,
+      options({ ...multipart, endpoint: proxy.endpoint }),
+      log,
+    );
+    expect(again.status).toBe('already-published');
+    expect(proxy.requests.filter(get(key))).toHaveLength(1);
+  });
+});

@@ -99,6 +99,39 @@ const CASES: BadInput[] = [
     }),
     message: /"slashpkg\/\.\.\\\.\.\\evil\.py" is not a safe path inside a wheel/,
   },
+  {
+    input: 'package-dir',
+    label: 'a file, not a folder (not "does not exist")',
+    inputs: () => ({ 'package-dir': 'tinypkg/__init__.py' }),
+    message: /tinypkg\/__init__\.py is a file, not the package folder/,
+  },
+  {
+    input: 'package-dir',
+    label: 'a file name that is not UTF-8 (not "a broken symbolic link")',
+    inputs: () => {
+      const name = folder('latin1pkg', { '__init__.py': '' });
+      const raw = Buffer.concat([
+        Buffer.from(join(ws, name, 'caf')),
+        Buffer.from([0xe9, 0x2e, 0x70, 0x79]),
+      ]);
+      writeFileSync(raw, 'x = 1\n');
+      return { 'package-dir': name };
+    },
+    message: /latin1pkg\/caf\uFFFD\.py" is not valid UTF-8/,
+  },
+  {
+    input: 'build-command',
+    label: 'a staged file that grows while it is packed (a background writer)',
+    inputs: () => {
+      const name = folder('growpkg', { '__init__.py': '', 'grow.log': '' });
+      return {
+        'package-dir': name,
+        // Bounded: the writer stops by itself after 10 s.
+        'build-command': `timeout 10 sh -c 'while :; do echo 0123456789abcdef >> ${name}/grow.log; done' >/dev/null 2>&1 &`,
+      };
+    },
+    message: /growpkg\/grow\.log changed size while it was packed/,
+  },
   // Stage rules.
   {
     input: 'name',
@@ -118,6 +151,12 @@ const CASES: BadInput[] = [
     }),
     message:
       /extension module fast\.cpython-36m-x86_64-linux-gnu\.so has the suffix \.cpython-36m-x86_64-linux-gnu\.so, which CPython 3\.\d+\.\d+ .*does not import; it imports \.cpython-3\d+-x86_64-linux-gnu\.so, \.abi3\.so, \.so\./,
+  },
+  {
+    input: 'stage',
+    label: 'a destination name over 255 bytes (ENAMETOOLONG at install)',
+    inputs: () => ({ stage: `tinypkg/*.py => tinypkg/${'x'.repeat(300)}` }),
+    message: /has a name of 300 bytes; file systems allow 255/,
   },
   {
     input: 'stage',
@@ -208,6 +247,42 @@ const CASES: BadInput[] = [
     label: 'an extension that names no format',
     inputs: () => ({ readme: 'README.html' }),
     message: /cannot tell the format of the readme "README\.html"/,
+  },
+  {
+    input: 'exclude-libs',
+    label: 'a glob with a folder in it',
+    inputs: () => ({ 'bundle-libs': 'true', 'exclude-libs': '/usr/lib/libcuda.so.*' }),
+    message: /exclude-libs "\/usr\/lib\/libcuda\.so\.\*" is not a library file name glob/,
+  },
+  {
+    input: 'exclude-libs',
+    label: 'exclude-libs without bundle-libs',
+    inputs: () => ({ 'exclude-libs': 'libcuda.so.*' }),
+    message: /`exclude-libs` only applies with `bundle-libs: true`/,
+  },
+  {
+    input: 'target-glibc',
+    label: 'not a glibc version or policy',
+    inputs: () => ({ 'target-glibc': 'ubuntu16.04' }),
+    message: /target-glibc "ubuntu16\.04" is neither a glibc version/,
+  },
+  {
+    input: 'target-glibc',
+    label: 'a misspelt policy',
+    inputs: () => ({ 'target-glibc': 'manylinux2016' }),
+    message: /target-glibc "manylinux2016" is not a manylinux policy name/,
+  },
+  {
+    input: 'platform-tag',
+    label: 'an unknown platform-tag',
+    inputs: () => ({ 'platform-tag': 'musllinux' }),
+    message: /platform-tag "musllinux" is not supported/,
+  },
+  {
+    input: 'platform-tag',
+    label: 'platform-tag manylinux with wheel-tag',
+    inputs: () => ({ 'platform-tag': 'manylinux', 'wheel-tag': 'py3-none-linux_x86_64' }),
+    message: /platform-tag: manylinux cannot be combined with `wheel-tag`/,
   },
   {
     input: 's3-index',
@@ -362,6 +437,22 @@ const CASES: BadInput[] = [
     message: /a-file exists and is not a folder/,
   },
   {
+    input: 'output-dir',
+    label: 'a path below a file (ENOTDIR)',
+    inputs: () => {
+      const file = join(root, 'b-file');
+      writeFileSync(file, 'not a folder\n');
+      return { 'output-dir': join(file, 'dist') };
+    },
+    message: /cannot write the wheel to .*b-file\/dist: a part of the path is a file/,
+  },
+  {
+    input: 'output-dir',
+    label: 'a place nobody may write (sysfs)',
+    inputs: () => ({ 'output-dir': '/sys/algorithmia-wheel-out' }),
+    message: /cannot write the wheel to \/sys\/algorithmia-wheel-out: .*(EPERM|EACCES|EROFS)/,
+  },
+  {
     input: 'compression-level',
     label: 'zero (stored, not a deflate level)',
     inputs: () => ({ 'compression-level': '0' }),
@@ -372,6 +463,25 @@ const CASES: BadInput[] = [
     label: 'not a number',
     inputs: () => ({ 'compression-level': 'fast' }),
     message: /"fast" is not a compression level/,
+  },
+  // Command timeouts (minutes).
+  {
+    input: 'build-timeout',
+    label: 'zero',
+    inputs: () => ({ 'build-timeout': '0' }),
+    message: /'0' is not a timeout: give a positive number of minutes/,
+  },
+  {
+    input: 'build-timeout',
+    label: 'a unit after the number',
+    inputs: () => ({ 'build-timeout': '10m' }),
+    message: /'10m' is not a timeout/,
+  },
+  {
+    input: 'test-timeout',
+    label: 'negative',
+    inputs: () => ({ 'test-timeout': '-1' }),
+    message: /'-1' is not a timeout/,
   },
   // The image.
   {
@@ -590,12 +700,85 @@ describe.concurrent('bad input through the bundled action', () => {
   });
 });
 
+/** The runner's variables: not inputs, so the error names the variable. */
+const RUNNER_CASES: {
+  variable: string;
+  label: string;
+  env: () => Record<string, string>;
+  message: RegExp;
+}[] = [
+  {
+    variable: 'GITHUB_OUTPUT',
+    label: 'a folder (checked before anything is built or published)',
+    env: () => ({ GITHUB_OUTPUT: mkdtempSync(join(tmpdir(), 'output-folder-')) }),
+    message: /is a folder, not a file the action can append to/,
+  },
+  {
+    variable: 'GITHUB_OUTPUT',
+    label: 'in a place nobody may write',
+    env: () => ({ GITHUB_OUTPUT: '/sys/algorithmia-wheel-output' }),
+    message: /\/sys\/algorithmia-wheel-output cannot be written/,
+  },
+  {
+    variable: 'GITHUB_STEP_SUMMARY',
+    label: 'a folder',
+    env: () => ({ GITHUB_STEP_SUMMARY: mkdtempSync(join(tmpdir(), 'summary-folder-')) }),
+    message: /is a folder, not a file the action can append to/,
+  },
+  {
+    variable: 'RUNNER_TEMP',
+    label: 'a file',
+    env: () => {
+      const file = join(root, 'temp-file');
+      writeFileSync(file, '');
+      return { RUNNER_TEMP: file };
+    },
+    message: /temp-file cannot be used: it exists and is not a folder/,
+  },
+  {
+    variable: 'RUNNER_TEMP',
+    label: 'in a place nobody may write',
+    env: () => ({ RUNNER_TEMP: '/sys/algorithmia-wheel-temp' }),
+    message: /\/sys\/algorithmia-wheel-temp cannot be used/,
+  },
+];
+
+describe.concurrent("the runner's files and folders, through the bundled action", () => {
+  it.each(RUNNER_CASES.map((c) => [`${c.variable}: ${c.label}`, c] as const))(
+    '%s',
+    async (_, bad) => {
+      const out = join(mkdtempSync(join(tmpdir(), 'bad-out-')), 'dist');
+      const run = await runBundledAction(baseInputs(out), {
+        ...MOTO_CREDENTIALS,
+        ...artifacts.env,
+        GITHUB_WORKSPACE: root,
+        ...bad.env(),
+      });
+      const errors = errorAnnotations(run.stdout);
+      expect(errors, run.stdout).toHaveLength(1);
+      const [, properties, text] = /^::error (.*?)::(.*)$/.exec(errors[0]!)!;
+      expect(decodeURIComponent(properties!)).toBe(
+        `title=algorithmia-wheel: variable ${bad.variable}`,
+      );
+      const message = decodeURIComponent(text!.replace(/%0A/g, ' '));
+      expect(message.startsWith(`Variable ${bad.variable}: `)).toBe(true);
+      expect(message).toMatch(bad.message);
+      expect(message).toMatch(/ Fix: \S/);
+      expect(run.status).not.toBe(0);
+      expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+      expect(existsSync(out)).toBe(false);
+      expect(proxy.requests).toEqual([]);
+      expect(artifacts.requests).toBe(0);
+    },
+  );
+});
+
 describe('after the whole table', () => {
   it('nothing was written to S3 or the artifact service', async () => {
     expect(proxy.requests).toEqual([]);
     expect(await objectsInBucket()).toBe(0);
     expect(artifacts.requests).toBe(0);
     expect(artifacts.artifacts()).toEqual([]);
-    console.log(`bad inputs tried: ${CASES.length}`);
+    console.log(`bad inputs tried: ${CASES.length + RUNNER_CASES.length}`);
   });
 });

@@ -515,6 +515,62 @@ describe('the bundled action under faults', () => {
     }
   });
 
+  it('an upload reset on every attempt names s3-max-attempts, not s3-endpoint (S3 answered)', async () => {
+    const remove = proxy.add({
+      keyPrefix: 'action-reset/',
+      operation: 'PutObject',
+      fault: { kind: 'reset' },
+    });
+    try {
+      const ws = workspace('reset');
+      const run = await runBundledAction(
+        { ...inputs(ws, 'action-reset', '2'), 'artifact-name': 'false' },
+        { ...MOTO_CREDENTIALS, GITHUB_WORKSPACE: ws },
+      );
+      const errors = errorAnnotations(run.stdout);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain("title=algorithmia-wheel%3A input 's3-max-attempts'");
+      expect(errors[0]).toContain('during PutObject on every attempt');
+      expect(errors[0]).not.toContain('s3-endpoint');
+      expect(run.status).not.toBe(0);
+      const puts = proxy.requests.filter(
+        (r) => r.key.startsWith('action-reset/') && r.operation === 'PutObject',
+      );
+      expect(puts).toHaveLength(2);
+      expect(await storedBytes(puts[0]!.key)).toBeUndefined();
+    } finally {
+      remove();
+    }
+  });
+
+  it("a 301 names the bucket's region from x-amz-bucket-region (a HEAD has no body)", async () => {
+    const remove = proxy.add({
+      keyPrefix: 'action-moved/',
+      operation: 'HeadObject',
+      fault: {
+        kind: 'error',
+        status: 301,
+        code: 'PermanentRedirect',
+        headers: { 'x-amz-bucket-region': 'eu-central-1' },
+      },
+    });
+    try {
+      const ws = workspace('moved');
+      const run = await runBundledAction(
+        { ...inputs(ws, 'action-moved', '1'), 'artifact-name': 'false' },
+        { ...MOTO_CREDENTIALS, GITHUB_WORKSPACE: ws },
+      );
+      const errors = errorAnnotations(run.stdout);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain("title=algorithmia-wheel%3A input 's3-region'");
+      expect(errors[0]).toContain('is not in region us-east-1 (it is in eu-central-1)');
+      expect(errors[0]).toContain('Fix: Set s3-region: eu-central-1.');
+      expect(run.status).not.toBe(0);
+    } finally {
+      remove();
+    }
+  });
+
   it('with s3-max-attempts 1 one fault fails the run clearly and leaves nothing', async () => {
     const remove = proxy.add({
       keyPrefix: 'action-once/',

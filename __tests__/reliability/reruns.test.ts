@@ -143,7 +143,9 @@ describe('re-running the same tag', () => {
     expect(second.outputs['s3-url']).toBe(first.outputs['s3-url']);
     // The first run created the object; the second saw the same sha256 and did not write.
     expect(first.stdout).toMatch(/s3:\/\/reruns\/tagged\/\S+ uploaded in/);
-    expect(second.stdout).toContain('already published with the same sha256; skipping');
+    expect(second.stdout).toContain(
+      "already published with the same bytes (S3's SHA-256 checksum of the object matches); skipping",
+    );
     const bytes = await stored(`tagged/${first.outputs['wheel-name']}`);
     expect(bytes.equals(wheelBytes(first))).toBe(true);
     for (const [index, service] of artifacts.entries()) {
@@ -228,7 +230,9 @@ describe('two runs publishing the same key at the same time', () => {
     // Exactly one write landed; the other was refused by its If-None-Match and then skipped.
     expect(puts('same')).toEqual([200, 412]);
     const skipped = runs.filter((run) =>
-      run.stdout.includes('already published with the same sha256; skipping'),
+      run.stdout.includes(
+        "already published with the same bytes (S3's SHA-256 checksum of the object matches); skipping",
+      ),
     );
     expect(skipped).toHaveLength(1);
     expect(skipped[0]!.stdout).toContain('changed while uploading (concurrent publish)');

@@ -42,6 +42,25 @@ const ENV_SECRETS = {
   GITHUB_TOKEN: 'ghs_fakegithubtokenthatmustnotleak0003',
   ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'fake-oidc-request-token-that-must-not-leak-0004',
 };
+/** Other credential-like variables: found by their names, or inside a URL or a NAME=value line. */
+const NAMED_SECRETS = {
+  DEPLOY_TOKEN: 'deploy-token-must-not-leak-0007',
+  DB_PASSWORD: 'hunter2-db-password-0008',
+  SSH_PRIVATE_KEY:
+    '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAfakeline1-0009\nfakeline2MustNotLeakEither-0010\n-----END OPENSSH PRIVATE KEY-----',
+  PIP_INDEX_URL: 'https://builder:url-password-must-not-leak-0011@pypi.example.invalid/simple',
+};
+/** The values of NAMED_SECRETS that must never show (each line of the key, the URL's password). */
+const NAMED_VALUES = [
+  NAMED_SECRETS.DEPLOY_TOKEN,
+  NAMED_SECRETS.DB_PASSWORD,
+  'b3BlbnNzaC1rZXktdjEAAAAAfakeline1-0009',
+  'fakeline2MustNotLeakEither-0010',
+  'url-password-must-not-leak-0011',
+];
+/** Variables whose values are settings, not secrets: they must stay readable. */
+const NOT_SECRETS = { USE_TOKEN: 'true', TOKEN_TTL: '3600', SECRET_SCANNING: 'disabled' };
+
 /** Only in a shared credentials file: the action learns them from the AWS chain. */
 const FILE_SECRETS = {
   aws_access_key_id: 'LEARNEDKEYIDMUSTNOTLEAK5',
@@ -60,6 +79,7 @@ function allSecrets(): string[] {
   return [
     ...Object.values(ENV_SECRETS),
     ...Object.values(FILE_SECRETS),
+    ...NAMED_VALUES,
     artifacts.env.ACTIONS_RUNTIME_TOKEN!,
   ];
 }
@@ -216,6 +236,109 @@ afterAll(async () => {
   await proxy?.close();
   await artifacts?.stop();
   await moto?.stop();
+});
+
+/**
+ * A command that prints every secret of its environment: plainly, inside other text, on stdout
+ * and stderr, and cut in two by a pause (so the halves arrive in different chunks).
+ */
+const PRINT_SECRETS = [
+  'for v in "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_SESSION_TOKEN" "$GITHUB_TOKEN" \\',
+  '  "$ACTIONS_ID_TOKEN_REQUEST_TOKEN" "$ACTIONS_RUNTIME_TOKEN" "$DEPLOY_TOKEN" "$DB_PASSWORD" \\',
+  '  "$PIP_INDEX_URL"; do',
+  '  echo "$v"; echo "key=[$v]." >&2',
+  '  half=$(( ${#v} / 2 )); printf "split:%s" "$(printf %s "$v" | cut -c1-$half)"; sleep 0.05',
+  '  printf "%s:end\\n" "$(printf %s "$v" | cut -c$((half + 1))-)"',
+  'done',
+  'printf "%s\\n" "$SSH_PRIVATE_KEY"; printf "%s\\n" "$SSH_PRIVATE_KEY" >&2',
+  'echo "settings: $USE_TOKEN $TOKEN_TTL $SECRET_SCANNING"',
+].join('\n');
+
+describe("secrets printed by the user's commands", () => {
+  const env = () => ({ ...ENV_SECRETS, ...NAMED_SECRETS, ...NOT_SECRETS });
+
+  it('build and test commands that print them, on success: masked, never shown', async () => {
+    const script = join(root, 'print-secrets.sh');
+    writeFileSync(script, PRINT_SECRETS);
+    const result = await run(
+      'commands-ok',
+      {
+        's3-prefix': 'commands-ok',
+        'build-command': `sh ${script}`,
+        'test-command': `sh ${script}`,
+        'artifact-name': 'false',
+      },
+      env(),
+    );
+    expect(errorAnnotations(result.stdout)).toEqual([]);
+    expect(result.status).toBe(0);
+    // The commands ran and their output went through: redacted, not dropped.
+    expect(result.stderr).toContain('key=[***].');
+    expect(result.stderr).toContain('split:***:end');
+    expect(result.stderr).toContain('settings: true 3600 disabled');
+    expect(masked(result)).toEqual(expect.arrayContaining([...NAMED_VALUES]));
+    expect(masked(result)).not.toEqual(expect.arrayContaining(['true']));
+    expect(await leaks(result)).toEqual([]);
+  });
+
+  it('a failing build whose stderr tail (quoting them) goes into the error and the summary', async () => {
+    const script = join(root, 'print-secrets-fail.sh');
+    writeFileSync(script, `${PRINT_SECRETS}\nexit 3\n`);
+    const result = await run(
+      'build-fails',
+      { 's3-prefix': 'build-fails', 'build-command': `sh ${script}`, 'artifact-name': 'false' },
+      env(),
+    );
+    const errors = errorAnnotations(result.stdout);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('the build command exited with code 3');
+    expect(decodeURIComponent(errors[0]!)).toContain('key=[***].');
+    expect(result.summary).toContain('key=[***].');
+    expect(result.status).not.toBe(0);
+    expect(await leaks(result)).toEqual([]);
+  });
+
+  it('a failing test command: its output in the error details, nothing shown', async () => {
+    const script = join(root, 'print-secrets-test-fail.sh');
+    writeFileSync(script, `${PRINT_SECRETS}\nexit 4\n`);
+    const result = await run(
+      'test-fails',
+      { 's3-prefix': 'test-fails', 'test-command': `sh ${script}`, 'artifact-name': 'false' },
+      env(),
+    );
+    const errors = errorAnnotations(result.stdout);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('test-command failed with exit code 4');
+    expect(result.summary).toContain('***');
+    expect(result.status).not.toBe(0);
+    expect(await leaks(result)).toEqual([]);
+  });
+
+  it('a failing publish after commands that printed them: one clear error, nothing shown', async () => {
+    const script = join(root, 'print-secrets-publish.sh');
+    writeFileSync(script, PRINT_SECRETS);
+    const stop = refuseKeysUnder('commands-refused/');
+    try {
+      const result = await run(
+        'commands-refused',
+        {
+          's3-prefix': 'commands-refused',
+          's3-endpoint': proxy.endpoint,
+          's3-index': 'true',
+          'build-command': `sh ${script}`,
+          'artifact-name': 'false',
+        },
+        env(),
+      );
+      const errors = errorAnnotations(result.stdout);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain('S3 rejected the AWS credentials (InvalidAccessKeyId)');
+      expect(result.status).not.toBe(0);
+      expect(await leaks(result)).toEqual([]);
+    } finally {
+      stop();
+    }
+  });
 });
 
 describe('secrets never leave the process', () => {

@@ -73,22 +73,22 @@ describe('checkDataFolder', () => {
   it("accepts the wheel's own data folder, and files whose names only end in .data", () => {
     expect(() =>
       checkDataFolder(
-        ['pkg/a.py', 'my_pkg-1.0.data/scripts/t', 'table.data', 'pkg/x.data/y'],
-        'my_pkg-1.0.dist-info',
+        ['pkg/a.py', 'my_package-1.0.data/scripts/t', 'table.data', 'pkg/x.data/y'],
+        'my_package-1.0.dist-info',
       ),
     ).not.toThrow();
   });
 
-  it.each(['my-pkg-1.0.data/scripts/t', 'my_pkg-1.0.0.data/data/x', 'other.data/data/x'])(
-    'refuses %j beside my_pkg-1.0.dist-info',
+  it.each(['my-package-1.0.data/scripts/t', 'my_package-1.0.0.data/data/x', 'other.data/data/x'])(
+    'refuses %j beside my_package-1.0.dist-info',
     (path) => {
-      const e = refusal(() => checkDataFolder(['pkg/a.py', path], 'my_pkg-1.0.dist-info'));
+      const e = refusal(() => checkDataFolder(['pkg/a.py', path], 'my_package-1.0.dist-info'));
       expect(e.message).toBe(
-        `"${path}" is staged into ${path.split('/')[0]}/, but this wheel's data folder is my_pkg-1.0.data/.`,
+        `"${path}" is staged into ${path.split('/')[0]}/, but this wheel's data folder is my_package-1.0.data/.`,
       );
       expect(e.input).toBe('stage');
       expect(e.fix).toBe(
-        'stage it into my_pkg-1.0.data/<scheme>/... (the name and version as the wheel writes them).',
+        'stage it into my_package-1.0.data/<scheme>/... (the name and version as the wheel writes them).',
       );
     },
   );

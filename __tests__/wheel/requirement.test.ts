@@ -398,6 +398,14 @@ describe('validateRequirement', () => {
     ],
     ['foo; python_version == "3"\n', 'foo; python_version == "3"'],
     ['foo\t>=1\t', 'foo>=1'],
+    ['foo>=1,>=1.5,>=1.0.5', 'foo>=1,>=1.0.5,>=1.5'],
+    ['foo>=0.0,>=0', 'foo>=0'],
+    ['foo>=1.0.5,>=10.5', 'foo>=1.0.5,>=10.5'],
+    ['foo; os_name == "A_B"', 'foo; os_name == "A_B"'],
+    ['foo; "A_B" == os_name', 'foo; "A_B" == os_name'],
+    ['foo; "extra" == os_name', 'foo; "extra" == os_name'],
+    ['foo; os_name == "extra"', 'foo; os_name == "extra"'],
+    ['foo; extra == extra', 'foo; extra == "extra"'],
   ])('%j is written %j', (text, canonical) => {
     expect(validateRequirement(text)).toBe(canonical);
   });
@@ -444,6 +452,8 @@ describe('validateRequirement', () => {
     ['numpy; os_name == "nt";', 'expected the end of the requirement', 23],
     ['foo @', 'expected a URL after "@"', 6],
     ['foo @ ./local', 'the URL after "@" has no scheme (such as https:)', 7],
+    ['foo @ ./c:d', 'the URL after "@" has no scheme (such as https:)', 7],
+    ['foo\n>=1', 'expected a version specifier or ";" after the name', 4],
     ['foo @ https://x.org/a.whl foo', 'expected ";" after the URL and a space', 27],
     [
       'foo; extras == "x"',
@@ -481,6 +491,10 @@ describe('validateRequirement', () => {
     expect(validateRequirement(chained)).toMatch(/^foo; os_name == "a" and \(os_name == "a" and /);
     expect(refusal(nested(101)).message).toBe(
       `"${nested(101)}" is not a valid requirement: the marker nests parentheses more than 100 deep (at character 106).`,
+    );
+    const siblings = `foo; ${Array(150).fill('(os_name == "a")').join(' or ')}`;
+    expect(validateRequirement(siblings)).toBe(
+      `foo; ${Array(150).fill('os_name == "a"').join(' or ')}`,
     );
     expect(refusal(nested(100000)).message).toMatch(/more than 100 deep \(at character 106\)/);
   });

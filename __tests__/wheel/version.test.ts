@@ -285,6 +285,12 @@ describe('normalizeVersion', () => {
     );
   });
 
+  it('turns a run of several other characters into a single dot', () => {
+    expect(refusal('1.0-ubuntu~~22').fix).toBe(
+      'use "1.0+ubuntu.22" (a local version label goes after "+").',
+    );
+  });
+
   it('names the project when its own version is wrong', () => {
     const e = refusal('1.0.0 beta', 'project-dir');
     expect(e.input).toBe('project-dir');

@@ -2,19 +2,27 @@
  * `bundle-libs`: copy the non-system libraries a package's native code needs into
  * `<package>.libs/` next to the package, and point each object's RPATH there with `$ORIGIN`, so
  * the wheel loads on a machine that has none of the build's libraries (what auditwheel repair
- * does, without renaming the libraries).
+ * does: each copy gets a unique name with a hash of its contents, and the NEEDED entries that
+ * named it are rewritten).
  *
  * `planBundle` decides (pure); `bundleLibraries` runs ldd, cp and patchelf through the Executor.
  * The staged tree must be at the same path for this process and for the executor (the container
  * executor mounts the workspace at its own path), because the copies are read back here.
  */
+import { createHash } from 'node:crypto';
+import { readFile, rename } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { LibraryError } from '../errors.js';
 import type { Executor } from '../exec/executor.js';
 import type { Log } from '../log.js';
 import { loaderView, type LddEntry } from './ldd.js';
 import { readElf, type ElfInfo } from './reader.js';
-import { isSystemLibrary } from './system-libs.js';
+import {
+  exclusionReason,
+  NO_FILTER,
+  type ExclusionReason,
+  type LibraryFilter,
+} from './library-filter.js';
 
 export interface BundleFile {
   /** Absolute path of an ELF file inside the package root. */
@@ -31,6 +39,8 @@ export interface BundlePlanInput {
   files: readonly BundleFile[];
   /** NEEDED entries of libraries already planned for copying, by their source path. */
   libraryNeeds?: ReadonlyMap<string, readonly string[]>;
+  /** What stays out besides the base system: policy list, libpython, `exclude-libs`. */
+  filter?: LibraryFilter;
 }
 
 export interface BundleCopy {
@@ -62,6 +72,8 @@ export interface BundlePlan {
   conflicts: { name: string; sources: string[] }[];
   /** Copies whose own NEEDED entries are not in `libraryNeeds` yet: read them and plan again. */
   unknownNeeds: string[];
+  /** Needed libraries left out on purpose (not the base system), with the reason. */
+  excluded: { name: string; reason: Exclude<ExclusionReason, 'system'>; neededBy: string[] }[];
 }
 
 function isOriginRelative(entry: string): boolean {
@@ -86,6 +98,8 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
   const root = posix.normalize(input.packageRoot);
   const libsDir = posix.join(root, `${input.packageName}.libs`);
   const libraryNeeds = input.libraryNeeds ?? new Map<string, readonly string[]>();
+  const filter = input.filter ?? NO_FILTER;
+  const excluded = new Map<string, BundlePlan['excluded'][number]>();
   const files = input.files.filter((file) => file.info.dynamic && file.info.type !== 'rel');
 
   // Libraries the package itself provides, by SONAME and by file name.
@@ -118,7 +132,14 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
 
   /** Classifies one needed name: system, in-package, bundled, or missing. */
   const need = (name: string, by: string): 'copy' | 'package' | 'none' => {
-    if (isSystemLibrary(name)) return 'none';
+    const reason = exclusionReason(name, filter);
+    if (reason === 'system') return 'none';
+    if (reason !== undefined) {
+      const entry = excluded.get(name) ?? { name, reason, neededBy: [] };
+      if (!entry.neededBy.includes(by)) entry.neededBy.push(by);
+      excluded.set(name, entry);
+      return 'none';
+    }
     const at = resolved.get(name);
     if (at !== undefined && inside(root, at)) return 'none'; // already found inside the package
     if (provided.has(name)) return 'package';
@@ -185,7 +206,19 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
     missing: [...missing].map(([path, names]) => ({ path, names: [...names] })),
     conflicts,
     unknownNeeds,
+    excluded: [...excluded.values()],
   };
+}
+
+/**
+ * The unique name of a bundled copy, like auditwheel's: the first 8 hex digits of the
+ * original file's sha256 go before the first ".so" (libfoo.so.1 -> libfoo-1a2b3c4d.so.1), so
+ * two wheels bundling different builds of one library load both in one process.
+ */
+export function uniqueLibraryName(name: string, sha256: string): string {
+  const hash = sha256.slice(0, 8);
+  const at = name.indexOf('.so');
+  return at > 0 ? `${name.slice(0, at)}-${hash}${name.slice(at)}` : `${name}-${hash}`;
 }
 
 export interface BundleOptions {
@@ -198,6 +231,15 @@ export interface BundleOptions {
   log: Log;
   /** Environment for ldd, e.g. LD_LIBRARY_PATH pointing at the build's libraries. */
   env?: Record<string, string>;
+  /** What stays out besides the base system (policy list, libpython, `exclude-libs`). */
+  filter?: LibraryFilter;
+}
+
+/** A bundled copy after renaming: `to` is its unique path. */
+export interface BundledCopy extends BundleCopy {
+  /** The unique file name and SONAME, e.g. libfoo-1a2b3c4d.so.1. */
+  unique: string;
+  sha256: string;
 }
 
 export const PATCHELF_FIX =
@@ -234,7 +276,9 @@ function missingError(plan: BundlePlan, where: string): LibraryError {
  * Copies the non-system libraries the package's ELF files need into `<packageName>.libs/` and
  * sets `$ORIGIN`-relative RPATHs with patchelf. Returns the plan that was carried out.
  */
-export async function bundleLibraries(options: BundleOptions): Promise<BundlePlan> {
+export async function bundleLibraries(
+  options: BundleOptions,
+): Promise<BundlePlan & { bundled: BundledCopy[] }> {
   const { executor, log } = options;
   const root = posix.resolve(options.packageRoot);
 
@@ -281,6 +325,7 @@ export async function bundleLibraries(options: BundleOptions): Promise<BundlePla
     packageName: options.packageName,
     files,
     libraryNeeds,
+    ...(options.filter ? { filter: options.filter } : {}),
   });
   // Copy what is planned, read the copies' own NEEDED entries, and plan again until closed.
   for (;;) {
@@ -298,7 +343,13 @@ export async function bundleLibraries(options: BundleOptions): Promise<BundlePla
       const copy = plan.copies.find((c) => c.from === from)!;
       libraryNeeds.set(from, (await readElf(copy.to)).needed);
     }
-    plan = planBundle({ packageRoot: root, packageName: options.packageName, files, libraryNeeds });
+    plan = planBundle({
+      packageRoot: root,
+      packageName: options.packageName,
+      files,
+      libraryNeeds,
+      ...(options.filter ? { filter: options.filter } : {}),
+    });
   }
 
   for (const conflict of plan.conflicts) {
@@ -306,7 +357,49 @@ export async function bundleLibraries(options: BundleOptions): Promise<BundlePla
       `bundle-libs: ${conflict.name} resolves to different files (${conflict.sources.join(', ')}); bundled ${conflict.sources[0]}`,
     );
   }
-  for (const change of plan.rpaths) {
+  for (const entry of plan.excluded) {
+    const why =
+      entry.reason === 'python'
+        ? 'the Python runtime, already loaded by the interpreter'
+        : entry.reason === 'policy'
+          ? "in the target policy's library list"
+          : 'exclude-libs: the runtime provides it';
+    log.info(`bundle-libs: leaving out ${entry.name} (${why})`);
+  }
+
+  // Unique names: hash each copy as it came from the build, rename it, set its SONAME, and
+  // point every NEEDED entry that named it at the new name.
+  const bundled: BundledCopy[] = [];
+  const moved = new Map<string, string>();
+  for (const copy of plan.copies) {
+    const sha256 = createHash('sha256')
+      .update(await readFile(copy.to))
+      .digest('hex');
+    const unique = uniqueLibraryName(copy.name, sha256);
+    const to = posix.join(plan.libsDir, unique);
+    await rename(copy.to, to);
+    moved.set(copy.to, to);
+    bundled.push({ ...copy, to, unique, sha256 });
+  }
+  const at = (path: string): string => moved.get(path) ?? path;
+  for (const copy of bundled) {
+    await run(
+      executor,
+      ['patchelf', '--set-soname', copy.unique, copy.to],
+      `patchelf --set-soname on ${copy.to}`,
+    );
+    for (const by of copy.neededBy) {
+      await run(
+        executor,
+        ['patchelf', '--replace-needed', copy.name, copy.unique, at(by)],
+        `patchelf --replace-needed on ${at(by)}`,
+      );
+    }
+    log.info(`bundle-libs: ${copy.name} bundled as ${copy.unique}`);
+  }
+
+  for (const planned of plan.rpaths) {
+    const change = { ...planned, path: at(planned.path) };
     // --force-rpath writes DT_RPATH (like auditwheel): it also applies to the libraries' own
     // dependencies and is not overridden by LD_LIBRARY_PATH.
     const rpath = change.rpath.join(':');
@@ -319,5 +412,5 @@ export async function bundleLibraries(options: BundleOptions): Promise<BundlePla
     log.info(`bundle-libs: RPATH of ${posix.relative(root, change.path)} = ${rpath}${dropped}`);
   }
   if (plan.copies.length === 0) log.info('bundle-libs: no non-system libraries to bundle');
-  return plan;
+  return { ...plan, bundled };
 }

@@ -24,9 +24,11 @@ export async function inspectPackageElf(options: {
   root: string;
   platformTag: string;
   log: Log;
+  /** Also name the symbols behind each needed version (for the target-glibc check). */
+  symbols?: boolean;
 }): Promise<ElfInspection> {
   const { root, platformTag, log } = options;
-  const scan = await findElfFiles(root);
+  const scan = await findElfFiles(root, { symbols: options.symbols ?? false });
   for (const file of scan.files) log.info(describeElfFile(file, root));
   for (const { path, error } of scan.malformed) log.warning(error.message, { file: path });
   const mismatches = checkMachines(scan.files, platformTag);

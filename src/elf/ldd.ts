@@ -6,6 +6,7 @@
 import { LibraryError } from '../errors.js';
 import type { Executor } from '../exec/executor.js';
 import type { Log } from '../log.js';
+import { isPythonRuntimeLibrary } from './library-filter.js';
 
 export interface LddEntry {
   /** The name as the object asked for it (a NEEDED entry), or the loader's path. */
@@ -190,11 +191,14 @@ export interface CheckLibrariesOptions {
   machineName?: string;
   /** How many ldd processes run at once (default 2). */
   concurrency?: number;
+  /** Names left out of the wheel by `exclude-libs`, so the error says the runtime must have them. */
+  excluded?: (name: string) => boolean;
 }
 
-function describeMissing(entry: LddEntry): string {
-  return entry.missingVersion
-    ? `${entry.name} (version ${entry.missingVersion} not found)`
+function describeMissing(entry: LddEntry, excluded?: (name: string) => boolean): string {
+  if (entry.missingVersion) return `${entry.name} (version ${entry.missingVersion} not found)`;
+  return excluded?.(entry.name)
+    ? `${entry.name} => not found (left out of the wheel by exclude-libs: the runtime must provide it)`
     : `${entry.name} => not found`;
 }
 
@@ -232,7 +236,11 @@ export async function checkInstalledLibraries(
       );
       continue;
     }
-    const missing = view.entries.filter((entry) => entry.notFound);
+    // libpython is loaded by the interpreter before the import (a shared-libpython build links
+    // its extensions to it without an RPATH); the import check proves it is there.
+    const missing = view.entries.filter(
+      (entry) => entry.notFound && (entry.missingVersion || !isPythonRuntimeLibrary(entry.name)),
+    );
     const found = view.entries.filter((entry) => !entry.notFound);
     log.info(
       view.status === 'static'
@@ -245,10 +253,19 @@ export async function checkInstalledLibraries(
   if (failures.length > 0) {
     const details = failures
       .map(({ view, missing }) =>
-        [view.file, ...missing.map((entry) => `  ${describeMissing(entry)}`)].join('\n'),
+        [
+          view.file,
+          ...missing.map((entry) => `  ${describeMissing(entry, options.excluded)}`),
+        ].join('\n'),
       )
       .join('\n');
-    const names = [...new Set(failures.flatMap(({ missing }) => missing.map((e) => e.name)))];
+    const names = [
+      ...new Set(
+        failures.flatMap(({ missing }) =>
+          missing.map((e) => (options.excluded?.(e.name) ? `${e.name} (exclude-libs)` : e.name)),
+        ),
+      ),
+    ];
     throw new LibraryError(
       `${failures.length} installed shared object(s) need libraries that cannot be found on ${executor.where}: ${names.join(', ')}`,
       { file: failures[0]!.view.file, details, fix: MISSING_LIBRARY_FIX },

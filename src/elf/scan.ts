@@ -19,8 +19,14 @@ export interface ElfScan {
   malformed: { path: string; error: ElfFormatError }[];
 }
 
-/** Walks `root` (symbolic links are not followed) and reads every ELF file in it. */
-export async function findElfFiles(root: string): Promise<ElfScan> {
+/**
+ * Walks `root` (symbolic links are not followed) and reads every ELF file in it; with
+ * `symbols`, also the symbols behind each needed version.
+ */
+export async function findElfFiles(
+  root: string,
+  options: { symbols?: boolean } = {},
+): Promise<ElfScan> {
   const scan: ElfScan = { files: [], malformed: [] };
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -30,7 +36,7 @@ export async function findElfFiles(root: string): Promise<ElfScan> {
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile() && (await lstat(path)).size >= 4 && (await fileIsElf(path))) {
         try {
-          scan.files.push({ path, info: await readElf(path) });
+          scan.files.push({ path, info: await readElf(path, options) });
         } catch (error) {
           if (!(error instanceof ElfFormatError)) {
             throw new Error(`Reading ${path}: ${errorMessage(error)}`, { cause: error });

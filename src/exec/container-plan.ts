@@ -223,6 +223,8 @@ export interface DockerRunSpec {
   user?: string;
   /** Keep stdin open (`-i`): only when the step writes to it, so nothing waits on an open pipe. */
   interactive?: boolean;
+  /** `--name`: lets a cancel or timeout stop the container (`rm -f NAME`), not just the client. */
+  name?: string;
 }
 
 export interface DockerCommand {
@@ -251,6 +253,12 @@ export function dockerRunCommand(spec: DockerRunSpec): DockerCommand {
   if (spec.argv.length === 0) throw new Error('dockerRunCommand: empty argv');
   const argv: string[] = [spec.engine, 'run', '--rm'];
   if (spec.interactive) argv.push('-i');
+  if (spec.name !== undefined) {
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(spec.name)) {
+      throw new Error(`dockerRunCommand: bad container name '${spec.name}'`);
+    }
+    argv.push('--name', spec.name);
+  }
   // The image's ENTRYPOINT would otherwise receive our command as its arguments.
   argv.push('--entrypoint=');
   // Sorted so a parent folder is mounted before a folder inside it.

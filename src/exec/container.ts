@@ -17,7 +17,13 @@ export interface ContainerExecutorConfig {
   log: Log;
   /** Runs the engine's client on the host; a LocalExecutor unless a test says otherwise. */
   host?: Executor;
+  /** Cancels the run: the client is stopped and the container removed (`rm -f`). */
+  signal?: AbortSignal;
 }
+
+/** Budget of the `rm -f` that stops a cancelled or timed-out container. */
+const REMOVE_TIMEOUT_MS = 10_000;
+let containers = 0;
 
 /**
  * Runs each step in a fresh `docker run --rm` (or podman) container of the vendor image, with the
@@ -70,7 +76,12 @@ export class ContainerExecutor implements Executor {
         existsSync(path),
     );
     if (mounted.length === 0) return;
-    const result = await this.runAs(['chown', '-R', `${uid}:${gid}`, '--', ...mounted], {}, '0:0');
+    // Also after a cancel (a signal of its own): files left owned by root would break the job.
+    const result = await this.runAs(
+      ['chown', '-R', `${uid}:${gid}`, '--', ...mounted],
+      { signal: AbortSignal.timeout(REMOVE_TIMEOUT_MS) },
+      '0:0',
+    );
     if (result.exitCode !== 0) {
       this.config.log.warning(
         `Could not give ${mounted.join(', ')} back to ${uid}:${gid} (exit code ${result.exitCode}): ${result.stderr.trim()}. Later steps may not be able to delete these files.`,
@@ -78,12 +89,15 @@ export class ContainerExecutor implements Executor {
     }
   }
 
-  private runAs(
+  private async runAs(
     argv: readonly string[],
     options: RunOptions,
     user: string | undefined,
   ): Promise<ExecResult> {
+    // Killing the client does not stop a container: a cancel or timeout removes it by name.
+    const name = `algorithmia-wheel-${process.pid}-${++containers}`;
     const command = dockerRunCommand({
+      name,
       engine: this.engine,
       image: this.image,
       mounts: this.config.mounts,
@@ -96,11 +110,39 @@ export class ContainerExecutor implements Executor {
     });
     // Only names go on the command line (see dockerRunCommand), so it is safe to log.
     this.config.log.debug(`[${this.where}] ${command.argv.join(' ')}`);
-    return this.host.run(command.argv, {
-      env: command.env,
-      input: options.input,
-      stream: options.stream,
-    });
+    let result: ExecResult;
+    try {
+      result = await this.host.run(command.argv, {
+        env: command.env,
+        input: options.input,
+        stream: options.stream,
+        timeoutMs: options.timeoutMs,
+        signal: options.signal ?? this.config.signal,
+      });
+    } catch (error) {
+      await this.remove(name);
+      throw error;
+    }
+    if (result.timedOut) await this.remove(name);
+    return result;
+  }
+
+  /** `rm -f` of a container that may still run (its client was stopped); best effort. */
+  private async remove(name: string): Promise<void> {
+    const { engine } = this;
+    try {
+      const removed = await this.host.run([engine, 'rm', '-f', name], {
+        signal: AbortSignal.timeout(REMOVE_TIMEOUT_MS),
+      });
+      // Exit 1 "No such container": it had already stopped (and --rm removed it).
+      if (removed.exitCode !== 0 && !/no such container/i.test(removed.stderr)) {
+        this.config.log.warning(
+          `Could not stop container ${name}: ${removed.stderr.trim()}; stop it with \`${engine} rm -f ${name}\`.`,
+        );
+      }
+    } catch (error) {
+      this.config.log.warning(`Could not stop container ${name} in time: ${String(error)}`);
+    }
   }
 
   private async inspectOrPull(): Promise<void> {

@@ -2,7 +2,7 @@ import type { Inputs } from '../inputs.js';
 import type { Log } from '../log.js';
 import { ContainerExecutor } from './container.js';
 import { containerEnv } from './container-plan.js';
-import type { Executor } from './executor.js';
+import type { Executor, OutputSink } from './executor.js';
 import { LocalExecutor } from './local.js';
 
 export interface Executors {
@@ -22,8 +22,11 @@ export function createExecutors(
   env: NodeJS.ProcessEnv,
   tempRoot: string,
   log: Log,
+  options: { signal?: AbortSignal; output?: OutputSink } = {},
 ): Executors {
-  const host = new LocalExecutor();
+  // Every command, on this machine or in the image, stops when the run is cancelled; streamed
+  // output goes through the entry point's redacting sink.
+  const host = new LocalExecutor(process.env, options);
   const container = inputs.container;
   if (!container) {
     return { executor: host, host, prepare: async () => undefined, finish: async () => undefined };
@@ -47,6 +50,7 @@ export function createExecutors(
     options: container.options,
     log,
     host,
+    signal: options.signal,
   });
   return {
     executor,

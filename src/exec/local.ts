@@ -1,37 +1,55 @@
-import { getExecOutput } from '@actions/exec';
-import type { ExecResult, Executor, RunOptions } from './executor.js';
+import type { ExecResult, Executor, OutputSink, RunOptions } from './executor.js';
+import { runInGroup } from './process-group.js';
+
+/** Without a redactor (tests, tools): streamed output goes to stderr as it comes. */
+const STDERR_SINK: OutputSink = { stream: process.stderr, flush: () => undefined };
+
+export interface LocalExecutorOptions {
+  /** Cancels every command: its process group is stopped and `run` throws `signal.reason`. */
+  signal?: AbortSignal;
+  /** Where streamed output goes: the entry point's redacting stream in the action and CLI. */
+  output?: OutputSink;
+}
 
 /** Runs commands directly on this machine (a runner, a container job, or a docker terminal). */
 export class LocalExecutor implements Executor {
   readonly where = 'this machine';
+  readonly signal?: AbortSignal;
+  private readonly output: OutputSink;
 
-  constructor(private readonly baseEnv: NodeJS.ProcessEnv = process.env) {}
+  constructor(
+    private readonly baseEnv: NodeJS.ProcessEnv = process.env,
+    options: LocalExecutorOptions = {},
+  ) {
+    this.signal = options.signal;
+    this.output = options.output ?? STDERR_SINK;
+  }
 
   async run(argv: readonly string[], options: RunOptions = {}): Promise<ExecResult> {
-    const [tool, ...args] = argv;
-    if (tool === undefined) throw new Error('LocalExecutor.run: empty argv');
+    if (argv.length === 0) throw new Error('LocalExecutor.run: empty argv');
+    const signal = options.signal ?? this.signal;
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(this.baseEnv)) {
       if (value !== undefined) env[key] = value;
     }
     Object.assign(env, options.env ?? {});
-    try {
-      const result = await getExecOutput(tool, args, {
-        cwd: options.cwd,
-        env,
-        input: options.input === undefined ? undefined : Buffer.from(options.input),
-        ignoreReturnCode: true,
-        silent: !options.stream,
-        // Streamed output goes to stderr: the CLI keeps stdout for its name=value results.
-        outStream: process.stderr,
-        errStream: process.stderr,
-      });
-      return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-    } catch (error) {
-      // @actions/exec throws when the tool cannot be found or started: report it like a shell.
-      const message = error instanceof Error ? error.message : String(error);
-      return { exitCode: 127, stdout: '', stderr: message };
-    }
+    const result = await runInGroup(argv, {
+      cwd: options.cwd,
+      env,
+      input: options.input,
+      // Streamed output goes to stderr (the CLI keeps stdout for its results), through the sink.
+      echo: options.stream ? this.output.stream : undefined,
+      signal,
+      timeoutMs: options.timeoutMs,
+    });
+    if (options.stream) this.output.flush();
+    if (result.cancelled) throw signal?.reason ?? new Error('cancelled');
+    return {
+      exitCode: result.exitCode,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      ...(result.timedOut ? { timedOut: true } : {}),
+    };
   }
 
   shell(command: string, options: RunOptions = {}): Promise<ExecResult> {

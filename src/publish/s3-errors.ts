@@ -14,6 +14,8 @@ export interface S3ErrorContext {
   operation: string;
   /** Values that must never appear in a message (credentials from the environment). */
   secrets?: readonly string[];
+  /** S3 answered earlier requests of this publish (the endpoint is reachable). */
+  reached?: boolean;
 }
 
 interface SdkErrorFields {
@@ -22,6 +24,8 @@ interface SdkErrorFields {
   Code?: unknown;
   message?: unknown;
   Region?: unknown;
+  /** From the x-amz-bucket-region header (see s3-region-header.ts). */
+  BucketRegion?: unknown;
   $metadata?: { httpStatusCode?: number; requestId?: string; extendedRequestId?: string };
 }
 
@@ -160,10 +164,17 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
     code === 'IllegalLocationConstraintException' ||
     status === 301
   ) {
-    const actual = typeof fields.Region === 'string' ? ` (it is in ${fields.Region})` : '';
+    const region = [fields.BucketRegion, fields.Region].find(
+      (value): value is string => typeof value === 'string' && /^[a-z0-9-]+$/.test(value),
+    );
+    const actual = region ? ` (it is in ${region})` : '';
     return new PublishError(
       `The S3 bucket '${context.bucket}' is not in region ${context.region}${actual}.`,
-      { input: 's3-region', fix: "Set s3-region to the bucket's region.", details },
+      {
+        input: 's3-region',
+        fix: region ? `Set s3-region: ${region}.` : "Set s3-region to the bucket's region.",
+        details,
+      },
     );
   }
   if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
@@ -180,6 +191,21 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
       fix: 'Check the network to S3, or raise the time limit / max attempts.',
       details,
     });
+  }
+  if (NETWORK_CODES.has(code) && context.reached) {
+    // The endpoint answered before: this request was cut on every attempt (a proxy or firewall
+    // cutting large bodies, a flaky link), which s3-endpoint cannot fix.
+    return new PublishError(
+      `The connection to S3${where} failed (${code}) during ${context.operation} on every ` +
+        'attempt, although S3 answered the earlier requests of this publish; nothing was published.',
+      {
+        input: 's3-max-attempts',
+        fix:
+          'Run the job again or raise s3-max-attempts; if it keeps happening, check proxies or ' +
+          'firewalls between the runner and S3 that cut long uploads.',
+        details,
+      },
+    );
   }
   if (NETWORK_CODES.has(code)) {
     return new PublishError(`Cannot reach S3${where} (${code}).`, {

@@ -31,7 +31,7 @@ import {
   type IndexWheel,
   type WheelName,
 } from './index-pages.js';
-import { createS3Client, type S3ClientOptions } from './s3.js';
+import { createS3Client, maskCredentials, type S3ClientOptions } from './s3.js';
 import { describeS3Error, isPreconditionFailure, s3ErrorCode } from './s3-errors.js';
 import {
   base64ToHex,
@@ -428,9 +428,7 @@ export async function publishIndex(options: S3IndexOptions, log: Log): Promise<I
   const region = resolveRegion(options.region, process.env);
   const client = createS3Client(options);
   const signal = AbortSignal.timeout(options.timeoutMs ?? 5 * 60_000);
-  const secrets = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
-    .map((name) => process.env[name])
-    .filter((value): value is string => !!value);
+  const secrets = await maskCredentials(client, log);
   try {
     return await updateIndex({
       client,

@@ -2,7 +2,8 @@
  * Publishes a built wheel to S3 (or an S3-compatible store) under `<prefix><wheel file name>`.
  *
  * - Idempotent: identical bytes already there -> "already published"; different bytes -> refused
- *   unless overwrite. Writes are conditional (If-None-Match: * to create, If-Match: <etag> to
+ *   unless overwrite. Identity is proven (S3's full-object checksum, else length + a SHA-256 of
+ *   the bytes read back; see s3-identity.ts), never taken from x-amz-meta-sha256. Writes are conditional (If-None-Match: * to create, If-Match: <etag> to
  *   overwrite), so two concurrent jobs can never both create, or silently replace, the object.
  * - Integrity: every request carries a SHA-256 the server verifies (the whole object's for a
  *   single PUT, each part's for multipart), and the bytes read from disk are checked against the
@@ -19,6 +20,7 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  GetObjectCommand,
   HeadObjectCommand,
   ListMultipartUploadsCommand,
   PutObjectCommand,
@@ -33,7 +35,6 @@ import { describeS3Error, isPreconditionFailure, s3ErrorCode } from './s3-errors
 import {
   DEFAULT_PART_SIZE,
   DEFAULT_QUEUE_SIZE,
-  base64ToHex,
   cacheControl,
   hexToBase64,
   objectUrl,
@@ -47,6 +48,8 @@ import {
   type S3Acl,
   type UploadPlan,
 } from './s3-plan.js';
+import { captureBucketRegion } from './s3-region-header.js';
+import { identityFromHead, type HeadFacts } from './s3-identity.js';
 import type { BuiltWheel } from './wheel-file.js';
 
 export interface S3ClientOptions {
@@ -73,6 +76,11 @@ export interface S3PublishOptions extends S3ClientOptions {
   timeoutMs?: number;
   /** Called after each part (or the single PUT) is stored: bytes confirmed so far, total. */
   onProgress?: (sent: number, total: number) => void;
+  /**
+   * Cancels the publish: requests in flight are aborted, a multipart upload is aborted (no
+   * object is created), and the signal's reason is thrown.
+   */
+  signal?: AbortSignal;
 }
 
 export type S3PublishStatus = 'created' | 'already-published' | 'overwritten';
@@ -105,7 +113,7 @@ export function createS3Client(options: S3ClientOptions): S3Client {
   if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
     throw new PublishError(`max attempts must be a positive integer, got ${options.maxAttempts}.`);
   }
-  return new S3Client({
+  const client = new S3Client({
     region: resolveRegion(options.region, process.env),
     endpoint: options.endpoint ? parseEndpoint(options.endpoint).toString() : undefined,
     forcePathStyle: options.forcePathStyle,
@@ -118,6 +126,8 @@ export function createS3Client(options: S3ClientOptions): S3Client {
       socketTimeout: SOCKET_TIMEOUT_MS,
     },
   });
+  captureBucketRegion(client);
+  return client;
 }
 
 interface Existing {
@@ -125,9 +135,16 @@ interface Existing {
   /** HEAD was refused (no s3:ListBucket/GetObject): rely on the conditional write. */
   unknown?: boolean;
   etag?: string;
-  size?: number;
-  /** Hex digest from our metadata, or from S3's full-object SHA-256 checksum. */
-  sha256?: string;
+  /** Length and S3's checksum: what identityFromHead decides from. */
+  head: HeadFacts;
+  /** x-amz-meta-sha256: shown in messages, never trusted as proof. */
+  metaSha256?: string;
+}
+
+/** Whether the object is this wheel, and what says so (or what differs). */
+interface Identity {
+  same: boolean;
+  why: string;
 }
 
 interface Context {
@@ -139,6 +156,8 @@ interface Context {
   log: Log;
   signal: AbortSignal;
   secrets: string[];
+  /** S3 answered at least one request: a later network failure is not the endpoint's fault. */
+  reached: boolean;
 }
 
 export async function publishToS3(
@@ -165,13 +184,8 @@ export async function publishToS3(
     status,
     sha256: wheel.sha256,
   });
-  const secrets = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
-    .map((name) => process.env[name])
-    .filter((value): value is string => !!value);
-  for (const secret of secrets) log.setSecret(secret);
-
   const client = createS3Client(options);
-  await maskLearnedCredentials(client, log, secrets);
+  const secrets = await maskCredentials(client, log);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const ctx: Context = {
     client,
@@ -180,8 +194,11 @@ export async function publishToS3(
     key,
     region,
     log,
-    signal: AbortSignal.timeout(timeoutMs),
+    signal: options.signal
+      ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal])
+      : AbortSignal.timeout(timeoutMs),
     secrets,
+    reached: false,
   };
   log.info(`Publishing ${wheel.fileName} (${wheel.size} bytes) to ${s3Uri(bucket, key)}`);
   try {
@@ -190,11 +207,19 @@ export async function publishToS3(
       let condition: { IfNoneMatch: '*' } | { IfMatch: string };
       let status: S3PublishStatus;
       if (existing.exists) {
-        if (existing.sha256 === wheel.sha256.toLowerCase()) {
-          log.info(`${s3Uri(bucket, key)} is already published with the same sha256; skipping.`);
+        const identity = await compareExisting(ctx, existing).catch((error: unknown) => {
+          // Replaced between HEAD and GetObject (If-Match failed): look again.
+          if (isPreconditionFailure(error)) return undefined;
+          throw error;
+        });
+        if (!identity) continue;
+        if (identity.same) {
+          log.info(
+            `${s3Uri(bucket, key)} is already published with the same bytes (${identity.why}); skipping.`,
+          );
           return result('already-published');
         }
-        if (!options.overwrite) throw differentBytes(ctx, existing);
+        if (!options.overwrite) throw differentBytes(ctx, existing, identity);
         log.warning(`Overwriting ${s3Uri(bucket, key)} (s3-overwrite is true).`);
         condition = { IfMatch: existing.etag ?? '*' };
         status = 'overwritten';
@@ -207,6 +232,7 @@ export async function publishToS3(
         log.info(`Published ${s3Uri(bucket, key)}\n  ${url}`);
         return result(status);
       } catch (error) {
+        if (options.signal?.aborted) throw error;
         if (!isPreconditionFailure(error)) {
           // The write may have landed although its answer was lost (a reset or cut-short
           // response on every attempt): then the wheel is published, and saying it failed would
@@ -232,6 +258,8 @@ export async function publishToS3(
     });
   } catch (error) {
     if (error instanceof PublishError) throw error;
+    // Cancelled: the upload was aborted on the way out; say so, not that S3 failed.
+    if (options.signal?.aborted) throw options.signal.reason;
     throw describeS3Error(ctx.signal.aborted ? abortError(error) : error, {
       bucket,
       key,
@@ -239,6 +267,7 @@ export async function publishToS3(
       endpoint: options.endpoint,
       operation: operationOf(error),
       secrets,
+      reached: ctx.reached,
     });
   } finally {
     client.destroy();
@@ -246,20 +275,22 @@ export async function publishToS3(
 }
 
 /**
- * The default chain may find keys the environment does not show (a profile file, SSO, a container
- * or instance role, web identity): mask them, and redact them from messages, before any request.
- * A chain that finds nothing is left to the first request, which reports it with its fix.
+ * Masks the AWS credentials of the environment and those the default chain finds although the
+ * environment does not show them (a profile file, SSO, a container or instance role, web
+ * identity), before any request; returns them for the error messages. Every S3 publishing path
+ * (the wheel, the index) calls this with its client. A chain that finds nothing is left to the
+ * first request, which reports it with its fix.
  */
-async function maskLearnedCredentials(
-  client: S3Client,
-  log: Log,
-  secrets: string[],
-): Promise<void> {
+export async function maskCredentials(client: S3Client, log: Log): Promise<string[]> {
+  const secrets = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
+    .map((name) => process.env[name])
+    .filter((value): value is string => !!value);
+  for (const secret of secrets) log.setSecret(secret);
   let found: { accessKeyId?: string; secretAccessKey?: string; sessionToken?: string };
   try {
     found = await client.config.credentials();
   } catch {
-    return;
+    return secrets;
   }
   for (const value of [found.accessKeyId, found.secretAccessKey, found.sessionToken]) {
     if (value && !secrets.includes(value)) {
@@ -267,6 +298,7 @@ async function maskLearnedCredentials(
       secrets.push(value);
     }
   }
+  return secrets;
 }
 
 function operationOf(error: unknown): string {
@@ -290,14 +322,16 @@ async function send<T>(operation: string, request: () => Promise<T>): Promise<T>
   }
 }
 
-function differentBytes(ctx: Context, existing: Existing): PublishError {
+function differentBytes(ctx: Context, existing: Existing, identity: Identity): PublishError {
   const uri = s3Uri(ctx.options.bucket, ctx.key);
-  const theirs = existing.sha256
-    ? `sha256 ${existing.sha256}`
-    : 'no sha256 metadata (not published by this action)';
+  const claimed =
+    existing.metaSha256 === ctx.wheel.sha256.toLowerCase()
+      ? " (its x-amz-meta-sha256 claims this build's digest, but the bytes are not this wheel)"
+      : '';
   return new PublishError(
-    `${uri} already exists with different content: it has ${theirs}, this build has sha256 ` +
-      `${ctx.wheel.sha256}. A published version is never replaced silently.`,
+    `${uri} already exists with different content: ${identity.why}${claimed}; this build has ` +
+      `${ctx.wheel.size} bytes with sha256 ${ctx.wheel.sha256}. A published version is never ` +
+      'replaced silently.',
     {
       input: 's3-overwrite',
       fix:
@@ -321,8 +355,9 @@ function unreadable(ctx: Context): PublishError {
 /** After a failed write: does S3 hold exactly this wheel anyway? (Own time budget.) */
 async function landed(ctx: Context): Promise<boolean> {
   try {
-    const existing = await headObject(ctx, AbortSignal.timeout(CLEANUP_TIMEOUT_MS));
-    return existing.exists && existing.sha256 === ctx.wheel.sha256.toLowerCase();
+    const signal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS);
+    const existing = await headObject(ctx, signal);
+    return existing.exists && (await compareExisting(ctx, existing, signal)).same;
   } catch {
     return false;
   }
@@ -334,25 +369,66 @@ async function headObject(ctx: Context, signal: AbortSignal = ctx.signal): Promi
       new HeadObjectCommand({ Bucket: ctx.options.bucket, Key: ctx.key, ChecksumMode: 'ENABLED' }),
       { abortSignal: signal },
     );
-    let sha256 = head.Metadata?.sha256?.toLowerCase();
-    // A single-part SHA-256 checksum is the object's digest; a composite one ("...-N") is not.
-    const composite = head.ChecksumType === 'COMPOSITE' || head.ChecksumSHA256?.includes('-');
-    if (!sha256 && head.ChecksumSHA256 && !composite) {
-      sha256 = base64ToHex(head.ChecksumSHA256);
-    }
-    return { exists: true, etag: head.ETag, size: head.ContentLength, sha256 };
+    ctx.reached = true;
+    return {
+      exists: true,
+      etag: head.ETag,
+      head: {
+        size: head.ContentLength,
+        checksumSha256: head.ChecksumSHA256,
+        checksumType: head.ChecksumType,
+      },
+      metaSha256: head.Metadata?.sha256?.toLowerCase(),
+    };
   } catch (error) {
     const { status } = s3ErrorCode(error);
-    if (status === 404) return { exists: false };
+    if (status !== undefined) ctx.reached = true;
+    if (status === 404) return { exists: false, head: {} };
     // Without s3:ListBucket S3 answers 403 for a missing key; the conditional write still
     // protects an existing object, and a real permission problem shows up there with details.
     if (status === 403) {
       ctx.log.debug(`HEAD ${ctx.key} was refused (403); relying on the conditional write.`);
-      return { exists: false, unknown: true };
+      return { exists: false, unknown: true, head: {} };
     }
     Object.assign(error as object, { operation: 'HeadObject' });
     throw error;
   }
+}
+
+/**
+ * Proves whether the existing object is this wheel: S3's full-object checksum when it has one,
+ * else the length, else a SHA-256 of its bytes streamed with GetObject (If-Match the ETag HEAD
+ * saw, so a concurrent replacement is not mixed in). Metadata is never trusted.
+ */
+async function compareExisting(
+  ctx: Context,
+  existing: Existing,
+  signal: AbortSignal = ctx.signal,
+): Promise<Identity> {
+  const decided = identityFromHead(existing.head, ctx.wheel);
+  if (decided.verdict === 'same') return { same: true, why: decided.proof };
+  if (decided.verdict === 'different') return { same: false, why: decided.reason };
+  const got = await send('GetObject', () =>
+    ctx.client.send(
+      new GetObjectCommand({
+        Bucket: ctx.options.bucket,
+        Key: ctx.key,
+        ...(existing.etag ? { IfMatch: existing.etag } : {}),
+      }),
+      { abortSignal: signal },
+    ),
+  );
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of got.Body as AsyncIterable<Uint8Array>) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
+  const digest = hash.digest('hex');
+  if (size === ctx.wheel.size && digest === ctx.wheel.sha256.toLowerCase()) {
+    return { same: true, why: "its bytes, read back, hash to this build's sha256" };
+  }
+  return { same: false, why: `its ${size} bytes hash to sha256 ${digest}` };
 }
 
 function objectParams(ctx: Context) {
@@ -459,6 +535,8 @@ async function uploadMultipart(
     `Multipart upload: ${plan.parts.length} parts of up to ${plan.partSize} bytes, ` +
       `${queueSize} at a time`,
   );
+  // A run killed mid-upload (SIGKILL leaves no time to abort) left its upload of this key open.
+  await abortStrayUploads(ctx, 0);
   const createStarted = Date.now();
   let created: { UploadId?: string; $metadata: { attempts?: number } };
   try {

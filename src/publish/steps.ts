@@ -37,7 +37,7 @@ export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): Af
 export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
   return {
     name: 'Publish to S3',
-    async run(wheel: VerifiedWheel) {
+    async run(wheel: VerifiedWheel, _log: Log, signal?: AbortSignal) {
       const started = Date.now();
       let lastLine = 0;
       const result = await publishToS3(
@@ -51,6 +51,7 @@ export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
           acl: inputs.acl,
           overwrite: inputs.overwrite,
           maxAttempts: inputs.maxAttempts,
+          signal,
           onProgress: (sent, total) => {
             const now = Date.now();
             if (now - lastLine < 3000 && sent < total) return;

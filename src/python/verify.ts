@@ -1,6 +1,7 @@
 import { mkdir, readdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VerifyError } from '../errors.js';
+import { timedOutError } from '../timeouts.js';
 import type { Executor } from '../exec/executor.js';
 import type { Log } from '../log.js';
 
@@ -33,6 +34,8 @@ export interface VerifyOptions {
   imports: readonly string[];
   /** Optional shell command, run with the installed wheel on PYTHONPATH. */
   testCommand?: string;
+  /** Stops test-command (and all it started) after this long; undefined = no limit. */
+  testTimeoutMs?: number;
   /** An empty folder the executor can read and write (inside the image's mounts). */
   workDir: string;
   log: Log;
@@ -185,8 +188,16 @@ export async function runTestCommand(
         bin,
         options.testCommand,
       ],
-      { cwd, env: { ...ISOLATED_ENV, PYTHONPATH: target, PYTHON: python }, stream: true },
+      {
+        cwd,
+        env: { ...ISOLATED_ENV, PYTHONPATH: target, PYTHON: python },
+        stream: true,
+        timeoutMs: options.testTimeoutMs,
+      },
     );
+    if (test.timedOut) {
+      throw timedOutError('test-command', 'test-timeout', options.testTimeoutMs!);
+    }
     if (test.exitCode !== 0) {
       throw new VerifyError(`test-command failed with exit code ${test.exitCode}.`, {
         input: 'test-command',

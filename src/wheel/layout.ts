@@ -38,7 +38,7 @@ export function checkPayloadPath(path: string, input: string): void {
  * beside its `.dist-info`): installers ignore or misplace it.
  */
 export function checkDataFolder(paths: readonly string[], distInfo: string): void {
-  const expected = distInfo.replace(/\.dist-info$/, '.data');
+  const expected = `${distInfo.slice(0, -'.dist-info'.length)}.data`;
   for (const path of paths) {
     const top = path.split('/')[0]!;
     if (path.includes('/') && top.endsWith('.data') && top !== expected) {

@@ -224,7 +224,7 @@ function parseSpecifier(t: Tokenizer): string[] {
     .filter((part) => part !== '')
     .map((part) => {
       if (!FULL_SPECIFIER.test(part)) t.fail(`"${part}" is not a version specifier`, textStart);
-      const op = /^(?:===|~=|==|!=|<=|>=|<|>)/.exec(part)![0];
+      const op = operatorOf(part);
       return op + stripPythonSpace(part.slice(op.length));
     });
 }
@@ -322,23 +322,27 @@ function byCodePoint(a: string, b: string): number {
   return x.length - y.length;
 }
 
+const OPERATORS = ['===', '~=', '==', '!=', '<=', '>=', '<', '>'];
+
+/** The operator a (valid) specifier starts with. */
+function operatorOf(specifier: string): string {
+  return OPERATORS.find((op) => specifier.startsWith(op))!;
+}
+
 /** What makes two specifiers equal for SpecifierSet (`>=1.0` and `>=1.0.0` are one). */
 function specifierKey(specifier: string): string {
-  const op = /^(?:===|~=|==|!=|<=|>=|<|>)/.exec(specifier)![0];
+  const op = operatorOf(specifier);
   const version = specifier.slice(op.length);
   if (op === '===' || version.endsWith('.*')) return specifier;
   const parsed = parseVersion(version)!;
-  let release = parsed.release;
-  if (op !== '~=') {
-    let keep = release.length;
-    while (keep > 1 && release[keep - 1] === '0') keep--;
-    release = release.slice(0, keep);
-  }
-  return op + formatVersion({ ...parsed, release });
+  // Trailing zeros do not count, except for ~= (where they say how much may change).
+  const release = parsed.release.join('.');
+  const kept = op === '~=' ? release : release.replace(/(?:\.0)+$/, '');
+  return op + formatVersion({ ...parsed, release: [kept] });
 }
 
 function formatOperand(operand: MarkerOperand): string {
-  if (operand.kind === 'variable') return operand.value;
+  if (operand.kind !== 'string') return operand.value;
   // packaging writes "..." even around a value holding a double quote; that line would not parse.
   return operand.value.includes('"') ? `'${operand.value}'` : `"${operand.value}"`;
 }

@@ -22,17 +22,13 @@ const PY_SPACE = new Set(
     '\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000',
 );
 
-/** Python's `str.isspace()` for one character. */
-export function isPythonSpace(char: string): boolean {
-  return PY_SPACE.has(char);
-}
-
 /** Strips what Python's `str.strip()` / regex `\s*` strip at both ends. */
 export function stripPythonSpace(text: string): string {
+  // charAt is "" past either end, which stops both loops; slice gives "" when they cross.
   let start = 0;
+  while (PY_SPACE.has(text.charAt(start))) start++;
   let end = text.length;
-  while (start < end && PY_SPACE.has(text[start]!)) start++;
-  while (end > start && PY_SPACE.has(text[end - 1]!)) end--;
+  while (PY_SPACE.has(text.charAt(end - 1))) end--;
   return text.slice(start, end);
 }
 
@@ -47,6 +43,7 @@ const PRE_LABELS: readonly [string, 'a' | 'b' | 'rc'][] = [
   ['rc', 'rc'],
 ];
 const POST_LABELS = ['post', 'rev', 'r'];
+const LOCAL = /[a-z0-9]+(?:[._-][a-z0-9]+)*/iy;
 
 /** Leading zeros stripped, "0" kept. */
 export function stripZeros(digits: string): string {
@@ -75,14 +72,10 @@ class Scanner {
     return pattern.test(this.text.slice(this.at));
   }
 
-  /** One of `[._-]`, when next. */
-  separator(): boolean {
+  /** Skips one of `[._-]`, when next. */
+  separator(): void {
     const c = this.text[this.at];
-    if (c === '.' || c === '_' || c === '-') {
-      this.at++;
-      return true;
-    }
-    return false;
+    if (c === '.' || c === '_' || c === '-') this.at++;
   }
 
   /** An ASCII word, case-insensitively. */
@@ -156,7 +149,8 @@ export function parseVersion(raw: string): ParsedVersion | undefined {
 
   // Local version: + alnum ([._-] alnum)*
   if (s.text[s.at] === '+') {
-    const local = /^[a-z0-9]+(?:[._-][a-z0-9]+)*/i.exec(s.text.slice(s.at + 1));
+    LOCAL.lastIndex = s.at + 1;
+    const local = LOCAL.exec(s.text);
     if (local) {
       s.at += 1 + local[0].length;
       version.local = local[0]

@@ -11,6 +11,7 @@
  * byte-identical whatever the concurrency. Memory is bounded by the batch window, not by file or
  * wheel size, and entries larger than 4 GiB or archives beyond 65535 entries get zip64 records.
  */
+import { BuildError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
@@ -167,7 +168,17 @@ export class ZipWriter {
       if (fd !== undefined) closeSync(fd);
     }
     if (total !== entry.size) {
-      throw new Error(`${entry.path ?? entry.name} changed size while it was packed`);
+      throw new BuildError(
+        `${entry.path ?? entry.name} changed size while it was packed (${entry.size} bytes when ` +
+          `staged, ${total} read).`,
+        {
+          input: 'build-command',
+          fix:
+            'make sure nothing writes to the staged files while the action packs them: wait for ' +
+            'background processes the build command started (or stage a copy).',
+          ...(entry.path ? { file: entry.path } : {}),
+        },
+      );
     }
     record.crc = crc;
     this.push({ kind: 'end', record });

@@ -4,11 +4,18 @@
 // other image test runs on real podman (helpers/engine, helpers/rootfs.ts). It models the subset
 // of the CLI the action uses and fails loudly (exit 125) on anything else:
 //
-//   docker run --rm [-i] [--entrypoint=] [-v HOST:CONT[:ro|:rw]] [-w DIR] [-e NAME[=value]]
-//              [--env-file FILE] [--user UID[:GID]] [--network none|host|bridge] [--cap-drop CAP]
-//              IMAGE CMD...
+//   docker run --rm [-i] [--name NAME] [--entrypoint=] [-v HOST:CONT[:ro|:rw]] [-w DIR]
+//              [-e NAME[=value]] [--env-file FILE] [--user UID[:GID]]
+//              [--network none|host|bridge] [--cap-drop CAP] IMAGE CMD...
 //   docker pull IMAGE
 //   docker image inspect IMAGE
+//   docker rm -f NAME | docker kill NAME
+//
+// As with a real engine, a container does not belong to the client: killing `docker run` (even
+// with SIGKILL, even its whole process group) leaves the container running; only `rm -f` or
+// `kill` of its name stops it. Running containers are files in FAKE_DOCKER_STATE (default
+// $TMPDIR/fake-docker-containers): NAME (or an id) holding the pid of the container's process
+// group.
 //
 // Images: FAKE_DOCKER_IMAGES is a JSON object {"name:tag": "/rootfs/folder"}: the "registry".
 // FAKE_DOCKER_LOCAL, when set, is a file listing the images pulled to "this machine" (pull adds to
@@ -19,11 +26,21 @@
 // outside the mounts survives), then enters it with bubblewrap: new pid/ipc/uts namespaces, fresh
 // /proc, /dev and /tmp, and only the -v folders of the host. Variables: the image's PATH and HOME,
 // then -e / --env-file in order; nothing else of the host's environment gets in.
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 
+const STATE = process.env.FAKE_DOCKER_STATE ?? join(tmpdir(), 'fake-docker-containers');
 const IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const argv = process.argv.slice(2);
 
@@ -107,6 +124,11 @@ function parseRun(args) {
     switch (flag) {
       case '--rm':
         run.rm = true;
+        break;
+      case '--name':
+        run.name = value(flag, inline);
+        if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(run.name))
+          fail(`Invalid container name (${run.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.`);
         break;
       case '-i':
       case '--interactive':
@@ -233,14 +255,22 @@ function runContainer(args) {
   bwrap.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--hostname', 'fakedocker');
   if (!run.net) bwrap.push('--unshare-net');
   for (const cap of run.capDrop) bwrap.push('--cap-drop', cap);
-  bwrap.push('--die-with-parent', '--');
+  bwrap.push('--');
   // sh turns "not found" / "not executable" into 127 / 126 as docker does.
   bwrap.push(...userPrefix(run.user), '/bin/sh', '-c', 'exec "$@"', 'sh', ...run.command);
 
   // The overlay lives in a private mount namespace, so it disappears with the container.
   const overlay =
     'mount -t overlay overlay -o "lowerdir=$1,upperdir=$2,workdir=$3" "$4" && shift 4 && exec "$@"';
-  const result = spawnSync(
+  mkdirSync(STATE, { recursive: true });
+  const id = run.name ?? `fake-${process.pid}`;
+  const stateFile = join(STATE, id);
+  if (existsSync(stateFile) && alive(Number(readFileSync(stateFile, 'utf8')))) {
+    fail(
+      `docker: Error response from daemon: Conflict. The container name "/${id}" is already in use.`,
+    );
+  }
+  const child = spawn(
     which('unshare'),
     [
       '--mount',
@@ -262,13 +292,41 @@ function runContainer(args) {
       // The container's variables reach the command through bwrap's own environment, never argv.
       env: containerEnv(run.env),
       stdio: [run.interactive ? 'inherit' : 'ignore', 'inherit', 'inherit'],
+      // The container is the engine's, not the client's: a session of its own.
+      detached: true,
     },
   );
-  rmSync(scratch, { recursive: true, force: true });
-  if (result.error) fail(`fake docker: ${result.error.message}`);
-  if (result.signal)
-    process.exit(128 + ({ SIGKILL: 9, SIGTERM: 15, SIGINT: 2 }[result.signal] ?? 1));
-  process.exit(result.status ?? 125);
+  writeFileSync(stateFile, String(child.pid));
+  child.on('error', (error) => fail(`fake docker: ${error.message}`));
+  child.on('exit', (code, signal) => {
+    rmSync(stateFile, { force: true });
+    rmSync(scratch, { recursive: true, force: true });
+    if (signal) process.exit(128 + ({ SIGKILL: 9, SIGTERM: 15, SIGINT: 2 }[signal] ?? 1));
+    process.exit(code ?? 125);
+  });
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function removeContainer(name) {
+  const stateFile = join(STATE, name);
+  if (!existsSync(stateFile)) fail(`Error response from daemon: No such container: ${name}`, 1);
+  const pid = Number(readFileSync(stateFile, 'utf8'));
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+  for (let i = 0; i < 100 && alive(pid); i++) await sleep(50);
+  rmSync(stateFile, { force: true });
+  process.stdout.write(`${name}\n`);
 }
 
 const [command, ...rest] = argv;
@@ -291,6 +349,15 @@ switch (command) {
     );
     break;
   }
+  case 'rm':
+    if (rest.length !== 2 || rest[0] !== '-f' || rest[1].startsWith('-'))
+      unsupported('rm arguments (only rm -f NAME)');
+    await removeContainer(rest[1]);
+    break;
+  case 'kill':
+    if (rest.length !== 1 || rest[0].startsWith('-')) unsupported('kill arguments');
+    await removeContainer(rest[0]);
+    break;
   default:
     unsupported(`command '${command}'`);
 }
