@@ -22,6 +22,10 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
   htmlReporter: { fileName: `.cache/mutation/${group.name}.html` },
   jsonReporter: { fileName: `.cache/mutation/${group.name}.json` },
+  // Kept in .cache: a later run re-tests only the mutants whose code or covering tests changed
+  // (`npm run mutation -- --force` re-tests everything).
+  incremental: true,
+  incrementalFile: `.cache/mutation/${group.name}.incremental.json`,
   thresholds: { high: 95, low: 90, break: null },
   timeoutMS: 10_000,
   warnings: { slow: false },

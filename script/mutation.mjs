@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run mutation [-- GROUP...]`: StrykerJS over the pure modules, one group of
+ * `npm run mutation [-- [--force] GROUP...]`: StrykerJS over the pure modules, one group of
  * script/mutation-groups.mjs after the other, then one table of scores per file, the survivors in
  * .cache/mutation/survivors.txt, and exit 1 when the total score is under 90%.
  * Not part of `npm test`: it takes minutes.
@@ -12,7 +12,10 @@ import { MUTATION_GROUPS } from './mutation-groups.mjs';
 
 const root = join(import.meta.dirname, '..');
 const BREAK = 90;
-const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(MUTATION_GROUPS);
+const args = process.argv.slice(2);
+const force = args.includes('--force');
+const chosen = args.filter((arg) => arg !== '--force');
+const names = chosen.length ? chosen : Object.keys(MUTATION_GROUPS);
 const started = Date.now();
 
 for (const name of names) {
@@ -23,11 +26,15 @@ for (const name of names) {
     process.exit(2);
   }
   console.log(`\n== mutation group ${name}`);
-  const run = spawnSync(join(root, 'node_modules', '.bin', 'stryker'), ['run'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, MUTATION_GROUP: name },
-  });
+  const run = spawnSync(
+    join(root, 'node_modules', '.bin', 'stryker'),
+    ['run', ...(force ? ['--force'] : [])],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, MUTATION_GROUP: name },
+    },
+  );
   if (run.status !== 0) {
     console.error(`stryker failed for group ${name} (exit ${run.status})`);
     process.exit(run.status ?? 1);
