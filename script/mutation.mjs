@@ -14,11 +14,19 @@ const root = join(import.meta.dirname, '..');
 const BREAK = 90;
 const args = process.argv.slice(2);
 const force = args.includes('--force');
-const chosen = args.filter((arg) => arg !== '--force');
+// `--baseline REF`: also score each file with only the test files that exist at REF (a mutant
+// counts as killed before when one of their tests killed it; the runs do not bail).
+const baselineAt = args.indexOf('--baseline');
+const baseline = baselineAt >= 0 ? args[baselineAt + 1] : undefined;
+const reportOnly = args.includes('--report-only');
+const chosen = args.filter(
+  (arg, i) =>
+    arg !== '--force' && arg !== '--report-only' && i !== baselineAt && i !== baselineAt + 1,
+);
 const names = chosen.length ? chosen : Object.keys(MUTATION_GROUPS);
 const started = Date.now();
 
-for (const name of names) {
+for (const name of reportOnly ? [] : names) {
   if (!MUTATION_GROUPS[name]) {
     console.error(
       `no mutation group '${name}' (groups: ${Object.keys(MUTATION_GROUPS).join(', ')})`,
@@ -45,13 +53,24 @@ const KILLED = new Set(['Killed', 'Timeout']);
 const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 const rows = [];
 const survivors = [];
+const existsAt = (path) =>
+  spawnSync('git', ['cat-file', '-e', `${baseline}:${path}`], { cwd: root }).status === 0;
 for (const name of names) {
   const report = JSON.parse(readFileSync(join(root, '.cache', 'mutation', `${name}.json`), 'utf8'));
+  const oldTests = new Set();
+  if (baseline) {
+    for (const [file, { tests }] of Object.entries(report.testFiles ?? {})) {
+      if (existsAt(file)) for (const test of tests) oldTests.add(test.id);
+    }
+  }
   for (const [file, { mutants, source }] of Object.entries(report.files)) {
     const lines = source.split('\n');
     const counted = mutants.filter((m) => COUNTED.has(m.status));
     const killed = counted.filter((m) => KILLED.has(m.status)).length;
-    rows.push({ file, killed, total: counted.length });
+    const before = counted.filter(
+      (m) => m.status === 'Timeout' || (m.killedBy ?? []).some((id) => oldTests.has(id)),
+    ).length;
+    rows.push({ file, killed, before, total: counted.length });
     for (const m of counted.filter((m) => !KILLED.has(m.status))) {
       const { line, column } = m.location.start;
       survivors.push(
