@@ -7,7 +7,11 @@
 export const MUTATION_GROUPS = {
   container: {
     mutate: ['src/exec/container-plan.ts'],
-    tests: ['__tests__/exec/container-plan.test.ts', '__tests__/exec/container-env-lists.test.ts'],
+    tests: [
+      '__tests__/exec/container-plan.test.ts',
+      '__tests__/exec/container-env-lists.test.ts',
+      '__tests__/exec/container-plan-exact.test.ts',
+    ],
   },
   stage: {
     mutate: ['src/stage.ts', 'src/stage-glob.ts', 'src/wheel/path-chars.ts'],
