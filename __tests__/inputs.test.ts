@@ -51,6 +51,7 @@ describe('getInputs', () => {
       overwrite: true,
       maxAttempts: 3,
       index: true,
+      verifyPublished: 'anonymous',
     });
     expect(inputs.artifact).toBeUndefined();
     expect(inputs.container).toEqual({
@@ -183,6 +184,22 @@ describe('getInputs', () => {
       'version',
     ],
     [
+      'an unknown verify-published mode',
+      { 's3-bucket': 'b-1', 'verify-published': 'yes' },
+      'verify-published',
+    ],
+    [
+      'a typo in verify-published without a bucket',
+      { 'verify-published': 'anon' },
+      'verify-published',
+    ],
+    ['requires-python without an operator', { 'requires-python': '3.6' }, 'requires-python'],
+    [
+      'requires-python with project-dir',
+      { 'package-dir': '', 'project-dir': '.', 'requires-python': '>=3.6' },
+      'requires-python',
+    ],
+    [
       'bundle-libs with project-dir',
       { 'package-dir': '', 'project-dir': '.', 'bundle-libs': 'true' },
       'bundle-libs',
@@ -205,5 +222,21 @@ describe('getInputs', () => {
     }
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).input).toBe(input);
+  });
+
+  it.each<[string, string | undefined]>([
+    ['', 'anonymous'],
+    ['true', 'anonymous'],
+    ['anonymous', 'anonymous'],
+    ['Credentials', 'credentials'],
+    ['false', undefined],
+  ])('reads verify-published %j as %s', (raw, mode) => {
+    const inputs = read({ ...base, 's3-bucket': 'b-1', 'verify-published': raw });
+    expect(inputs.s3?.verifyPublished).toBe(mode);
+  });
+
+  it('writes requires-python canonical', () => {
+    expect(read({ ...base, 'requires-python': ' >=2.7, <4 ' }).requiresPython).toBe('>=2.7,<4');
+    expect(read(base).requiresPython).toBeUndefined();
   });
 });

@@ -5,12 +5,9 @@ export function defaultCell(value: unknown): string;
 export function inputsTable(inputs: Record<string, ActionEntry> | undefined): string;
 export function outputsTable(outputs: Record<string, ActionEntry> | undefined): string;
 export function replaceSection(text: string, name: string, body: string): string;
-export function renderReadme(readme: string, actionYaml: string): string;
-export function formatReadme(
-  readme: string,
-  actionYaml: string,
-  readmePath: string,
-): Promise<string>;
+export const TABLES_PAGE: string;
+export function renderTables(page: string, actionYaml: string): string;
+export function formatTables(page: string, actionYaml: string, pagePath: string): Promise<string>;
 export function firstDifference(
   a: string,
   b: string,

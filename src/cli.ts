@@ -15,6 +15,7 @@ import { Redactor } from './redact.js';
 import { RedactingStream } from './redact-stream.js';
 import { RedactingLog } from './redacting-log.js';
 import { TOOL_VERSION } from './version.js';
+import { yankMain } from './yank-cli.js';
 
 export function helpText(): string {
   const width = Math.max(...INPUT_NAMES.map((n) => n.length)) + 10;
@@ -99,6 +100,7 @@ export function parseCli(argv: string[]): {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'yank') return yankMain(argv.slice(1));
   let parsed;
   try {
     parsed = parseCli(argv);

@@ -38,6 +38,10 @@ const specs = {
   },
   'wheel-tag': { default: '', help: 'override the tag, e.g. py2-none-any (default: from python)' },
   requires: { default: '', multiline: true, help: 'Requires-Dist lines, one requirement per line' },
+  'requires-python': {
+    default: '',
+    help: 'PEP 440 specifier set written as Requires-Python, e.g. >=3.6 (pip skips the wheel elsewhere)',
+  },
   summary: { default: '', help: 'one-line summary for METADATA' },
   author: { default: '', help: 'author for METADATA' },
   license: { default: '', help: 'license for METADATA' },
@@ -97,6 +101,10 @@ const specs = {
   's3-overwrite': { default: 'false', help: 'replace an existing object with different bytes' },
   's3-max-attempts': { default: '5', help: 'attempts per S3 request (SDK standard retries)' },
   's3-index': { default: 'false', help: 'maintain a PEP 503 index next to the wheels' },
+  'verify-published': {
+    default: 'true',
+    help: 'after publishing to S3, install from the published URL/index: true (= anonymous), credentials or false',
+  },
   'artifact-name': {
     default: '',
     help: 'workflow artifact name (default: the wheel file name; false: no artifact)',

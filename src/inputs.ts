@@ -11,12 +11,14 @@ import {
   validatePrefix,
   type S3Acl,
 } from './publish/s3-plan.js';
+import { parseVerifyPublished, type ReadMode } from './publish/verify-published-plan.js';
 import { DEFAULT_LICENSE_PATTERNS } from './license-patterns.js';
 import { pushedTag, tagVersion, type ExpectedVersion } from './project-version.js';
 import { parsePythonRequest, type PythonRequest } from './python/discover.js';
 import { parseStageRules, type StageRule } from './stage.js';
 import { parseTimeoutMinutes } from './timeouts.js';
 import { isModulePath, validateDistributionName } from './wheel/names.js';
+import { parseSpecifierSet } from './wheel/specifier.js';
 import { parseWheelTag, type WheelTag } from './wheel/tags.js';
 import { readmeContentType } from './wheel/metadata.js';
 import { normalizeVersion } from './wheel/version.js';
@@ -39,6 +41,8 @@ export interface S3Inputs {
   overwrite: boolean;
   maxAttempts: number;
   index: boolean;
+  /** How the consumer check reads what was published; undefined = no check. */
+  verifyPublished?: ReadMode;
 }
 
 export interface ArtifactInputs {
@@ -66,6 +70,8 @@ export interface Inputs {
   python: PythonRequest;
   wheelTag?: WheelTag;
   requires: string[];
+  /** Canonical PEP 440 specifier set for Requires-Python. */
+  requiresPython?: string;
   summary?: string;
   author?: string;
   license?: string;
@@ -156,6 +162,13 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
       },
     );
   }
+  const requiresPython = optional('requires-python');
+  if (requiresPython !== undefined && projectDir !== undefined) {
+    throw new InputError('`requires-python` is for staged wheels, not a `project-dir` build.', {
+      input: 'requires-python',
+      fix: 'declare it in the project itself (python_requires in setup.py, requires-python in pyproject.toml).',
+    });
+  }
   const excludeLibs = parseLibraryGlobs(lines('exclude-libs'));
   if (excludeLibs.length > 0 && !bundleLibs) {
     throw new InputError('`exclude-libs` only applies with `bundle-libs: true`.', {
@@ -197,6 +210,7 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     python: parsePythonRequest(get('python')),
     wheelTag: wheelTag === undefined ? undefined : parseWheelTag(wheelTag),
     requires: lines('requires'),
+    requiresPython: requiresPython === undefined ? undefined : parseSpecifierSet(requiresPython),
     summary: optional('summary'),
     author: optional('author'),
     license: optional('license'),
@@ -247,6 +261,8 @@ function s3Inputs(
 ): S3Inputs | undefined {
   const bucket = get('s3-bucket');
   const index = bool('s3-index');
+  // Validated even without a bucket: a typo must not wait for the day S3 is switched on.
+  const verifyPublished = parseVerifyPublished(get('verify-published'));
   if (bucket === '') {
     if (index) {
       throw new InputError('`s3-index` needs `s3-bucket`.', {
@@ -289,6 +305,7 @@ function s3Inputs(
     overwrite: bool('s3-overwrite'),
     maxAttempts: Number(attempts),
     index,
+    ...(verifyPublished ? { verifyPublished } : {}),
   };
 }
 

@@ -61,7 +61,12 @@ async function reportFailure(error: unknown, redactor: Redactor): Promise<void> 
       title,
       ...(error.file ? { file: clean(error.file) } : {}),
     });
-    await writeSummary(clean(failureMarkdown(error.describe(), undefined, details)));
+    // The consumer check fails after the upload: the wheel is published, the platform cannot read it.
+    const heading =
+      error.input === 'verify-published'
+        ? 'Published, but the platform cannot install it'
+        : undefined;
+    await writeSummary(clean(failureMarkdown(error.describe(), undefined, details, heading)));
     return;
   }
   core.error(clean(`Unexpected failure: ${errorMessage(error)}`), { title: 'algorithmia-wheel' });

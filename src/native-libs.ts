@@ -90,6 +90,8 @@ export interface NativeReport {
   summary: string;
   /** NEEDED libraries of each native file, by its path in the wheel. */
   needed: Record<string, string[]>;
+  /** With check-libs: what the loader resolved each NEEDED library of each native file to. */
+  resolved?: Record<string, { name: string; path?: string }[]>;
   /** The highest symbol versions needed and the target, e.g. "GLIBC_2.34, GLIBCXX_3.4.26 (target: glibc 2.36)". */
   runtimeNeeds?: string;
 }
@@ -118,6 +120,7 @@ export async function checkNativeLibraries(options: {
     symbols: true,
   });
   if (inspection.files.length === 0) return { summary: '', needed: {} };
+  const resolved: Record<string, { name: string; path?: string }[]> = {};
   // Symbol versions first: a GLIBC_2.34 need is clearer here than as the loader's failure.
   const versioned = inspection.files.map((f) => ({
     path: relative(options.target, f.path),
@@ -134,7 +137,7 @@ export async function checkNativeLibraries(options: {
   const versionsSummary = maximaMarkdown(maxima, runtime);
   if (options.checkLibs) {
     const machineName = inspection.files[0]!.info.machineName;
-    await checkInstalledLibraries(
+    const views = await checkInstalledLibraries(
       executor,
       inspection.files.map((f) => f.path),
       log,
@@ -148,6 +151,13 @@ export async function checkNativeLibraries(options: {
     log.info(
       `check-libs: the loader resolves every library of ${inspection.files.length} native files`,
     );
+    for (const view of views) {
+      resolved[relative(options.target, view.file)] = view.entries
+        .filter((entry) => !entry.notFound)
+        .map((entry) =>
+          entry.path ? { name: entry.name, path: entry.path } : { name: entry.name },
+        );
+    }
   }
   const needed: Record<string, string[]> = {};
   for (const file of inspection.files)
@@ -156,6 +166,7 @@ export async function checkNativeLibraries(options: {
   return {
     summary: versionsSummary ? `${inspection.summary}\n${versionsSummary}` : inspection.summary,
     needed,
+    ...(options.checkLibs ? { resolved } : {}),
     ...(highest
       ? { runtimeNeeds: `${highest} (target: ${runtime ? runtime.label : 'none, not checked'})` }
       : {}),

@@ -13,6 +13,7 @@ import type { Inputs } from './inputs.js';
 import { formatDuration, type Log } from './log.js';
 import { bundleStagedLibraries, checkNativeLibraries, type NativeReport } from './native-libs.js';
 import { artifactStep, s3IndexStep, s3Step } from './publish/steps.js';
+import { verifyPublishedStep, type ConsumerContext } from './publish/verify-published-step.js';
 import { checkAbiForProbe } from './python/abi-check.js';
 import { discoverPython } from './python/discover.js';
 import { describeProbe } from './python/probe.js';
@@ -27,6 +28,7 @@ import {
   type VerifyOptions,
   type VerifyResult,
 } from './python/verify.js';
+import { writeReceipt, type ReceiptFile } from './receipt-step.js';
 import { resolveRuntimeTarget } from './runtime-target.js';
 import { resolveSourceDate } from './source-date.js';
 import { PENDING_PREFIX } from './stage-exclude.js';
@@ -60,6 +62,8 @@ export interface VerifiedWheel extends PackedWheel {
   verify: VerifyResult;
   /** The native files and their dependencies. */
   nativeReport: NativeReport;
+  /** The verification receipt written next to the wheel. */
+  receipt?: ReceiptFile;
 }
 
 export interface PipelineDeps {
@@ -181,8 +185,9 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         log,
       }),
     );
+    let importLines: string[] = [];
     await timed('Verify: import', async () => {
-      await checkImports(verifyOptions, installed);
+      importLines = await checkImports(verifyOptions, installed);
       await runTestCommand(verifyOptions, installed);
     });
 
@@ -199,6 +204,19 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       verify: { target: installed.target, installedFiles: installed.installedFiles },
       nativeReport,
     };
+    wheel.receipt = await timed('Receipt', () =>
+      writeReceipt({
+        inputs,
+        executors,
+        env,
+        wheel: { ...wheel, tags: verifyOptions.tags },
+        probe,
+        target: installed.target,
+        importLines,
+        nativeReport,
+        log,
+      }),
+    );
     const outputs: Record<string, string> = {
       wheel: wheel.path,
       'wheel-name': wheel.fileName,
@@ -207,8 +225,15 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       'python-version': probe.version.join('.'),
       tags: wheel.tag,
       version: wheel.version,
+      receipt: wheel.receipt.path,
     };
-    const after = deps.after ?? defaultPublishers(inputs, env, log);
+    const after =
+      deps.after ??
+      defaultPublishers(inputs, env, log, {
+        executor,
+        workDir: join(work, 'consumer'),
+        imports: inputs.imports,
+      });
     for (const step of after) {
       Object.assign(outputs, await timed(step.name, () => step.run(wheel, log, signal)));
     }
@@ -228,11 +253,17 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   }
 }
 
-function defaultPublishers(inputs: Inputs, env: NodeJS.ProcessEnv, log: Log): AfterVerifyStep[] {
+function defaultPublishers(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+  consumer: ConsumerContext,
+): AfterVerifyStep[] {
   const steps: AfterVerifyStep[] = [];
   if (inputs.artifact) steps.push(artifactStep(inputs.artifact, env));
   if (inputs.s3) steps.push(s3Step(inputs.s3, log));
   if (inputs.s3?.index) steps.push(s3IndexStep(inputs.s3));
+  if (inputs.s3) steps.push(verifyPublishedStep(inputs.s3, consumer));
   return steps;
 }
 
@@ -328,6 +359,7 @@ async function stageAndPack(
         version: inputs.version,
         summary: inputs.summary,
         requires: inputs.requires,
+        requiresPython: inputs.requiresPython,
         author: inputs.author,
         license: inputs.license,
         homePage: inputs.homePage,

@@ -1,5 +1,6 @@
 import type { VerifiedWheel } from './pipeline.js';
 import { indexSummaryMarkdown } from './publish/index-pages.js';
+import { receiptSummaryMarkdown } from './publish/receipt.js';
 import { describeProbe } from './python/probe.js';
 
 /** The job summary in Markdown/HTML (pure): what was built, verified and published. */
@@ -18,6 +19,16 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Record<string, st
   if (outputs['artifact-url'])
     rows.push(['Artifact', `[${outputs['artifact-name'] ?? 'wheel'}](${outputs['artifact-url']})`]);
   if (outputs['s3-url']) rows.push(['S3', outputs['s3-uri'] ?? outputs['s3-url']]);
+  if (outputs['verify-published'] === 'passed') {
+    rows.push([
+      'Consumer check',
+      'passed: the published wheel installs and imports as the platform reads it',
+    ]);
+  } else if (outputs['verify-published'] === 'skipped') {
+    rows.push(['Consumer check', 'skipped (`verify-published: false`)']);
+  }
+  if (wheel.receipt)
+    rows.push(['Receipt', `\`${wheel.receipt.fileName}\` (sha256 \`${wheel.receipt.sha256}\`)`]);
   const parts = [
     `## :white_check_mark: ${escapeHtml(wheel.distribution)} ${escapeHtml(wheel.version)} built and verified`,
     '',
@@ -58,6 +69,8 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Record<string, st
     '</details>',
     '',
   );
+  if (wheel.receipt)
+    parts.push(receiptSummaryMarkdown(wheel.receipt.fileName, wheel.receipt.bytes));
   if (wheel.nativeReport.summary) {
     parts.push(
       '<details><summary>Native files and their libraries</summary>',
@@ -76,8 +89,9 @@ export function failureMarkdown(
   message: string,
   fix: string | undefined,
   details?: string,
+  title = 'The wheel was not published',
 ): string {
-  const parts = [`## :x: The wheel was not published`, '', escapeHtml(message), ''];
+  const parts = [`## :x: ${escapeHtml(title)}`, '', escapeHtml(message), ''];
   if (fix) parts.push(`**Fix:** ${escapeHtml(fix)}`, '');
   if (details) parts.push('```', details, '```', '');
   return parts.join('\n');

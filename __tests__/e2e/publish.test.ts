@@ -91,6 +91,13 @@ describe('the bundled action with both publishers on', () => {
     const blob = await artifacts.readBlob(outputs['wheel-name']!);
     expect(blob.equals(wheel)).toBe(true);
     expect(run.summary).toContain(outputs.requirement);
+    // The receipt: its own artifact (the wheel's is the .whl itself), beside the wheel in S3.
+    const receipt = readFileSync(outputs.receipt!);
+    expect(outputs.receipt).toBe(`${outputs.wheel}.verification.json`);
+    expect(
+      (await artifacts.readBlob(`${outputs['wheel-name']}.verification.json`)).equals(receipt),
+    ).toBe(true);
+    expect(outputs['verify-published']).toBe('passed');
     // The pip index next to the wheels links it with its hash.
     expect(outputs['index-url']).toBe(`${moto.endpoint}/releases/wheels/vecmath/simple/`);
     expect(outputs['index-requirement']).toBe(

@@ -11,10 +11,13 @@ import { errorAnnotations, ROOT, runBundledAction, type ActionRun } from '../hel
 import { fletcher16, installAndRun, wheelEntries, wheelMember } from '../helpers/install.js';
 import { defaultPython3, pyenvPython, runPython } from '../helpers/python.js';
 import {
-  FAKE_DOCKER_DIR,
-  TEST_IMAGE,
-  ensureTestRootfs,
+  engineCalls,
+  engineEnv,
+  ensureTestImage,
   rootfsPackageVersion,
+  TEST_IMAGE,
+  VENDOR_IMAGE,
+  VENDOR_PYTHON,
 } from '../helpers/rootfs.js';
 import { expectedTag, extSuffix } from '../helpers/tags.js';
 
@@ -242,11 +245,17 @@ describe('the interpreter the user names', () => {
 });
 
 describe('the interpreter the user names, in the image', () => {
-  it("`python: python3` with `image` is the image's python3, not the host's", async () => {
-    const rootfs = ensureTestRootfs();
-    const workspace = mkdtempSync(join(tmpdir(), 'toplevel-image-'));
+  /** A workspace with a copy of the fixture, and the engine log of the run. */
+  function imageWorkspace(prefix: string): { workspace: string; project: string; log: string } {
+    const workspace = mkdtempSync(join(tmpdir(), prefix));
     const project = join(workspace, 'cfast');
     cpSync(FIXTURE, project, { recursive: true });
+    return { workspace, project, log: join(workspace, 'engine.log') };
+  }
+
+  it("`python: python3` with `image` is the image's python3, not the host's", async () => {
+    const rootfs = ensureTestImage(TEST_IMAGE);
+    const { workspace, project, log } = imageWorkspace('toplevel-image-');
     const run = await runBundledAction(
       {
         'working-directory': project,
@@ -255,15 +264,12 @@ describe('the interpreter the user names, in the image', () => {
         name: 'cfast-tools',
         version: '1.0.0',
         image: TEST_IMAGE,
+        'container-engine': 'podman',
+        'docker-options': '--network none',
         python: 'python3',
         'output-dir': join(workspace, 'dist'),
       },
-      {
-        PATH: `${FAKE_DOCKER_DIR}:${process.env.PATH ?? ''}`,
-        FAKE_DOCKER_IMAGES: JSON.stringify({ [TEST_IMAGE]: rootfs }),
-        FAKE_DOCKER_LOCAL: join(workspace, 'local-images'),
-        GITHUB_WORKSPACE: workspace,
-      },
+      { ...engineEnv(log), GITHUB_WORKSPACE: workspace },
     );
     expectSuccess(run);
     // The host's python3 first on PATH is pyenv's; the image's is Debian's.
@@ -276,6 +282,87 @@ describe('the interpreter the user names, in the image', () => {
       `\`python3\` on PATH is CPython ${imagePython} at /usr/bin/python3`,
     );
     expect(run.outputs['wheel-name']).toBe('cfast_tools-1.0.0-cp311-cp311-linux_x86_64.whl');
+    expect(run.stdout).toMatch(/imported cfast from cfast\S*\.so/);
+    const runs = engineCalls(log).filter((argv) => argv[0] === 'run');
+    expect(runs.some((argv) => argv.includes('sh build.sh python3'))).toBe(true);
+    expect(runs.every((argv) => argv.includes(TEST_IMAGE) && argv.includes('none'))).toBe(true);
+  });
+
+  it('`python: python3` in the vendor image (no python3 on its PATH) fails naming the `python` input', async () => {
+    ensureTestImage(VENDOR_IMAGE);
+    const { workspace, project, log } = imageWorkspace('toplevel-vendor-nopy-');
+    const out = join(workspace, 'dist');
+    const run = await runBundledAction(
+      {
+        'working-directory': project,
+        // The build itself uses the vendor's interpreter: only the `python` input is wrong.
+        'build-command': `sh build.sh ${VENDOR_PYTHON}`,
+        stage: 'build/cfast*.so => .\nhelper.py => .',
+        name: 'cfast-tools',
+        version: '1.0.0',
+        image: VENDOR_IMAGE,
+        'container-engine': 'podman',
+        'docker-options': '--network none',
+        python: 'python3',
+        'output-dir': out,
+      },
+      { ...engineEnv(log), GITHUB_WORKSPACE: workspace },
+    );
+    expect(run.status).not.toBe(0);
+    const errors = errorAnnotations(run.stdout);
+    expect(errors, run.stdout).toHaveLength(1);
+    const message = decodeURIComponent(errors[0]!.replace(/%0A/g, ' '));
+    expect(message).toContain(
+      `Input 'python': \`python3\` was not found on PATH on image ${VENDOR_IMAGE}.`,
+    );
+    // The fix points at the two spellings that work there.
+    expect(message).toMatch(/Fix: .*full path or a version such as 3\.6/);
+    // It looked in the image (this machine has a python3 on PATH): `command -v python3` there.
+    const runs = engineCalls(log).filter((argv) => argv[0] === 'run');
+    expect(
+      runs.some(
+        (argv) => argv.some((a) => a.startsWith('command -v')) && argv.at(-1) === 'python3',
+      ),
+    ).toBe(true);
+    expect(runs.every((argv) => argv.includes(VENDOR_IMAGE))).toBe(true);
+    // Nothing was packed or written.
+    expect(run.stdout).not.toContain('.whl');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("`python: '3'` in the vendor image finds /opt/anaconda3/bin/python (3.9) by the version lookup", async () => {
+    const rootfs = ensureTestImage(VENDOR_IMAGE);
+    const { workspace, project, log } = imageWorkspace('toplevel-vendor-3-');
+    const run = await runBundledAction(
+      {
+        'working-directory': project,
+        'build-command': `sh build.sh ${VENDOR_PYTHON}`,
+        stage: 'build/cfast*.so => .\nhelper.py => .',
+        name: 'cfast-tools',
+        version: '1.0.0',
+        image: VENDOR_IMAGE,
+        'container-engine': 'docker',
+        'docker-options': '--network none',
+        python: '3',
+        'test-command':
+          'python -c "import cfast, helper, sys; assert sys.version_info[:2] == (3, 9); sys.exit(0 if cfast.checksum(b\'abcde\') == 51440 else 1)"',
+        'output-dir': join(workspace, 'dist'),
+      },
+      { ...engineEnv(log), GITHUB_WORKSPACE: workspace },
+    );
+    expectSuccess(run);
+    const imagePython = rootfsPackageVersion(rootfs, 'python3.9');
+    expect(run.outputs['python-version']).toBe(imagePython);
+    expect(run.stdout).toContain(`Python: CPython ${imagePython} at ${VENDOR_PYTHON}`);
+    expect(run.outputs['wheel-name']).toBe('cfast_tools-1.0.0-cp39-cp39-linux_x86_64.whl');
+    expect(run.stdout).toMatch(/imported cfast from cfast\.cpython-39-x86_64-linux-gnu\.so/);
+    expect(run.stdout).toMatch(/imported helper from helper\.py/);
+    expect(run.stdout).toContain('test-command passed');
+    const runs = engineCalls(log).filter((argv) => argv[0] === 'run');
+    expect(runs.every((argv) => argv.includes(VENDOR_IMAGE) && argv.includes('none'))).toBe(true);
+    expect(runs.some((argv) => argv.includes(VENDOR_PYTHON) && argv.includes('--target'))).toBe(
+      true,
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -10,6 +11,7 @@ import {
   projectPage,
   rootPage,
 } from '../../src/publish/index-pages.js';
+import { defaultPython3 } from '../helpers/python.js';
 import { backoffDelay, objectSha256 } from '../../src/publish/s3-index.js';
 
 const SHA_A = 'a'.repeat(64);
@@ -202,5 +204,82 @@ describe('objectSha256', () => {
     expect(objectSha256({ ChecksumSHA256: base64, ChecksumType: 'COMPOSITE' })).toBeUndefined();
     expect(objectSha256({ ChecksumSHA256: `${base64}-3` })).toBeUndefined();
     expect(objectSha256({})).toBeUndefined();
+  });
+});
+
+describe('PEP 658/714 metadata, Requires-Python and PEP 592 yank attributes', () => {
+  const sha = 'ab'.repeat(32);
+  const meta = 'cd'.repeat(32);
+  const wheels = [
+    {
+      fileName: 'demo-1.0-cp311-cp311-linux_x86_64.whl',
+      sha256: sha,
+      metadataSha256: meta,
+      requiresPython: '>=3.6,<4',
+      yanked: 'broken "build" <1.0>',
+    },
+    { fileName: 'demo-1.1-cp311-cp311-linux_x86_64.whl', sha256: sha, metadataSha256: meta },
+    { fileName: 'demo-0.9-cp311-cp311-linux_x86_64.whl', sha256: sha, yanked: '' },
+  ];
+
+  it('writes the attributes, HTML-escaped, only for what is known', () => {
+    const page = projectPage('demo', wheels);
+    expect(page).toContain(
+      `<a href="../../demo-1.0-cp311-cp311-linux_x86_64.whl#sha256=${sha}" ` +
+        `data-dist-info-metadata="sha256=${meta}" data-core-metadata="sha256=${meta}" ` +
+        `data-requires-python="&gt;=3.6,&lt;4" data-yanked="broken &quot;build&quot; &lt;1.0&gt;">`,
+    );
+    expect(page).toContain(
+      `<a href="../../demo-0.9-cp311-cp311-linux_x86_64.whl#sha256=${sha}" data-yanked="">`,
+    );
+    const plain = projectPage('demo', [{ fileName: wheels[1]!.fileName, sha256: sha }]);
+    expect(plain).not.toMatch(/data-/);
+    // A malformed digest (from a tampered object) is not linked as one.
+    expect(projectPage('demo', [{ ...wheels[1]!, metadataSha256: 'x"><script>' }])).not.toMatch(
+      /data-core-metadata|script/,
+    );
+  });
+
+  it("reads back the same through pip's own page parser (pip 23)", () => {
+    const page = projectPage('demo', wheels);
+    const code = [
+      'import json, sys',
+      'from pip._internal.index.collector import IndexContent, parse_links',
+      'content = IndexContent(sys.stdin.buffer.read(), "text/html", "utf-8",',
+      '    "https://example.invalid/simple/demo/", cache_link_parsing=False)',
+      'out = []',
+      'for link in parse_links(content):',
+      '    m = link.metadata_file_data',
+      '    out.append({"file": link.filename, "requires": link.requires_python,',
+      '        "yanked": link.yanked_reason, "metadata": m.hashes if m else None,',
+      '        "url": link.url})',
+      'print(json.dumps(out))',
+    ].join('\n');
+    const run = spawnSync(defaultPython3(), ['-c', code], { input: page, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const links = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(links).toEqual([
+      {
+        file: 'demo-0.9-cp311-cp311-linux_x86_64.whl',
+        requires: null,
+        yanked: '',
+        metadata: null,
+        url: `https://example.invalid/demo-0.9-cp311-cp311-linux_x86_64.whl#sha256=${sha}`,
+      },
+      {
+        file: 'demo-1.0-cp311-cp311-linux_x86_64.whl',
+        requires: '>=3.6,<4',
+        yanked: 'broken "build" <1.0>',
+        metadata: { sha256: meta },
+        url: `https://example.invalid/demo-1.0-cp311-cp311-linux_x86_64.whl#sha256=${sha}`,
+      },
+      {
+        file: 'demo-1.1-cp311-cp311-linux_x86_64.whl',
+        requires: null,
+        yanked: null,
+        metadata: { sha256: meta },
+        url: `https://example.invalid/demo-1.1-cp311-cp311-linux_x86_64.whl#sha256=${sha}`,
+      },
+    ]);
   });
 });

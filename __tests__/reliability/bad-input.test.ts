@@ -290,6 +290,12 @@ const CASES: BadInput[] = [
     inputs: () => ({ 's3-bucket': '', 's3-index': 'true' }),
     message: /`s3-index` needs `s3-bucket`/,
   },
+  {
+    input: 'verify-published',
+    label: 'a mode that is not one',
+    inputs: () => ({ 'verify-published': 'signed' }),
+    message: /"signed" is not a way to verify what was published/,
+  },
   // Names and versions.
   {
     input: 'name',
@@ -320,6 +326,12 @@ const CASES: BadInput[] = [
     label: 'a requirement without a version after >=',
     inputs: () => ({ requires: 'numpy>=' }),
     message: /"numpy>=" is not a valid requirement/,
+  },
+  {
+    input: 'requires-python',
+    label: 'a version without an operator',
+    inputs: () => ({ 'requires-python': '3.6' }),
+    message: /"3\.6" is not a PEP 440 version specifier set: "3\.6" has no operator/,
   },
   {
     input: 'requires',

@@ -480,6 +480,8 @@ describe('the bundled action under faults', () => {
       's3-prefix': prefix,
       's3-endpoint': proxy.endpoint,
       's3-force-path-style': 'true',
+      // Private objects: the consumer check reads them as a platform with its own role.
+      'verify-published': 'credentials',
       's3-max-attempts': attempts,
     };
   }
@@ -506,8 +508,14 @@ describe('the bundled action under faults', () => {
       const puts = proxy.requests.filter((r) => r.key === key && r.operation === 'PutObject');
       expect(puts.map((r) => r.fault ?? 'ok')).toEqual(['error', 'error', 'ok']);
       expect((await storedBytes(key))?.equals(wheel)).toBe(true);
-      // Two 503s from the results service, then the artifact went up whole.
-      expect(artifacts.requests).toBe(4);
+      // Two 503s from the results service, then the artifact went up whole (2 requests), and
+      // the receipt's own artifact after it (2 more).
+      expect(artifacts.requests).toBe(6);
+      expect(
+        (await artifacts.readBlob(`${run.outputs['wheel-name']}.verification.json`)).equals(
+          readFileSync(run.outputs.receipt!),
+        ),
+      ).toBe(true);
       expect((await artifacts.readBlob(run.outputs['wheel-name']!)).equals(wheel)).toBe(true);
     } finally {
       remove();

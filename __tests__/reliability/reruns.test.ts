@@ -64,6 +64,8 @@ function actionInputs(
     's3-bucket': BUCKET,
     's3-endpoint': moto.endpoint,
     's3-force-path-style': 'true',
+    // Private objects: the consumer check reads them as a platform with its own role.
+    'verify-published': 'credentials',
     'artifact-name': 'false',
     ...extra,
   };
@@ -177,7 +179,9 @@ describe('re-running the same tag', () => {
     expect(attempt2.stdout).toContain('already uploaded by an earlier attempt (same sha256)');
     expect(attempt2.outputs.sha256).toBe(attempt1.outputs.sha256);
     expect(attempt2.outputs['artifact-id']).toBe(attempt1.outputs['artifact-id']);
-    expect(service.artifacts().filter((a) => a.id !== undefined)).toHaveLength(1);
+    // One wheel artifact and one receipt artifact (identical bytes: skipped the same way).
+    expect(service.artifacts().filter((a) => a.id !== undefined)).toHaveLength(2);
+    expect(attempt2.stdout).not.toMatch(/Workflow artifact '.*\.verification\.json' uploaded/);
   });
 });
 
@@ -214,10 +218,18 @@ describe('two runs publishing the same key at the same time', () => {
   }
 
   function puts(prefix: string): number[] {
-    return proxy.requests
-      .filter((r) => r.method === 'PUT' && r.path.startsWith(`/${BUCKET}/${prefix}/`))
-      .map((r) => r.status ?? 0)
-      .sort();
+    return (
+      proxy.requests
+        // The wheel's own key (its receipt is written beside it too).
+        .filter(
+          (r) =>
+            r.method === 'PUT' &&
+            r.path.startsWith(`/${BUCKET}/${prefix}/`) &&
+            r.path.endsWith('.whl'),
+        )
+        .map((r) => r.status ?? 0)
+        .sort()
+    );
   }
 
   it('identical bytes: one creates, the other sees the same sha256 and skips', async () => {

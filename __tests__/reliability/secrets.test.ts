@@ -110,6 +110,8 @@ async function run(
       's3-bucket': BUCKET,
       's3-endpoint': moto.endpoint,
       's3-force-path-style': 'true',
+      // Private objects: the consumer check reads them as a platform with its own role.
+      'verify-published': 'credentials',
       ...inputs,
     },
     {

@@ -217,3 +217,14 @@ describe('dist-info files', () => {
     );
   });
 });
+
+describe('Requires-Python', () => {
+  it('is written after the optional fields, before Requires-Dist', () => {
+    expect(
+      metadataText({ name: 'v', version: '1', requiresPython: '>=3.6,<4', requires: ['six'] }),
+    ).toBe(
+      'Metadata-Version: 2.1\nName: v\nVersion: 1\nRequires-Python: >=3.6,<4\nRequires-Dist: six\n',
+    );
+    expect(metadataText({ name: 'v', version: '1' })).not.toContain('Requires-Python');
+  });
+});

@@ -8,7 +8,7 @@ import { InputError, UserError } from '../errors.js';
 export type ContainerEngine = 'docker' | 'podman';
 
 /**
- * Host variables passed into the image, for the README. A trailing `*` is a prefix. Everything
+ * Host variables passed into the image (listed in docs/images.md). A trailing `*` is a prefix. Everything
  * else on the runner (AWS keys, the runtime token, RUNNER_TEMP...) stays outside.
  */
 export const CONTAINER_ENV_ALLOWED: readonly string[] = [

@@ -34,6 +34,15 @@ export interface IndexWheel {
   fileName: string;
   /** Lowercase hex SHA-256; without it the link has no `#sha256=` fragment. */
   sha256?: string;
+  /**
+   * SHA-256 of `<file>.metadata` (PEP 658/714), the wheel's METADATA served beside it: pip >= 22.3
+   * resolves from it without downloading the wheel. Without it no metadata attributes are written.
+   */
+  metadataSha256?: string;
+  /** The wheel's Requires-Python (PEP 503 `data-requires-python`). */
+  requiresPython?: string;
+  /** PEP 592: the reason it was yanked ('' = yanked without a reason); undefined = not yanked. */
+  yanked?: string;
 }
 
 const DISTRIBUTION = /^[A-Za-z0-9](?:[A-Za-z0-9._]*[A-Za-z0-9])?$/;
@@ -110,7 +119,18 @@ function wheelLink(wheel: IndexWheel, base: string): string {
   const sha256 = wheel.sha256?.toLowerCase();
   const fragment = sha256 && SHA256.test(sha256) ? `#sha256=${sha256}` : '';
   const href = `${base}${encodeURIComponent(wheel.fileName)}${fragment}`;
-  return `    <a href="${escapeHtml(href)}">${escapeHtml(wheel.fileName)}</a><br>`;
+  const attributes = [`href="${escapeHtml(href)}"`];
+  const metadata = wheel.metadataSha256?.toLowerCase();
+  if (metadata && SHA256.test(metadata)) {
+    // PEP 714 renamed PEP 658's attribute; pip < 23.3 reads only the old name: write both.
+    attributes.push(`data-dist-info-metadata="sha256=${metadata}"`);
+    attributes.push(`data-core-metadata="sha256=${metadata}"`);
+  }
+  if (wheel.requiresPython) {
+    attributes.push(`data-requires-python="${escapeHtml(wheel.requiresPython)}"`);
+  }
+  if (wheel.yanked !== undefined) attributes.push(`data-yanked="${escapeHtml(wheel.yanked)}"`);
+  return `    <a ${attributes.join(' ')}>${escapeHtml(wheel.fileName)}</a><br>`;
 }
 
 function page(title: string, links: string[]): string {

@@ -31,6 +31,7 @@ import {
   type IndexWheel,
   type WheelName,
 } from './index-pages.js';
+import { metadataFacts, readSidecar, sidecarOf, type SidecarFacts } from './index-sidecars.js';
 import { createS3Client, maskCredentials, type S3ClientOptions } from './s3.js';
 import { describeS3Error, isPreconditionFailure, s3ErrorCode } from './s3-errors.js';
 import {
@@ -124,6 +125,8 @@ export function objectSha256(head: {
 interface Listed extends WheelName {
   key: string;
   etag: string;
+  /** `<wheel>.metadata` / `<wheel>.yanked` beside it (index-sidecars.ts). */
+  sidecars: { kind: 'metadata' | 'yanked'; key: string; etag: string }[];
 }
 
 interface StoredPage {
@@ -197,6 +200,27 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<IndexRes
     });
   // SHA-256 per object version (key + ETag), kept across rounds: a retry HEADs new wheels only.
   const hashes = new Map<string, string | undefined>();
+  // What each sidecar version (key + ETag) says, kept across rounds like the hashes.
+  const facts = new Map<string, SidecarFacts>();
+  const sidecarFacts = async (wheel: Listed): Promise<SidecarFacts> => {
+    const out: SidecarFacts = {};
+    for (const sidecar of wheel.sidecars) {
+      const id = `${sidecar.key}\u0000${sidecar.etag}`;
+      if (!facts.has(id)) {
+        const bytes = await readSidecar(client, bucket, sidecar.key, signal);
+        facts.set(
+          id,
+          bytes === undefined
+            ? {}
+            : sidecar.kind === 'metadata'
+              ? metadataFacts(bytes)
+              : { yanked: bytes.toString('utf8') },
+        );
+      }
+      Object.assign(out, facts.get(id));
+    }
+    return out;
+  };
   const warned = new Set<string>();
 
   const readPage = async (key: string): Promise<StoredPage> => {
@@ -218,6 +242,8 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<IndexRes
 
   const listWheels = async (): Promise<Listed[]> => {
     const wheels: Listed[] = [];
+    const sidecars: { wheel: string; kind: 'metadata' | 'yanked'; key: string; etag: string }[] =
+      [];
     let token: string | undefined;
     do {
       const page = await send('ListObjectsV2', prefix, () =>
@@ -236,11 +262,19 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<IndexRes
       for (const object of page.Contents ?? []) {
         if (!object.Key) continue;
         const parsed = parseWheelFileName(object.Key.slice(prefix.length));
-        if (parsed) wheels.push({ ...parsed, key: object.Key, etag: object.ETag ?? '' });
-        else if (object.Key.endsWith('.whl')) skipOnce(object.Key, 'its name is not a wheel name');
+        const sidecar = sidecarOf(object.Key.slice(prefix.length));
+        if (parsed) {
+          wheels.push({ ...parsed, key: object.Key, etag: object.ETag ?? '', sidecars: [] });
+        } else if (sidecar) {
+          sidecars.push({ ...sidecar, key: object.Key, etag: object.ETag ?? '' });
+        } else if (object.Key.endsWith('.whl'))
+          skipOnce(object.Key, 'its name is not a wheel name');
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
+    for (const { wheel, ...sidecar } of sidecars) {
+      wheels.find((w) => w.fileName === wheel)?.sidecars.push(sidecar);
+    }
     return wheels;
   };
 
@@ -278,7 +312,11 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<IndexRes
           }
         }
         const sha256 = hashes.get(id);
-        return { fileName: wheel.fileName, ...(sha256 ? { sha256 } : {}) };
+        return {
+          fileName: wheel.fileName,
+          ...(sha256 ? { sha256 } : {}),
+          ...(await sidecarFacts(wheel)),
+        };
       },
     );
     return found.filter((wheel): wheel is IndexWheel => wheel !== undefined);

@@ -7,6 +7,7 @@ import { resolveArtifactName } from './artifact-plan.js';
 import { indexOutputs } from './index-pages.js';
 import { publishToS3 } from './s3.js';
 import { publishIndex } from './s3-index.js';
+import { alignPageAcls, alignWheelAcl, publishSidecars } from './s3-beside.js';
 
 /** The workflow artifact; skipped with one log line outside GitHub Actions. */
 export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): AfterVerifyStep {
@@ -24,6 +25,19 @@ export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): Af
       );
       if (result.status === 'skipped') return {};
       log.info(`artifact ${result.name} uploaded${result.url ? `: ${result.url}` : ''}`);
+      if (wheel.receipt) {
+        // Its own artifact: the wheel's is the .whl itself (not a zip that could hold both).
+        const receiptName =
+          name === wheel.fileName ? wheel.receipt.fileName : `${name}.verification.json`;
+        await publishArtifact(
+          { ...wheel.receipt, distribution: wheel.distribution, version: wheel.version },
+          inputs.retentionDays === undefined
+            ? { name: receiptName }
+            : { name: receiptName, retentionDays: inputs.retentionDays },
+          env,
+          log,
+        );
+      }
       return {
         'artifact-name': result.name,
         ...(result.id === undefined ? {} : { 'artifact-id': String(result.id) }),
@@ -71,6 +85,8 @@ export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
             ? 'overwritten'
             : 'uploaded';
       log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
+      if (result.status === 'already-published') await alignWheelAcl(inputs, wheel.fileName, log);
+      await publishSidecars(inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
       return { 's3-uri': result.uri, 's3-url': result.url, requirement: result.requirement };
     },
   };
@@ -98,6 +114,8 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
       log.info(
         `index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`,
       );
+      const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
+      if (unchanged.length) await alignPageAcls(inputs, unchanged, log);
       return indexOutputs({
         indexUrl: result.indexUrl,
         distribution: wheel.distribution,

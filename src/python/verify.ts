@@ -148,7 +148,7 @@ export async function installWheel(options: VerifyOptions): Promise<InstalledWhe
 export async function checkImports(
   options: VerifyOptions,
   installed: InstalledWheel,
-): Promise<void> {
+): Promise<string[]> {
   const { executor, python, log } = options;
   const { target, cwd } = installed;
   const imported = await executor.run(
@@ -167,7 +167,12 @@ export async function checkImports(
       details: lastLines(imported.stderr || imported.stdout),
     });
   }
-  for (const line of imported.stdout.trim().split('\n')) if (line) log.info(line);
+  const lines = imported.stdout
+    .trim()
+    .split('\n')
+    .filter((line) => line !== '');
+  for (const line of lines) log.info(line);
+  return lines;
 }
 
 /** Runs `test-command` in the empty folder with the installed wheel on PYTHONPATH. */

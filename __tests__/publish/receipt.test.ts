@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildReceipt,
+  parseGlibc,
+  parseImageInspect,
+  parseImportLines,
+  receiptLibraryPath,
+  receiptSummaryMarkdown,
+  type Receipt,
+  type ReceiptFacts,
+} from '../../src/publish/receipt.js';
+
+const facts = (): ReceiptFacts => ({
+  wheel: {
+    fileName: 'demo-1.0-cp311-cp311-linux_x86_64.whl',
+    size: 1234,
+    sha256: 'AB'.repeat(32),
+    tags: ['cp311-cp311-linux_x86_64', 'cp311-abi3-linux_x86_64'],
+  },
+  distribution: 'demo',
+  version: '1.0',
+  python: {
+    path: '/usr/bin/python3',
+    version: [3, 11, 2],
+    implementation: 'CPython',
+    abi: 'cpython-311-x86_64-linux-gnu',
+    pip: '23.0.1',
+    glibc: '2.36',
+  },
+  image: {
+    reference: 'debian:12',
+    id: 'sha256:1',
+    repoDigests: ['debian@sha256:b', 'debian@sha256:a'],
+  },
+  nativeFiles: [
+    {
+      path: 'demo/b.so',
+      libraries: [
+        { name: 'libm.so.6', path: '/lib/libm.so.6' },
+        { name: 'libc.so.6', path: '/lib/libc.so.6' },
+      ],
+    },
+    { path: 'demo/a.so', libraries: [{ name: 'linux-vdso.so.1' }] },
+  ],
+  imports: [
+    { module: 'demo.z', from: 'demo/z.py' },
+    { module: 'demo', from: 'demo/__init__.py' },
+  ],
+  testCommand: { command: 'python -c "import demo"', result: 'passed' },
+  tool: { name: 'algorithmia-wheel', version: '0.1.0' },
+  sourceDateEpoch: 1700000000,
+  commit: 'c0ffee',
+});
+
+describe('the verification receipt', () => {
+  it('is the same bytes for the same facts, whatever order they were gathered in', () => {
+    const a = buildReceipt(facts());
+    const shuffled = facts();
+    shuffled.nativeFiles.reverse();
+    shuffled.nativeFiles.forEach((f) => (f.libraries = [...f.libraries].reverse()));
+    shuffled.imports.reverse();
+    shuffled.wheel.tags = [...shuffled.wheel.tags].reverse();
+    shuffled.image!.repoDigests = [...shuffled.image!.repoDigests!].reverse();
+    expect(buildReceipt(shuffled).equals(a)).toBe(true);
+    // Any fact changes the bytes.
+    expect(buildReceipt({ ...facts(), commit: 'c0ffef' }).equals(a)).toBe(false);
+    expect(buildReceipt({ ...facts(), sourceDateEpoch: 1700000001 }).equals(a)).toBe(false);
+  });
+
+  it('records every fact, sorted, with nulls for what is absent and no clock', () => {
+    const receipt = JSON.parse(buildReceipt(facts()).toString('utf8')) as Receipt;
+    expect(receipt.wheel).toEqual({
+      name: 'demo-1.0-cp311-cp311-linux_x86_64.whl',
+      distribution: 'demo',
+      version: '1.0',
+      size: 1234,
+      sha256: 'ab'.repeat(32),
+      tags: ['cp311-abi3-linux_x86_64', 'cp311-cp311-linux_x86_64'],
+    });
+    expect(receipt.python.version).toBe('3.11.2');
+    expect(receipt.image).toEqual({
+      reference: 'debian:12',
+      id: 'sha256:1',
+      repoDigests: ['debian@sha256:a', 'debian@sha256:b'],
+    });
+    expect(receipt.verification.imports.map((i: { module: string }) => i.module)).toEqual([
+      'demo',
+      'demo.z',
+    ]);
+    expect(receipt.verification.nativeFiles[0]).toEqual({
+      path: 'demo/a.so',
+      libraries: [{ name: 'linux-vdso.so.1', path: null }],
+    });
+    expect(
+      receipt.verification.nativeFiles[1].libraries.map((l: { name: string }) => l.name),
+    ).toEqual(['libc.so.6', 'libm.so.6']);
+    expect(receipt.verification.testCommand).toEqual({
+      command: 'python -c "import demo"',
+      result: 'passed',
+    });
+    expect(receipt.build).toEqual({
+      tool: 'algorithmia-wheel 0.1.0',
+      sourceDateEpoch: 1700000000,
+      commit: 'c0ffee',
+    });
+    const bare = { ...facts(), commit: undefined, image: undefined, testCommand: undefined };
+    const minimal = JSON.parse(buildReceipt(bare).toString('utf8')) as Receipt;
+    expect(minimal.image).toBeNull();
+    expect(minimal.build.commit).toBeNull();
+    expect(minimal.verification.testCommand).toBeNull();
+    expect(buildReceipt(facts()).toString('utf8').endsWith('}\n')).toBe(true);
+  });
+
+  it('parses what the tools print', () => {
+    expect(parseImportLines(['imported demo from demo/__init__.py', 'noise'])).toEqual([
+      { module: 'demo', from: 'demo/__init__.py' },
+    ]);
+    expect(receiptLibraryPath('/tmp/w/target/demo/lib/x.so', '/tmp/w/target')).toBe(
+      '<target>/demo/lib/x.so',
+    );
+    expect(receiptLibraryPath('/lib/libc.so.6', '/tmp/w/target')).toBe('/lib/libc.so.6');
+    expect(receiptLibraryPath(undefined, '/t')).toBeUndefined();
+    expect(parseGlibc('glibc 2.17\n')).toBe('2.17');
+    expect(parseGlibc('')).toBeNull();
+    expect(parseImageInspect('[{"Id":"sha256:x","RepoDigests":["a@sha256:y"]}]')).toEqual({
+      id: 'sha256:x',
+      repoDigests: ['a@sha256:y'],
+    });
+    expect(parseImageInspect('not json')).toEqual({});
+  });
+
+  it('escapes the receipt in the job summary', () => {
+    const md = receiptSummaryMarkdown('x.json', Buffer.from('{"c": "</pre><script>"}'));
+    expect(md).toContain('&lt;/pre&gt;&lt;script&gt;');
+    expect(md).not.toContain('<script>');
+  });
+});
