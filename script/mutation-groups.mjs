@@ -22,6 +22,7 @@ export const MUTATION_GROUPS = {
       '__tests__/stage-exclude.test.ts',
       '__tests__/stage-glob.test.ts',
       '__tests__/stage-modes-order.test.ts',
+      '__tests__/stage-refusals.test.ts',
       '__tests__/wheel/path-chars.test.ts',
     ],
   },

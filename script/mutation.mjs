@@ -81,16 +81,18 @@ for (const name of names) {
 }
 rows.sort((a, b) => a.file.localeCompare(b.file));
 const pct = (k, t) => (t === 0 ? 100 : (100 * k) / t);
-console.log('\nfile                               score   killed/total');
-for (const { file, killed, total } of rows) {
-  console.log(
-    `${file.padEnd(34)} ${pct(killed, total).toFixed(1).padStart(5)}%  ${killed}/${total}`,
-  );
-}
+const line = (file, killed, before, total) =>
+  `${file.padEnd(34)} ${pct(killed, total).toFixed(1).padStart(5)}%  ${`${killed}/${total}`.padEnd(10)}` +
+  (baseline ? ` ${pct(before, total).toFixed(1).padStart(5)}%  ${before}/${total}` : '');
+console.log(
+  `\n${'file'.padEnd(34)} score   killed/total${baseline ? ` with the tests of ${baseline} only` : ''}`,
+);
+for (const { file, killed, before, total } of rows) console.log(line(file, killed, before, total));
 const killed = rows.reduce((s, r) => s + r.killed, 0);
+const before = rows.reduce((s, r) => s + r.before, 0);
 const total = rows.reduce((s, r) => s + r.total, 0);
 const score = pct(killed, total);
-console.log(`${'total'.padEnd(34)} ${score.toFixed(1).padStart(5)}%  ${killed}/${total}`);
+console.log(line('total', killed, before, total));
 console.log(
   `(${((Date.now() - started) / 60000).toFixed(1)} min; survivors: .cache/mutation/survivors.txt)`,
 );
