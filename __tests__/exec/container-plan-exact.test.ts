@@ -64,6 +64,8 @@ describe('parseDockerOptions, like a POSIX shell', () => {
     ['-e A=1\t--label=x-d', ['-e', 'A=1', '--label=x-d']],
     ['--detach-keys=ctrl-a --tty-size=x', ['--detach-keys=ctrl-a', '--tty-size=x']],
     ['--env=X-t -i', ['--env=X-t', '-i']],
+    ['--label=x--tty -P -q', ['--label=x--tty', '-P', '-q']],
+    ['-edt -hdt', ['-edt', '-hdt']], // -e and -h take a value: 'dt' is it
   ])('%j', (raw, words) => {
     expect(parseDockerOptions(raw)).toEqual(words);
   });
