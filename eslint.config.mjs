@@ -22,7 +22,7 @@ const PURE_FILES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/work/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/work/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

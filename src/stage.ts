@@ -1,12 +1,13 @@
 import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { stat, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, posix, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
 import { InputError } from './errors.js';
 import { checkPathLimits } from './path-limits.js';
 import type { Log } from './log.js';
+import { globFiles } from './stage-glob.js';
 import { outputDirExclusion } from './stage-exclude.js';
 import { checkPayloadPath } from './wheel/layout.js';
+import { checkPathCharacters } from './wheel/path-chars.js';
 import type { PackageFile } from './wheel/package-file.js';
 import { nameWheel, topLevelOf, type NamedWheel, type TopLevel } from './wheel/top-level.js';
 
@@ -91,6 +92,7 @@ export function globBase(pattern: string): string {
 
 /** Checks a path inside the wheel (pure): nothing may escape the install target. */
 export function validateArchivePath(path: string, input?: string): void {
+  checkPathCharacters(path, input);
   const segments = path.split('/');
   if (
     path === '' ||
@@ -156,7 +158,7 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
       });
     }
     const packageName = basename(await realpath(dir));
-    const all = await glob('**', { cwd: dir, dot: true, ignore: EXCLUDED, onlyFiles: true });
+    const all = await globFiles('**', { cwd: dir, ignore: EXCLUDED, input: 'package-dir' });
     const found = withoutOutput(all, dir, options.outputDir, log).kept;
     addFiles(
       files,
@@ -170,12 +172,11 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
   }
 
   for (const rule of options.rules) {
-    const all = await glob(rule.source, {
+    const all = await globFiles(rule.source, {
       cwd: workingDirectory,
-      dot: true,
       ignore: EXCLUDED,
-      onlyFiles: true,
       expandDirectories: false,
+      input: 'stage',
     });
     const { kept: matched, left } = withoutOutput(all, workingDirectory, options.outputDir, log);
     if (matched.length === 0) {

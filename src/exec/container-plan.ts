@@ -161,7 +161,7 @@ export function parseDockerOptions(raw: string): string[] {
   });
   for (const option of words) {
     // These break capturing the step's output (a TTY merges stderr; detached returns at once).
-    if (/^-[idt]*[dt][idt]*$/.test(option) || /^--(detach|tty)(=.*)?$/.test(option)) {
+    if (/^-[idtPq]*[dt][idtPq]*$/.test(option) || /^--(detach|tty)(=.*)?$/.test(option)) {
       throw new InputError(`'${option}' cannot be used: the action captures each step's output.`, {
         input: 'docker-options',
         fix: 'remove -d/-t/--detach/--tty (and -it); the action passes -i itself when a step needs stdin.',

@@ -1,0 +1,111 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
+import { globFiles, hiddenMatch } from '../src/stage-glob.js';
+
+function tree(files: string[]): string {
+  const root = mkdtempSync(join(tmpdir(), 'stage-glob-'));
+  for (const file of files) {
+    mkdirSync(join(root, file, '..'), { recursive: true });
+    writeFileSync(join(root, file), file);
+  }
+  return root;
+}
+
+async function refusal(run: () => Promise<unknown>): Promise<InputError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('no refusal');
+}
+
+describe('hiddenMatch (pure)', () => {
+  const file = (path: string) => ({ path, folder: false });
+  const folder = (path: string) => ({ path, folder: true });
+
+  it.each([
+    ['**', [file('a\nb.txt')], 'a\nb.txt'],
+    ['**', [file('ok.txt\r')], 'ok.txt\r'],
+    ['build/**/*.so', [file('build/x/a\u2028.so')], 'build/x/a\u2028.so'],
+    ['build/**/*.so', [file('build/x/a\n.txt'), file('build/y\u2029.so')], 'build/y\u2029.so'],
+    ['**', [folder('sub\ndir')], 'sub\ndir'],
+    ['src/**', [folder('src/a\rb')], 'src/a\rb'],
+    ['**/lib/*.so', [folder('x\ny')], 'x\ny'],
+  ])('%s reaches %j', (pattern, hidden, expected) => {
+    expect(hiddenMatch(pattern, [], hidden)?.path).toBe(expected);
+  });
+
+  it.each([
+    ['build/**/*.so', [file('build/x/a\n.txt')]],
+    ['*.so', [file('a\n.txt')]],
+    ['build/*.so', [folder('build/x\ny')]],
+    ['build/*/x.so', [folder('build/a\nb')]],
+    ['**', []],
+  ])('%s leaves %j alone', (pattern, hidden) => {
+    expect(hiddenMatch(pattern, [], hidden)).toBeUndefined();
+  });
+
+  it('leaves ignored paths alone, judged with the line breaks replaced', () => {
+    const ignore = ['**/__pycache__/**', '**/*.pyc'];
+    expect(hiddenMatch('**', ignore, [file('a\n.pyc')])).toBeUndefined();
+    expect(hiddenMatch('**', ignore, [file('__pycache__/x\ny.py')])).toBeUndefined();
+    expect(hiddenMatch('**', ignore, [file('a\n.py')])?.path).toBe('a\n.py');
+  });
+});
+
+describe('globFiles', () => {
+  it('finds dot files and files below folders, not folders', async () => {
+    const root = tree(['a.txt', '.hidden', 'sub/b.so', 'sub/deep/c.so', '__pycache__/x.pyc']);
+    const found = await globFiles('**', {
+      cwd: root,
+      ignore: ['**/__pycache__/**'],
+      input: 'stage',
+    });
+    expect(found.sort()).toEqual(['.hidden', 'a.txt', 'sub/b.so', 'sub/deep/c.so']);
+    expect((await globFiles('sub/*.so', { cwd: root, ignore: [], input: 'stage' })).sort()).toEqual(
+      ['sub/b.so'],
+    );
+  });
+
+  it('expands a folder only when asked to', async () => {
+    const root = tree(['sub/b.so', 'sub/deep/c.so']);
+    expect(
+      await globFiles('sub', { cwd: root, ignore: [], input: 'stage', expandDirectories: false }),
+    ).toEqual([]);
+    expect((await globFiles('sub', { cwd: root, ignore: [], input: 'stage' })).sort()).toEqual([
+      'sub/b.so',
+      'sub/deep/c.so',
+    ]);
+  });
+
+  it('refuses a file that ** would miss for a line break, naming the input and the file', async () => {
+    const root = tree(['ok.so', 'build/a\nb.so']);
+    const error = await refusal(() =>
+      globFiles('build/**', { cwd: root, ignore: [], input: 'stage' }),
+    );
+    expect(error.input).toBe('stage');
+    expect(error.message).toBe(
+      `the file "build/a\\nb.so" in ${root} has a line break in its name; globs cannot match it, so it would be missing from the wheel.`,
+    );
+    expect(error.fix).toMatch(/^rename it in the build/);
+  });
+
+  it('refuses a folder with a line break below a **, naming package-dir', async () => {
+    const root = tree(['pkg/__init__.py', 'pkg/a\u2028b/mod.py']);
+    const error = await refusal(() =>
+      globFiles('**', { cwd: join(root, 'pkg'), ignore: [], input: 'package-dir' }),
+    );
+    expect(error.input).toBe('package-dir');
+    expect(error.message).toMatch(/^the folder "a\\u2028b" in .* has a line break in its name/);
+  });
+
+  it('returns a line-break name a * matches (the stager refuses it later)', async () => {
+    const root = tree(['a\nb.so']);
+    expect(await globFiles('*.so', { cwd: root, ignore: [], input: 'stage' })).toEqual(['a\nb.so']);
+  });
+});

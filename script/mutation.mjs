@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+/**
+ * `npm run mutation [-- [--force] GROUP...]`: StrykerJS over the pure modules, one group of
+ * script/mutation-groups.mjs after the other, then one table of scores per file, the survivors in
+ * .cache/mutation/survivors.txt, and exit 1 when the total score is under 90%.
+ * Not part of `npm test`: it takes minutes.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MUTATION_GROUPS } from './mutation-groups.mjs';
+
+const root = join(import.meta.dirname, '..');
+const BREAK = 90;
+const args = process.argv.slice(2);
+const force = args.includes('--force');
+// `--baseline REF`: also score each file with only the test files that exist at REF (a mutant
+// counts as killed before when one of their tests killed it; the runs do not bail).
+const baselineAt = args.indexOf('--baseline');
+const baseline = baselineAt >= 0 ? args[baselineAt + 1] : undefined;
+const reportOnly = args.includes('--report-only');
+const chosen = args.filter(
+  (arg, i) =>
+    arg !== '--force' && arg !== '--report-only' && i !== baselineAt && i !== baselineAt + 1,
+);
+const names = chosen.length ? chosen : Object.keys(MUTATION_GROUPS);
+const started = Date.now();
+
+for (const name of reportOnly ? [] : names) {
+  if (!MUTATION_GROUPS[name]) {
+    console.error(
+      `no mutation group '${name}' (groups: ${Object.keys(MUTATION_GROUPS).join(', ')})`,
+    );
+    process.exit(2);
+  }
+  console.log(`\n== mutation group ${name}`);
+  const run = spawnSync(
+    join(root, 'node_modules', '.bin', 'stryker'),
+    ['run', ...(force ? ['--force'] : [])],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, MUTATION_GROUP: name },
+    },
+  );
+  if (run.status !== 0) {
+    console.error(`stryker failed for group ${name} (exit ${run.status})`);
+    process.exit(run.status ?? 1);
+  }
+}
+
+const KILLED = new Set(['Killed', 'Timeout']);
+const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
+const rows = [];
+const survivors = [];
+const existsAt = (path) =>
+  spawnSync('git', ['cat-file', '-e', `${baseline}:${path}`], { cwd: root }).status === 0;
+for (const name of names) {
+  const report = JSON.parse(readFileSync(join(root, '.cache', 'mutation', `${name}.json`), 'utf8'));
+  const oldTests = new Set();
+  if (baseline) {
+    for (const [file, { tests }] of Object.entries(report.testFiles ?? {})) {
+      if (existsAt(file)) for (const test of tests) oldTests.add(test.id);
+    }
+  }
+  for (const [file, { mutants, source }] of Object.entries(report.files)) {
+    const lines = source.split('\n');
+    const counted = mutants.filter((m) => COUNTED.has(m.status));
+    const killed = counted.filter((m) => KILLED.has(m.status)).length;
+    const before = counted.filter(
+      (m) => m.status === 'Timeout' || (m.killedBy ?? []).some((id) => oldTests.has(id)),
+    ).length;
+    rows.push({ file, killed, before, total: counted.length });
+    for (const m of counted.filter((m) => !KILLED.has(m.status))) {
+      const { line, column } = m.location.start;
+      survivors.push(
+        `${file}:${line}:${column} ${m.status} ${m.mutatorName}: ${JSON.stringify(m.replacement ?? '')}\n    ${lines[line - 1]?.trim()}`,
+      );
+    }
+  }
+}
+rows.sort((a, b) => a.file.localeCompare(b.file));
+const pct = (k, t) => (t === 0 ? 100 : (100 * k) / t);
+const line = (file, killed, before, total) =>
+  `${file.padEnd(34)} ${pct(killed, total).toFixed(1).padStart(5)}%  ${`${killed}/${total}`.padEnd(10)}` +
+  (baseline ? ` ${pct(before, total).toFixed(1).padStart(5)}%  ${before}/${total}` : '');
+console.log(
+  `\n${'file'.padEnd(34)} score   killed/total${baseline ? ` with the tests of ${baseline} only` : ''}`,
+);
+for (const { file, killed, before, total } of rows) console.log(line(file, killed, before, total));
+const killed = rows.reduce((s, r) => s + r.killed, 0);
+const before = rows.reduce((s, r) => s + r.before, 0);
+const total = rows.reduce((s, r) => s + r.total, 0);
+const score = pct(killed, total);
+console.log(line('total', killed, before, total));
+console.log(
+  `(${((Date.now() - started) / 60000).toFixed(1)} min; survivors: .cache/mutation/survivors.txt)`,
+);
+writeFileSync(join(root, '.cache', 'mutation', 'survivors.txt'), survivors.join('\n') + '\n');
+if (score < BREAK) {
+  console.error(`mutation score ${score.toFixed(1)}% is under ${BREAK}%`);
+  process.exit(1);
+}
