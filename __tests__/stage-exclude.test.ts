@@ -25,9 +25,13 @@ describe('outputDirExclusion', () => {
     expect(PENDING_PREFIX).toBe('.algorithmia-wheel-');
     const exclusion = outputDirExclusion('/w/pkg', '/w/pkg')!;
     expect(exclusion.reason).toBe(
-      'output-dir /w/pkg is the folder being staged: its wheels (*.whl) and .algorithmia-wheel-* folders are left out',
+      'output-dir /w/pkg is the folder being staged: its wheels (*.whl), their receipts (*.whl.verification.json) and .algorithmia-wheel-* folders are left out',
     );
     expect(exclusion.excludes('pkg-1.0-py3-none-any.whl')).toBe(true);
+    // An earlier run's verification receipt sits beside its wheel.
+    expect(exclusion.excludes('pkg-1.0-py3-none-any.whl.verification.json')).toBe(true);
+    expect(exclusion.excludes('sub/pkg-1.0-py3-none-any.whl.verification.json')).toBe(false);
+    expect(exclusion.excludes('notes.verification.json')).toBe(false);
     expect(exclusion.excludes('.algorithmia-wheel-1234/pkg-1.0-py3-none-any.whl')).toBe(true);
     expect(exclusion.excludes('sub/keep.whl')).toBe(false);
     expect(exclusion.excludes('a.whl.txt')).toBe(false);

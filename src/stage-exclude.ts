@@ -1,4 +1,5 @@
 import { relative, sep } from 'node:path';
+import { RECEIPT_SUFFIX } from './publish/index-sidecars.js';
 
 /** The folder in `output-dir` where a wheel waits for its verification (plus the process id). */
 export const PENDING_PREFIX = '.algorithmia-wheel-';
@@ -13,15 +14,17 @@ export interface OutputExclusion {
 /**
  * Earlier wheels must never end up in the wheel (pure): when `output-dir` lies inside the folder
  * being staged (`root`), everything below it is left out; when it is that folder itself, the
- * wheels and the pending folders of earlier runs at its top are. Otherwise nothing is left out.
+ * wheels, their verification receipts and the pending folders of earlier runs at its top are. Otherwise nothing is left out.
  */
 export function outputDirExclusion(root: string, outputDir: string): OutputExclusion | undefined {
   const rel = relative(root, outputDir).split(sep).join('/');
   if (rel === '') {
     return {
-      reason: `output-dir ${outputDir} is the folder being staged: its wheels (*.whl) and ${PENDING_PREFIX}* folders are left out`,
+      reason: `output-dir ${outputDir} is the folder being staged: its wheels (*.whl), their receipts (*.whl${RECEIPT_SUFFIX}) and ${PENDING_PREFIX}* folders are left out`,
       excludes: (path) =>
-        (!path.includes('/') && path.endsWith('.whl')) || path.startsWith(PENDING_PREFIX),
+        (!path.includes('/') &&
+          (path.endsWith('.whl') || path.endsWith(`.whl${RECEIPT_SUFFIX}`))) ||
+        path.startsWith(PENDING_PREFIX),
     };
   }
   if (rel === '..' || rel.startsWith('../')) return undefined;

@@ -78,7 +78,11 @@ describe('the image input on a real engine', () => {
     const calls = engineCalls(log);
     // The image is local: inspected, never pulled (a pull would ask a registry and fail here).
     expect(calls.filter((argv) => argv[0] === 'pull')).toEqual([]);
-    expect(calls.filter((argv) => argv[0] === 'image')).toEqual([['image', 'inspect', TEST_IMAGE]]);
+    // Inspected twice: before the first step (is it local?) and for the receipt (id and digests).
+    expect(calls.filter((argv) => argv[0] === 'image')).toEqual([
+      ['image', 'inspect', TEST_IMAGE],
+      ['image', 'inspect', TEST_IMAGE],
+    ]);
     const runs = calls.filter((argv) => argv[0] === 'run');
     // Build, probe, pip's tags, install, ldd, import and test-command all ran in the image.
     expect(runs.some((argv) => argv.includes('./build.sh python3'))).toBe(true);
