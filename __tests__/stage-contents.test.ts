@@ -84,7 +84,7 @@ describe('stagePackage: output-dir contents never reach the wheel', () => {
       'pkg/sub/mod.py',
     ]);
     expect(log.lines).toContain(
-      `stage: left out 2 files: output-dir ${join(root, 'python/pkg')} is the folder being staged: its wheels (*.whl) and .algorithmia-wheel-* folders are left out`,
+      `stage: left out 2 files: output-dir ${join(root, 'python/pkg')} is the folder being staged: its wheels (*.whl), their receipts (*.whl.verification.json) and .algorithmia-wheel-* folders are left out`,
     );
   });
 

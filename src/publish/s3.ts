@@ -465,7 +465,9 @@ async function uploadMultipart(
       `${queueSize} at a time`,
   );
   // A run killed mid-upload (SIGKILL leaves no time to abort) left its upload of this key open.
-  await abortStrayUploads(ctx, 0);
+  // Only uploads begun before this process started are a dead run's: a concurrent publisher's
+  // upload, begun since, is left alone (the conditional write decides between us).
+  await abortStrayUploads(ctx, { before: performance.timeOrigin });
   const createStarted = Date.now();
   let created: { UploadId?: string; $metadata: { attempts?: number } };
   try {
@@ -478,13 +480,14 @@ async function uploadMultipart(
   } catch (error) {
     const { status } = s3ErrorCode(error);
     const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-    if (status === undefined || attempts > 1) await abortStrayUploads(ctx, createStarted);
+    if (status === undefined || attempts > 1)
+      await abortStrayUploads(ctx, { since: createStarted });
     throw error;
   }
   const uploadId = created.UploadId;
   if (!uploadId) throw new PublishError('S3 did not return an upload id for the multipart upload.');
   if ((created.$metadata.attempts ?? 1) > 1) {
-    await abortStrayUploads(ctx, createStarted, uploadId);
+    await abortStrayUploads(ctx, { since: createStarted }, uploadId);
   }
 
   // Stops the other parts as soon as one fails, before the upload is aborted.
@@ -575,7 +578,15 @@ async function uploadMultipart(
  * except our own. A concurrent job publishing the same key in that window would see its upload
  * vanish and fail with NoSuchUpload: a clear failure, never an overwrite.
  */
-async function abortStrayUploads(ctx: Context, since: number, keep?: string): Promise<void> {
+async function abortStrayUploads(
+  ctx: Context,
+  window: { since: number } | { before: number },
+  keep?: string,
+): Promise<void> {
+  const inWindow = (initiated: number) =>
+    'since' in window
+      ? initiated >= window.since - STRAY_UPLOAD_SLACK_MS
+      : initiated < window.before;
   let stray: string[];
   try {
     const list = await ctx.client.send(
@@ -588,7 +599,7 @@ async function abortStrayUploads(ctx: Context, since: number, keep?: string): Pr
           upload.Key === ctx.key &&
           upload.UploadId !== undefined &&
           upload.UploadId !== keep &&
-          (upload.Initiated?.getTime() ?? 0) >= since - STRAY_UPLOAD_SLACK_MS,
+          inWindow(upload.Initiated?.getTime() ?? 0),
       )
       .map((upload) => upload.UploadId!);
   } catch (error) {

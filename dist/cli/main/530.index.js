@@ -565,7 +565,9 @@ async function uploadMultipart(ctx, file, plan, condition) {
     ctx.log.info(`Multipart upload: ${plan.parts.length} parts of up to ${plan.partSize} bytes, ` +
         `${queueSize} at a time`);
     // A run killed mid-upload (SIGKILL leaves no time to abort) left its upload of this key open.
-    await abortStrayUploads(ctx, 0);
+    // Only uploads begun before this process started are a dead run's: a concurrent publisher's
+    // upload, begun since, is left alone (the conditional write decides between us).
+    await abortStrayUploads(ctx, { before: performance.timeOrigin });
     const createStarted = Date.now();
     let created;
     try {
@@ -575,14 +577,14 @@ async function uploadMultipart(ctx, file, plan, condition) {
         const { status } = (0,s3_errors/* s3ErrorCode */.az)(error);
         const attempts = error.$metadata?.attempts ?? 1;
         if (status === undefined || attempts > 1)
-            await abortStrayUploads(ctx, createStarted);
+            await abortStrayUploads(ctx, { since: createStarted });
         throw error;
     }
     const uploadId = created.UploadId;
     if (!uploadId)
         throw new errors/* PublishError */.S1('S3 did not return an upload id for the multipart upload.');
     if ((created.$metadata.attempts ?? 1) > 1) {
-        await abortStrayUploads(ctx, createStarted, uploadId);
+        await abortStrayUploads(ctx, { since: createStarted }, uploadId);
     }
     // Stops the other parts as soon as one fails, before the upload is aborted.
     const stop = new AbortController();
@@ -662,7 +664,10 @@ async function uploadMultipart(ctx, file, plan, condition) {
  * except our own. A concurrent job publishing the same key in that window would see its upload
  * vanish and fail with NoSuchUpload: a clear failure, never an overwrite.
  */
-async function abortStrayUploads(ctx, since, keep) {
+async function abortStrayUploads(ctx, window, keep) {
+    const inWindow = (initiated) => 'since' in window
+        ? initiated >= window.since - STRAY_UPLOAD_SLACK_MS
+        : initiated < window.before;
     let stray;
     try {
         const list = await ctx.client.send(new dist_cjs/* ListMultipartUploadsCommand */.mo2({ Bucket: ctx.options.bucket, Prefix: ctx.key }), { abortSignal: AbortSignal.timeout(CLEANUP_TIMEOUT_MS) });
@@ -670,7 +675,7 @@ async function abortStrayUploads(ctx, since, keep) {
             .filter((upload) => upload.Key === ctx.key &&
             upload.UploadId !== undefined &&
             upload.UploadId !== keep &&
-            (upload.Initiated?.getTime() ?? 0) >= since - STRAY_UPLOAD_SLACK_MS)
+            inWindow(upload.Initiated?.getTime() ?? 0))
             .map((upload) => upload.UploadId);
     }
     catch (error) {
