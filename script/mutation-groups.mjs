@@ -34,8 +34,11 @@ export const MUTATION_GROUPS = {
     ],
     tests: [
       '__tests__/publish/artifact-plan.test.ts',
+      '__tests__/publish/artifact-plan-exact.test.ts',
       '__tests__/publish/s3-plan.test.ts',
+      '__tests__/publish/s3-plan-exact.test.ts',
       '__tests__/publish/index-pages.test.ts',
+      '__tests__/publish/index-pages-exact.test.ts',
     ],
   },
   names: {

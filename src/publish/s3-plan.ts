@@ -7,7 +7,6 @@ import { InputError } from '../errors.js';
 export type S3Acl = 'private' | 'public-read';
 
 /** S3's own limits. */
-export const MIN_PART_SIZE = 5 * 1024 * 1024;
 export const MAX_PARTS = 10_000;
 const MAX_KEY_BYTES = 1024;
 
@@ -28,7 +27,8 @@ export function validateBucketName(name: string): string {
       fix: 'use the bucket name only (no s3:// and no path; put the path in s3-prefix).',
     });
   };
-  if (name.startsWith('s3://') || name.includes('/')) fail('it contains a scheme or a path');
+  // An s3:// URI contains '/' too.
+  if (name.includes('/')) fail('it contains a scheme or a path');
   if (name.length < 3 || name.length > 63) fail('it must be 3 to 63 characters long');
   if (!/^[a-z0-9.-]+$/.test(name)) {
     fail('only lowercase letters, digits, dots and hyphens are allowed');
@@ -78,7 +78,7 @@ export function s3Key(prefix: string, fileName: string): string {
     throw new InputError(`'${fileName}' is not a plain file name.`);
   }
   const key = `${validatePrefix(prefix)}${fileName}`;
-  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) {
+  if (Buffer.byteLength(key) > MAX_KEY_BYTES) {
     throw new InputError(`The S3 key '${key}' is longer than ${MAX_KEY_BYTES} bytes.`, {
       input: 's3-prefix',
       fix: 'use a shorter s3-prefix.',
