@@ -10,7 +10,8 @@ import type { Reads } from './elf-input.js';
 const MAX_VERSION_ENTRIES = 4096;
 const VER_FLG_BASE = 1;
 
-interface Record {
+/** A record of a chain: where it is, and its bytes. */
+interface Linked {
   at: number;
   bytes: Buffer;
 }
@@ -28,17 +29,27 @@ export function* readVersionNeeds(
   const { verneed, verneednum } = view.tags.addresses;
   const byIndex = new Map<number, VersionNeed>();
   if (verneed === undefined) return byIndex;
-  const start = view.map(verneed, 'DT_VERNEED').offset;
-  const count = verneednum ?? MAX_VERSION_ENTRIES;
+  const needs = yield* records(view, {
+    start: view.map(verneed, 'DT_VERNEED').offset,
+    count: verneednum ?? MAX_VERSION_ENTRIES,
+    size: 16,
+    what: 'version need (Verneed)',
+  });
   let total = 0;
-  for (const need of yield* records(view, start, count, 16, 'version need (Verneed)')) {
+  for (const need of needs) {
     const library = yield* view.stringAt(f.u32(need.bytes, 4));
     const auxCount = f.u16(need.bytes, 2);
     const aux = need.at + f.u32(need.bytes, 8);
     total += auxCount;
     if (total > MAX_VERSION_ENTRIES)
       input.fail(`more than ${MAX_VERSION_ENTRIES} needed versions`, aux);
-    for (const entry of yield* linked(view, aux, auxCount, 16, 'version need (Vernaux)')) {
+    const entries = yield* linked(view, {
+      start: aux,
+      count: auxCount,
+      size: 16,
+      what: 'version need (Vernaux)',
+    });
+    for (const entry of entries) {
       const version = yield* view.stringAt(f.u32(entry.bytes, 8));
       const item: VersionNeed = { library, version, symbols: [] };
       info.versionNeeds.push(item);
@@ -57,9 +68,13 @@ export function* readVersionDefs(view: DynamicView, info: ElfInfo): Reads<void> 
   const { f, input } = view.elf;
   const { verdef, verdefnum } = view.tags.addresses;
   if (verdef === undefined) return;
-  const start = view.map(verdef, 'DT_VERDEF').offset;
-  const count = verdefnum ?? MAX_VERSION_ENTRIES;
-  for (const def of yield* records(view, start, count, 20, 'version definition (Verdef)')) {
+  const defs = yield* records(view, {
+    start: view.map(verdef, 'DT_VERDEF').offset,
+    count: verdefnum ?? MAX_VERSION_ENTRIES,
+    size: 20,
+    what: 'version definition (Verdef)',
+  });
+  for (const def of defs) {
     if (f.u16(def.bytes, 2) & VER_FLG_BASE) continue;
     if (f.u16(def.bytes, 6) === 0) continue;
     const auxBytes = yield* input.read(def.at + f.u32(def.bytes, 12), 8, 'Verdaux');
@@ -68,33 +83,30 @@ export function* readVersionDefs(view: DynamicView, info: ElfInfo): Reads<void> 
   }
 }
 
-/** Reads `count` linked records (verneed/verdef style) of `recordSize` bytes. */
-function* records(
-  view: DynamicView,
-  start: number,
-  count: number,
-  recordSize: number,
-  what: string,
-): Reads<Record[]> {
-  if (count > MAX_VERSION_ENTRIES) view.elf.input.fail(`${count} ${what} entries`, view.offset);
-  return yield* linked(view, start, count, recordSize, what);
+/** A chain of records (verneed/verdef style) of `size` bytes: at most `count`, from `start`. */
+interface Chain {
+  start: number;
+  count: number;
+  size: number;
+  what: string;
+}
+
+/** Reads a table's chain of records, its count bounded first. */
+function* records(view: DynamicView, chain: Chain): Reads<Linked[]> {
+  if (chain.count > MAX_VERSION_ENTRIES)
+    view.elf.input.fail(`${chain.count} ${chain.what} entries`, view.offset);
+  return yield* linked(view, chain);
 }
 
 /** Follows at most `count` records whose last u32 field is the offset to the next one. */
-function* linked(
-  view: DynamicView,
-  start: number,
-  count: number,
-  recordSize: number,
-  what: string,
-): Reads<Record[]> {
+function* linked(view: DynamicView, { start, count, size, what }: Chain): Reads<Linked[]> {
   const { f, input } = view.elf;
-  const out: Record[] = [];
+  const out: Linked[] = [];
   let at = start;
   for (let i = 0; i < count; i++) {
-    const bytes = yield* input.read(at, recordSize, what);
+    const bytes = yield* input.read(at, size, what);
     out.push({ at, bytes });
-    const next = f.u32(bytes, recordSize - 4);
+    const next = f.u32(bytes, size - 4);
     if (next === 0) break;
     at += next;
   }
