@@ -19,6 +19,7 @@ const PURE_FILES = [
   'src/**/*-plan.ts',
   'src/publish/index-pages.ts',
   'src/elf/reader.ts',
+  'src/elf/elf-*.ts',
 ];
 
 export default tseslint.config(

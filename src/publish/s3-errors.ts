@@ -73,14 +73,174 @@ const NETWORK_CODES = new Set([
   'RequestTimeout',
 ]);
 
+const DIGEST_CODES = new Set([
+  'BadDigest',
+  'InvalidDigest',
+  'XAmzContentSHA256Mismatch',
+  'InvalidChecksum',
+]);
+
+const REGION_CODES = new Set([
+  'PermanentRedirect',
+  'AuthorizationHeaderMalformed',
+  'IllegalLocationConstraintException',
+]);
+
+/** What every case reads: the failure's code and status, where it happened, the SDK's fields. */
+interface Failure {
+  code: string;
+  status: number | undefined;
+  fields: SdkErrorFields;
+  context: S3ErrorContext;
+  /** ` at <endpoint>` or ` in <region>`. */
+  where: string;
+  /** `s3://bucket/key` */
+  target: string;
+}
+
+/** One kind of failure: when it applies, and what the user is told (message, input, fix). */
+interface FailureCase {
+  when(failure: Failure): boolean;
+  tell(failure: Failure): { message: string; input?: string; fix: string };
+}
+
+/** The kinds of failure, most specific first; the first that applies describes the error. */
+const CASES: readonly FailureCase[] = [
+  {
+    when: ({ code }) => code === 'NoSuchBucket',
+    tell: ({ context, where }) => ({
+      message: `The S3 bucket '${context.bucket}' does not exist${where}.`,
+      input: 's3-bucket',
+      fix:
+        'check the bucket name, s3-region and s3-endpoint, and create the bucket before ' +
+        'publishing (the action never creates buckets).',
+    }),
+  },
+  {
+    when: ({ code }) => code === 'CredentialsProviderError',
+    tell: () => ({
+      message: 'No AWS credentials were found for the S3 upload.',
+      fix:
+        'add aws-actions/configure-aws-credentials before this step (OIDC role: the job needs ' +
+        '`permissions: id-token: write`), or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ' +
+        'from repository secrets. The action never takes keys as inputs.',
+    }),
+  },
+  {
+    when: ({ code }) => CREDENTIAL_CODES.has(code),
+    tell: ({ code, context, target }) => ({
+      message: `S3 rejected the AWS credentials (${code}) while publishing to ${target}.`,
+      fix:
+        'check the credentials step (the role or secrets used by ' +
+        'aws-actions/configure-aws-credentials): the keys may be wrong, expired, or for ' +
+        'another account or partition' +
+        (context.endpoint ? `; they must be valid for ${context.endpoint}.` : '.'),
+    }),
+  },
+  {
+    when: ({ code }) => DIGEST_CODES.has(code),
+    tell: ({ code, target }) => ({
+      message:
+        `S3 rejected the bytes sent for ${target} (${code}): they did not match their SHA-256, ` +
+        'so they were corrupted on the way; nothing was published.',
+      fix: 'run the job again; if it keeps happening, check proxies or network equipment between the runner and S3.',
+    }),
+  },
+  {
+    when: ({ code }) => code === 'AccessControlListNotSupported',
+    tell: ({ context }) => ({
+      message: `The bucket '${context.bucket}' has ACLs disabled, so the object cannot be made public-read.`,
+      input: 's3-acl',
+      fix:
+        "use s3-acl: private and grant public read with a bucket policy, or set the bucket's " +
+        'Object Ownership to allow ACLs.',
+    }),
+  },
+  {
+    when: ({ code, status }) => REGION_CODES.has(code) || status === 301,
+    tell: ({ fields, context }) => {
+      const region = [fields.BucketRegion, fields.Region].find(
+        (value): value is string => typeof value === 'string' && /^[a-z0-9-]+$/.test(value),
+      );
+      const actual = region ? ` (it is in ${region})` : '';
+      return {
+        message: `The S3 bucket '${context.bucket}' is not in region ${context.region}${actual}.`,
+        input: 's3-region',
+        fix: region ? `Set s3-region: ${region}.` : "Set s3-region to the bucket's region.",
+      };
+    },
+  },
+  {
+    when: ({ code, status }) => code === 'AccessDenied' || code === 'Forbidden' || status === 403,
+    tell: ({ context, target }) => ({
+      message: `Access denied to ${target} (${context.operation}).`,
+      fix:
+        `grant the role s3:PutObject, s3:GetObject and s3:AbortMultipartUpload on ` +
+        `arn:aws:s3:::${context.bucket}/${context.key}` +
+        ' (and s3:PutObjectAcl for s3-acl: public-read); check bucket policies and KMS key access.',
+    }),
+  },
+  {
+    when: ({ code }) => code === 'AbortError',
+    tell: ({ target }) => ({
+      message: `The S3 upload to ${target} did not finish in time and was stopped.`,
+      fix: 'check the network to S3, or raise the time limit / max attempts.',
+    }),
+  },
+  {
+    // The endpoint answered before: this request was cut on every attempt (a proxy or firewall
+    // cutting large bodies, a flaky link), which s3-endpoint cannot fix.
+    when: ({ code, context }) => NETWORK_CODES.has(code) && context.reached === true,
+    tell: ({ code, context, where }) => ({
+      message:
+        `The connection to S3${where} failed (${code}) during ${context.operation} on every ` +
+        'attempt, although S3 answered the earlier requests of this publish; nothing was published.',
+      input: 's3-max-attempts',
+      fix:
+        'run the job again or raise s3-max-attempts; if it keeps happening, check proxies or ' +
+        'firewalls between the runner and S3 that cut long uploads.',
+    }),
+  },
+  {
+    when: ({ code }) => NETWORK_CODES.has(code),
+    tell: ({ code, context, where }) => ({
+      message: `Cannot reach S3${where} (${code}).`,
+      input: context.endpoint ? 's3-endpoint' : undefined,
+      fix: context.endpoint
+        ? 'Check s3-endpoint (scheme, host, port) and that the server is reachable from the runner.'
+        : 'Check the network from the runner to S3 and the s3-region.',
+    }),
+  },
+];
+
+/** Any other failure: the operation and S3's code, with where to look the code up. */
+const tellOther: FailureCase['tell'] = ({ code, context, target }) => ({
+  message: `S3 ${context.operation} failed for ${target}: ${code}.`,
+  fix: 'see the details; S3 error codes are listed at https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html',
+});
+
 export function describeS3Error(error: unknown, context: S3ErrorContext): PublishError {
   if (error instanceof PublishError) return error;
   const { code, status } = s3ErrorCode(error);
   const fields = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorFields;
-  const where = context.endpoint ? ` at ${context.endpoint}` : ` in ${context.region}`;
-  const target = `s3://${context.bucket}/${context.key}`;
+  const failure: Failure = {
+    code,
+    status,
+    fields,
+    context,
+    where: context.endpoint ? ` at ${context.endpoint}` : ` in ${context.region}`,
+    target: `s3://${context.bucket}/${context.key}`,
+  };
+  const tell = CASES.find((c) => c.when(failure))?.tell ?? tellOther;
+  const { message, ...told } = tell(failure);
+  return new PublishError(message, { ...told, details: failureDetails(error, failure) });
+}
+
+/** The lines under the message: operation, code and status, the SDK's message, the request id;
+ * credentials and anything shaped like an access key id redacted. */
+function failureDetails(error: unknown, { code, status, fields, context }: Failure): string {
   const requestId = fields.$metadata?.requestId;
-  const details = redactText(
+  return redactText(
     [
       `${context.operation} failed: ${code}${status ? ` (HTTP ${status})` : ''}`,
       errorMessage(error),
@@ -91,125 +251,4 @@ export function describeS3Error(error: unknown, context: S3ErrorContext): Publis
     context.secrets ?? [],
     [AWS_ACCESS_KEY_ID],
   );
-
-  if (code === 'NoSuchBucket') {
-    return new PublishError(`The S3 bucket '${context.bucket}' does not exist${where}.`, {
-      input: 's3-bucket',
-      fix:
-        'check the bucket name, s3-region and s3-endpoint, and create the bucket before ' +
-        'publishing (the action never creates buckets).',
-      details,
-    });
-  }
-  if (code === 'CredentialsProviderError') {
-    return new PublishError('No AWS credentials were found for the S3 upload.', {
-      fix:
-        'add aws-actions/configure-aws-credentials before this step (OIDC role: the job needs ' +
-        '`permissions: id-token: write`), or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ' +
-        'from repository secrets. The action never takes keys as inputs.',
-      details,
-    });
-  }
-  if (CREDENTIAL_CODES.has(code)) {
-    return new PublishError(
-      `S3 rejected the AWS credentials (${code}) while publishing to ${target}.`,
-      {
-        fix:
-          'check the credentials step (the role or secrets used by ' +
-          'aws-actions/configure-aws-credentials): the keys may be wrong, expired, or for ' +
-          'another account or partition' +
-          (context.endpoint ? `; they must be valid for ${context.endpoint}.` : '.'),
-        details,
-      },
-    );
-  }
-  if (
-    code === 'BadDigest' ||
-    code === 'InvalidDigest' ||
-    code === 'XAmzContentSHA256Mismatch' ||
-    code === 'InvalidChecksum'
-  ) {
-    return new PublishError(
-      `S3 rejected the bytes sent for ${target} (${code}): they did not match their SHA-256, ` +
-        'so they were corrupted on the way; nothing was published.',
-      {
-        fix: 'run the job again; if it keeps happening, check proxies or network equipment between the runner and S3.',
-        details,
-      },
-    );
-  }
-  if (code === 'AccessControlListNotSupported') {
-    return new PublishError(
-      `The bucket '${context.bucket}' has ACLs disabled, so the object cannot be made public-read.`,
-      {
-        input: 's3-acl',
-        fix:
-          "use s3-acl: private and grant public read with a bucket policy, or set the bucket's " +
-          'Object Ownership to allow ACLs.',
-        details,
-      },
-    );
-  }
-  if (
-    code === 'PermanentRedirect' ||
-    code === 'AuthorizationHeaderMalformed' ||
-    code === 'IllegalLocationConstraintException' ||
-    status === 301
-  ) {
-    const region = [fields.BucketRegion, fields.Region].find(
-      (value): value is string => typeof value === 'string' && /^[a-z0-9-]+$/.test(value),
-    );
-    const actual = region ? ` (it is in ${region})` : '';
-    return new PublishError(
-      `The S3 bucket '${context.bucket}' is not in region ${context.region}${actual}.`,
-      {
-        input: 's3-region',
-        fix: region ? `Set s3-region: ${region}.` : "Set s3-region to the bucket's region.",
-        details,
-      },
-    );
-  }
-  if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
-    return new PublishError(`Access denied to ${target} (${context.operation}).`, {
-      fix:
-        `grant the role s3:PutObject, s3:GetObject and s3:AbortMultipartUpload on ` +
-        `arn:aws:s3:::${context.bucket}/${context.key}` +
-        ' (and s3:PutObjectAcl for s3-acl: public-read); check bucket policies and KMS key access.',
-      details,
-    });
-  }
-  if (code === 'AbortError') {
-    return new PublishError(`The S3 upload to ${target} did not finish in time and was stopped.`, {
-      fix: 'check the network to S3, or raise the time limit / max attempts.',
-      details,
-    });
-  }
-  if (NETWORK_CODES.has(code) && context.reached) {
-    // The endpoint answered before: this request was cut on every attempt (a proxy or firewall
-    // cutting large bodies, a flaky link), which s3-endpoint cannot fix.
-    return new PublishError(
-      `The connection to S3${where} failed (${code}) during ${context.operation} on every ` +
-        'attempt, although S3 answered the earlier requests of this publish; nothing was published.',
-      {
-        input: 's3-max-attempts',
-        fix:
-          'run the job again or raise s3-max-attempts; if it keeps happening, check proxies or ' +
-          'firewalls between the runner and S3 that cut long uploads.',
-        details,
-      },
-    );
-  }
-  if (NETWORK_CODES.has(code)) {
-    return new PublishError(`Cannot reach S3${where} (${code}).`, {
-      input: context.endpoint ? 's3-endpoint' : undefined,
-      fix: context.endpoint
-        ? 'Check s3-endpoint (scheme, host, port) and that the server is reachable from the runner.'
-        : 'Check the network from the runner to S3 and the s3-region.',
-      details,
-    });
-  }
-  return new PublishError(`S3 ${context.operation} failed for ${target}: ${code}.`, {
-    fix: 'see the details; S3 error codes are listed at https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html',
-    details,
-  });
 }

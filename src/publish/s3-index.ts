@@ -10,83 +10,24 @@
  * state or an earlier one; a publisher that reads a later state finds its wheel missing and
  * writes again. A page whose rendering equals what is stored is not written at all.
  */
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { createHash } from 'node:crypto';
-
 import { PublishError } from '../errors.js';
 import type { Log } from '../log.js';
-import { normalizeProjectName, parseWheelFileName, type WheelName } from '../wheel/names.js';
-import { flatPage, indexKeys, projectPage, rootPage, type IndexWheel } from './index-pages.js';
-import { metadataFacts, readSidecar, sidecarOf, type SidecarFacts } from './index-sidecars.js';
+import { describeIndexError } from './s3-index-errors.js';
+import { listWheels, readPage } from './s3-index-read.js';
 import {
-  abortError,
-  aclParams,
-  objectSha256,
-  openS3Session,
-  sendTagged,
-  taggedRequest,
-  type S3ClientOptions,
-} from './s3-session.js';
-import { describeS3Error, isPreconditionFailure, s3ErrorCode } from './s3-errors.js';
-import { objectUrl, s3Uri, validateBucketName, validatePrefix, type S3Acl } from './s3-plan.js';
+  allPageKeys,
+  indexResult,
+  startIndexRun,
+  type IndexResult,
+  type UpdateIndexOptions,
+} from './s3-index-run.js';
+import { writeChangedPages } from './s3-index-write.js';
+import { s3Uri, validateBucketName, validatePrefix, type S3Acl } from './s3-plan.js';
+import { openS3Session, type S3ClientOptions } from './s3-session.js';
 
-export interface UpdateIndexOptions {
-  client: S3Client;
-  bucket: string;
-  /** The wheels' key prefix (normalized here). */
-  prefix: string;
-  /** The wheels' ACL; the pages get the same. */
-  acl: S3Acl;
-  /** The project just published: its page is (re)written. */
-  distribution: string;
-  /** For the URLs in the result. */
-  region: string;
-  endpoint?: string;
-  forcePathStyle: boolean;
-  log: Log;
-  /** Rounds of read-list-write when a concurrent publisher changes a page (default 8). */
-  maxAttempts?: number;
-  /** A file name the listing must contain (the wheel just uploaded); listed again until it does. */
-  expectFile?: string;
-  /** HEAD requests in flight at once when looking up the wheels' SHA-256 (default 8). */
-  headConcurrency?: number;
-  /** ListObjectsV2 page size (default: S3's 1000). */
-  listPageSize?: number;
-  /** Backoff between rounds: full jitter over min(maxMs, baseMs * 2^(round-1)). */
-  backoff?: { baseMs: number; maxMs: number };
-  signal?: AbortSignal;
-}
+export type { IndexResult, UpdateIndexOptions } from './s3-index-run.js';
 
-export type PageStatus = 'created' | 'updated' | 'unchanged';
-
-export interface IndexResult {
-  /** `.../<prefix>simple/`: for `--index-url` / `--extra-index-url`. */
-  indexUrl: string;
-  /** `.../<prefix>simple/<project>/`. */
-  projectUrl: string;
-  /** `.../<prefix>index.html`: for `--find-links`. */
-  findLinksUrl: string;
-  /** PEP 503 normalized project name. */
-  project: string;
-  /** The wheels on the project page (file names, sorted). */
-  files: string[];
-  pages: { key: string; status: PageStatus }[];
-  /** Rounds used (1 when nothing raced). */
-  attempts: number;
-}
-
-const DEFAULT_ATTEMPTS = 8;
-const DEFAULT_HEAD_CONCURRENCY = 8;
 const DEFAULT_BACKOFF = { baseMs: 100, maxMs: 3000 };
-const CONTENT_TYPE = 'text/html; charset=utf-8';
-/** Pages change with every publish; caches must revalidate (the wheels stay immutable). */
-const PAGE_CACHE_CONTROL = 'no-cache';
 
 /** Delay before round `round + 1`: "full jitter" (random in [0, cap]), so racers spread out. */
 export function backoffDelay(
@@ -96,57 +37,6 @@ export function backoffDelay(
 ): number {
   const cap = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, round - 1));
   return Math.floor(random() * cap);
-}
-
-interface Listed extends WheelName {
-  key: string;
-  etag: string;
-  /** `<wheel>.metadata` / `<wheel>.yanked` beside it (index-sidecars.ts). */
-  sidecars: { kind: 'metadata' | 'yanked'; key: string; etag: string }[];
-}
-
-interface StoredPage {
-  key: string;
-  etag?: string;
-  body?: string;
-}
-
-/** One index update: what every step reads, and what it learns across rounds. */
-interface IndexRun {
-  options: UpdateIndexOptions;
-  client: S3Client;
-  bucket: string;
-  prefix: string;
-  project: string;
-  keys: ReturnType<typeof indexKeys>;
-  log: Log;
-  signal?: AbortSignal;
-  /** SHA-256 per object version (key + ETag), kept across rounds: a retry HEADs new wheels only. */
-  hashes: Map<string, string | undefined>;
-  /** What each sidecar version (key + ETag) says, kept across rounds like the hashes. */
-  facts: Map<string, SidecarFacts>;
-  /** Keys already reported as skipped (each is logged once). */
-  warned: Set<string>;
-  /** Page statuses so far: a page written in an earlier round stays `created`/`updated`. */
-  statuses: Map<string, PageStatus>;
-}
-
-/** Runs `fn` over `items`, at most `limit` at a time. */
-async function mapBounded<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -169,29 +59,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * backoff) for the pages another publisher changed meanwhile. See the header for why.
  */
 export async function updateIndex(options: UpdateIndexOptions): Promise<IndexResult> {
-  const bucket = validateBucketName(options.bucket);
-  const prefix = validatePrefix(options.prefix);
-  const project = normalizeProjectName(options.distribution);
-  const run: IndexRun = {
-    options,
-    client: options.client,
-    bucket,
-    prefix,
-    project,
-    keys: indexKeys(prefix, project),
-    log: options.log,
-    signal: options.signal,
-    hashes: new Map(),
-    facts: new Map(),
-    warned: new Set(),
-    statuses: new Map(),
-  };
-  const rounds = options.maxAttempts ?? DEFAULT_ATTEMPTS;
-  if (!Number.isInteger(rounds) || rounds < 1) {
-    throw new PublishError(`index rounds must be a positive integer, got ${rounds}.`);
-  }
-  const allKeys = [...run.keys.project, ...run.keys.root, run.keys.flat];
-  let pending = allKeys;
+  const { run, rounds } = startIndexRun(options);
+  let pending = allPageKeys(run);
   let notListed = false;
   for (let attempt = 1; attempt <= rounds; attempt++) {
     // Read first, list second: see the header comment for why the order matters.
@@ -205,7 +74,7 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<IndexRes
       );
     } else {
       const { files, lost } = await writeChangedPages(run, stored, listed);
-      if (lost.length === 0) return indexResult(run, allKeys, files, attempt);
+      if (lost.length === 0) return indexResult(run, files, attempt);
       pending = lost;
       run.log.info(
         `Index: ${lost.join(', ')} changed while updating (another job is publishing); ` +
@@ -219,7 +88,7 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<IndexRes
   throw new PublishError(
     notListed
       ? `The index was not updated: ${options.expectFile} did not appear in the listing of ` +
-          `${s3Uri(bucket, prefix)} after ${rounds} attempts. The wheel itself is published.`
+          `${s3Uri(run.bucket, run.prefix)} after ${rounds} attempts. The wheel itself is published.`
       : `The index pages ${pending.join(', ')} kept changing while updating them ` +
           `(${rounds} rounds); the wheel itself is published.`,
     {
@@ -228,238 +97,6 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<IndexRes
         'jobs publish into this prefix at once, let them publish the index one after another.',
     },
   );
-}
-
-/** A page as stored (body and ETag), or none yet (404). */
-async function readPage(run: IndexRun, key: string): Promise<StoredPage> {
-  try {
-    const object = await sendTagged('GetObject', key, () =>
-      run.client.send(new GetObjectCommand({ Bucket: run.bucket, Key: key }), {
-        abortSignal: run.signal,
-      }),
-    );
-    return {
-      key,
-      etag: object.ETag,
-      body: (await object.Body?.transformToString('utf-8')) ?? '',
-    };
-  } catch (error) {
-    const { code, status } = s3ErrorCode(error);
-    if (status === 404 && code !== 'NoSuchBucket') return { key };
-    throw error;
-  }
-}
-
-/** The wheels directly under the prefix, each with its sidecars. */
-async function listWheels(run: IndexRun): Promise<Listed[]> {
-  const { prefix } = run;
-  const wheels: Listed[] = [];
-  const sidecars: { wheel: string; kind: 'metadata' | 'yanked'; key: string; etag: string }[] = [];
-  let token: string | undefined;
-  do {
-    const page = await sendTagged('ListObjectsV2', prefix, () =>
-      run.client.send(
-        new ListObjectsV2Command({
-          Bucket: run.bucket,
-          Prefix: prefix,
-          // Wheels sit directly under the prefix; the simple/ tree and sub-folders are skipped.
-          Delimiter: '/',
-          ContinuationToken: token,
-          MaxKeys: run.options.listPageSize,
-        }),
-        { abortSignal: run.signal },
-      ),
-    );
-    for (const object of page.Contents ?? []) {
-      if (!object.Key) continue;
-      const parsed = parseWheelFileName(object.Key.slice(prefix.length));
-      const sidecar = sidecarOf(object.Key.slice(prefix.length));
-      if (parsed) {
-        wheels.push({ ...parsed, key: object.Key, etag: object.ETag ?? '', sidecars: [] });
-      } else if (sidecar) {
-        sidecars.push({ ...sidecar, key: object.Key, etag: object.ETag ?? '' });
-      } else if (object.Key.endsWith('.whl'))
-        skipOnce(run, object.Key, 'its name is not a wheel name');
-    }
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  for (const { wheel, ...sidecar } of sidecars) {
-    wheels.find((w) => w.fileName === wheel)?.sidecars.push(sidecar);
-  }
-  return wheels;
-}
-
-function skipOnce(run: IndexRun, key: string, why: string): void {
-  if (run.warned.has(key)) return;
-  run.warned.add(key);
-  run.log.info(`Index: ignoring ${s3Uri(run.bucket, key)} (${why}).`);
-}
-
-/** What a wheel's sidecars say (requires-python, yanked), read once per sidecar version. */
-async function sidecarFacts(run: IndexRun, wheel: Listed): Promise<SidecarFacts> {
-  const out: SidecarFacts = {};
-  for (const sidecar of wheel.sidecars) {
-    const id = `${sidecar.key}\u0000${sidecar.etag}`;
-    if (!run.facts.has(id)) {
-      const bytes = await readSidecar(run.client, run.bucket, sidecar.key, run.signal);
-      run.facts.set(
-        id,
-        bytes === undefined
-          ? {}
-          : sidecar.kind === 'metadata'
-            ? metadataFacts(bytes)
-            : { yanked: bytes.toString('utf8') },
-      );
-    }
-    Object.assign(out, run.facts.get(id));
-  }
-  return out;
-}
-
-/** The SHA-256 of one wheel (HEAD once per object version); undefined when it was deleted. */
-async function wheelHash(run: IndexRun, wheel: Listed): Promise<IndexWheel | undefined> {
-  const id = `${wheel.key}\u0000${wheel.etag}`;
-  if (!run.hashes.has(id)) {
-    try {
-      const head = await sendTagged('HeadObject', wheel.key, () =>
-        run.client.send(
-          new HeadObjectCommand({ Bucket: run.bucket, Key: wheel.key, ChecksumMode: 'ENABLED' }),
-          { abortSignal: run.signal },
-        ),
-      );
-      run.hashes.set(id, objectSha256(head));
-    } catch (error) {
-      const { status } = s3ErrorCode(error);
-      if (status === 404) return undefined;
-      if (status !== 403) throw error;
-      run.hashes.set(id, undefined);
-      skipOnce(run, wheel.key, 'HEAD was refused, no s3:GetObject: linked without a hash');
-    }
-    if (run.hashes.get(id) === undefined) {
-      skipOnce(run, wheel.key, 'no sha256 metadata or checksum: linked without a hash');
-    }
-  }
-  const sha256 = run.hashes.get(id);
-  return {
-    fileName: wheel.fileName,
-    ...(sha256 ? { sha256 } : {}),
-    ...(await sidecarFacts(run, wheel)),
-  };
-}
-
-/** Looks up the SHA-256 of each wheel; a wheel deleted since the listing is dropped. */
-async function withHashes(run: IndexRun, wheels: Listed[]): Promise<IndexWheel[]> {
-  const found = await mapBounded(
-    wheels,
-    run.options.headConcurrency ?? DEFAULT_HEAD_CONCURRENCY,
-    (wheel) => wheelHash(run, wheel),
-  );
-  return found.filter((wheel): wheel is IndexWheel => wheel !== undefined);
-}
-
-/** Writes one page if its ETag is still the one read (If-None-Match: * when creating it). */
-async function writePage(run: IndexRun, page: StoredPage, body: string): Promise<void> {
-  const bytes = Buffer.from(body, 'utf8');
-  await sendTagged('PutObject', page.key, () =>
-    run.client.send(
-      new PutObjectCommand({
-        Bucket: run.bucket,
-        Key: page.key,
-        Body: bytes,
-        ContentLength: bytes.length,
-        ContentType: CONTENT_TYPE,
-        CacheControl: PAGE_CACHE_CONTROL,
-        ...aclParams(run.options.acl),
-        ...(page.etag ? { IfMatch: page.etag } : { IfNoneMatch: '*' }),
-        ChecksumAlgorithm: 'SHA256',
-        ChecksumSHA256: createHash('sha256').update(bytes).digest('base64'),
-      }),
-      { abortSignal: run.signal },
-    ),
-  );
-}
-
-/**
- * Renders every page read from the listing and writes those that differ; returns the project's
- * files and the pages another publisher changed meanwhile (to read, list and write again).
- */
-async function writeChangedPages(
-  run: IndexRun,
-  stored: readonly StoredPage[],
-  listed: Listed[],
-): Promise<{ files: string[]; lost: string[] }> {
-  const { keys, project } = run;
-  const wheels = await withHashes(run, listed);
-  const own = new Set(listed.filter((w) => w.project === project).map((w) => w.fileName));
-  const ownWheels = wheels.filter((wheel) => own.has(wheel.fileName));
-  const files = ownWheels.map((wheel) => wheel.fileName).sort();
-  const projects = listed.map((wheel) => wheel.project);
-  const render = (key: string): string => {
-    if (keys.project.includes(key)) return projectPage(project, ownWheels);
-    if (keys.root.includes(key)) return rootPage(projects);
-    return flatPage(wheels);
-  };
-  const outcomes = await Promise.allSettled(
-    stored.map(async (page) => {
-      const body = render(page.key);
-      if (page.body === body) {
-        if (!run.statuses.has(page.key)) run.statuses.set(page.key, 'unchanged');
-        return;
-      }
-      await writePage(run, page, body);
-      run.statuses.set(page.key, page.etag ? 'updated' : 'created');
-    }),
-  );
-  const lost: string[] = [];
-  for (const [i, outcome] of outcomes.entries()) {
-    if (outcome.status === 'fulfilled') continue;
-    const error = outcome.reason as unknown;
-    // 412/409: another publisher wrote the page since we read it; 404 on If-Match: it was
-    // deleted meanwhile. Either way: read, list and render again.
-    const { code, status } = s3ErrorCode(error);
-    if (isPreconditionFailure(error) || (status === 404 && code !== 'NoSuchBucket')) {
-      lost.push(stored[i]!.key);
-    } else {
-      throw error;
-    }
-  }
-  return { files, lost };
-}
-
-/** The result of a finished update, and its one log line. */
-function indexResult(
-  run: IndexRun,
-  allKeys: readonly string[],
-  files: string[],
-  attempt: number,
-): IndexResult {
-  const { options, keys } = run;
-  const url = (key: string) =>
-    objectUrl({
-      bucket: run.bucket,
-      key,
-      region: options.region,
-      endpoint: options.endpoint,
-      forcePathStyle: options.forcePathStyle,
-    });
-  const pages = allKeys.map((key) => ({ key, status: run.statuses.get(key) ?? 'unchanged' }));
-  const written = pages.filter((page) => page.status !== 'unchanged');
-  run.log.info(
-    `Index: ${files.length} wheel(s) of ${run.project} on ${url(keys.project[0]!)}; ` +
-      (written.length
-        ? `wrote ${written.map((page) => `${page.key} (${page.status})`).join(', ')}`
-        : 'every page was already up to date') +
-      (attempt > 1 ? ` after ${attempt} rounds.` : '.'),
-  );
-  return {
-    indexUrl: url(keys.root[0]!),
-    projectUrl: url(keys.project[0]!),
-    findLinksUrl: url(keys.flat),
-    project: run.project,
-    files,
-    pages,
-    attempts: attempt,
-  };
 }
 
 export interface S3IndexOptions extends S3ClientOptions {
@@ -507,59 +144,4 @@ export async function publishIndex(options: S3IndexOptions, log: Log): Promise<I
   } finally {
     session.close();
   }
-}
-
-/** Index-specific wording for the failures whose fix differs from a wheel upload's. */
-export function describeIndexError(
-  error: unknown,
-  context: {
-    bucket: string;
-    prefix: string;
-    region: string;
-    endpoint?: string;
-    aborted?: boolean;
-    secrets?: readonly string[];
-  },
-): PublishError {
-  const { operation, key } = taggedRequest(error, {
-    operation: 'index update',
-    key: context.prefix,
-  });
-  const { code, status } = s3ErrorCode(error);
-  const arn = `arn:aws:s3:::${context.bucket}`;
-  const described = describeS3Error(context.aborted ? abortError(error) : error, {
-    bucket: context.bucket,
-    key,
-    region: context.region,
-    endpoint: context.endpoint,
-    operation,
-    secrets: context.secrets,
-  });
-  if (status === 403 || code === 'AccessDenied') {
-    return new PublishError(
-      `Access denied while updating the pip index of s3://${context.bucket}/${context.prefix} ` +
-        `(${operation}); the wheel itself is published.`,
-      {
-        input: 's3-index',
-        fix:
-          `the index needs s3:ListBucket on ${arn} (prefix ${context.prefix || '*'}), ` +
-          `s3:GetObject on ${arn}/${context.prefix}*, and s3:PutObject (plus ` +
-          `s3:PutObjectAcl for public-read) on ${arn}/${context.prefix}simple/* and ` +
-          `${arn}/${context.prefix}index.html; or set s3-index: false.`,
-        details: described.details,
-      },
-    );
-  }
-  if (code === 'NotImplemented' || status === 501) {
-    return new PublishError(
-      `The S3 server does not support conditional writes (If-Match / If-None-Match), which ` +
-        `the pip index needs so that concurrent jobs do not lose each other's wheels.`,
-      {
-        input: 's3-index',
-        fix: 'use a store that supports conditional writes (AWS S3, recent MinIO), or set s3-index: false.',
-        details: described.details,
-      },
-    );
-  }
-  return described;
 }
