@@ -1,5 +1,5 @@
 export const id = 130;
-export const ids = [130,870,748];
+export const ids = [130,870,133];
 export const modules = {
 
 /***/ 5956:
@@ -61,26 +61,379 @@ async function alignObjectAcl(options) {
 
 /***/ }),
 
-/***/ 73748:
+/***/ 14294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   backoffDelay: () => (/* binding */ backoffDelay),
-/* harmony export */   describeIndexError: () => (/* binding */ describeIndexError),
-/* harmony export */   publishIndex: () => (/* binding */ publishIndex),
-/* harmony export */   updateIndex: () => (/* binding */ updateIndex)
+/* harmony export */   u: () => (/* binding */ describeIndexError)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(53711);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(44295);
-/* harmony import */ var _index_pages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43352);
-/* harmony import */ var _index_sidecars_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39180);
-/* harmony import */ var _s3_session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83870);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(69373);
-/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(99137);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69373);
+/* harmony import */ var _s3_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83870);
+/**
+ * The index's wording for the S3 failures whose fix differs from a wheel upload's (the index
+ * needs listing and conditional writes); every other failure is described by describeS3Error.
+ */
+
+
+
+/** Index-specific wording for the failures whose fix differs from a wheel upload's. */
+function describeIndexError(error, context) {
+    const { operation, key } = (0,_s3_session_js__WEBPACK_IMPORTED_MODULE_2__.taggedRequest)(error, {
+        operation: 'index update',
+        key: context.prefix,
+    });
+    const { code, status } = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .s3ErrorCode */ .az)(error);
+    const arn = `arn:aws:s3:::${context.bucket}`;
+    const described = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .ye)(context.aborted ? (0,_s3_session_js__WEBPACK_IMPORTED_MODULE_2__.abortError)(error) : error, {
+        bucket: context.bucket,
+        key,
+        region: context.region,
+        endpoint: context.endpoint,
+        operation,
+        secrets: context.secrets,
+    });
+    if (status === 403 || code === 'AccessDenied') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`Access denied while updating the pip index of s3://${context.bucket}/${context.prefix} ` +
+            `(${operation}); the wheel itself is published.`, {
+            input: 's3-index',
+            fix: `the index needs s3:ListBucket on ${arn} (prefix ${context.prefix || '*'}), ` +
+                `s3:GetObject on ${arn}/${context.prefix}*, and s3:PutObject (plus ` +
+                `s3:PutObjectAcl for public-read) on ${arn}/${context.prefix}simple/* and ` +
+                `${arn}/${context.prefix}index.html; or set s3-index: false.`,
+            details: described.details,
+        });
+    }
+    if (code === 'NotImplemented' || status === 501) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The S3 server does not support conditional writes (If-Match / If-None-Match), which ` +
+            `the pip index needs so that concurrent jobs do not lose each other's wheels.`, {
+            input: 's3-index',
+            fix: 'use a store that supports conditional writes (AWS S3, recent MinIO), or set s3-index: false.',
+            details: described.details,
+        });
+    }
+    return described;
+}
+
+
+/***/ }),
+
+/***/ 89133:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  backoffDelay: () => (/* binding */ backoffDelay),
+  publishIndex: () => (/* binding */ publishIndex),
+  updateIndex: () => (/* binding */ updateIndex)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/publish/s3-index-errors.ts
+var s3_index_errors = __webpack_require__(14294);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(53711);
+// EXTERNAL MODULE: ./src/wheel/names.ts
+var names = __webpack_require__(44295);
+// EXTERNAL MODULE: ./src/publish/index-sidecars.ts
+var index_sidecars = __webpack_require__(39180);
+// EXTERNAL MODULE: ./src/publish/s3-errors.ts
+var s3_errors = __webpack_require__(69373);
+// EXTERNAL MODULE: ./src/publish/index-pages.ts + 1 modules
+var index_pages = __webpack_require__(43352);
+// EXTERNAL MODULE: ./src/publish/s3-plan.ts
+var s3_plan = __webpack_require__(99137);
+;// CONCATENATED MODULE: ./src/publish/s3-index-run.ts
+
+
+
+
+const DEFAULT_ATTEMPTS = 8;
+/** The run of an update, its options checked; and how many rounds it may take. */
+function startIndexRun(options) {
+    const bucket = (0,s3_plan/* validateBucketName */.EG)(options.bucket);
+    const prefix = (0,s3_plan/* validatePrefix */.hb)(options.prefix);
+    const project = (0,names/* normalizeProjectName */.yz)(options.distribution);
+    const run = {
+        options,
+        client: options.client,
+        bucket,
+        prefix,
+        project,
+        keys: (0,index_pages/* indexKeys */.nI)(prefix, project),
+        log: options.log,
+        signal: options.signal,
+        hashes: new Map(),
+        facts: new Map(),
+        warned: new Set(),
+        statuses: new Map(),
+    };
+    const rounds = options.maxAttempts ?? DEFAULT_ATTEMPTS;
+    if (!Number.isInteger(rounds) || rounds < 1) {
+        throw new errors/* PublishError */.S1(`index rounds must be a positive integer, got ${rounds}.`);
+    }
+    return { run, rounds };
+}
+/** Every page of the index: the project's, the root's and the flat find-links page. */
+function allPageKeys(run) {
+    return [...run.keys.project, ...run.keys.root, run.keys.flat];
+}
+/** Logs a key the index leaves out or links without a hash, once per key. */
+function skipOnce(run, key, why) {
+    if (run.warned.has(key))
+        return;
+    run.warned.add(key);
+    run.log.info(`Index: ignoring ${(0,s3_plan/* s3Uri */.tT)(run.bucket, key)} (${why}).`);
+}
+/** The result of a finished update, and its one log line. */
+function indexResult(run, files, attempt) {
+    const { options, keys } = run;
+    const url = (key) => (0,s3_plan/* objectUrl */.bC)({
+        bucket: run.bucket,
+        key,
+        region: options.region,
+        endpoint: options.endpoint,
+        forcePathStyle: options.forcePathStyle,
+    });
+    const pages = allPageKeys(run).map((key) => ({
+        key,
+        status: run.statuses.get(key) ?? 'unchanged',
+    }));
+    const written = pages.filter((page) => page.status !== 'unchanged');
+    run.log.info(`Index: ${files.length} wheel(s) of ${run.project} on ${url(keys.project[0])}; ` +
+        (written.length
+            ? `wrote ${written.map((page) => `${page.key} (${page.status})`).join(', ')}`
+            : 'every page was already up to date') +
+        (attempt > 1 ? ` after ${attempt} rounds.` : '.'));
+    return {
+        indexUrl: url(keys.root[0]),
+        projectUrl: url(keys.project[0]),
+        findLinksUrl: url(keys.flat),
+        project: run.project,
+        files,
+        pages,
+        attempts: attempt,
+    };
+}
+
+// EXTERNAL MODULE: ./src/publish/s3-session.ts + 1 modules
+var s3_session = __webpack_require__(83870);
+;// CONCATENATED MODULE: ./src/publish/s3-index-read.ts
+/**
+ * What the index is rendered from: the pages as stored (read before the listing; see
+ * s3-index.ts for why), the wheels directly under the prefix with their sidecars, each wheel's
+ * SHA-256 (one HEAD per object version) and what its sidecars say.
+ */
+
+
+
+
+
+
+const DEFAULT_HEAD_CONCURRENCY = 8;
+/** A page as stored (body and ETag), or none yet (404). */
+async function readPage(run, key) {
+    try {
+        const object = await (0,s3_session.sendTagged)('GetObject', key, () => run.client.send(new dist_cjs.GetObjectCommand({ Bucket: run.bucket, Key: key }), {
+            abortSignal: run.signal,
+        }));
+        return {
+            key,
+            etag: object.ETag,
+            body: (await object.Body?.transformToString('utf-8')) ?? '',
+        };
+    }
+    catch (error) {
+        const { code, status } = (0,s3_errors/* s3ErrorCode */.az)(error);
+        if (status === 404 && code !== 'NoSuchBucket')
+            return { key };
+        throw error;
+    }
+}
+/** The wheels directly under the prefix, each with its sidecars. */
+async function listWheels(run) {
+    const { prefix } = run;
+    const wheels = [];
+    const sidecars = [];
+    let token;
+    do {
+        const page = await (0,s3_session.sendTagged)('ListObjectsV2', prefix, () => run.client.send(new dist_cjs/* ListObjectsV2Command */.u6x({
+            Bucket: run.bucket,
+            Prefix: prefix,
+            // Wheels sit directly under the prefix; the simple/ tree and sub-folders are skipped.
+            Delimiter: '/',
+            ContinuationToken: token,
+            MaxKeys: run.options.listPageSize,
+        }), { abortSignal: run.signal }));
+        for (const object of page.Contents ?? []) {
+            if (!object.Key)
+                continue;
+            const parsed = (0,names/* parseWheelFileName */.QW)(object.Key.slice(prefix.length));
+            const sidecar = (0,index_sidecars/* sidecarOf */.hQ)(object.Key.slice(prefix.length));
+            if (parsed) {
+                wheels.push({ ...parsed, key: object.Key, etag: object.ETag ?? '', sidecars: [] });
+            }
+            else if (sidecar) {
+                sidecars.push({ ...sidecar, key: object.Key, etag: object.ETag ?? '' });
+            }
+            else if (object.Key.endsWith('.whl'))
+                skipOnce(run, object.Key, 'its name is not a wheel name');
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    for (const { wheel, ...sidecar } of sidecars) {
+        wheels.find((w) => w.fileName === wheel)?.sidecars.push(sidecar);
+    }
+    return wheels;
+}
+/** Looks up the SHA-256 of each wheel; a wheel deleted since the listing is dropped. */
+async function withHashes(run, wheels) {
+    const found = await mapBounded(wheels, run.options.headConcurrency ?? DEFAULT_HEAD_CONCURRENCY, (wheel) => wheelHash(run, wheel));
+    return found.filter((wheel) => wheel !== undefined);
+}
+/** The SHA-256 of one wheel (HEAD once per object version); undefined when it was deleted. */
+async function wheelHash(run, wheel) {
+    const id = `${wheel.key}\u0000${wheel.etag}`;
+    if (!run.hashes.has(id)) {
+        try {
+            const head = await (0,s3_session.sendTagged)('HeadObject', wheel.key, () => run.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: run.bucket, Key: wheel.key, ChecksumMode: 'ENABLED' }), { abortSignal: run.signal }));
+            run.hashes.set(id, (0,s3_session.objectSha256)(head));
+        }
+        catch (error) {
+            const { status } = (0,s3_errors/* s3ErrorCode */.az)(error);
+            if (status === 404)
+                return undefined;
+            if (status !== 403)
+                throw error;
+            run.hashes.set(id, undefined);
+            skipOnce(run, wheel.key, 'HEAD was refused, no s3:GetObject: linked without a hash');
+        }
+        if (run.hashes.get(id) === undefined) {
+            skipOnce(run, wheel.key, 'no sha256 metadata or checksum: linked without a hash');
+        }
+    }
+    const sha256 = run.hashes.get(id);
+    return {
+        fileName: wheel.fileName,
+        ...(sha256 ? { sha256 } : {}),
+        ...(await sidecarFacts(run, wheel)),
+    };
+}
+/** What a wheel's sidecars say (requires-python, yanked), read once per sidecar version. */
+async function sidecarFacts(run, wheel) {
+    const out = {};
+    for (const sidecar of wheel.sidecars) {
+        const id = `${sidecar.key}\u0000${sidecar.etag}`;
+        if (!run.facts.has(id)) {
+            const bytes = await (0,index_sidecars/* readSidecar */.YD)(run.client, run.bucket, sidecar.key, run.signal);
+            run.facts.set(id, bytes === undefined
+                ? {}
+                : sidecar.kind === 'metadata'
+                    ? (0,index_sidecars/* metadataFacts */.pb)(bytes)
+                    : { yanked: bytes.toString('utf8') });
+        }
+        Object.assign(out, run.facts.get(id));
+    }
+    return out;
+}
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function mapBounded(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/publish/s3-index-write.ts
+/**
+ * Renders the index pages (index-pages.ts) from what was read and listed, and writes those that
+ * differ, each only if its ETag is still the one read (If-None-Match: * when creating it). A page
+ * another publisher changed meanwhile is handed back to be read, listed and written again.
+ */
+
+
+
+
+
+
+const CONTENT_TYPE = 'text/html; charset=utf-8';
+/** Pages change with every publish; caches must revalidate (the wheels stay immutable). */
+const PAGE_CACHE_CONTROL = 'no-cache';
+/**
+ * Renders every page read from the listing and writes those that differ; returns the project's
+ * files and the pages another publisher changed meanwhile (to read, list and write again).
+ */
+async function writeChangedPages(run, stored, listed) {
+    const { keys, project } = run;
+    const wheels = await withHashes(run, listed);
+    const own = new Set(listed.filter((w) => w.project === project).map((w) => w.fileName));
+    const ownWheels = wheels.filter((wheel) => own.has(wheel.fileName));
+    const files = ownWheels.map((wheel) => wheel.fileName).sort();
+    const projects = listed.map((wheel) => wheel.project);
+    const render = (key) => {
+        if (keys.project.includes(key))
+            return (0,index_pages/* projectPage */.DB)(project, ownWheels);
+        if (keys.root.includes(key))
+            return (0,index_pages/* rootPage */.YW)(projects);
+        return (0,index_pages/* flatPage */.Hd)(wheels);
+    };
+    const outcomes = await Promise.allSettled(stored.map(async (page) => {
+        const body = render(page.key);
+        if (page.body === body) {
+            if (!run.statuses.has(page.key))
+                run.statuses.set(page.key, 'unchanged');
+            return;
+        }
+        await writePage(run, page, body);
+        run.statuses.set(page.key, page.etag ? 'updated' : 'created');
+    }));
+    const lost = [];
+    for (const [i, outcome] of outcomes.entries()) {
+        if (outcome.status === 'fulfilled')
+            continue;
+        const error = outcome.reason;
+        // 412/409: another publisher wrote the page since we read it; 404 on If-Match: it was
+        // deleted meanwhile. Either way: read, list and render again.
+        const { code, status } = (0,s3_errors/* s3ErrorCode */.az)(error);
+        if ((0,s3_errors/* isPreconditionFailure */.l9)(error) || (status === 404 && code !== 'NoSuchBucket')) {
+            lost.push(stored[i].key);
+        }
+        else {
+            throw error;
+        }
+    }
+    return { files, lost };
+}
+/** Writes one page if its ETag is still the one read (If-None-Match: * when creating it). */
+async function writePage(run, page, body) {
+    const bytes = Buffer.from(body, 'utf8');
+    await (0,s3_session.sendTagged)('PutObject', page.key, () => run.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
+        Bucket: run.bucket,
+        Key: page.key,
+        Body: bytes,
+        ContentLength: bytes.length,
+        ContentType: CONTENT_TYPE,
+        CacheControl: PAGE_CACHE_CONTROL,
+        ...(0,s3_session.aclParams)(run.options.acl),
+        ...(page.etag ? { IfMatch: page.etag } : { IfNoneMatch: '*' }),
+        ChecksumAlgorithm: 'SHA256',
+        ChecksumSHA256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('base64'),
+    }), { abortSignal: run.signal }));
+}
+
+;// CONCATENATED MODULE: ./src/publish/s3-index.ts
 /**
  * Rebuilds the pip index pages (see index-pages.ts) next to the wheels in S3, after a wheel was
  * published.
@@ -100,31 +453,11 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
-
-const DEFAULT_ATTEMPTS = 8;
-const DEFAULT_HEAD_CONCURRENCY = 8;
 const DEFAULT_BACKOFF = { baseMs: 100, maxMs: 3000 };
-const CONTENT_TYPE = 'text/html; charset=utf-8';
-/** Pages change with every publish; caches must revalidate (the wheels stay immutable). */
-const PAGE_CACHE_CONTROL = 'no-cache';
 /** Delay before round `round + 1`: "full jitter" (random in [0, cap]), so racers spread out. */
 function backoffDelay(round, backoff, random = Math.random) {
     const cap = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, round - 1));
     return Math.floor(random() * cap);
-}
-/** Runs `fn` over `items`, at most `limit` at a time. */
-async function mapBounded(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
@@ -146,29 +479,8 @@ function sleep(ms, signal) {
  * backoff) for the pages another publisher changed meanwhile. See the header for why.
  */
 async function updateIndex(options) {
-    const bucket = (0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .validateBucketName */ .EG)(options.bucket);
-    const prefix = (0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .validatePrefix */ .hb)(options.prefix);
-    const project = (0,_wheel_names_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeProjectName */ .yz)(options.distribution);
-    const run = {
-        options,
-        client: options.client,
-        bucket,
-        prefix,
-        project,
-        keys: (0,_index_pages_js__WEBPACK_IMPORTED_MODULE_3__/* .indexKeys */ .nI)(prefix, project),
-        log: options.log,
-        signal: options.signal,
-        hashes: new Map(),
-        facts: new Map(),
-        warned: new Set(),
-        statuses: new Map(),
-    };
-    const rounds = options.maxAttempts ?? DEFAULT_ATTEMPTS;
-    if (!Number.isInteger(rounds) || rounds < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1(`index rounds must be a positive integer, got ${rounds}.`);
-    }
-    const allKeys = [...run.keys.project, ...run.keys.root, run.keys.flat];
-    let pending = allKeys;
+    const { run, rounds } = startIndexRun(options);
+    let pending = allPageKeys(run);
     let notListed = false;
     for (let attempt = 1; attempt <= rounds; attempt++) {
         // Read first, list second: see the header comment for why the order matters.
@@ -182,7 +494,7 @@ async function updateIndex(options) {
         else {
             const { files, lost } = await writeChangedPages(run, stored, listed);
             if (lost.length === 0)
-                return indexResult(run, allKeys, files, attempt);
+                return indexResult(run, files, attempt);
             pending = lost;
             run.log.info(`Index: ${lost.join(', ')} changed while updating (another job is publishing); ` +
                 `reading and listing again (round ${attempt}/${rounds}).`);
@@ -191,222 +503,23 @@ async function updateIndex(options) {
             await sleep(backoffDelay(attempt, options.backoff ?? DEFAULT_BACKOFF), run.signal);
         }
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1(notListed
+    throw new errors/* PublishError */.S1(notListed
         ? `The index was not updated: ${options.expectFile} did not appear in the listing of ` +
-            `${(0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .s3Uri */ .tT)(bucket, prefix)} after ${rounds} attempts. The wheel itself is published.`
+            `${(0,s3_plan/* s3Uri */.tT)(run.bucket, run.prefix)} after ${rounds} attempts. The wheel itself is published.`
         : `The index pages ${pending.join(', ')} kept changing while updating them ` +
             `(${rounds} rounds); the wheel itself is published.`, {
         fix: 'run the job again: the next publish rebuilds the pages from the listing; if many ' +
             'jobs publish into this prefix at once, let them publish the index one after another.',
     });
 }
-/** A page as stored (body and ETag), or none yet (404). */
-async function readPage(run, key) {
-    try {
-        const object = await (0,_s3_session_js__WEBPACK_IMPORTED_MODULE_5__.sendTagged)('GetObject', key, () => run.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.GetObjectCommand({ Bucket: run.bucket, Key: key }), {
-            abortSignal: run.signal,
-        }));
-        return {
-            key,
-            etag: object.ETag,
-            body: (await object.Body?.transformToString('utf-8')) ?? '',
-        };
-    }
-    catch (error) {
-        const { code, status } = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .s3ErrorCode */ .az)(error);
-        if (status === 404 && code !== 'NoSuchBucket')
-            return { key };
-        throw error;
-    }
-}
-/** The wheels directly under the prefix, each with its sidecars. */
-async function listWheels(run) {
-    const { prefix } = run;
-    const wheels = [];
-    const sidecars = [];
-    let token;
-    do {
-        const page = await (0,_s3_session_js__WEBPACK_IMPORTED_MODULE_5__.sendTagged)('ListObjectsV2', prefix, () => run.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__/* .ListObjectsV2Command */ .u6x({
-            Bucket: run.bucket,
-            Prefix: prefix,
-            // Wheels sit directly under the prefix; the simple/ tree and sub-folders are skipped.
-            Delimiter: '/',
-            ContinuationToken: token,
-            MaxKeys: run.options.listPageSize,
-        }), { abortSignal: run.signal }));
-        for (const object of page.Contents ?? []) {
-            if (!object.Key)
-                continue;
-            const parsed = (0,_wheel_names_js__WEBPACK_IMPORTED_MODULE_2__/* .parseWheelFileName */ .QW)(object.Key.slice(prefix.length));
-            const sidecar = (0,_index_sidecars_js__WEBPACK_IMPORTED_MODULE_4__/* .sidecarOf */ .hQ)(object.Key.slice(prefix.length));
-            if (parsed) {
-                wheels.push({ ...parsed, key: object.Key, etag: object.ETag ?? '', sidecars: [] });
-            }
-            else if (sidecar) {
-                sidecars.push({ ...sidecar, key: object.Key, etag: object.ETag ?? '' });
-            }
-            else if (object.Key.endsWith('.whl'))
-                skipOnce(run, object.Key, 'its name is not a wheel name');
-        }
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
-    for (const { wheel, ...sidecar } of sidecars) {
-        wheels.find((w) => w.fileName === wheel)?.sidecars.push(sidecar);
-    }
-    return wheels;
-}
-function skipOnce(run, key, why) {
-    if (run.warned.has(key))
-        return;
-    run.warned.add(key);
-    run.log.info(`Index: ignoring ${(0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .s3Uri */ .tT)(run.bucket, key)} (${why}).`);
-}
-/** What a wheel's sidecars say (requires-python, yanked), read once per sidecar version. */
-async function sidecarFacts(run, wheel) {
-    const out = {};
-    for (const sidecar of wheel.sidecars) {
-        const id = `${sidecar.key}\u0000${sidecar.etag}`;
-        if (!run.facts.has(id)) {
-            const bytes = await (0,_index_sidecars_js__WEBPACK_IMPORTED_MODULE_4__/* .readSidecar */ .YD)(run.client, run.bucket, sidecar.key, run.signal);
-            run.facts.set(id, bytes === undefined
-                ? {}
-                : sidecar.kind === 'metadata'
-                    ? (0,_index_sidecars_js__WEBPACK_IMPORTED_MODULE_4__/* .metadataFacts */ .pb)(bytes)
-                    : { yanked: bytes.toString('utf8') });
-        }
-        Object.assign(out, run.facts.get(id));
-    }
-    return out;
-}
-/** The SHA-256 of one wheel (HEAD once per object version); undefined when it was deleted. */
-async function wheelHash(run, wheel) {
-    const id = `${wheel.key}\u0000${wheel.etag}`;
-    if (!run.hashes.has(id)) {
-        try {
-            const head = await (0,_s3_session_js__WEBPACK_IMPORTED_MODULE_5__.sendTagged)('HeadObject', wheel.key, () => run.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__/* .HeadObjectCommand */ .l81({ Bucket: run.bucket, Key: wheel.key, ChecksumMode: 'ENABLED' }), { abortSignal: run.signal }));
-            run.hashes.set(id, (0,_s3_session_js__WEBPACK_IMPORTED_MODULE_5__.objectSha256)(head));
-        }
-        catch (error) {
-            const { status } = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .s3ErrorCode */ .az)(error);
-            if (status === 404)
-                return undefined;
-            if (status !== 403)
-                throw error;
-            run.hashes.set(id, undefined);
-            skipOnce(run, wheel.key, 'HEAD was refused, no s3:GetObject: linked without a hash');
-        }
-        if (run.hashes.get(id) === undefined) {
-            skipOnce(run, wheel.key, 'no sha256 metadata or checksum: linked without a hash');
-        }
-    }
-    const sha256 = run.hashes.get(id);
-    return {
-        fileName: wheel.fileName,
-        ...(sha256 ? { sha256 } : {}),
-        ...(await sidecarFacts(run, wheel)),
-    };
-}
-/** Looks up the SHA-256 of each wheel; a wheel deleted since the listing is dropped. */
-async function withHashes(run, wheels) {
-    const found = await mapBounded(wheels, run.options.headConcurrency ?? DEFAULT_HEAD_CONCURRENCY, (wheel) => wheelHash(run, wheel));
-    return found.filter((wheel) => wheel !== undefined);
-}
-/** Writes one page if its ETag is still the one read (If-None-Match: * when creating it). */
-async function writePage(run, page, body) {
-    const bytes = Buffer.from(body, 'utf8');
-    await (0,_s3_session_js__WEBPACK_IMPORTED_MODULE_5__.sendTagged)('PutObject', page.key, () => run.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__/* .PutObjectCommand */ .wKZ({
-        Bucket: run.bucket,
-        Key: page.key,
-        Body: bytes,
-        ContentLength: bytes.length,
-        ContentType: CONTENT_TYPE,
-        CacheControl: PAGE_CACHE_CONTROL,
-        ...(0,_s3_session_js__WEBPACK_IMPORTED_MODULE_5__.aclParams)(run.options.acl),
-        ...(page.etag ? { IfMatch: page.etag } : { IfNoneMatch: '*' }),
-        ChecksumAlgorithm: 'SHA256',
-        ChecksumSHA256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('base64'),
-    }), { abortSignal: run.signal }));
-}
-/**
- * Renders every page read from the listing and writes those that differ; returns the project's
- * files and the pages another publisher changed meanwhile (to read, list and write again).
- */
-async function writeChangedPages(run, stored, listed) {
-    const { keys, project } = run;
-    const wheels = await withHashes(run, listed);
-    const own = new Set(listed.filter((w) => w.project === project).map((w) => w.fileName));
-    const ownWheels = wheels.filter((wheel) => own.has(wheel.fileName));
-    const files = ownWheels.map((wheel) => wheel.fileName).sort();
-    const projects = listed.map((wheel) => wheel.project);
-    const render = (key) => {
-        if (keys.project.includes(key))
-            return (0,_index_pages_js__WEBPACK_IMPORTED_MODULE_3__/* .projectPage */ .DB)(project, ownWheels);
-        if (keys.root.includes(key))
-            return (0,_index_pages_js__WEBPACK_IMPORTED_MODULE_3__/* .rootPage */ .YW)(projects);
-        return (0,_index_pages_js__WEBPACK_IMPORTED_MODULE_3__/* .flatPage */ .Hd)(wheels);
-    };
-    const outcomes = await Promise.allSettled(stored.map(async (page) => {
-        const body = render(page.key);
-        if (page.body === body) {
-            if (!run.statuses.has(page.key))
-                run.statuses.set(page.key, 'unchanged');
-            return;
-        }
-        await writePage(run, page, body);
-        run.statuses.set(page.key, page.etag ? 'updated' : 'created');
-    }));
-    const lost = [];
-    for (const [i, outcome] of outcomes.entries()) {
-        if (outcome.status === 'fulfilled')
-            continue;
-        const error = outcome.reason;
-        // 412/409: another publisher wrote the page since we read it; 404 on If-Match: it was
-        // deleted meanwhile. Either way: read, list and render again.
-        const { code, status } = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .s3ErrorCode */ .az)(error);
-        if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isPreconditionFailure */ .l9)(error) || (status === 404 && code !== 'NoSuchBucket')) {
-            lost.push(stored[i].key);
-        }
-        else {
-            throw error;
-        }
-    }
-    return { files, lost };
-}
-/** The result of a finished update, and its one log line. */
-function indexResult(run, allKeys, files, attempt) {
-    const { options, keys } = run;
-    const url = (key) => (0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .objectUrl */ .bC)({
-        bucket: run.bucket,
-        key,
-        region: options.region,
-        endpoint: options.endpoint,
-        forcePathStyle: options.forcePathStyle,
-    });
-    const pages = allKeys.map((key) => ({ key, status: run.statuses.get(key) ?? 'unchanged' }));
-    const written = pages.filter((page) => page.status !== 'unchanged');
-    run.log.info(`Index: ${files.length} wheel(s) of ${run.project} on ${url(keys.project[0])}; ` +
-        (written.length
-            ? `wrote ${written.map((page) => `${page.key} (${page.status})`).join(', ')}`
-            : 'every page was already up to date') +
-        (attempt > 1 ? ` after ${attempt} rounds.` : '.'));
-    return {
-        indexUrl: url(keys.root[0]),
-        projectUrl: url(keys.project[0]),
-        findLinksUrl: url(keys.flat),
-        project: run.project,
-        files,
-        pages,
-        attempts: attempt,
-    };
-}
 /**
  * The I/O edge for the action: one S3 session (credentials masked before any request, a
  * deadline), and every S3 failure turned into a PublishError that names the missing permission.
  */
 async function publishIndex(options, log) {
-    const bucket = (0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .validateBucketName */ .EG)(options.bucket);
-    const prefix = (0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .validatePrefix */ .hb)(options.prefix);
-    const session = await (0,_s3_session_js__WEBPACK_IMPORTED_MODULE_5__.openS3Session)(options, log, { timeoutMs: options.timeoutMs ?? 5 * 60_000 });
+    const bucket = (0,s3_plan/* validateBucketName */.EG)(options.bucket);
+    const prefix = (0,s3_plan/* validatePrefix */.hb)(options.prefix);
+    const session = await (0,s3_session.openS3Session)(options, log, { timeoutMs: options.timeoutMs ?? 5 * 60_000 });
     try {
         return await updateIndex({
             client: session.client,
@@ -423,9 +536,9 @@ async function publishIndex(options, log) {
         });
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1)
+        if (error instanceof errors/* PublishError */.S1)
             throw error;
-        throw describeIndexError(error, {
+        throw (0,s3_index_errors/* describeIndexError */.u)(error, {
             bucket,
             prefix,
             region: session.region,
@@ -437,43 +550,6 @@ async function publishIndex(options, log) {
     finally {
         session.close();
     }
-}
-/** Index-specific wording for the failures whose fix differs from a wheel upload's. */
-function describeIndexError(error, context) {
-    const { operation, key } = (0,_s3_session_js__WEBPACK_IMPORTED_MODULE_5__.taggedRequest)(error, {
-        operation: 'index update',
-        key: context.prefix,
-    });
-    const { code, status } = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .s3ErrorCode */ .az)(error);
-    const arn = `arn:aws:s3:::${context.bucket}`;
-    const described = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeS3Error */ .ye)(context.aborted ? (0,_s3_session_js__WEBPACK_IMPORTED_MODULE_5__.abortError)(error) : error, {
-        bucket: context.bucket,
-        key,
-        region: context.region,
-        endpoint: context.endpoint,
-        operation,
-        secrets: context.secrets,
-    });
-    if (status === 403 || code === 'AccessDenied') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1(`Access denied while updating the pip index of s3://${context.bucket}/${context.prefix} ` +
-            `(${operation}); the wheel itself is published.`, {
-            input: 's3-index',
-            fix: `the index needs s3:ListBucket on ${arn} (prefix ${context.prefix || '*'}), ` +
-                `s3:GetObject on ${arn}/${context.prefix}*, and s3:PutObject (plus ` +
-                `s3:PutObjectAcl for public-read) on ${arn}/${context.prefix}simple/* and ` +
-                `${arn}/${context.prefix}index.html; or set s3-index: false.`,
-            details: described.details,
-        });
-    }
-    if (code === 'NotImplemented' || status === 501) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1(`The S3 server does not support conditional writes (If-Match / If-None-Match), which ` +
-            `the pip index needs so that concurrent jobs do not lose each other's wheels.`, {
-            input: 's3-index',
-            fix: 'use a store that supports conditional writes (AWS S3, recent MinIO), or set s3-index: false.',
-            details: described.details,
-        });
-    }
-    return described;
 }
 
 
@@ -760,17 +836,18 @@ async function putSidecar(options) {
 /* harmony export */   yankRelease: () => (/* binding */ yankRelease)
 /* harmony export */ });
 /* unused harmony export parsePinned */
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(53711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(53711);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44295);
 /* harmony import */ var _wheel_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83431);
 /* harmony import */ var _index_pages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43352);
 /* harmony import */ var _index_sidecars_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39180);
 /* harmony import */ var _s3_acl_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5956);
-/* harmony import */ var _s3_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73748);
-/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(99137);
-/* harmony import */ var _s3_session_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83870);
-/* harmony import */ var _s3_sidecars_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(45514);
+/* harmony import */ var _s3_index_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(14294);
+/* harmony import */ var _s3_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89133);
+/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(99137);
+/* harmony import */ var _s3_session_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(83870);
+/* harmony import */ var _s3_sidecars_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(45514);
 /**
  * PEP 592 yank of `name==version` in an index published with `s3-index`: writes
  * `<wheel>.yanked` (its body is the reason) beside each wheel of that version, conditionally
@@ -778,6 +855,7 @@ async function putSidecar(options) {
  * writes). pip then skips the files for `name>=x` and installs them for `name==version` with a
  * warning. The wheels themselves are never touched.
  */
+
 
 
 
@@ -802,18 +880,18 @@ function parsePinned(requirement) {
     return { name: match[1], version: (0,_wheel_version_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeVersion */ .Qj)(match[2], 'requirement') };
 }
 async function yankRelease(options, log) {
-    const bucket = (0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .validateBucketName */ .EG)(options.bucket);
-    const prefix = (0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .validatePrefix */ .hb)(options.prefix);
+    const bucket = (0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .validateBucketName */ .EG)(options.bucket);
+    const prefix = (0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .validatePrefix */ .hb)(options.prefix);
     const { name, version } = parsePinned(options.requirement);
     const project = (0,_wheel_names_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeProjectName */ .yz)(name);
     const reason = (0,_index_sidecars_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeYankReason */ .bV)(options.reason);
-    const session = await (0,_s3_session_js__WEBPACK_IMPORTED_MODULE_8__.openS3Session)(options, log, { timeoutMs: 5 * 60_000 });
+    const session = await (0,_s3_session_js__WEBPACK_IMPORTED_MODULE_9__.openS3Session)(options, log, { timeoutMs: 5 * 60_000 });
     const { client, signal, region } = session;
     try {
         const files = [];
         let token;
         do {
-            const page = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__/* .ListObjectsV2Command */ .u6x({
+            const page = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__/* .ListObjectsV2Command */ .u6x({
                 Bucket: bucket,
                 Prefix: prefix,
                 Delimiter: '/',
@@ -836,7 +914,7 @@ async function yankRelease(options, log) {
             token = page.IsTruncated ? page.NextContinuationToken : undefined;
         } while (token);
         if (files.length === 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`No wheel of ${project}==${version} under ${(0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .s3Uri */ .tT)(bucket, prefix)}.`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`No wheel of ${project}==${version} under ${(0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .s3Uri */ .tT)(bucket, prefix)}.`, {
                 input: 'requirement',
                 fix: 'check the name, the version, --s3-bucket and --s3-prefix (the prefix the wheels were published under).',
             });
@@ -844,7 +922,7 @@ async function yankRelease(options, log) {
         let acl = options.acl;
         if (!acl) {
             try {
-                const current = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__/* .GetObjectAclCommand */ .hsf({ Bucket: bucket, Key: (0,_index_pages_js__WEBPACK_IMPORTED_MODULE_3__/* .indexKeys */ .nI)(prefix, project).project[0] }), { abortSignal: signal });
+                const current = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__/* .GetObjectAclCommand */ .hsf({ Bucket: bucket, Key: (0,_index_pages_js__WEBPACK_IMPORTED_MODULE_3__/* .indexKeys */ .nI)(prefix, project).project[0] }), { abortSignal: signal });
                 acl = (0,_s3_acl_js__WEBPACK_IMPORTED_MODULE_5__/* .isPublicRead */ ._)(current) ? 'public-read' : 'private';
             }
             catch {
@@ -852,7 +930,7 @@ async function yankRelease(options, log) {
             }
         }
         for (const file of files.sort()) {
-            const status = await (0,_s3_sidecars_js__WEBPACK_IMPORTED_MODULE_9__/* .putSidecar */ .p)({
+            const status = await (0,_s3_sidecars_js__WEBPACK_IMPORTED_MODULE_10__/* .putSidecar */ .p)({
                 client,
                 bucket,
                 key: `${prefix}${file}${_index_sidecars_js__WEBPACK_IMPORTED_MODULE_4__/* .YANKED_SUFFIX */ .tB}`,
@@ -865,7 +943,7 @@ async function yankRelease(options, log) {
             log.info(`${file}: ${status === 'unchanged' ? 'already yanked for this reason' : 'yanked'}` +
                 (reason ? ` ("${reason}")` : ''));
         }
-        const index = await (0,_s3_index_js__WEBPACK_IMPORTED_MODULE_6__.updateIndex)({
+        const index = await (0,_s3_index_js__WEBPACK_IMPORTED_MODULE_7__.updateIndex)({
             client,
             bucket,
             prefix,
@@ -882,7 +960,7 @@ async function yankRelease(options, log) {
     catch (error) {
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1)
             throw error;
-        throw (0,_s3_index_js__WEBPACK_IMPORTED_MODULE_6__.describeIndexError)(error, {
+        throw (0,_s3_index_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeIndexError */ .u)(error, {
             bucket,
             prefix,
             region,
