@@ -23,7 +23,7 @@ import { parseSpecifierSet } from './wheel/specifier.js';
 import { parseWheelTag, type WheelTag } from './wheel/tags.js';
 import { readmeContentType, singleLine } from './wheel/metadata.js';
 import { validateRequirement } from './wheel/requirement.js';
-import { normalizeVersion } from './wheel/version.js';
+import { formatVersion, normalizeVersion, parseVersion } from './wheel/version.js';
 
 export interface ContainerInputs {
   image: string;
@@ -367,8 +367,8 @@ function s3Inputs(read: InputReader): S3Inputs | undefined {
   }
   const endpoint = read.get('s3-endpoint') || undefined;
   if (endpoint !== undefined) parseEndpoint(endpoint);
-  const region = read.get('s3-region') || undefined;
-  if (region !== undefined && !/^[a-z0-9-]+$/.test(region)) {
+  const region = read.get('s3-region');
+  if (region !== '' && !/^[a-z0-9-]+$/.test(region)) {
     throw new InputError(`"${region}" is not an AWS region name.`, {
       input: 's3-region',
       fix: 'use a region such as us-east-1 or eu-west-1, or leave it empty to use AWS_REGION.',
@@ -377,7 +377,7 @@ function s3Inputs(read: InputReader): S3Inputs | undefined {
   return {
     bucket: validateBucketName(bucket),
     prefix: validatePrefix(read.get('s3-prefix')),
-    region,
+    region: region || undefined,
     endpoint,
     forcePathStyle: read.bool('s3-force-path-style'),
     acl,
@@ -425,11 +425,8 @@ function expectedVersion(given: string, env: NodeJS.ProcessEnv): ExpectedVersion
   if (given !== '') return { version: normalizeVersion(given), from: { input: 'version' } };
   const tag = pushedTag(env);
   if (tag === undefined) return undefined;
-  try {
-    return { version: normalizeVersion(tagVersion(tag)), from: { tag } };
-  } catch {
-    return undefined;
-  }
+  const parsed = parseVersion(tagVersion(tag));
+  return parsed === undefined ? undefined : { version: formatVersion(parsed), from: { tag } };
 }
 
 // What each metadata input is called in the project's own configuration.
