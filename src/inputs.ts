@@ -351,41 +351,54 @@ function s3Inputs(read: InputReader): S3Inputs | undefined {
     }
     return undefined;
   }
-  const acl = read.get('s3-acl');
+  const acl = s3Acl(read.get('s3-acl'));
+  const maxAttempts = s3MaxAttempts(read.get('s3-max-attempts'));
+  const endpoint = read.get('s3-endpoint') || undefined;
+  if (endpoint !== undefined) parseEndpoint(endpoint);
+  const region = s3Region(read.get('s3-region'));
+  return {
+    bucket: validateBucketName(bucket),
+    prefix: validatePrefix(read.get('s3-prefix')),
+    region,
+    endpoint,
+    forcePathStyle: read.bool('s3-force-path-style'),
+    acl,
+    overwrite: read.bool('s3-overwrite'),
+    maxAttempts,
+    index,
+    ...(verifyPublished ? { verifyPublished } : {}),
+  };
+}
+
+function s3Acl(acl: string): S3Acl {
   if (acl !== 'private' && acl !== 'public-read') {
     throw new InputError(`"${acl}" is not a supported ACL.`, {
       input: 's3-acl',
       fix: 'use private (the default; grant the platform read access by bucket policy) or public-read.',
     });
   }
-  const attempts = read.get('s3-max-attempts');
-  if (!/^\d+$/.test(attempts) || Number(attempts) < 1 || Number(attempts) > 20) {
-    throw new InputError(`"${attempts}" is not a number of attempts.`, {
+  return acl;
+}
+
+function s3MaxAttempts(raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 20) {
+    throw new InputError(`"${raw}" is not a number of attempts.`, {
       input: 's3-max-attempts',
       fix: 'use a whole number from 1 (no retries) to 20.',
     });
   }
-  const endpoint = read.get('s3-endpoint') || undefined;
-  if (endpoint !== undefined) parseEndpoint(endpoint);
-  const region = read.get('s3-region');
+  return Number(raw);
+}
+
+/** undefined for '' (the SDK's own AWS_REGION / AWS_DEFAULT_REGION). */
+function s3Region(region: string): string | undefined {
   if (region !== '' && !/^[a-z0-9-]+$/.test(region)) {
     throw new InputError(`"${region}" is not an AWS region name.`, {
       input: 's3-region',
       fix: 'use a region such as us-east-1 or eu-west-1, or leave it empty to use AWS_REGION.',
     });
   }
-  return {
-    bucket: validateBucketName(bucket),
-    prefix: validatePrefix(read.get('s3-prefix')),
-    region: region || undefined,
-    endpoint,
-    forcePathStyle: read.bool('s3-force-path-style'),
-    acl,
-    overwrite: read.bool('s3-overwrite'),
-    maxAttempts: Number(attempts),
-    index,
-    ...(verifyPublished ? { verifyPublished } : {}),
-  };
+  return region || undefined;
 }
 
 function artifactInputs(name: string, retention: string): ArtifactInputs | undefined {
