@@ -539,3 +539,54 @@ describe('license-files', () => {
     ]);
   });
 });
+
+describe('which bad input is reported', () => {
+  // In reading order: with every input from one row on bad, the error names that row's input.
+  const good: Values = { 'package-dir': 'pkg', version: '1', image: 'debian:bookworm', ...s3 };
+  const badInOrder: [InputName, string][] = [
+    ['stage', 'no arrow here'],
+    ['name', 'vec math'],
+    ['import', 'vec-math'],
+    ['license-files', '../LICENSE'],
+    ['readme', 'README.html'],
+    ['summary', 'one\ntwo'],
+    ['requires', 'numpy >='],
+    ['bundle-libs', 'yes'],
+    ['exclude-libs', 'lib/libfoo.so'],
+    ['platform-tag', 'musllinux'],
+    ['build-timeout', 'soon'],
+    ['version', 'one'],
+    ['python', 'python 3'],
+    ['wheel-tag', 'py3-none'],
+    ['requires-python', '3.6'],
+    ['test-timeout', 'later'],
+    ['compression-level', '0'],
+    ['container-engine', 'lxc'],
+    ['check-libs', 'yes'],
+    ['target-glibc', 'focal'],
+    ['s3-index', 'yes'],
+    ['verify-published', 'maybe'],
+    ['s3-acl', 'public'],
+    ['s3-max-attempts', '0'],
+    ['s3-endpoint', 'minio:9000'],
+    ['s3-region', 'EU'],
+    ['s3-bucket', 'My_Bucket'],
+    ['s3-force-path-style', 'yes'],
+    ['s3-overwrite', 'yes'],
+    ['artifact-name', 'a/b'],
+    ['retention-days', '0'],
+  ];
+
+  it.each(badInOrder.map(([input], index) => [input, index] as const))(
+    '%s, when it and every input read after it are bad',
+    (input, index) => {
+      const values: Values = { ...good };
+      for (const [later, bad] of badInOrder.slice(index)) values[later] = bad;
+      expect(refusal(values).input).toBe(input);
+    },
+  );
+
+  it('none, when they are all good', () => {
+    expect(read(good).s3?.bucket).toBe('my-wheels');
+  });
+});
