@@ -51,7 +51,11 @@ export const MUTATION_GROUPS = {
   },
   inputs: {
     mutate: ['src/inputs.ts'],
-    tests: ['__tests__/inputs.test.ts', '__tests__/inputs-bounds.test.ts'],
+    tests: [
+      '__tests__/inputs.test.ts',
+      '__tests__/inputs-bounds.test.ts',
+      '__tests__/inputs-exact.test.ts',
+    ],
   },
   versions: {
     mutate: ['src/wheel/version.ts', 'src/wheel/requirement.ts', 'src/wheel/metadata.ts'],

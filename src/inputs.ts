@@ -23,7 +23,7 @@ import { parseSpecifierSet } from './wheel/specifier.js';
 import { parseWheelTag, type WheelTag } from './wheel/tags.js';
 import { readmeContentType, singleLine } from './wheel/metadata.js';
 import { validateRequirement } from './wheel/requirement.js';
-import { normalizeVersion } from './wheel/version.js';
+import { formatVersion, normalizeVersion, parseVersion } from './wheel/version.js';
 
 export interface ContainerInputs {
   image: string;
@@ -107,23 +107,94 @@ export interface Inputs {
 
 /** Reads and validates every input once; throws InputError naming the first bad one. */
 export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
+  const read = inputReader(source);
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workingDirectory = resolve(workspace, read.get('working-directory'));
+  const { packageDir, stage, projectDir } = packageSource(read);
+  const name = distributionName(read);
+  const imports = importList(read);
+  const wheelTag = read.optional('wheel-tag');
+  const metadata = metadataInputs(read, projectDir, env);
+  const bundleLibs = bundleLibsInput(read, projectDir);
+  const requiresPython = requiresPythonInput(read, projectDir);
+  const excludeLibs = excludeLibsInput(read, bundleLibs);
+  const platformTag = platformTagInput(read, wheelTag, projectDir);
+  return {
+    workspace,
+    workingDirectory,
+    buildCommand: read.optional('build-command'),
+    buildTimeoutMs: parseTimeoutMinutes('build-timeout', read.get('build-timeout')),
+    packageDir: packageDir === undefined ? undefined : resolve(workingDirectory, packageDir),
+    stage,
+    projectDir: projectDir === undefined ? undefined : resolve(workingDirectory, projectDir),
+    name,
+    // A project-dir wheel carries its own version; one given here (or by the tag) must match it.
+    version: projectDir !== undefined ? '' : normalizeVersion(metadata.rawVersion),
+    expectedVersion:
+      projectDir !== undefined ? expectedVersion(read.get('version'), env) : undefined,
+    python: parsePythonRequest(read.get('python')),
+    wheelTag: wheelTag === undefined ? undefined : parseWheelTag(wheelTag),
+    requires: metadata.requires,
+    requiresPython: requiresPython === undefined ? undefined : parseSpecifierSet(requiresPython),
+    summary: read.optional('summary'),
+    author: read.optional('author'),
+    license: read.optional('license'),
+    homePage: read.optional('home-page'),
+    licenseFiles: metadata.licenseFiles,
+    readme: metadata.readme === undefined ? undefined : absolute(workingDirectory, metadata.readme),
+    imports,
+    testCommand: read.optional('test-command'),
+    testTimeoutMs: parseTimeoutMinutes('test-timeout', read.get('test-timeout')),
+    outputDir: absolute(workingDirectory, read.get('output-dir')),
+    compressionLevel: compressionLevel(read.get('compression-level')),
+    container: containerInputs(read),
+    checkLibs: read.bool('check-libs'),
+    bundleLibs,
+    libraryPath: read.lines('library-path').map((p) => absolute(workingDirectory, p)),
+    excludeLibs,
+    targetGlibc: parseTargetGlibc(read.get('target-glibc')),
+    platformTag,
+    s3: s3Inputs(read),
+    artifact: artifactInputs(read.get('artifact-name'), read.get('retention-days')),
+  };
+}
+
+/** How every input is read: trimmed, blank = its default (INPUT_SPECS). */
+interface InputReader {
+  readonly get: (name: InputName) => string;
+  /** undefined when blank and without a default. */
+  readonly optional: (name: InputName) => string | undefined;
+  /** One value per line, trimmed; blank lines and `#` comment lines are skipped. */
+  readonly lines: (name: InputName) => string[];
+  readonly bool: (name: InputName) => boolean;
+}
+
+function inputReader(source: InputSource): InputReader {
   const get = (name: InputName): string => {
     const value = source(name).trim();
     return value === '' ? INPUT_SPECS[name].default : value;
   };
-  const optional = (name: InputName): string | undefined => get(name) || undefined;
-  const lines = (name: InputName): string[] =>
-    get(name)
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l !== '' && !l.startsWith('#'));
-  const bool = (name: InputName): boolean => parseBoolean(get(name), name);
+  return {
+    get,
+    optional: (name) => get(name) || undefined,
+    lines: (name) =>
+      get(name)
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#')),
+    bool: (name) => parseBoolean(get(name), name),
+  };
+}
 
-  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const workingDirectory = resolve(workspace, get('working-directory'));
-  const packageDir = optional('package-dir');
-  const stage = parseStageRules(get('stage'));
-  const projectDir = optional('project-dir');
+/** Exactly one way to the package: `project-dir`, or `package-dir` and/or `stage`. */
+function packageSource(read: InputReader): {
+  packageDir?: string;
+  stage: StageRule[];
+  projectDir?: string;
+} {
+  const packageDir = read.optional('package-dir');
+  const stage = parseStageRules(read.get('stage'));
+  const projectDir = read.optional('project-dir');
   if (projectDir !== undefined && (packageDir !== undefined || stage.length > 0)) {
     throw new InputError('`project-dir` cannot be combined with `package-dir` or `stage`.', {
       input: 'project-dir',
@@ -136,10 +207,17 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
       fix: 'set `package-dir` to the finished package folder, or `stage` to copy build products into one (or `project-dir` for a setup.py project).',
     });
   }
-  const name = optional('name');
-  if (name !== undefined) validateDistributionName(name);
+  return { packageDir, stage, projectDir };
+}
 
-  const imports = lines('import');
+function distributionName(read: InputReader): string | undefined {
+  const name = read.get('name');
+  return name === '' ? undefined : validateDistributionName(name);
+}
+
+/** `import`: the modules the verification imports. */
+function importList(read: InputReader): string[] {
+  const imports = read.lines('import');
   for (const module of imports) {
     if (!isModulePath(module)) {
       throw new InputError(`"${module}" is not a module name.`, {
@@ -148,20 +226,34 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
       });
     }
   }
-  const wheelTag = optional('wheel-tag');
-  const licenseFiles = licensePatterns(lines('license-files'));
-  if (projectDir !== undefined) refuseProjectMetadata(get, licenseFiles);
-  const rawVersion = get('version') || versionFromTag(env);
-  const readme = optional('readme');
+  return imports;
+}
+
+/**
+ * The METADATA inputs, checked now rather than when METADATA is written after the whole build;
+ * refused on a project-dir, whose build writes its own METADATA.
+ */
+function metadataInputs(
+  read: InputReader,
+  projectDir: string | undefined,
+  env: NodeJS.ProcessEnv,
+): { licenseFiles: string[]; rawVersion: string; readme?: string; requires: string[] } {
+  const licenseFiles = licensePatterns(read.lines('license-files'));
+  if (projectDir !== undefined) refuseProjectMetadata(read.get, licenseFiles);
+  const rawVersion = read.get('version') || versionFromTag(env);
+  const readme = read.optional('readme');
   if (readme !== undefined) readmeContentType(readme);
-  // METADATA fields are checked now, not when METADATA is written after the whole build.
   for (const field of ['summary', 'author', 'license', 'home-page'] as const) {
-    const value = optional(field);
+    const value = read.optional(field);
     if (value !== undefined) singleLine(value, field);
   }
-  const requires = lines('requires');
+  const requires = read.lines('requires');
   for (const requirement of requires) validateRequirement(requirement);
-  const bundleLibs = bool('bundle-libs');
+  return { licenseFiles, rawVersion, readme, requires };
+}
+
+function bundleLibsInput(read: InputReader, projectDir: string | undefined): boolean {
+  const bundleLibs = read.bool('bundle-libs');
   if (bundleLibs && projectDir !== undefined) {
     throw new InputError(
       '`bundle-libs` works on staged build products, not on a `project-dir` wheel.',
@@ -171,21 +263,41 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
       },
     );
   }
-  const requiresPython = optional('requires-python');
+  return bundleLibs;
+}
+
+/** The raw `requires-python` (parsed later, where the other values are). */
+function requiresPythonInput(
+  read: InputReader,
+  projectDir: string | undefined,
+): string | undefined {
+  const requiresPython = read.optional('requires-python');
   if (requiresPython !== undefined && projectDir !== undefined) {
     throw new InputError('`requires-python` is for staged wheels, not a `project-dir` build.', {
       input: 'requires-python',
       fix: 'declare it in the project itself (python_requires in setup.py, requires-python in pyproject.toml).',
     });
   }
-  const excludeLibs = parseLibraryGlobs(lines('exclude-libs'));
+  return requiresPython;
+}
+
+function excludeLibsInput(read: InputReader, bundleLibs: boolean): LibraryGlob[] {
+  const excludeLibs = parseLibraryGlobs(read.lines('exclude-libs'));
   if (excludeLibs.length > 0 && !bundleLibs) {
     throw new InputError('`exclude-libs` only applies with `bundle-libs: true`.', {
       input: 'exclude-libs',
       fix: 'set bundle-libs: true, or remove exclude-libs (without bundling, nothing is copied into the wheel).',
     });
   }
-  const platformTag = get('platform-tag');
+  return excludeLibs;
+}
+
+function platformTagInput(
+  read: InputReader,
+  wheelTag: string | undefined,
+  projectDir: string | undefined,
+): Inputs['platformTag'] {
+  const platformTag = read.get('platform-tag');
   if (platformTag !== 'linux' && platformTag !== 'manylinux') {
     throw new InputError(`platform-tag "${platformTag}" is not supported.`, {
       input: 'platform-tag',
@@ -204,52 +316,13 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
       },
     );
   }
-  return {
-    workspace,
-    workingDirectory,
-    buildCommand: optional('build-command'),
-    buildTimeoutMs: parseTimeoutMinutes('build-timeout', get('build-timeout')),
-    packageDir: packageDir === undefined ? undefined : resolve(workingDirectory, packageDir),
-    stage,
-    projectDir: projectDir === undefined ? undefined : resolve(workingDirectory, projectDir),
-    name,
-    // A project-dir wheel carries its own version; one given here (or by the tag) must match it.
-    version: projectDir !== undefined ? '' : normalizeVersion(rawVersion),
-    expectedVersion: projectDir !== undefined ? expectedVersion(get('version'), env) : undefined,
-    python: parsePythonRequest(get('python')),
-    wheelTag: wheelTag === undefined ? undefined : parseWheelTag(wheelTag),
-    requires,
-    requiresPython: requiresPython === undefined ? undefined : parseSpecifierSet(requiresPython),
-    summary: optional('summary'),
-    author: optional('author'),
-    license: optional('license'),
-    homePage: optional('home-page'),
-    licenseFiles,
-    readme: readme === undefined ? undefined : absolute(workingDirectory, readme),
-    imports,
-    testCommand: optional('test-command'),
-    testTimeoutMs: parseTimeoutMinutes('test-timeout', get('test-timeout')),
-    outputDir: absolute(workingDirectory, get('output-dir')),
-    compressionLevel: compressionLevel(get('compression-level')),
-    container: containerInputs(get, lines),
-    checkLibs: bool('check-libs'),
-    bundleLibs,
-    libraryPath: lines('library-path').map((p) => absolute(workingDirectory, p)),
-    excludeLibs,
-    targetGlibc: parseTargetGlibc(get('target-glibc')),
-    platformTag,
-    s3: s3Inputs(get, bool),
-    artifact: artifactInputs(get('artifact-name'), get('retention-days')),
-  };
+  return platformTag;
 }
 
-function containerInputs(
-  get: (name: InputName) => string,
-  lines: (name: InputName) => string[],
-): ContainerInputs | undefined {
-  const image = get('image');
+function containerInputs(read: InputReader): ContainerInputs | undefined {
+  const image = read.get('image');
   if (image === '') return undefined;
-  const engine = get('container-engine');
+  const engine = read.get('container-engine');
   if (engine !== 'docker' && engine !== 'podman') {
     throw new InputError(`"${engine}" is not a supported container engine.`, {
       input: 'container-engine',
@@ -259,19 +332,16 @@ function containerInputs(
   return {
     image: validateImage(image),
     engine,
-    options: parseDockerOptions(get('docker-options')),
-    envLines: lines('env'),
+    options: parseDockerOptions(read.get('docker-options')),
+    envLines: read.lines('env'),
   };
 }
 
-function s3Inputs(
-  get: (name: InputName) => string,
-  bool: (name: InputName) => boolean,
-): S3Inputs | undefined {
-  const bucket = get('s3-bucket');
-  const index = bool('s3-index');
+function s3Inputs(read: InputReader): S3Inputs | undefined {
+  const bucket = read.get('s3-bucket');
+  const index = read.bool('s3-index');
   // Validated even without a bucket: a typo must not wait for the day S3 is switched on.
-  const verifyPublished = parseVerifyPublished(get('verify-published'));
+  const verifyPublished = parseVerifyPublished(read.get('verify-published'));
   if (bucket === '') {
     if (index) {
       throw new InputError('`s3-index` needs `s3-bucket`.', {
@@ -281,41 +351,54 @@ function s3Inputs(
     }
     return undefined;
   }
-  const acl = get('s3-acl');
+  const acl = s3Acl(read.get('s3-acl'));
+  const maxAttempts = s3MaxAttempts(read.get('s3-max-attempts'));
+  const endpoint = read.get('s3-endpoint') || undefined;
+  if (endpoint !== undefined) parseEndpoint(endpoint);
+  const region = s3Region(read.get('s3-region'));
+  return {
+    bucket: validateBucketName(bucket),
+    prefix: validatePrefix(read.get('s3-prefix')),
+    region,
+    endpoint,
+    forcePathStyle: read.bool('s3-force-path-style'),
+    acl,
+    overwrite: read.bool('s3-overwrite'),
+    maxAttempts,
+    index,
+    ...(verifyPublished ? { verifyPublished } : {}),
+  };
+}
+
+function s3Acl(acl: string): S3Acl {
   if (acl !== 'private' && acl !== 'public-read') {
     throw new InputError(`"${acl}" is not a supported ACL.`, {
       input: 's3-acl',
       fix: 'use private (the default; grant the platform read access by bucket policy) or public-read.',
     });
   }
-  const attempts = get('s3-max-attempts');
-  if (!/^\d+$/.test(attempts) || Number(attempts) < 1 || Number(attempts) > 20) {
-    throw new InputError(`"${attempts}" is not a number of attempts.`, {
+  return acl;
+}
+
+function s3MaxAttempts(raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 20) {
+    throw new InputError(`"${raw}" is not a number of attempts.`, {
       input: 's3-max-attempts',
       fix: 'use a whole number from 1 (no retries) to 20.',
     });
   }
-  const endpoint = get('s3-endpoint') || undefined;
-  if (endpoint !== undefined) parseEndpoint(endpoint);
-  const region = get('s3-region') || undefined;
-  if (region !== undefined && !/^[a-z0-9-]+$/.test(region)) {
+  return Number(raw);
+}
+
+/** undefined for '' (the SDK's own AWS_REGION / AWS_DEFAULT_REGION). */
+function s3Region(region: string): string | undefined {
+  if (region !== '' && !/^[a-z0-9-]+$/.test(region)) {
     throw new InputError(`"${region}" is not an AWS region name.`, {
       input: 's3-region',
       fix: 'use a region such as us-east-1 or eu-west-1, or leave it empty to use AWS_REGION.',
     });
   }
-  return {
-    bucket: validateBucketName(bucket),
-    prefix: validatePrefix(get('s3-prefix')),
-    region,
-    endpoint,
-    forcePathStyle: bool('s3-force-path-style'),
-    acl,
-    overwrite: bool('s3-overwrite'),
-    maxAttempts: Number(attempts),
-    index,
-    ...(verifyPublished ? { verifyPublished } : {}),
-  };
+  return region || undefined;
 }
 
 function artifactInputs(name: string, retention: string): ArtifactInputs | undefined {
@@ -355,11 +438,8 @@ function expectedVersion(given: string, env: NodeJS.ProcessEnv): ExpectedVersion
   if (given !== '') return { version: normalizeVersion(given), from: { input: 'version' } };
   const tag = pushedTag(env);
   if (tag === undefined) return undefined;
-  try {
-    return { version: normalizeVersion(tagVersion(tag)), from: { tag } };
-  } catch {
-    return undefined;
-  }
+  const parsed = parseVersion(tagVersion(tag));
+  return parsed === undefined ? undefined : { version: formatVersion(parsed), from: { tag } };
 }
 
 // What each metadata input is called in the project's own configuration.
