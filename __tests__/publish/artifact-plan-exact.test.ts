@@ -43,8 +43,9 @@ describe('artifact names', () => {
     expect(error.fix).toBe(NAME_FIX);
   });
 
-  it('takes "true" and other words as a name: only false skips', () => {
-    expect(resolveArtifactName('true', WHEEL)).toBe('true');
+  it('reads "true" as the default name (upload it), other words as a name: only false skips', () => {
+    expect(resolveArtifactName('true', WHEEL)).toBe(resolveArtifactName('', WHEEL));
+    expect(resolveArtifactName(' TRUE ', WHEEL)).toBe(WHEEL);
     expect(resolveArtifactName('no', WHEEL)).toBe('no');
   });
 });

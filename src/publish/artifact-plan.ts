@@ -36,13 +36,15 @@ export function defaultArtifactName(wheelFileName: string): string {
 }
 
 /**
- * The `artifact-name` input: `false` skips the upload (undefined), empty uses the default, any
- * other value is used as is once checked for characters the service rejects.
+ * The `artifact-name` input: `false` skips the upload (undefined), empty or `true` uses the
+ * default (a user writing `true` means "upload it", not an artifact named "true"), any other value
+ * is used as is once checked for characters the service rejects.
  */
 export function resolveArtifactName(input: string, wheelFileName: string): string | undefined {
   const value = input.trim();
-  if (booleanWord(value) === false) return undefined;
-  if (value === '') return defaultArtifactName(wheelFileName);
+  const word = booleanWord(value);
+  if (word === false) return undefined;
+  if (value === '' || word === true) return defaultArtifactName(wheelFileName);
   const bad = INVALID_ARTIFACT_NAME_CHARACTERS.filter((c) => value.includes(c));
   if (bad.length > 0) {
     throw new InputError(
