@@ -303,7 +303,7 @@ function unreadableSource(item: StageItem, error: unknown): InputError {
   if (code === 'ENAMETOOLONG') {
     return new InputError(`the path ${item.source} is too long for the file system.`, {
       input: item.input,
-      fix: 'use shorter file and folder names (at most 255 bytes each).',
+      fix: 'use a shallower folder layout or shorter file and folder names: Linux allows 4096 bytes for a whole path and 255 for each name.',
     });
   }
   return new InputError(
