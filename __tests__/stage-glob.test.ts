@@ -109,3 +109,99 @@ describe('globFiles', () => {
     expect(await globFiles('*.so', { cwd: root, ignore: [], input: 'stage' })).toEqual(['a\nb.so']);
   });
 });
+
+describe('hiddenMatch: exact edges', () => {
+  const file = (path: string) => ({ path, folder: false });
+  const folder = (path: string) => ({ path, folder: true });
+
+  it('judges a file with each line break replaced by one ordinary character, every one of them', () => {
+    // `?` stands for exactly one character: the line break, not nothing.
+    expect(hiddenMatch('a?b.so', [], [file('a\nb.so')])?.path).toBe('a\nb.so');
+    expect(hiddenMatch('a?b.so', [], [file('a\u2028b.so')])?.path).toBe('a\u2028b.so');
+    expect(hiddenMatch('ab.so', [], [file('a\nb.so')])).toBeUndefined();
+    expect(hiddenMatch('x*.so', [], [file('x\na\rb\u2029c.so')])?.path).toBe('x\na\rb\u2029c.so');
+    expect(hiddenMatch('x?a?b?c.so', [], [file('x\na\rb\u2029c.so')])?.path).toBe(
+      'x\na\rb\u2029c.so',
+    );
+    // Only line breaks are replaced: other characters keep their meaning.
+    expect(hiddenMatch('x_?.so', [], [file('xy\n.so')])).toBeUndefined();
+  });
+
+  it('matches dot files, as the glob does', () => {
+    expect(hiddenMatch('**', [], [file('.hidden\nname')])?.path).toBe('.hidden\nname');
+    expect(hiddenMatch('build/*', [], [file('build/.a\nb')])?.path).toBe('build/.a\nb');
+  });
+
+  it('knows POSIX character classes, as the glob does', () => {
+    expect(hiddenMatch('lib[[:digit:]]*.so', [], [file('lib1\n.so')])?.path).toBe('lib1\n.so');
+    expect(hiddenMatch('lib[[:digit:]]*.so', [], [file('libx\n.so')])).toBeUndefined();
+  });
+
+  it('returns the first hidden entry reached, in the given order', () => {
+    const entries = [file('a\n.txt'), file('b\n.so'), file('c\n.so')];
+    expect(hiddenMatch('*.so', [], entries)).toEqual(file('b\n.so'));
+    expect(hiddenMatch('**', [], [folder('z\ny'), ...entries])).toEqual(folder('z\ny'));
+  });
+
+  it.each([
+    ['**', true],
+    ['src/**', true],
+    ['**/lib/*.so', true],
+    ['src/**/x', true],
+    ['a**/x', false],
+    ['src/a**', false],
+    ['**a', false],
+    ['src/**a/x', false],
+    ['src/*', false],
+    ['*/*', false],
+  ])('a folder with a line break is reached by %s: %s', (pattern, reached) => {
+    const result = hiddenMatch(pattern, [], [folder('src/a\nb')]);
+    expect(result).toEqual(reached ? folder('src/a\nb') : undefined);
+  });
+
+  it('an ignored folder is left alone even below a **', () => {
+    expect(hiddenMatch('**', ['**/.git/**'], [folder('.git/a\nb')])).toBeUndefined();
+    expect(hiddenMatch('**', ['**/.git/**'], [folder('src/a\nb')])).toEqual(folder('src/a\nb'));
+  });
+});
+
+describe('globFiles: exact results', () => {
+  it('expands a folder by default and when asked to, not when told not to', async () => {
+    const root = tree(['sub/b.so']);
+    const base = { cwd: root, ignore: [], input: 'stage' };
+    expect(await globFiles('sub', base)).toEqual(['sub/b.so']);
+    expect(await globFiles('sub', { ...base, expandDirectories: true })).toEqual(['sub/b.so']);
+    expect(await globFiles('sub', { ...base, expandDirectories: false })).toEqual([]);
+  });
+
+  it('names a file with a line break by its path below cwd, with "/" between folders', async () => {
+    const root = tree(['pkg/__init__.py', 'pkg/deep/er/a\rb.so']);
+    const error = await refusal(() =>
+      globFiles('pkg/**', { cwd: root, ignore: [], input: 'package-dir' }),
+    );
+    expect(error.message).toBe(
+      `the file "pkg/deep/er/a\\rb.so" in ${root} has a line break in its name; globs cannot match it, so it would be missing from the wheel.`,
+    );
+    expect(error.input).toBe('package-dir');
+    expect(error.fix).toBe(
+      'rename it in the build (a wheel path may hold no control characters), or remove it.',
+    );
+  });
+
+  it('says "the folder" for a folder, quoting U+2028 as an escape', async () => {
+    const root = tree(['pkg/a\u2028b/mod.py']);
+    const error = await refusal(() =>
+      globFiles('pkg/**', { cwd: root, ignore: [], input: 'stage' }),
+    );
+    expect(error.message).toBe(
+      `the folder "pkg/a\\u2028b" in ${root} has a line break in its name; globs cannot match it, so it would be missing from the wheel.`,
+    );
+  });
+
+  it('lets an ignored file with a line break be, and finds the rest', async () => {
+    const root = tree(['ok.py', '__pycache__/a\nb.pyc']);
+    expect(
+      await globFiles('**', { cwd: root, ignore: ['**/__pycache__/**'], input: 'stage' }),
+    ).toEqual(['ok.py']);
+  });
+});

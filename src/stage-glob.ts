@@ -47,7 +47,7 @@ export async function globFiles(pattern: string, options: GlobOptions): Promise<
     dot: true,
     ignore: [...options.ignore],
     onlyFiles: true,
-    expandDirectories: options.expandDirectories ?? true,
+    expandDirectories: options.expandDirectories !== false,
     fs: { readdir: watchingReaddir as never },
   });
   // A `*` does match a line break: what glob found is no hidden file (the stager refuses it).
