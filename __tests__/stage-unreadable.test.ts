@@ -16,7 +16,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { MemoryLog } from '../src/log.js';
-import { parseStageRules, stagePackage, type StageOptions } from '../src/stage.js';
+import {
+  parseStageRules,
+  stagePackage,
+  unreadableSource,
+  type StageItem,
+  type StageOptions,
+} from '../src/stage.js';
 
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'stage-unreadable-')));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -236,5 +242,49 @@ describe('links that lead out of the tree', () => {
       ['pkg/__init__.py', join(real, 'pkg/__init__.py')],
       ['pkg/_x.so', join(real, 'build/_x.so')],
     ]);
+  });
+});
+
+describe('unreadableSource (pure): what a failed lookup is reported as', () => {
+  const item: StageItem = {
+    source: '/w/pkg/mod.py',
+    archivePath: 'pkg/mod.py',
+    root: '/w/pkg',
+    input: 'package-dir',
+  };
+  const errno = (code: string) => Object.assign(new Error(`${code}: failed`), { code });
+
+  it.each([
+    [errno('ENOENT'), 'ENOENT'],
+    [errno('EACCES'), 'EACCES'],
+    [errno('ELOOP'), 'ELOOP'],
+    [new Error('no code at all'), 'Error: no code at all'],
+    [Object.assign(new Error('odd'), { code: 42 }), 'Error: odd'],
+    [undefined, 'undefined'],
+    ['a string', 'a string'],
+  ])('%s: the code, or the error itself', (error, shown) => {
+    const result = unreadableSource(item, error);
+    expect(result).toBeInstanceOf(InputError);
+    expect(result.message).toBe(
+      `/w/pkg/mod.py disappeared or cannot be read while staging (${shown}).`,
+    );
+    expect(result.input).toBe('package-dir');
+    expect(result.file).toBe('/w/pkg/mod.py');
+  });
+
+  it('ENAMETOOLONG names the path, without file= (no tool could open it)', () => {
+    const result = unreadableSource({ ...item, input: 'stage' }, errno('ENAMETOOLONG'));
+    expect(result.message).toBe('the path /w/pkg/mod.py is too long for the file system.');
+    expect(result.input).toBe('stage');
+    expect(result.file).toBeUndefined();
+  });
+
+  it('a name Node decoded with U+FFFD is reported as not UTF-8, whatever the code', () => {
+    for (const error of [errno('ENOENT'), errno('ENAMETOOLONG'), undefined]) {
+      const result = unreadableSource({ ...item, source: '/w/pkg/\uFFFD.so' }, error);
+      expect(result.message).toMatch(/^the file name "\/w\/pkg\/\uFFFD\.so" is not valid UTF-8 /);
+      expect(result.input).toBe('package-dir');
+      expect(result.file).toBeUndefined();
+    }
   });
 });

@@ -60,7 +60,8 @@ export function parseStageRules(raw: string): StageRule[] {
 }
 
 function normalizeDest(dest: string, line: number): string {
-  const normalized = posix.normalize(dest.replace(/\/+$/, '') || '.');
+  // posix.normalize('') is '.': a DEST_DIR of slashes only is refused as absolute below.
+  const normalized = posix.normalize(dest.replace(/\/+$/, ''));
   if (
     isAbsolute(dest) ||
     dest.includes('\\') ||
@@ -93,13 +94,8 @@ export function globBase(pattern: string): string {
 /** Checks a path inside the wheel (pure): nothing may escape the install target. */
 export function validateArchivePath(path: string, input?: string): void {
   checkPathCharacters(path, input);
-  const segments = path.split('/');
-  if (
-    path === '' ||
-    path.startsWith('/') ||
-    path.includes('\\') ||
-    segments.some((s) => s === '' || s === '.' || s === '..')
-  ) {
+  // An empty path, a leading "/" and a trailing "/" all give an empty segment.
+  if (path.includes('\\') || path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
     throw new InputError(`"${path}" is not a safe path inside a wheel.`, {
       input,
       fix: 'rename the file: wheel paths are relative, without "..", backslashes or empty segments.',
@@ -251,7 +247,7 @@ function describeTopLevel(topLevel: TopLevel): string {
   return parts.join('; ');
 }
 
-interface StageItem {
+export interface StageItem {
   source: string;
   archivePath: string;
   root: string;
@@ -284,12 +280,13 @@ function tryCall<T>(fn: () => T): T | undefined {
   try {
     return fn();
   } catch {
-    return undefined;
+    // Missing, a dangling link, or unreadable: the caller says which.
   }
+  return undefined;
 }
 
-/** A staged file that cannot even be looked at: say why, not "a broken symbolic link". */
-function unreadableSource(item: StageItem, error: unknown): InputError {
+/** A staged file that cannot even be looked at: say why, not "a broken symbolic link". Pure. */
+export function unreadableSource(item: StageItem, error: unknown): InputError {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (item.source.includes('\uFFFD')) {
     return new InputError(
