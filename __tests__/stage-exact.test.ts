@@ -195,6 +195,25 @@ describe('log lines and warnings with several names', () => {
   });
 });
 
+describe('log lines with one kind of name only', () => {
+  it('packages only: no warning, no modules part', async () => {
+    const root = tree({ 'pkg/__init__.py': '', 'pkg/m.py': '' });
+    const log = new MemoryLog();
+    await stagePackage({ workingDirectory: root, packageDir: 'pkg', rules: [], log });
+    expect(log.lines).toEqual(['staged 2 files: packages pkg']);
+  });
+
+  it('modules only: no packages part', async () => {
+    const root = tree({ 'build/fast.so': '' });
+    const log = new MemoryLog();
+    await stagePackage({ workingDirectory: root, rules: parseStageRules('build/*.so => .'), log });
+    expect(log.lines).toEqual([
+      'stage: build/*.so => . (1 files)',
+      'staged 1 files: top-level modules fast',
+    ]);
+  });
+});
+
 describe('parseStageRules at its edges', () => {
   it('splits Windows line ends and counts blank and comment lines in the line numbers', () => {
     expect(

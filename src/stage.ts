@@ -33,8 +33,8 @@ export function parseStageRules(raw: string): StageRule[] {
   raw.split(/\r?\n/).forEach((text, index) => {
     const line = text.trim();
     if (line === '' || line.startsWith('#')) return;
-    const parts = line.split('=>');
-    if (parts.length !== 2 || !parts[0]!.trim() || !parts[1]!.trim()) {
+    const parts = line.split('=>').map((part) => part.trim());
+    if (parts.length !== 2 || !parts[0] || !parts[1]) {
       throw new InputError(
         `line ${index + 1} ("${line}") is not of the form SOURCE_GLOB => DEST_DIR.`,
         {
@@ -43,8 +43,8 @@ export function parseStageRules(raw: string): StageRule[] {
         },
       );
     }
-    const source = parts[0]!.trim();
-    const dest = normalizeDest(parts[1]!.trim(), index + 1);
+    const source = parts[0];
+    const dest = normalizeDest(parts[1], index + 1);
     if (isAbsolute(source) || source.split('/').includes('..')) {
       throw new InputError(
         `line ${index + 1}: the glob "${source}" leaves the working directory.`,
@@ -260,16 +260,12 @@ export interface StageItem {
  * a later one with the same wheel path wins.
  */
 function addFiles(files: Map<string, PackageFile>, items: readonly StageItem[]): void {
-  // Folders are shared by many files: resolve each once.
-  const realpaths = new Map<string, string | undefined>();
-  const real = (path: string): string | undefined => {
-    if (!realpaths.has(path))
-      realpaths.set(
-        path,
-        tryCall(() => realpathSync.native(path)),
-      );
-    return realpaths.get(path);
-  };
+  // Folders are shared by many files: resolve each once, up front.
+  const folders = new Set(items.flatMap((item) => [item.root, dirname(item.source)]));
+  const realpaths = new Map(
+    [...folders].map((folder) => [folder, tryCall(() => realpathSync.native(folder))]),
+  );
+  const real = (path: string): string | undefined => realpaths.get(path);
   for (const item of items) {
     const file = lookUp(item, real);
     files.set(file.archivePath, file);
@@ -319,7 +315,8 @@ function lookUp(item: StageItem, real: (path: string) => string | undefined): Pa
   checkPathLimits(item.archivePath, item.input);
   // Zip has no portable symlinks and pip would not restore them: a link (of the file or of a
   // folder above it) is stored as its target's bytes, but only for targets inside the tree the
-  // user pointed us at. A file that is not a link resolves to its resolved folder + its name.
+  // user pointed us at. A file that is not a link resolves to its resolved folder + its name
+  // (the folder was resolved before the file was looked at: unresolved only if it came later).
   let own: Stats;
   try {
     own = lstatSync(item.source);
@@ -327,13 +324,9 @@ function lookUp(item: StageItem, real: (path: string) => string | undefined): Pa
     throw unreadableSource(item, error);
   }
   const link = own.isSymbolicLink();
-  let source: string | undefined;
-  if (!link) {
-    const folder = real(dirname(item.source));
-    source = folder === undefined ? undefined : join(folder, basename(item.source));
-  } else {
-    source = tryCall(() => realpathSync.native(item.source));
-  }
+  const source = link
+    ? tryCall(() => realpathSync.native(item.source))
+    : join(real(dirname(item.source)) ?? dirname(item.source), basename(item.source));
   if (source === undefined) {
     throw new InputError(`${item.source} is a broken symbolic link.`, {
       input: item.input,
