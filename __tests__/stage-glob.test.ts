@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
-import { globFiles, hiddenMatch } from '../src/stage-glob.js';
+import { firstKept, globFiles, hiddenMatch } from '../src/stage-glob.js';
 
 function tree(files: string[]): string {
   const root = mkdtempSync(join(tmpdir(), 'stage-glob-'));
@@ -203,5 +204,87 @@ describe('globFiles: exact results', () => {
     expect(
       await globFiles('**', { cwd: root, ignore: ['**/__pycache__/**'], input: 'stage' }),
     ).toEqual(['ok.py']);
+  });
+});
+
+describe('globFiles: folders the walk cannot read', () => {
+  /** A tree whose own path is about 3900 bytes: a folder in it with a long name passes PATH_MAX. */
+  function deepTree(): { root: string; sub: string } {
+    let root = tree(['.keep']);
+    while (root.length < 3900) root = join(root, 'd'.repeat(Math.min(250, 3900 - root.length)));
+    mkdirSync(root, { recursive: true });
+    const sub = 's'.repeat(240);
+    // Made from inside: the full paths are too long to create from outside.
+    execFileSync(
+      'sh',
+      ['-c', `mkdir ${sub} && touch ${sub}/x.py a.py && mkdir ok && touch ok/y.py`],
+      {
+        cwd: root,
+      },
+    );
+    return { root, sub };
+  }
+
+  it('refuses a folder the walk wanted but could not read, naming it, its code and the input', async () => {
+    const { root, sub } = deepTree();
+    for (const [pattern, input] of [
+      ['**', 'stage'],
+      ['*/*.py', 'package-dir'],
+    ] as const) {
+      const error = await refusal(() => globFiles(pattern, { cwd: root, ignore: [], input }));
+      expect(error.message).toBe(
+        `the folder "${join(root, sub)}" cannot be read (ENAMETOOLONG); the files in it would be missing from the wheel.`,
+      );
+      expect(error.input).toBe(input);
+      expect(error.fix).toBe(
+        'make it readable (a folder created by root in a container?), shorten its path (Linux allows 4096 bytes), or narrow the glob to leave it out.',
+      );
+    }
+  });
+
+  it('a glob that does not walk into that folder still works', async () => {
+    const { root } = deepTree();
+    const options = { cwd: root, ignore: [], input: 'stage' };
+    expect(await globFiles('*.py', options)).toEqual(['a.py']);
+    expect(await globFiles('ok/*.py', options)).toEqual(['ok/y.py']);
+    expect((await globFiles('**', { ...options, ignore: ['s*/**'] })).sort()).toEqual([
+      'a.py',
+      'ok/y.py',
+    ]);
+  });
+
+  it('a folder that is not there, or is a file, hides nothing: no files', async () => {
+    const root = tree(['a.py']);
+    const options = { cwd: root, ignore: [], input: 'stage' };
+    expect(await globFiles('missing/**', options)).toEqual([]);
+    expect(await globFiles('a.py/*', options)).toEqual([]);
+    expect(await globFiles('**', { ...options, cwd: join(root, 'gone') })).toEqual([]);
+  });
+});
+
+describe('firstKept (pure): unreadable folders whose files are not all ignored', () => {
+  const at = (path: string) => ({ path, code: 'EACCES' });
+
+  it('returns the first folder in the given order that no ignore pattern covers', () => {
+    expect(firstKept([], [at('a'), at('b')])).toEqual(at('a'));
+    expect(firstKept([], [])).toBeUndefined();
+    expect(firstKept(['**/.git/**'], [at('.git'), at('src/.git'), at('src')])).toEqual(at('src'));
+    expect(firstKept(['**/.git/**', '**/__pycache__/**'], [at('pkg/__pycache__')])).toBeUndefined();
+  });
+
+  it('judges the folder, not a file of that name', () => {
+    // `*.pyc` leaves files out, not what is inside a folder named like one.
+    expect(firstKept(['**/*.pyc'], [at('odd.pyc')])).toEqual(at('odd.pyc'));
+    expect(firstKept(['build/*.so'], [at('build')])).toEqual(at('build'));
+    expect(firstKept(['build/**'], [at('build')])).toBeUndefined();
+  });
+
+  it('matches dot folders and POSIX classes, as the glob does', () => {
+    expect(firstKept(['.*/**'], [at('.cache')])).toBeUndefined();
+    expect(firstKept(['[[:digit:]]*/**'], [at('1x'), at('y')])).toEqual(at('y'));
+  });
+
+  it('the cwd itself (an empty path) counts like any folder', () => {
+    expect(firstKept(['**/.git/**'], [at('')])).toEqual(at(''));
   });
 });
