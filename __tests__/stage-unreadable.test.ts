@@ -149,6 +149,29 @@ describe('a path longer than Linux allows (ENAMETOOLONG)', () => {
   });
 });
 
+describe('a folder the walk cannot read (its path passes PATH_MAX)', () => {
+  it('is refused naming package-dir, not left out of the wheel', async () => {
+    let root = tree({});
+    while (root.length < 3890) root = join(root, 'd'.repeat(Math.min(250, 3890 - root.length)));
+    const pkg = join(root, 'pkg');
+    mkdirSync(pkg, { recursive: true });
+    const sub = 's'.repeat(240);
+    execFileSync('sh', ['-c', `touch __init__.py && mkdir ${sub} && touch ${sub}/mod.py`], {
+      cwd: pkg,
+    });
+    const error = await refusal({
+      workingDirectory: root,
+      packageDir: 'pkg',
+      rules: [],
+      log: new MemoryLog(),
+    });
+    expect(error.message).toBe(
+      `the folder "${join(pkg, sub)}" cannot be read (ENAMETOOLONG); the files in it would be missing from the wheel.`,
+    );
+    expect(error.input).toBe('package-dir');
+  });
+});
+
 describe('a file that vanishes while staged', () => {
   it('is said to have disappeared, with its code, naming the input and the file', async () => {
     const root = tree({
