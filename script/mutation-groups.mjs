@@ -23,6 +23,8 @@ export const MUTATION_GROUPS = {
       '__tests__/stage-glob.test.ts',
       '__tests__/stage-modes-order.test.ts',
       '__tests__/stage-refusals.test.ts',
+      '__tests__/stage-unreadable.test.ts',
+      '__tests__/stage-exact.test.ts',
       '__tests__/wheel/path-chars.test.ts',
     ],
   },

@@ -1,5 +1,5 @@
 import { readdir, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { InputError } from './errors.js';
@@ -12,6 +12,12 @@ import { quotePath } from './wheel/path-chars.js';
  */
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
+/** readdir errors that mean there is no folder to read, so no file is missed. */
+const NOTHING_THERE = new Set<string | undefined>(['ENOENT', 'ENOTDIR']);
+
+/** How tinyglobby matches (dot files, POSIX character classes), for the checks made here. */
+const MATCH = { dot: true, posix: true };
+
 export interface GlobOptions {
   cwd: string;
   ignore: readonly string[];
@@ -22,21 +28,30 @@ export interface GlobOptions {
 
 /**
  * tinyglobby's files for `pattern` (dot files included, folders not), refusing with an InputError
- * a file the glob would match but for a line break in its name, and a folder with a line break in
- * its name where a `**` looks: left out silently, they would be missing from the wheel.
+ * a file the glob would match but for a line break in its name, a folder with a line break in
+ * its name where a `**` looks, and a folder below `cwd` the walk wanted but could not read (a path
+ * over PATH_MAX, no permission): left out silently, their files would be missing from the wheel.
  */
 export async function globFiles(pattern: string, options: GlobOptions): Promise<string[]> {
   const hidden: { path: string; folder: boolean }[] = [];
+  const unreadable: { path: string; code: string }[] = [];
+  const below = (path: string): string => relative(options.cwd, path).split(sep).join('/');
   const watchingReaddir = (
     path: string,
     opts: { withFileTypes: true },
     callback: (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void,
   ): void => {
     readdir(path, opts, (error, entries) => {
-      for (const entry of entries ?? []) {
-        if (LINE_BREAK.test(entry.name)) {
-          const rel = relative(options.cwd, join(path, entry.name)).split(sep).join('/');
-          hidden.push({ path: rel, folder: entry.isDirectory() });
+      if (error) {
+        // Nothing there (a glob's folder that does not exist, or is a file) hides nothing.
+        if (!NOTHING_THERE.has(error.code)) {
+          unreadable.push({ path: below(path), code: String(error.code) });
+        }
+      } else {
+        for (const entry of entries) {
+          if (LINE_BREAK.test(entry.name)) {
+            hidden.push({ path: below(join(path, entry.name)), folder: entry.isDirectory() });
+          }
         }
       }
       callback(error, entries);
@@ -47,9 +62,19 @@ export async function globFiles(pattern: string, options: GlobOptions): Promise<
     dot: true,
     ignore: [...options.ignore],
     onlyFiles: true,
-    expandDirectories: options.expandDirectories ?? true,
+    expandDirectories: options.expandDirectories !== false,
     fs: { readdir: watchingReaddir as never },
   });
+  const closed = firstKept(options.ignore, unreadable);
+  if (closed !== undefined) {
+    throw new InputError(
+      `the folder ${quotePath(resolve(options.cwd, closed.path))} cannot be read (${closed.code}); the files in it would be missing from the wheel.`,
+      {
+        input: options.input,
+        fix: 'make it readable (a folder created by root in a container?), shorten its path (Linux allows 4096 bytes), or narrow the glob to leave it out.',
+      },
+    );
+  }
   // A `*` does match a line break: what glob found is no hidden file (the stager refuses it).
   const returned = new Set(files);
   const bad = hiddenMatch(
@@ -69,15 +94,28 @@ export async function globFiles(pattern: string, options: GlobOptions): Promise<
   return files;
 }
 
+/**
+ * The first unreadable folder (relative to the glob's cwd) whose files are not all ignored: the
+ * walk reads a folder an `X/**` ignore pattern names before it leaves out what is inside. Pure.
+ */
+export function firstKept<T extends { path: string }>(
+  ignore: readonly string[],
+  folders: readonly T[],
+): T | undefined {
+  const ignored = picomatch([...ignore], MATCH);
+  // A file in it that no name pattern aims at: left out only by a pattern for the whole folder.
+  return folders.find(({ path }) => !ignored(`${path}/_`));
+}
+
 /** The first hidden entry the pattern would reach if its line breaks were ordinary characters. Pure. */
 export function hiddenMatch(
   pattern: string,
   ignore: readonly string[],
   hidden: readonly { path: string; folder: boolean }[],
 ): { path: string; folder: boolean } | undefined {
-  const options = { dot: true, posix: true };
-  const matches = picomatch(pattern, options);
-  const ignored = ignore.length ? picomatch([...ignore], options) : () => false;
+  const matches = picomatch(pattern, MATCH);
+  // No patterns at all match nothing.
+  const ignored = picomatch([...ignore], MATCH);
   return hidden.find(({ path, folder }) => {
     const visible = path.replace(/[\n\r\u2028\u2029]/g, '_');
     if (ignored(visible)) return false;

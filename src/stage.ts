@@ -33,8 +33,8 @@ export function parseStageRules(raw: string): StageRule[] {
   raw.split(/\r?\n/).forEach((text, index) => {
     const line = text.trim();
     if (line === '' || line.startsWith('#')) return;
-    const parts = line.split('=>');
-    if (parts.length !== 2 || !parts[0]!.trim() || !parts[1]!.trim()) {
+    const parts = line.split('=>').map((part) => part.trim());
+    if (parts.length !== 2 || !parts[0] || !parts[1]) {
       throw new InputError(
         `line ${index + 1} ("${line}") is not of the form SOURCE_GLOB => DEST_DIR.`,
         {
@@ -43,8 +43,8 @@ export function parseStageRules(raw: string): StageRule[] {
         },
       );
     }
-    const source = parts[0]!.trim();
-    const dest = normalizeDest(parts[1]!.trim(), index + 1);
+    const source = parts[0];
+    const dest = normalizeDest(parts[1], index + 1);
     if (isAbsolute(source) || source.split('/').includes('..')) {
       throw new InputError(
         `line ${index + 1}: the glob "${source}" leaves the working directory.`,
@@ -60,7 +60,8 @@ export function parseStageRules(raw: string): StageRule[] {
 }
 
 function normalizeDest(dest: string, line: number): string {
-  const normalized = posix.normalize(dest.replace(/\/+$/, '') || '.');
+  // posix.normalize('') is '.': a DEST_DIR of slashes only is refused as absolute below.
+  const normalized = posix.normalize(dest.replace(/\/+$/, ''));
   if (
     isAbsolute(dest) ||
     dest.includes('\\') ||
@@ -93,13 +94,8 @@ export function globBase(pattern: string): string {
 /** Checks a path inside the wheel (pure): nothing may escape the install target. */
 export function validateArchivePath(path: string, input?: string): void {
   checkPathCharacters(path, input);
-  const segments = path.split('/');
-  if (
-    path === '' ||
-    path.startsWith('/') ||
-    path.includes('\\') ||
-    segments.some((s) => s === '' || s === '.' || s === '..')
-  ) {
+  // An empty path, a leading "/" and a trailing "/" all give an empty segment.
+  if (path.includes('\\') || path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
     throw new InputError(`"${path}" is not a safe path inside a wheel.`, {
       input,
       fix: 'rename the file: wheel paths are relative, without "..", backslashes or empty segments.',
@@ -251,7 +247,7 @@ function describeTopLevel(topLevel: TopLevel): string {
   return parts.join('; ');
 }
 
-interface StageItem {
+export interface StageItem {
   source: string;
   archivePath: string;
   root: string;
@@ -264,16 +260,12 @@ interface StageItem {
  * a later one with the same wheel path wins.
  */
 function addFiles(files: Map<string, PackageFile>, items: readonly StageItem[]): void {
-  // Folders are shared by many files: resolve each once.
-  const realpaths = new Map<string, string | undefined>();
-  const real = (path: string): string | undefined => {
-    if (!realpaths.has(path))
-      realpaths.set(
-        path,
-        tryCall(() => realpathSync.native(path)),
-      );
-    return realpaths.get(path);
-  };
+  // Folders are shared by many files: resolve each once, up front.
+  const folders = new Set(items.flatMap((item) => [item.root, dirname(item.source)]));
+  const realpaths = new Map(
+    [...folders].map((folder) => [folder, tryCall(() => realpathSync.native(folder))]),
+  );
+  const real = (path: string): string | undefined => realpaths.get(path);
   for (const item of items) {
     const file = lookUp(item, real);
     files.set(file.archivePath, file);
@@ -284,12 +276,13 @@ function tryCall<T>(fn: () => T): T | undefined {
   try {
     return fn();
   } catch {
-    return undefined;
+    // Missing, a dangling link, or unreadable: the caller says which.
   }
+  return undefined;
 }
 
-/** A staged file that cannot even be looked at: say why, not "a broken symbolic link". */
-function unreadableSource(item: StageItem, error: unknown): InputError {
+/** A staged file that cannot even be looked at: say why, not "a broken symbolic link". Pure. */
+export function unreadableSource(item: StageItem, error: unknown): InputError {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (item.source.includes('\uFFFD')) {
     return new InputError(
@@ -303,7 +296,7 @@ function unreadableSource(item: StageItem, error: unknown): InputError {
   if (code === 'ENAMETOOLONG') {
     return new InputError(`the path ${item.source} is too long for the file system.`, {
       input: item.input,
-      fix: 'use shorter file and folder names (at most 255 bytes each).',
+      fix: 'use a shallower folder layout or shorter file and folder names: Linux allows 4096 bytes for a whole path and 255 for each name.',
     });
   }
   return new InputError(
@@ -322,7 +315,8 @@ function lookUp(item: StageItem, real: (path: string) => string | undefined): Pa
   checkPathLimits(item.archivePath, item.input);
   // Zip has no portable symlinks and pip would not restore them: a link (of the file or of a
   // folder above it) is stored as its target's bytes, but only for targets inside the tree the
-  // user pointed us at. A file that is not a link resolves to its resolved folder + its name.
+  // user pointed us at. A file that is not a link resolves to its resolved folder + its name
+  // (the folder was resolved before the file was looked at: unresolved only if it came later).
   let own: Stats;
   try {
     own = lstatSync(item.source);
@@ -330,13 +324,9 @@ function lookUp(item: StageItem, real: (path: string) => string | undefined): Pa
     throw unreadableSource(item, error);
   }
   const link = own.isSymbolicLink();
-  let source: string | undefined;
-  if (!link) {
-    const folder = real(dirname(item.source));
-    source = folder === undefined ? undefined : join(folder, basename(item.source));
-  } else {
-    source = tryCall(() => realpathSync.native(item.source));
-  }
+  const source = link
+    ? tryCall(() => realpathSync.native(item.source))
+    : join(real(dirname(item.source)) ?? dirname(item.source), basename(item.source));
   if (source === undefined) {
     throw new InputError(`${item.source} is a broken symbolic link.`, {
       input: item.input,
