@@ -69,7 +69,7 @@ export function explainFsFailure(error: unknown, places: FsPlaces): unknown {
   if (code === 'ENAMETOOLONG') {
     return new InputError(`a staged path is too long for the file system: ${path}.`, {
       input: places.stagingInput,
-      fix: 'use shorter file and folder names (at most 255 bytes each) in what you stage.',
+      fix: 'use a shallower folder layout or shorter file and folder names in what you stage: Linux allows 4096 bytes for a whole path and 255 for each name.',
       file: path,
     });
   }
