@@ -200,7 +200,7 @@ describe('wheel file names, exactly', () => {
   });
 
   it('parses every field, and no build when there is none', () => {
-    expect(parseWheelFileName('My_Lib-1.0+cu1.x-py2.py3-none-any.whl')).toEqual({
+    expect(parseWheelFileName('My_Lib-1.0+cu1.x-py2.py3-none-any.whl')).toStrictEqual({
       fileName: 'My_Lib-1.0+cu1.x-py2.py3-none-any.whl',
       distribution: 'My_Lib',
       project: 'my-lib',

@@ -313,6 +313,14 @@ describe('which wheel-tag overrides fit the interpreter, exactly', () => {
     expect(fits(tag, p)).toBe(expected);
   });
 
+  it('takes only a leading "linux" off its own platform to find the machine', () => {
+    const odd = probe({ platform: 'solaris-linux-x86_64' });
+    expect(fits('py3-none-solaris_linux_x86_64', odd)).toBe(true);
+    expect(fits('py3-none-xsolaris_linux_x86_64', odd)).toBe(true);
+    expect(fits('py3-none-solaris__x86_64', odd)).toBe(false);
+    expect(fits('py3-none-manylinux_2_17_x86_64', odd)).toBe(false);
+  });
+
   it('matches the machine of an aarch64 interpreter, not of x86_64', () => {
     const arm = probe({ platform: 'linux-aarch64' });
     expect(fits('py3-none-manylinux2014_aarch64', arm)).toBe(true);
