@@ -245,8 +245,8 @@ describe('METADATA, exactly', () => {
       metadataText({
         name: ' x ',
         version: '\t1\t',
-        summary: '  ',
-        homePage: '',
+        summary: 'One line\r\n',
+        homePage: '  ',
         author: ' Ann ',
         license: '\n',
         requiresPython: ' ',
@@ -258,6 +258,7 @@ describe('METADATA, exactly', () => {
         'Metadata-Version: 2.1',
         'Name: x',
         'Version: 1',
+        'Summary: One line',
         'Author: Ann',
         'Provides-Extra: gpu',
         'Provides-Extra: test',
