@@ -228,3 +228,213 @@ describe('Requires-Python', () => {
     expect(metadataText({ name: 'v', version: '1' })).not.toContain('Requires-Python');
   });
 });
+
+function refusalOf(action: () => unknown): InputError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('accepted');
+}
+
+describe('METADATA, exactly', () => {
+  it('trims every field, skips blank optional ones, and writes Provides-Extra before Requires-Dist', () => {
+    expect(
+      metadataText({
+        name: ' x ',
+        version: '\t1\t',
+        summary: 'One line\r\n',
+        homePage: '  ',
+        author: ' Ann ',
+        license: '\n',
+        requiresPython: ' ',
+        providesExtra: ['gpu', ' test '],
+        requires: [' six ', 'cupy; extra == "gpu"'],
+      }),
+    ).toBe(
+      [
+        'Metadata-Version: 2.1',
+        'Name: x',
+        'Version: 1',
+        'Summary: One line',
+        'Author: Ann',
+        'Provides-Extra: gpu',
+        'Provides-Extra: test',
+        'Requires-Dist: six',
+        'Requires-Dist: cupy; extra == "gpu"',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes the body with Unix line ends, without a BOM, ending in exactly one line break', () => {
+    const body = (text: string): string =>
+      metadataText({ name: 'x', version: '1', description: { text, contentType: 'text/plain' } });
+    const head =
+      'Metadata-Version: 2.1\nName: x\nVersion: 1\nDescription-Content-Type: text/plain\n\n';
+    expect(body('\uFEFFa\rb\r\nc\n\nd')).toBe(`${head}a\nb\nc\n\nd\n`);
+    expect(body('a\n')).toBe(`${head}a\n`);
+    expect(body('a\n\n')).toBe(`${head}a\n\n`);
+    expect(body('a\r\r\n')).toBe(`${head}a\n\n`);
+    expect(body('x\uFEFF')).toBe(`${head}x\uFEFF\n`);
+    expect(body('')).toBe(`${head}\n`);
+  });
+
+  it.each<[string, keyof ProjectMetadata | 'extra' | 'requirement', string]>([
+    ['name', 'name', 'name'],
+    ['version', 'version', 'version'],
+    ['summary', 'summary', 'summary'],
+    ['home-page', 'homePage', 'home-page'],
+    ['author', 'author', 'author'],
+    ['license', 'license', 'license'],
+    ['requires-python', 'requiresPython', 'requires-python'],
+    ['an extra', 'extra', 'project-dir'],
+    ['a requirement', 'requirement', 'requires'],
+  ])('refuses a line break inside %s, naming the input', (_what, field, input) => {
+    const meta: ProjectMetadata = { name: 'x', version: '1' };
+    if (field === 'extra') meta.providesExtra = ['a\rb'];
+    else if (field === 'requirement') meta.requires = ['six\n; python_version < "3"'];
+    else (meta as unknown as Record<string, string>)[field] = 'a\r\nb';
+    const error = refusalOf(() => metadataText(meta));
+    expect(error.message).toBe('a metadata field cannot span several lines.');
+    expect(error.input).toBe(input);
+    expect(error.fix).toBe('put it on one line (for `requires`, one requirement per line).');
+  });
+
+  it('refuses a line break in the readme content type', () => {
+    const error = refusalOf(() =>
+      metadataText({
+        name: 'x',
+        version: '1',
+        description: { text: 'a', contentType: 'text/plain\nX: y' as 'text/plain' },
+      }),
+    );
+    expect(error.input).toBe('readme');
+  });
+
+  it('writes a requirement as validateRequirement normalizes it', () => {
+    expect(metadataText({ name: 'x', version: '1', requires: ['Six >= 1.0'] })).toBe(
+      'Metadata-Version: 2.1\nName: x\nVersion: 1\nRequires-Dist: Six>=1.0\n',
+    );
+    expect(() => metadataText({ name: 'x', version: '1', requires: ['six >>> 1'] })).toThrow(
+      expect.objectContaining({ input: 'requires' }),
+    );
+  });
+});
+
+describe('readme content types, exactly', () => {
+  it.each([
+    ['a.MD', 'text/markdown'],
+    ['a.Rst', 'text/x-rst'],
+    ['a.TXT', 'text/plain'],
+    ['.md', 'text/markdown'],
+    ['a.b.md', 'text/markdown'],
+    ['dir.rst/a.md', 'text/markdown'],
+    ['dir\\a.txt', 'text/plain'],
+  ])('%s is %s', (path, type) => {
+    expect(readmeContentType(path)).toBe(type);
+  });
+
+  it.each(['a.md/', 'a.md.', 'a.md\\b', 'a.mdx', 'a.xmd', 'a.', 'md', 'a.md\n'])(
+    'refuses %j',
+    (path) => {
+      expect(() => readmeContentType(path)).toThrow(InputError);
+    },
+  );
+
+  it('says which readme and what to name instead', () => {
+    const error = refusalOf(() => readmeContentType('docs/README.adoc'));
+    expect(error.message).toBe(
+      'cannot tell the format of the readme "docs/README.adoc" from its extension.',
+    );
+    expect(error.input).toBe('readme');
+    expect(error.fix).toBe(
+      'name a .md (Markdown), .rst (reStructuredText) or .txt (plain text) file.',
+    );
+  });
+});
+
+describe('License-File paths, exactly', () => {
+  it.each(['LICENSE', 'a/b/COPYING.txt', 'a.b/..c', '...', 'x/.hidden', 'é/ü'])(
+    'accepts %j as it is',
+    (path) => {
+      expect(validateLicensePath(path)).toBe(path);
+    },
+  );
+
+  it.each(['a/', '/', 'a/.', 'a/./b', 'a/..', 'L?', 'L[1]', 'L]', 'L[', 'a\rb', 'a\nb', 'a*'])(
+    'refuses %j',
+    (path) => {
+      expect(() => validateLicensePath(path)).toThrow(InputError);
+    },
+  );
+
+  it('says which path, the input and the fix', () => {
+    const error = refusalOf(() => validateLicensePath('../COPYING'));
+    expect(error.message).toBe('"../COPYING" cannot be a License-File path.');
+    expect(error.input).toBe('license-files');
+    expect(error.fix).toBe(
+      'license files must lie inside `working-directory`, with plain names (no "*", "?", "[", "]", backslashes or line breaks).',
+    );
+  });
+
+  it('validates every path of metadataText and writes the version 2.4 with them', () => {
+    expect(() => metadataText({ name: 'x', version: '1', licenseFiles: ['ok', '../no'] })).toThrow(
+      expect.objectContaining({ input: 'license-files' }),
+    );
+    expect(metadataText({ name: 'x', version: '1', licenseFiles: ['L'] })).toBe(
+      'Metadata-Version: 2.4\nName: x\nVersion: 1\nLicense-File: L\n',
+    );
+  });
+});
+
+describe('RECORD, exactly', () => {
+  it('quotes a field with a quote, a comma, CR or LF, doubling the quotes, as Python csv does', () => {
+    const digest = createHash('sha256').update('hello').digest();
+    const text = recordText(
+      [
+        { path: 'a"b', sha256: digest, size: 0 },
+        { path: 'a\rb', sha256: digest, size: 1 },
+        { path: 'a\nb', sha256: digest, size: 12 },
+        { path: '"q""', sha256: digest, size: 3 },
+        { path: "a'b c", sha256: digest, size: 4 },
+      ],
+      'x,1.dist-info/RECORD',
+    );
+    const d = 'LPJNul-wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ'; // urlsafe (a -), unpadded
+    expect(text).toBe(
+      [
+        `"a""b",sha256=${d},0`,
+        `"a\rb",sha256=${d},1`,
+        `"a\nb",sha256=${d},12`,
+        `"""q""""",sha256=${d},3`,
+        `a'b c,sha256=${d},4`,
+        '"x,1.dist-info/RECORD",,',
+        '',
+      ].join('\n'),
+    );
+    const run = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))',
+      ],
+      { input: text, encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([
+      ['a"b', `sha256=${d}`, '0'],
+      ['a\rb', `sha256=${d}`, '1'],
+      ['a\nb', `sha256=${d}`, '12'],
+      ['"q""', `sha256=${d}`, '3'],
+      ["a'b c", `sha256=${d}`, '4'],
+      ['x,1.dist-info/RECORD', '', ''],
+    ]);
+  });
+
+  it('writes only its own row for no files', () => {
+    expect(recordText([], 'x-1.dist-info/RECORD')).toBe('x-1.dist-info/RECORD,,\n');
+  });
+});

@@ -93,9 +93,8 @@ function descriptionBody(text: string): string {
 
 /** A License-File value (PEP 639): a relative path with `/` separators, no `..`, no globs. */
 export function validateLicensePath(path: string): string {
+  // An empty path, an absolute one, `a//b` and a trailing `/` all have an empty part.
   const bad =
-    path === '' ||
-    path.startsWith('/') ||
     /[\\\r\n*?[\]]/.test(path) ||
     path.split('/').some((part) => part === '' || part === '.' || part === '..');
   if (bad) {

@@ -129,13 +129,10 @@ export function isPureTag(tag: WheelTag): boolean {
 export function tagMatchesProbe(tag: WheelTag, probe: PythonProbe): boolean {
   const own = tagFromProbe(probe);
   const [major, minor] = probe.version;
-  const interpreters = new Set([
-    own.interpreter,
-    `py${major}`,
-    `py${major}${minor}`,
-    ...(probe.implementation === 'CPython' ? [`cp${major}`] : []),
-  ]);
-  const abis = new Set([own.abi, 'none', ...(major === 3 ? ['abi3'] : [])]);
+  const interpreters = new Set([own.interpreter, `py${major}`, `py${major}${minor}`]);
+  if (probe.implementation === 'CPython') interpreters.add(`cp${major}`);
+  const abis = new Set([own.abi, 'none']);
+  if (major === 3) abis.add('abi3');
   const platforms = new Set([own.platform, 'any']);
   return (
     tag.interpreter.split('.').some((i) => interpreters.has(i)) &&
