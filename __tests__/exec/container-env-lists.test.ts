@@ -163,3 +163,18 @@ describe('step variables the engine client reads go on the command line, never i
     });
   });
 });
+
+describe('the lists hold variable names and * only (the patterns are read without escaping)', () => {
+  test.each([...CONTAINER_ENV_ALLOWED, ...CONTAINER_ENV_NEVER, ...ENGINE_CLIENT_ENV])(
+    '%s',
+    (entry) => {
+      expect(entry).toMatch(/^[A-Z0-9_*]+$/);
+    },
+  );
+
+  test('* stands for any text, also none, and the match ignores case', () => {
+    expect(isForwardedHostVariable('CMAKE_')).toBe(true);
+    expect(isForwardedHostVariable('cmake_build_type')).toBe(true);
+    expect(isForwardedHostVariable('XCMAKE_BUILD_TYPE')).toBe(false);
+  });
+});

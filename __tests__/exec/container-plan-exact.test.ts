@@ -67,8 +67,19 @@ describe('parseDockerOptions, like a POSIX shell', () => {
     ['--env=X-t -i', ['--env=X-t', '-i']],
     ['--label=x--tty -P -q', ['--label=x--tty', '-P', '-q']],
     ['-edt -hdt', ['-edt', '-hdt']], // -e and -h take a value: 'dt' is it
+    ['-vd:/d -pt', ['-vd:/d', '-pt']], // -v and -p take a value: 'd:/d' and 't' are it
+    ['-i -P -iP', ['-i', '-P', '-iP']],
   ])('%j', (raw, words) => {
     expect(parseDockerOptions(raw)).toEqual(words);
+  });
+
+  test.each([';', '|', '&&', '>', '#x'])('refuses the shell syntax %j with its fix', (syntax) => {
+    const error = thrown(() => parseDockerOptions(`-e A=1 ${syntax}`)) as InputError;
+    expect(error.input).toBe('docker-options');
+    expect(error.message).toBe(`'${syntax}' is shell syntax, not an option.`);
+    expect(error.fix).toBe(
+      'docker-options is split into words and passed to the engine, never run by a shell: quote the character (e.g. "a;b"), or remove it.',
+    );
   });
 
   test('the refusals say what to do', () => {
@@ -96,6 +107,11 @@ describe('parseDockerOptions, like a POSIX shell', () => {
     '--tty',
     '--tty=true',
     '--detach=false',
+    '-dp', // -d -p VALUE: detaches
+    '-dv/host:/c',
+    '-itv',
+    '-Pd',
+    '-qt',
   ])('refuses %s with its fix', (option) => {
     const error = thrown(() => parseDockerOptions(`--network host ${option}`)) as InputError;
     expect(error.input).toBe('docker-options');
@@ -109,6 +125,12 @@ describe('parseDockerOptions, like a POSIX shell', () => {
 });
 
 describe('validateImage', () => {
+  test.each(['', '   ', '\n'])('refuses the empty reference %j', (image) => {
+    const error = thrown(() => validateImage(image)) as InputError;
+    expect(error.input).toBe('image');
+    expect(error.message).toBe(`'${image}' is not a valid image reference.`);
+  });
+
   test('trims, and allows 255 characters but not 256', () => {
     expect(validateImage('  debian:bookworm \n')).toBe('debian:bookworm');
     const name255 = `a${'b'.repeat(254)}`;

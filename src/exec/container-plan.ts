@@ -71,12 +71,9 @@ export const ENGINE_CLIENT_ENV: readonly string[] = [
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** The lists hold variable names and `*` only (a test holds them to that): nothing to escape. */
 function globToRegExp(pattern: string): RegExp {
-  const body = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`, 'i');
+  return new RegExp(`^${pattern.replaceAll('*', '.*')}$`, 'i');
 }
 
 const ALLOWED = CONTAINER_ENV_ALLOWED.map(globToRegExp);
@@ -161,7 +158,9 @@ export function parseDockerOptions(raw: string): string[] {
   });
   for (const option of words) {
     // These break capturing the step's output (a TTY merges stderr; detached returns at once).
-    if (/^-[idtPq]*[dt][idtPq]*$/.test(option) || /^--(detach|tty)(=.*)?$/.test(option)) {
+    // Short flags cluster (`-dp 80:80` is `-d -p 80:80`): -d or -t among the leading boolean
+    // flags counts, a letter after a value-taking flag is its value (`-edt` sets e to "dt").
+    if (/^-[iPq]*[dt]/.test(option) || /^--(detach|tty)(=.*)?$/.test(option)) {
       throw new InputError(`'${option}' cannot be used: the action captures each step's output.`, {
         input: 'docker-options',
         fix: 'remove -d/-t/--detach/--tty (and -it); the action passes -i itself when a step needs stdin.',
@@ -182,7 +181,7 @@ const IMAGE_REFERENCE = new RegExp(
 /** Throws an InputError('image') unless `image` is a valid image reference. */
 export function validateImage(image: string): string {
   const trimmed = image.trim();
-  if (trimmed === '' || trimmed.length > 255 || !IMAGE_REFERENCE.test(trimmed)) {
+  if (trimmed.length > 255 || !IMAGE_REFERENCE.test(trimmed)) {
     throw new InputError(`'${image}' is not a valid image reference.`, {
       input: 'image',
       fix: 'use a name like algorithmiahq/langserver:python3.7 or registry.example.com/team/image@sha256:<digest> (lowercase name, no spaces, no leading dash).',
