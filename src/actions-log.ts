@@ -19,22 +19,3 @@ export class ActionsLog implements Log {
     core.setSecret(value);
   }
 }
-
-/** The Log of the local command: plain lines on stderr, so stdout stays for results. */
-export class ConsoleLog implements Log {
-  constructor(private readonly verbose = false) {}
-  info(message: string): void {
-    process.stderr.write(`${message}\n`);
-  }
-  warning(message: string): void {
-    process.stderr.write(`warning: ${message}\n`);
-  }
-  debug(message: string): void {
-    if (this.verbose) process.stderr.write(`debug: ${message}\n`);
-  }
-  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    process.stderr.write(`==> ${name}\n`);
-    return fn();
-  }
-  setSecret(): void {}
-}

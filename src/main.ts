@@ -5,7 +5,6 @@ import { errorMessage, RunnerError, UserError } from './errors.js';
 import { INPUT_SPECS, type InputName } from './input-spec.js';
 import { getInputs } from './inputs.js';
 import { OUTPUT_NAMES } from './output-spec.js';
-import { runPipeline } from './pipeline.js';
 import { Redactor } from './redact.js';
 import { RedactingStream } from './redact-stream.js';
 import { maskAll, RedactingLog } from './redacting-log.js';
@@ -29,6 +28,8 @@ export async function run(): Promise<void> {
         core.getInput(name, { required: false, trimWhitespace: !INPUT_SPECS[name].multiline }),
       process.env,
     );
+    // The pipeline loads once the inputs are valid: a bad input is rejected without it.
+    const { runPipeline } = await import('./pipeline.js');
     const result = await runPipeline(inputs, {
       log,
       env: process.env,
