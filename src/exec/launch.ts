@@ -4,7 +4,8 @@
  * 1 MiB young generation keeps the packer's peak RSS flat on trees of tens of thousands of
  * files). It forwards SIGINT/SIGTERM/SIGHUP to the bundle and exits with its code; the bundle
  * holds an IPC channel to it and cancels itself when that channel closes (src/cancel.ts), so it
- * never outlives the launcher.
+ * never outlives the launcher. Runs that never pack (the command's --help, --tool-version, usage
+ * errors, `yank`: src/exec/launch-plan.ts) import the bundle into the launcher's own process.
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
