@@ -1,7 +1,10 @@
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import type { Log } from './log.js';
 
-/** The Log as GitHub Actions shows it: collapsible groups, annotations, masked secrets. */
+/**
+ * The Log as GitHub Actions shows it: collapsible groups, annotations, masked secrets (the workflow
+ * commands of @actions/core, written by src/workflow-commands.ts without loading it).
+ */
 export class ActionsLog implements Log {
   info(message: string): void {
     core.info(message);
