@@ -1,7 +1,10 @@
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import type { Log } from './log.js';
 
-/** The Log as GitHub Actions shows it: collapsible groups, annotations, masked secrets. */
+/**
+ * The Log as GitHub Actions shows it: collapsible groups, annotations, masked secrets (the workflow
+ * commands of @actions/core, written by src/workflow-commands.ts without loading it).
+ */
 export class ActionsLog implements Log {
   info(message: string): void {
     core.info(message);
@@ -18,23 +21,4 @@ export class ActionsLog implements Log {
   setSecret(value: string): void {
     core.setSecret(value);
   }
-}
-
-/** The Log of the local command: plain lines on stderr, so stdout stays for results. */
-export class ConsoleLog implements Log {
-  constructor(private readonly verbose = false) {}
-  info(message: string): void {
-    process.stderr.write(`${message}\n`);
-  }
-  warning(message: string): void {
-    process.stderr.write(`warning: ${message}\n`);
-  }
-  debug(message: string): void {
-    if (this.verbose) process.stderr.write(`debug: ${message}\n`);
-  }
-  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    process.stderr.write(`==> ${name}\n`);
-    return fn();
-  }
-  setSecret(): void {}
 }

@@ -2,20 +2,13 @@
  * The local command: the same pipeline as the action, for a terminal inside the vendor image.
  *   algorithmia-wheel build --package-dir build/mypkg --version 1.0.0 --python 2.7
  * Flags mirror the action's inputs; multi-line inputs take the flag several times.
+ * This module parses the flags and answers --help and --tool-version with pure modules only; the
+ * build (src/cli-build.ts) and `yank` load after parsing.
  */
 import { parseArgs } from 'node:util';
-import { ConsoleLog } from './actions-log.js';
-import { cancelOnSignals } from './cancel.js';
-import { formatOutputs } from './cli-output.js';
-import { CancelledError, errorMessage, UserError } from './errors.js';
+import { errorMessage } from './errors.js';
 import { INPUT_NAMES, INPUT_SPECS, type InputName } from './input-spec.js';
-import { getInputs } from './inputs.js';
-import { runPipeline } from './pipeline.js';
-import { Redactor } from './redact.js';
-import { RedactingStream } from './redact-stream.js';
-import { RedactingLog } from './redacting-log.js';
 import { TOOL_VERSION } from './version.js';
-import { yankMain } from './yank-cli.js';
 
 export function helpText(): string {
   const width = Math.max(...INPUT_NAMES.map((n) => n.length)) + 10;
@@ -100,7 +93,10 @@ export function parseCli(argv: string[]): {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'yank') return yankMain(argv.slice(1));
+  if (argv[0] === 'yank') {
+    const { yankMain } = await import('./yank-cli.js');
+    return yankMain(argv.slice(1));
+  }
   let parsed;
   try {
     parsed = parseCli(argv);
@@ -116,40 +112,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
-  // One redactor for the run (see main.ts): nothing printed carries a credential.
-  const redactor = Redactor.fromEnvironment(process.env);
-  const clean = (text: string) => redactor.redact(text);
-  const log = new RedactingLog(new ConsoleLog(process.env.RUNNER_DEBUG === '1'), redactor);
-  const commandOutput = new RedactingStream(redactor, process.stderr);
-  const cancellation = cancelOnSignals();
-  try {
-    const inputs = getInputs((name) => parsed.values.get(name) ?? '', process.env);
-    const result = await runPipeline(inputs, {
-      log,
-      env: process.env,
-      commandOutput,
-      signal: cancellation.signal,
-    });
-    const outputs = Object.fromEntries(
-      Object.entries(result.outputs).map(([name, value]) => [name, clean(value)]),
-    );
-    process.stdout.write(formatOutputs(outputs, parsed.json ? 'json' : 'lines'));
-    return 0;
-  } catch (error) {
-    commandOutput.flush();
-    if (error instanceof UserError) {
-      process.stderr.write(
-        clean(`error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`),
-      );
-    } else {
-      process.stderr.write(
-        clean(
-          `error: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-        ),
-      );
-    }
-    return error instanceof CancelledError ? 130 : 1;
-  } finally {
-    cancellation.dispose();
-  }
+  // The pipeline (and all it imports) loads only now: --help, --tool-version and usage errors
+  // answer without it.
+  const { runBuild } = await import('./cli-build.js');
+  return runBuild(parsed.values, parsed.json);
 }

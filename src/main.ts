@@ -1,11 +1,10 @@
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { ActionsLog } from './actions-log.js';
 import { cancelOnSignals } from './cancel.js';
 import { errorMessage, RunnerError, UserError } from './errors.js';
 import { INPUT_SPECS, type InputName } from './input-spec.js';
 import { getInputs } from './inputs.js';
 import { OUTPUT_NAMES } from './output-spec.js';
-import { runPipeline } from './pipeline.js';
 import { Redactor } from './redact.js';
 import { RedactingStream } from './redact-stream.js';
 import { maskAll, RedactingLog } from './redacting-log.js';
@@ -25,10 +24,11 @@ export async function run(): Promise<void> {
   try {
     await checkRunnerFiles(process.env);
     const inputs = getInputs(
-      (name: InputName) =>
-        core.getInput(name, { required: false, trimWhitespace: !INPUT_SPECS[name].multiline }),
+      (name: InputName) => core.getInput(name, { trimWhitespace: !INPUT_SPECS[name].multiline }),
       process.env,
     );
+    // The pipeline loads once the inputs are valid: a bad input is rejected without it.
+    const { runPipeline } = await import('./pipeline.js');
     const result = await runPipeline(inputs, {
       log,
       env: process.env,
@@ -79,7 +79,7 @@ async function reportFailure(error: unknown, redactor: Redactor): Promise<void> 
 async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
-    await core.summary.addRaw(markdown).write();
+    await core.appendSummary(markdown);
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`);
   }

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 
-import { ConsoleLog } from './actions-log.js';
+import { ConsoleLog } from './console-log.js';
 import { errorMessage, UserError } from './errors.js';
 import { parseBoolean } from './inputs.js';
 import { parseEndpoint } from './publish/s3-plan.js';

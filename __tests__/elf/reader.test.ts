@@ -1,7 +1,7 @@
 import { copyFile, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fileIsElf, readElf } from '../../src/elf/read-file.js';
+import { fileIsElf, readElf, readElfIfAny } from '../../src/elf/read-file.js';
 import { ElfFormatError, isElf, parseElf, type ElfInfo } from '../../src/elf/reader.js';
 import { LibraryError } from '../../src/errors.js';
 import { buildElf } from './elf-bytes.js';
@@ -100,6 +100,13 @@ describe('readElf on real g++ output', () => {
   test('parseElf on the whole buffer gives the same result as readElf', async () => {
     for (const path of Object.values(built)) {
       expect(parseElf(await readFile(path), path)).toEqual(await readElf(path));
+    }
+  });
+
+  test('readElfIfAny (the package scan) gives the same facts as readElf, symbols included', async () => {
+    for (const path of Object.values(built)) {
+      expect(readElfIfAny(path)).toEqual(await readElf(path));
+      expect(readElfIfAny(path, { symbols: true })).toEqual(await readElf(path, { symbols: true }));
     }
   });
 
@@ -329,5 +336,13 @@ describe('malformed input gives an ElfFormatError, never a crash or a hang', () 
     await writeFile(empty, '');
     expect(await fileIsElf(empty)).toBe(false);
     await expect(readElf(empty)).rejects.toBeInstanceOf(ElfFormatError);
+    // The scan's reader: not ELF (by magic) is undefined, a broken ELF file an ElfFormatError.
+    expect(readElfIfAny(fake)).toBeUndefined();
+    expect(readElfIfAny(empty)).toBeUndefined();
+    expect(readElfIfAny(renamed)).toEqual(await readElf(renamed));
+    const cut = join(tmp.dir, 'cut.so');
+    await copyFile(built.plain!, cut);
+    await truncate(cut, 200);
+    expect(() => readElfIfAny(cut)).toThrow(ElfFormatError);
   });
 });

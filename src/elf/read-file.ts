@@ -1,4 +1,5 @@
 // The ELF reader's file side: reads only the ranges the pure parser (reader.ts) asks for.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { ElfFormatError, elfSteps, isElf, type ElfInfo, type ReadElfOptions } from './reader.js';
 
@@ -32,5 +33,30 @@ export async function fileIsElf(path: string): Promise<boolean> {
     return bytesRead === 4 && isElf(head);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Reads the ELF facts of a file, or undefined when it does not start with the ELF magic: one open
+ * for both questions, synchronous (a package scan reads thousands of files, and a round trip
+ * through the thread pool per read costs more than the read itself).
+ */
+export function readElfIfAny(path: string, options: ReadElfOptions = {}): ElfInfo | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    if (readSync(fd, head, 0, 4, 0) !== 4 || !isElf(head)) return undefined;
+    const steps = elfSteps(path, fstatSync(fd).size, options);
+    let next = steps.next();
+    while (!next.done) {
+      const { offset, length } = next.value;
+      const buffer = Buffer.alloc(length);
+      if (readSync(fd, buffer, 0, length, offset) !== length)
+        throw new ElfFormatError(path, 'file changed while being read', offset);
+      next = steps.next(buffer);
+    }
+    return next.value;
+  } finally {
+    closeSync(fd);
   }
 }

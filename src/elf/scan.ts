@@ -2,10 +2,10 @@
  * Finds the ELF files of a staged package tree by their magic bytes, not by name: a native
  * library can be called anything (`_caffe.so`, `libfoo.so.1.2`, `plugin.bin`).
  */
-import { lstat, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
-import { fileIsElf, readElf } from './read-file.js';
+import { readElfIfAny } from './read-file.js';
 import { ElfFormatError, type ElfInfo } from './reader.js';
 
 export interface ElfFile {
@@ -35,9 +35,10 @@ export async function findElfFiles(
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && (await lstat(path)).size >= 4 && (await fileIsElf(path))) {
+      else if (entry.isFile()) {
         try {
-          scan.files.push({ path, info: await readElf(path, options) });
+          const info = readElfIfAny(path, options);
+          if (info) scan.files.push({ path, info });
         } catch (error) {
           if (!(error instanceof ElfFormatError)) {
             throw new Error(`Reading ${path}: ${errorMessage(error)}`, { cause: error });

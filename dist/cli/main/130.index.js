@@ -2,6 +2,154 @@ export const id = 130;
 export const ids = [130,870,133];
 export const modules = {
 
+/***/ 43352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Hd: () => (/* binding */ flatPage),
+  nI: () => (/* binding */ indexKeys),
+  $8: () => (/* binding */ indexOutputs),
+  DB: () => (/* binding */ projectPage),
+  YW: () => (/* binding */ rootPage)
+});
+
+// UNUSED EXPORTS: indexSummaryMarkdown, parseWheelFileName
+
+;// CONCATENATED MODULE: ./src/html.ts
+/** Text made safe inside HTML (element text and quoted attributes); pure. */
+function html_escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+
+// EXTERNAL MODULE: ./src/wheel/names.ts
+var wheel_names = __webpack_require__(44295);
+;// CONCATENATED MODULE: ./src/publish/index-pages.ts
+/**
+ * Pure rendering of the pip index published next to the wheels (no I/O):
+ *
+ * - a PEP 503 "simple" tree: `<prefix>simple/` lists the projects, `<prefix>simple/<project>/`
+ *   lists one project's wheels. Each page is stored twice, as `<dir>/` and `<dir>/index.html`,
+ *   so that a plain S3 REST endpoint answers the URL pip asks for (`.../simple/<project>/`) and
+ *   website hosting (index document) works too;
+ * - a flat page `<prefix>index.html` with every wheel, for `pip --find-links` (old pips too).
+ *
+ * Links are relative, so the pages work behind any host (S3, a custom endpoint, a CDN). Both
+ * stored names of a page resolve links against the same directory (`a/b/` and `a/b/index.html`
+ * have the base `a/b/`), so one body serves both. Rendering is deterministic (sorted, no dates):
+ * identical listings give identical bytes, which lets the writer skip pages that did not change.
+ */
+
+
+
+const SHA256 = /^[0-9a-f]{64}$/;
+/** Keys of the pages, given the normalized prefix (`''` or ending in `/`). */
+function indexKeys(prefix, project) {
+    return {
+        root: [`${prefix}simple/`, `${prefix}simple/index.html`],
+        project: [`${prefix}simple/${project}/`, `${prefix}simple/${project}/index.html`],
+        flat: `${prefix}index.html`,
+    };
+}
+/** Byte order, not locale order: the same set always renders the same page. */
+function byName(key) {
+    return (a, b) => Buffer.compare(Buffer.from(key(a)), Buffer.from(key(b)));
+}
+function unique(wheels) {
+    const seen = new Map();
+    for (const wheel of wheels)
+        seen.set(wheel.fileName, wheel);
+    return [...seen.values()].sort(byName((w) => w.fileName));
+}
+/** `<a>` to a wheel; `base` is the path from the page's directory to the wheels' directory. */
+function wheelLink(wheel, base) {
+    // pip takes the file name from the URL's last segment and unquotes it; S3 reads a raw `+`
+    // in a path as a space, so every reserved character is percent-encoded.
+    const sha256 = wheel.sha256?.toLowerCase();
+    const fragment = sha256 && SHA256.test(sha256) ? `#sha256=${sha256}` : '';
+    const href = `${base}${encodeURIComponent(wheel.fileName)}${fragment}`;
+    const attributes = [`href="${html_escapeHtml(href)}"`];
+    const metadata = wheel.metadataSha256?.toLowerCase();
+    if (metadata && SHA256.test(metadata)) {
+        // PEP 714 renamed PEP 658's attribute; pip < 23.3 reads only the old name: write both.
+        attributes.push(`data-dist-info-metadata="sha256=${metadata}"`);
+        attributes.push(`data-core-metadata="sha256=${metadata}"`);
+    }
+    if (wheel.requiresPython) {
+        attributes.push(`data-requires-python="${html_escapeHtml(wheel.requiresPython)}"`);
+    }
+    if (wheel.yanked !== undefined)
+        attributes.push(`data-yanked="${html_escapeHtml(wheel.yanked)}"`);
+    return `    <a ${attributes.join(' ')}>${html_escapeHtml(wheel.fileName)}</a><br>`;
+}
+function page(title, links) {
+    return [
+        '<!DOCTYPE html>',
+        '<html>',
+        '  <head>',
+        '    <meta charset="utf-8">',
+        // PEP 629: pip >= 21 reads the API version; older pips ignore it.
+        '    <meta name="pypi:repository-version" content="1.0">',
+        `    <title>${html_escapeHtml(title)}</title>`,
+        '  </head>',
+        '  <body>',
+        `    <h1>${html_escapeHtml(title)}</h1>`,
+        ...links,
+        '  </body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+/**
+ * The PEP 503 page of one project, stored at `<prefix>simple/<project>/` (and `.../index.html`):
+ * the wheels live two directories up, at `<prefix><file>`.
+ */
+function projectPage(name, wheels) {
+    const project = (0,wheel_names/* normalizeProjectName */.yz)(name);
+    return page(`Links for ${project}`, unique(wheels).map((wheel) => wheelLink(wheel, '../../')));
+}
+/** The PEP 503 root, stored at `<prefix>simple/` (and `.../index.html`): one link per project. */
+function rootPage(projects) {
+    const names = [...new Set(projects.map(wheel_names/* normalizeProjectName */.yz))].sort(byName((n) => n));
+    return page('Simple index', names.map((name) => {
+        const href = `${encodeURIComponent(name)}/`;
+        return `    <a href="${html_escapeHtml(href)}">${html_escapeHtml(name)}</a><br>`;
+    }));
+}
+/** Every wheel under the prefix, stored at `<prefix>index.html` beside them: `--find-links`. */
+function flatPage(wheels) {
+    return page('Wheels', unique(wheels).map((wheel) => wheelLink(wheel, '')));
+}
+/** What to paste into the algorithm's dependencies file. */
+function indexOutputs(options) {
+    return {
+        'index-url': options.indexUrl,
+        'index-requirement': `--extra-index-url ${options.indexUrl}\n${options.distribution}==${options.version}`,
+    };
+}
+/** A job-summary section (Markdown) showing the two lines of `index-requirement`. */
+function indexSummaryMarkdown(outputs) {
+    return [
+        `pip index: ${escapeHtml(outputs['index-url'])}`,
+        '',
+        'Or add these two lines to the dependencies file to install from the index:',
+        '',
+        '```',
+        outputs['index-requirement'],
+        '```',
+        '',
+    ].join('\n');
+}
+
+
+/***/ }),
+
 /***/ 5956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
