@@ -1,10 +1,7 @@
-import * as core from './workflow-commands.js';
+import * as core from '@actions/core';
 import type { Log } from './log.js';
 
-/**
- * The Log as GitHub Actions shows it: collapsible groups, annotations, masked secrets (the workflow
- * commands of @actions/core, written by src/workflow-commands.ts without loading it).
- */
+/** The Log as GitHub Actions shows it: collapsible groups, annotations, masked secrets. */
 export class ActionsLog implements Log {
   info(message: string): void {
     core.info(message);

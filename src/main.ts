@@ -1,4 +1,4 @@
-import * as core from './workflow-commands.js';
+import * as core from '@actions/core';
 import { ActionsLog } from './actions-log.js';
 import { cancelOnSignals } from './cancel.js';
 import { errorMessage, RunnerError, UserError } from './errors.js';
@@ -24,7 +24,8 @@ export async function run(): Promise<void> {
   try {
     await checkRunnerFiles(process.env);
     const inputs = getInputs(
-      (name: InputName) => core.getInput(name, { trimWhitespace: !INPUT_SPECS[name].multiline }),
+      (name: InputName) =>
+        core.getInput(name, { required: false, trimWhitespace: !INPUT_SPECS[name].multiline }),
       process.env,
     );
     // The pipeline loads once the inputs are valid: a bad input is rejected without it.
@@ -79,7 +80,7 @@ async function reportFailure(error: unknown, redactor: Redactor): Promise<void> 
 async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
-    await core.appendSummary(markdown);
+    await core.summary.addRaw(markdown).write();
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`);
   }
