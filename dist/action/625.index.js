@@ -32,7 +32,7 @@ export const modules = {
  * runs outside Actions skip the upload before needing it.
  */
 async function artifactClient() {
-    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 291).then(__webpack_require__.bind(__webpack_require__, 7291));
+    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 584).then(__webpack_require__.bind(__webpack_require__, 20584));
     return new DefaultArtifactClient();
 }
 async function publishArtifact(wheel, options, env, log) {
