@@ -1,41 +1,20 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { MemoryLog } from '../src/log.js';
-import {
-  parseStageRules,
-  stagePackage,
-  validateArchivePath,
-  type StageOptions,
-} from '../src/stage.js';
+import { parseStageRules, stagePackage, validateArchivePath } from '../src/stage.js';
+import { stageRefusal, stageTrees } from './helpers/stage-trees.js';
 
-/** A working directory with a package, a build product and earlier wheels in several places. */
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'stage-contents-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+/** Working directories with a package, a build product and earlier wheels in several places. */
+const { tree } = stageTrees('stage-contents-');
 
 const PACKAGE = {
   'python/pkg/__init__.py': 'from ._x import f\n',
   'python/pkg/sub/mod.py': 'x = 1\n',
   'build/_x.so': 'ELF',
 };
-
-async function refusal(options: StageOptions): Promise<InputError> {
-  try {
-    await stagePackage(options);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('staged');
-}
 
 describe('stagePackage: output-dir contents never reach the wheel', () => {
   it('package-dir route, output-dir inside the package: everything in it is left out', async () => {
@@ -128,7 +107,7 @@ describe('stagePackage: output-dir contents never reach the wheel', () => {
 
   it('stage route: a glob that matches only output-dir files is refused, saying so', async () => {
     const root = tree({ ...PACKAGE, 'dist/pkg-0.9-py3-none-any.whl': 'old' });
-    const e = await refusal({
+    const e = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('python/pkg/** => pkg\ndist/*.whl => pkg/wheels'),
       outputDir: join(root, 'dist'),
@@ -142,7 +121,7 @@ describe('stagePackage: output-dir contents never reach the wheel', () => {
 
   it('a glob that matches nothing at all says only that', async () => {
     const root = tree(PACKAGE);
-    const e = await refusal({
+    const e = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('nothing/* => pkg'),
       outputDir: join(root, 'dist'),
@@ -180,7 +159,7 @@ describe('stagePackage: output-dir contents never reach the wheel', () => {
 describe('stagePackage: metadata and data folders', () => {
   it('refuses a stage rule into a .dist-info folder, naming stage', async () => {
     const root = tree(PACKAGE);
-    const e = await refusal({
+    const e = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('python/pkg/** => pkg\nbuild/_x.so => pkg-1.0.dist-info'),
       log: new MemoryLog(),
@@ -193,7 +172,7 @@ describe('stagePackage: metadata and data folders', () => {
 
   it('refuses a package-dir that is a .dist-info folder, naming package-dir', async () => {
     const root = tree({ 'pkg-1.0.dist-info/METADATA': 'Name: evil\n' });
-    const e = await refusal({
+    const e = await stageRefusal({
       workingDirectory: root,
       packageDir: join(root, 'pkg-1.0.dist-info'),
       rules: [],
@@ -222,7 +201,7 @@ describe('stagePackage: metadata and data folders', () => {
 
   it('refuses a data folder file outside the scheme folders', async () => {
     const root = tree({ ...PACKAGE, 'build/tool': '#!/bin/sh\n' });
-    const e = await refusal({
+    const e = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('python/pkg/** => pkg\nbuild/tool => pkg-1.0.data/bin'),
       log: new MemoryLog(),
