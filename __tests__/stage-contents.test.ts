@@ -6,6 +6,7 @@ import { InputError } from '../src/errors.js';
 import { MemoryLog } from '../src/log.js';
 import { parseStageRules, stagePackage, validateArchivePath } from '../src/stage.js';
 import { stageRefusal, stageTrees } from './helpers/stage-trees.js';
+import { thrownInputError } from './helpers/input-error.js';
 
 /** Working directories with a package, a build product and earlier wheels in several places. */
 const { tree } = stageTrees('stage-contents-');
@@ -214,16 +215,6 @@ describe('stagePackage: metadata and data folders', () => {
 });
 
 describe('stage rules and wheel paths: exact refusals', () => {
-  function refused(fn: () => unknown): InputError {
-    try {
-      fn();
-    } catch (error) {
-      if (error instanceof InputError) return error;
-      throw error;
-    }
-    throw new Error('accepted');
-  }
-
   it.each([
     [
       '# c\nbuild/*.so caffe',
@@ -233,7 +224,7 @@ describe('stage rules and wheel paths: exact refusals', () => {
     ['  => caffe', 'line 1 ("=> caffe") is not of the form SOURCE_GLOB => DEST_DIR.'],
     ['x =>   ', 'line 1 ("x =>") is not of the form SOURCE_GLOB => DEST_DIR.'],
   ])('refuses the rule %j', (raw, message) => {
-    const e = refused(() => parseStageRules(raw));
+    const e = thrownInputError(() => parseStageRules(raw));
     expect(e.message).toBe(message);
     expect(e.input).toBe('stage');
     expect(e.fix).toBe('write one rule per line, e.g. `build/lib/*.so* => mypkg/lib`.');
@@ -242,7 +233,7 @@ describe('stage rules and wheel paths: exact refusals', () => {
   it.each(['../secrets/* => caffe', '/etc/* => caffe', 'a/../../b => caffe'])(
     'refuses the glob of %j',
     (raw) => {
-      const e = refused(() => parseStageRules(`\n${raw}`));
+      const e = thrownInputError(() => parseStageRules(`\n${raw}`));
       expect(e.message).toBe(
         `line 2: the glob "${raw.split(' => ')[0]}" leaves the working directory.`,
       );
@@ -252,7 +243,7 @@ describe('stage rules and wheel paths: exact refusals', () => {
   );
 
   it.each(['..', '../x', 'a/../..', '/usr/lib', 'a\\b'])('refuses the destination %j', (dest) => {
-    const e = refused(() => parseStageRules(`\nbuild/*.so => ${dest}`));
+    const e = thrownInputError(() => parseStageRules(`\nbuild/*.so => ${dest}`));
     expect(e.message).toBe(
       `line 2: DEST_DIR "${dest}" must be a relative folder inside the wheel.`,
     );

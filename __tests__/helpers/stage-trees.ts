@@ -3,8 +3,9 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import type { InputError } from '../../src/errors.js';
 import { MemoryLog } from '../../src/log.js';
+import { rejectedInputError } from './input-error.js';
 import { stagePackage, type StageOptions } from '../../src/stage.js';
 
 /**
@@ -35,11 +36,5 @@ export function stageTrees(prefix: string): {
 export async function stageRefusal(
   options: Omit<StageOptions, 'log'> & Partial<Pick<StageOptions, 'log'>>,
 ): Promise<InputError> {
-  try {
-    await stagePackage({ log: new MemoryLog(), ...options });
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('staged');
+  return rejectedInputError(() => stagePackage({ log: new MemoryLog(), ...options }), 'staged');
 }
