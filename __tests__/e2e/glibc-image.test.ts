@@ -17,7 +17,7 @@ import { buildFuturePackage, buildModernPackage } from '../helpers/native-fixtur
 import { defaultPython3, pyenvPython } from '../helpers/python.js';
 import {
   engineCalls,
-  engineEnv,
+  imageRunEnv,
   ensureTestImage,
   rootfsPackageVersion,
   TEST_IMAGE,
@@ -84,7 +84,7 @@ describe('image without target-glibc: bookworm (glibc 2.36)', () => {
         'output-dir': out,
         'artifact-name': 'false',
       },
-      { ...engineEnv(log), GITHUB_WORKSPACE: ws },
+      imageRunEnv(log, ws),
     );
     expect(errorAnnotations(run.stdout)).toEqual([]);
     expect(run.status).toBe(0);
@@ -122,7 +122,7 @@ describe('image without target-glibc: bookworm (glibc 2.36)', () => {
         'output-dir': out,
         'artifact-name': 'false',
       },
-      { ...engineEnv(log), GITHUB_WORKSPACE: ws },
+      imageRunEnv(log, ws),
     );
     expect(run.status).not.toBe(0);
     const message = oneError(run.stdout);
@@ -159,7 +159,7 @@ describe('image without target-glibc: the vendor image (Debian 11, glibc 2.31)',
         'output-dir': out,
         'artifact-name': 'false',
       },
-      { ...engineEnv(log), GITHUB_WORKSPACE: ws },
+      imageRunEnv(log, ws),
     );
     expect(run.status).not.toBe(0);
     // The target was read from the image, not assumed.
@@ -210,7 +210,7 @@ describe('image without target-glibc: the vendor image (Debian 11, glibc 2.31)',
         'output-dir': out,
         'artifact-name': 'false',
       },
-      { ...engineEnv(log), GITHUB_WORKSPACE: ws },
+      imageRunEnv(log, ws),
     );
     expect(errorAnnotations(run.stdout), run.stdout).toEqual([]);
     expect(run.status).toBe(0);

@@ -12,7 +12,7 @@ import { fletcher16, installAndRun, wheelEntries, wheelMember } from '../helpers
 import { defaultPython3, pyenvPython, runPython } from '../helpers/python.js';
 import {
   engineCalls,
-  engineEnv,
+  imageRunEnv,
   ensureTestImage,
   rootfsPackageVersion,
   TEST_IMAGE,
@@ -269,7 +269,7 @@ describe('the interpreter the user names, in the image', () => {
         python: 'python3',
         'output-dir': join(workspace, 'dist'),
       },
-      { ...engineEnv(log), GITHUB_WORKSPACE: workspace },
+      imageRunEnv(log, workspace),
     );
     expectSuccess(run);
     // The host's python3 first on PATH is pyenv's; the image's is Debian's.
@@ -306,7 +306,7 @@ describe('the interpreter the user names, in the image', () => {
         python: 'python3',
         'output-dir': out,
       },
-      { ...engineEnv(log), GITHUB_WORKSPACE: workspace },
+      imageRunEnv(log, workspace),
     );
     expect(run.status).not.toBe(0);
     const errors = errorAnnotations(run.stdout);
@@ -348,7 +348,7 @@ describe('the interpreter the user names, in the image', () => {
           'python -c "import cfast, helper, sys; assert sys.version_info[:2] == (3, 9); sys.exit(0 if cfast.checksum(b\'abcde\') == 51440 else 1)"',
         'output-dir': join(workspace, 'dist'),
       },
-      { ...engineEnv(log), GITHUB_WORKSPACE: workspace },
+      imageRunEnv(log, workspace),
     );
     expectSuccess(run);
     const imagePython = rootfsPackageVersion(rootfs, 'python3.9');
