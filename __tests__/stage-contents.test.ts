@@ -112,7 +112,6 @@ describe('stagePackage: output-dir contents never reach the wheel', () => {
       workingDirectory: root,
       rules: parseStageRules('python/pkg/** => pkg\ndist/*.whl => pkg/wheels'),
       outputDir: join(root, 'dist'),
-      log: new MemoryLog(),
     });
     expect(e.message).toBe(
       `line 2: "dist/*.whl" matched no files in ${root} but the 1 files in output-dir, which are never packed.`,
@@ -126,7 +125,6 @@ describe('stagePackage: output-dir contents never reach the wheel', () => {
       workingDirectory: root,
       rules: parseStageRules('nothing/* => pkg'),
       outputDir: join(root, 'dist'),
-      log: new MemoryLog(),
     });
     expect(e.message).toBe(`line 1: "nothing/*" matched no files in ${root}.`);
   });
@@ -163,7 +161,6 @@ describe('stagePackage: metadata and data folders', () => {
     const e = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('python/pkg/** => pkg\nbuild/_x.so => pkg-1.0.dist-info'),
-      log: new MemoryLog(),
     });
     expect(e.message).toBe(
       '"pkg-1.0.dist-info/_x.so" is staged into pkg-1.0.dist-info/, a metadata folder: only the packer writes one.',
@@ -177,7 +174,6 @@ describe('stagePackage: metadata and data folders', () => {
       workingDirectory: root,
       packageDir: join(root, 'pkg-1.0.dist-info'),
       rules: [],
-      log: new MemoryLog(),
     });
     expect(e.message).toBe(
       '"pkg-1.0.dist-info/METADATA" is staged into pkg-1.0.dist-info/, a metadata folder: only the packer writes one.',
@@ -205,7 +201,6 @@ describe('stagePackage: metadata and data folders', () => {
     const e = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('python/pkg/** => pkg\nbuild/tool => pkg-1.0.data/bin'),
-      log: new MemoryLog(),
     });
     expect(e.message).toBe(
       '"pkg-1.0.data/bin/tool" is staged into pkg-1.0.data/ but not into one of its scheme folders (data, headers, platlib, purelib, scripts).',

@@ -41,7 +41,6 @@ describe('a file name that is not UTF-8', () => {
       workingDirectory: root,
       packageDir: 'pkg',
       rules: [],
-      log: new MemoryLog(),
     });
     const shown = `${root}/pkg/f\uFFFD\uFFFD`;
     expect(error.message).toBe(
@@ -64,7 +63,6 @@ describe('a file name that is not UTF-8', () => {
     const error = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('pkg/q* => pkg'),
-      log: new MemoryLog(),
     });
     expect(error.message).toBe(
       `the file name "${root}/pkg/q\\"\uFFFD.so" is not valid UTF-8 (shown with \uFFFD for the bytes that are not); a wheel's file names must be UTF-8.`,
@@ -103,7 +101,6 @@ describe('a path longer than Linux allows (ENAMETOOLONG)', () => {
     const error = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('*.py => pkg'),
-      log: new MemoryLog(),
     });
     expect(error.message).toBe(`the path ${join(root, name)} is too long for the file system.`);
     expect(error.input).toBe('stage');
@@ -127,7 +124,6 @@ describe('a folder the walk cannot read (its path passes PATH_MAX)', () => {
       workingDirectory: root,
       packageDir: 'pkg',
       rules: [],
-      log: new MemoryLog(),
     });
     expect(error.message).toBe(
       `the folder "${join(pkg, sub)}" cannot be read (ENAMETOOLONG); the files in it would be missing from the wheel.`,
@@ -189,7 +185,6 @@ describe('links that lead out of the tree', () => {
       workingDirectory: root,
       packageDir: 'pkg',
       rules: [],
-      log: new MemoryLog(),
     });
     const source = join(root, 'pkg/linked/x.so');
     expect(error.message).toBe(
@@ -209,7 +204,6 @@ describe('links that lead out of the tree', () => {
       workingDirectory: root,
       packageDir: 'pkg',
       rules: [],
-      log: new MemoryLog(),
     });
     expect(error.message).toBe(
       `${join(root, 'pkg/x.so')} is a symbolic link to ${join(root, 'pkg2/x.so')}, outside ${join(root, 'pkg')}.`,
