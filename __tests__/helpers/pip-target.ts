@@ -51,3 +51,21 @@ export function runFromTarget(
     env: options.env,
   });
 }
+
+/**
+ * The arguments after the interpreter of `pip install` from an index into `target`: no
+ * dependencies, no cache, no version check, then `args` (the index options and requirements).
+ */
+export function pipIndexInstallArgs(target: string, args: readonly string[]): string[] {
+  return [
+    '-m',
+    'pip',
+    'install',
+    '--no-deps',
+    '--no-cache-dir',
+    '--disable-pip-version-check',
+    '--target',
+    target,
+    ...args,
+  ];
+}
