@@ -28,6 +28,7 @@ import { parseStageRules, stagePackage } from '../src/stage.js';
 import { packWheel } from '../src/zip/pack.js';
 import { ZipWriter } from '../src/zip/zip-writer.js';
 import { pyenvPython } from './helpers/python.js';
+import { rejectedInputError } from './helpers/input-error.js';
 
 const SEED = Number(process.env.HOSTILE_NAMES_SEED ?? 20261129);
 const dir = mkdtempSync(join(tmpdir(), 'hostile-names-'));
@@ -233,13 +234,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 async function refusal(run: () => Promise<unknown>, label: string): Promise<InputError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error(`${label}: staged without complaint`);
+  return rejectedInputError(run, `${label}: staged without complaint`);
 }
 
 describe(`hostile file names (seed ${SEED})`, () => {

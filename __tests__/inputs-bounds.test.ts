@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import type { InputName } from '../src/input-spec.js';
 import { getInputs, parseBoolean } from '../src/inputs.js';
+import { thrownInputError } from './helpers/input-error.js';
 
 const base = { 'package-dir': 'build/pkg', version: '1.0.0' };
 const s3 = { 's3-bucket': 'my-wheels' };
@@ -13,13 +14,7 @@ const read = (values: Partial<Record<InputName, string>>) =>
   getInputs((name) => values[name] ?? '', { GITHUB_WORKSPACE: '/ws' });
 
 function refusal(values: Partial<Record<InputName, string>>): InputError {
-  try {
-    read({ ...base, ...values });
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error(`accepted ${JSON.stringify(values)}`);
+  return thrownInputError(() => read({ ...base, ...values }), `accepted ${JSON.stringify(values)}`);
 }
 
 describe('compression-level', () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import type { InputName } from '../src/input-spec.js';
 import { getInputs } from '../src/inputs.js';
+import { thrownInputError } from './helpers/input-error.js';
 
 type Values = Partial<Record<InputName, string>>;
 
@@ -19,13 +20,7 @@ const read = (values: Values, env: NodeJS.ProcessEnv = {}) =>
   getInputs((name) => values[name] ?? '', { GITHUB_WORKSPACE: '/ws', ...env });
 
 function refusal(values: Values, env: NodeJS.ProcessEnv = {}): InputError {
-  try {
-    read(values, env);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error(`accepted ${JSON.stringify(values)}`);
+  return thrownInputError(() => read(values, env), `accepted ${JSON.stringify(values)}`);
 }
 
 function expectRefusal(

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors.js';
 import {
   checkProjectVersion,
   pushedTag,
   sameVersion,
   staticPyprojectVersion,
 } from '../src/project-version.js';
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('did not throw');
-}
+import { thrownInputError } from './helpers/input-error.js';
 
 describe('the project version on a tag push', () => {
   it.each<[Record<string, string>, string | undefined]>([
@@ -59,7 +49,7 @@ describe('the project version on a tag push', () => {
   });
 
   it('names the tag, both versions and the fix when the tag disagrees', () => {
-    const error = thrown(() =>
+    const error = thrownInputError(() =>
       checkProjectVersion({ version: '1.2.3', from: { tag: 'v1.2.3' } }, '1.2.4', 'setup.py'),
     );
     expect(error.input).toBe('version');
@@ -71,7 +61,7 @@ describe('the project version on a tag push', () => {
   });
 
   it('tells to leave `version` empty when the input disagrees', () => {
-    const error = thrown(() =>
+    const error = thrownInputError(() =>
       checkProjectVersion(
         { version: '2.0.0', from: { input: 'version' } },
         '2.1',
@@ -86,9 +76,9 @@ describe('the project version on a tag push', () => {
   });
 
   it('refuses a project version that is not PEP 440, naming project-dir', () => {
-    expect(thrown(() => checkProjectVersion(undefined, '1.0-gpu-x', 'setup.py')).input).toBe(
-      'project-dir',
-    );
+    expect(
+      thrownInputError(() => checkProjectVersion(undefined, '1.0-gpu-x', 'setup.py')).input,
+    ).toBe('project-dir');
   });
 
   it.each<[string, string | undefined]>([

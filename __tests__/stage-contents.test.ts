@@ -1,41 +1,21 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { MemoryLog } from '../src/log.js';
-import {
-  parseStageRules,
-  stagePackage,
-  validateArchivePath,
-  type StageOptions,
-} from '../src/stage.js';
+import { parseStageRules, stagePackage, validateArchivePath } from '../src/stage.js';
+import { stageRefusal, stageTrees } from './helpers/stage-trees.js';
+import { thrownInputError } from './helpers/input-error.js';
 
-/** A working directory with a package, a build product and earlier wheels in several places. */
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'stage-contents-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+/** Working directories with a package, a build product and earlier wheels in several places. */
+const { tree } = stageTrees('stage-contents-');
 
 const PACKAGE = {
   'python/pkg/__init__.py': 'from ._x import f\n',
   'python/pkg/sub/mod.py': 'x = 1\n',
   'build/_x.so': 'ELF',
 };
-
-async function refusal(options: StageOptions): Promise<InputError> {
-  try {
-    await stagePackage(options);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('staged');
-}
 
 describe('stagePackage: output-dir contents never reach the wheel', () => {
   it('package-dir route, output-dir inside the package: everything in it is left out', async () => {
@@ -128,11 +108,10 @@ describe('stagePackage: output-dir contents never reach the wheel', () => {
 
   it('stage route: a glob that matches only output-dir files is refused, saying so', async () => {
     const root = tree({ ...PACKAGE, 'dist/pkg-0.9-py3-none-any.whl': 'old' });
-    const e = await refusal({
+    const e = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('python/pkg/** => pkg\ndist/*.whl => pkg/wheels'),
       outputDir: join(root, 'dist'),
-      log: new MemoryLog(),
     });
     expect(e.message).toBe(
       `line 2: "dist/*.whl" matched no files in ${root} but the 1 files in output-dir, which are never packed.`,
@@ -142,11 +121,10 @@ describe('stagePackage: output-dir contents never reach the wheel', () => {
 
   it('a glob that matches nothing at all says only that', async () => {
     const root = tree(PACKAGE);
-    const e = await refusal({
+    const e = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('nothing/* => pkg'),
       outputDir: join(root, 'dist'),
-      log: new MemoryLog(),
     });
     expect(e.message).toBe(`line 1: "nothing/*" matched no files in ${root}.`);
   });
@@ -180,10 +158,9 @@ describe('stagePackage: output-dir contents never reach the wheel', () => {
 describe('stagePackage: metadata and data folders', () => {
   it('refuses a stage rule into a .dist-info folder, naming stage', async () => {
     const root = tree(PACKAGE);
-    const e = await refusal({
+    const e = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('python/pkg/** => pkg\nbuild/_x.so => pkg-1.0.dist-info'),
-      log: new MemoryLog(),
     });
     expect(e.message).toBe(
       '"pkg-1.0.dist-info/_x.so" is staged into pkg-1.0.dist-info/, a metadata folder: only the packer writes one.',
@@ -193,11 +170,10 @@ describe('stagePackage: metadata and data folders', () => {
 
   it('refuses a package-dir that is a .dist-info folder, naming package-dir', async () => {
     const root = tree({ 'pkg-1.0.dist-info/METADATA': 'Name: evil\n' });
-    const e = await refusal({
+    const e = await stageRefusal({
       workingDirectory: root,
       packageDir: join(root, 'pkg-1.0.dist-info'),
       rules: [],
-      log: new MemoryLog(),
     });
     expect(e.message).toBe(
       '"pkg-1.0.dist-info/METADATA" is staged into pkg-1.0.dist-info/, a metadata folder: only the packer writes one.',
@@ -222,10 +198,9 @@ describe('stagePackage: metadata and data folders', () => {
 
   it('refuses a data folder file outside the scheme folders', async () => {
     const root = tree({ ...PACKAGE, 'build/tool': '#!/bin/sh\n' });
-    const e = await refusal({
+    const e = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('python/pkg/** => pkg\nbuild/tool => pkg-1.0.data/bin'),
-      log: new MemoryLog(),
     });
     expect(e.message).toBe(
       '"pkg-1.0.data/bin/tool" is staged into pkg-1.0.data/ but not into one of its scheme folders (data, headers, platlib, purelib, scripts).',
@@ -235,16 +210,6 @@ describe('stagePackage: metadata and data folders', () => {
 });
 
 describe('stage rules and wheel paths: exact refusals', () => {
-  function refused(fn: () => unknown): InputError {
-    try {
-      fn();
-    } catch (error) {
-      if (error instanceof InputError) return error;
-      throw error;
-    }
-    throw new Error('accepted');
-  }
-
   it.each([
     [
       '# c\nbuild/*.so caffe',
@@ -254,7 +219,7 @@ describe('stage rules and wheel paths: exact refusals', () => {
     ['  => caffe', 'line 1 ("=> caffe") is not of the form SOURCE_GLOB => DEST_DIR.'],
     ['x =>   ', 'line 1 ("x =>") is not of the form SOURCE_GLOB => DEST_DIR.'],
   ])('refuses the rule %j', (raw, message) => {
-    const e = refused(() => parseStageRules(raw));
+    const e = thrownInputError(() => parseStageRules(raw));
     expect(e.message).toBe(message);
     expect(e.input).toBe('stage');
     expect(e.fix).toBe('write one rule per line, e.g. `build/lib/*.so* => mypkg/lib`.');
@@ -263,7 +228,7 @@ describe('stage rules and wheel paths: exact refusals', () => {
   it.each(['../secrets/* => caffe', '/etc/* => caffe', 'a/../../b => caffe'])(
     'refuses the glob of %j',
     (raw) => {
-      const e = refused(() => parseStageRules(`\n${raw}`));
+      const e = thrownInputError(() => parseStageRules(`\n${raw}`));
       expect(e.message).toBe(
         `line 2: the glob "${raw.split(' => ')[0]}" leaves the working directory.`,
       );
@@ -273,7 +238,7 @@ describe('stage rules and wheel paths: exact refusals', () => {
   );
 
   it.each(['..', '../x', 'a/../..', '/usr/lib', 'a\\b'])('refuses the destination %j', (dest) => {
-    const e = refused(() => parseStageRules(`\nbuild/*.so => ${dest}`));
+    const e = thrownInputError(() => parseStageRules(`\nbuild/*.so => ${dest}`));
     expect(e.message).toBe(
       `line 2: DEST_DIR "${dest}" must be a relative folder inside the wheel.`,
     );

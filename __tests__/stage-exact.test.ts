@@ -1,36 +1,13 @@
 // The stager's exact results on small real trees: build junk left out (and only it), the input
 // each refusal names, rule parsing at its edges, and the log lines word for word.
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors.js';
+import { describe, expect, it } from 'vitest';
 import { MemoryLog } from '../src/log.js';
-import { globBase, parseStageRules, stagePackage, type StageOptions } from '../src/stage.js';
+import { globBase, parseStageRules, stagePackage } from '../src/stage.js';
+import { stageRefusal, stageTrees } from './helpers/stage-trees.js';
 
-const dir = realpathSync(mkdtempSync(join(tmpdir(), 'stage-exact-')));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let trees = 0;
-function tree(files: Record<string, string>): string {
-  const root = join(dir, `t${trees++}`);
-  mkdirSync(root, { recursive: true });
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-async function refusal(options: Omit<StageOptions, 'log'>): Promise<InputError> {
-  try {
-    await stagePackage({ ...options, log: new MemoryLog() });
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('staged');
-}
+const { tree } = stageTrees('stage-exact-');
 
 /** Build junk of every kind, beside names that only look like it. */
 const JUNK_AND_NEAR_MISSES = {
@@ -114,7 +91,7 @@ describe('the package-dir route', () => {
 
   it('a folder with a line break in it is refused naming package-dir', async () => {
     const root = tree({ 'pkg/__init__.py': '', 'pkg/a\nb/mod.py': '' });
-    const error = await refusal({ workingDirectory: root, packageDir: 'pkg', rules: [] });
+    const error = await stageRefusal({ workingDirectory: root, packageDir: 'pkg', rules: [] });
     expect(error.input).toBe('package-dir');
     expect(error.message).toBe(
       `the folder "a\\nb" in ${join(root, 'pkg')} has a line break in its name; globs cannot match it, so it would be missing from the wheel.`,
@@ -123,7 +100,7 @@ describe('the package-dir route', () => {
 
   it('a file with a control character is refused naming package-dir', async () => {
     const root = tree({ 'pkg/__init__.py': '', 'pkg/a\tb.py': '' });
-    const error = await refusal({ workingDirectory: root, packageDir: 'pkg', rules: [] });
+    const error = await stageRefusal({ workingDirectory: root, packageDir: 'pkg', rules: [] });
     expect(error.input).toBe('package-dir');
     expect(error.message).toMatch(/^the wheel path "pkg\/a\\tb\.py" holds a control character/);
   });
@@ -132,7 +109,7 @@ describe('the package-dir route', () => {
 describe('the stage route', () => {
   it('a folder with a line break below a ** is refused naming stage', async () => {
     const root = tree({ 'pkg/__init__.py': '', 'src/a\rb/mod.py': '' });
-    const error = await refusal({
+    const error = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('pkg/** => pkg\nsrc/** => pkg/src'),
     });
@@ -144,7 +121,7 @@ describe('the stage route', () => {
 
   it('a glob naming a folder matches no files: folders are not expanded', async () => {
     const root = tree({ 'pkg/__init__.py': '', 'build/lib/x.so': '' });
-    const error = await refusal({
+    const error = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('pkg/** => pkg\nbuild/lib => pkg/lib'),
     });

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors.js';
 import { firstKept, globFiles, hiddenMatch } from '../src/stage-glob.js';
+import { rejectedInputError } from './helpers/input-error.js';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -17,16 +17,6 @@ function tree(files: string[]): string {
     writeFileSync(join(root, file), file);
   }
   return root;
-}
-
-async function refusal(run: () => Promise<unknown>): Promise<InputError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('no refusal');
 }
 
 describe('hiddenMatch (pure)', () => {
@@ -90,7 +80,7 @@ describe('globFiles', () => {
 
   it('refuses a file that ** would miss for a line break, naming the input and the file', async () => {
     const root = tree(['ok.so', 'build/a\nb.so']);
-    const error = await refusal(() =>
+    const error = await rejectedInputError(() =>
       globFiles('build/**', { cwd: root, ignore: [], input: 'stage' }),
     );
     expect(error.input).toBe('stage');
@@ -102,7 +92,7 @@ describe('globFiles', () => {
 
   it('refuses a folder with a line break below a **, naming package-dir', async () => {
     const root = tree(['pkg/__init__.py', 'pkg/a\u2028b/mod.py']);
-    const error = await refusal(() =>
+    const error = await rejectedInputError(() =>
       globFiles('**', { cwd: join(root, 'pkg'), ignore: [], input: 'package-dir' }),
     );
     expect(error.input).toBe('package-dir');
@@ -181,7 +171,7 @@ describe('globFiles: exact results', () => {
 
   it('names a file with a line break by its path below cwd, with "/" between folders', async () => {
     const root = tree(['pkg/__init__.py', 'pkg/deep/er/a\rb.so']);
-    const error = await refusal(() =>
+    const error = await rejectedInputError(() =>
       globFiles('pkg/**', { cwd: root, ignore: [], input: 'package-dir' }),
     );
     expect(error.message).toBe(
@@ -195,7 +185,7 @@ describe('globFiles: exact results', () => {
 
   it('says "the folder" for a folder, quoting U+2028 as an escape', async () => {
     const root = tree(['pkg/a\u2028b/mod.py']);
-    const error = await refusal(() =>
+    const error = await rejectedInputError(() =>
       globFiles('pkg/**', { cwd: root, ignore: [], input: 'stage' }),
     );
     expect(error.message).toBe(
@@ -235,7 +225,9 @@ describe('globFiles: folders the walk cannot read', () => {
       ['**', 'stage'],
       ['*/*.py', 'package-dir'],
     ] as const) {
-      const error = await refusal(() => globFiles(pattern, { cwd: root, ignore: [], input }));
+      const error = await rejectedInputError(() =>
+        globFiles(pattern, { cwd: root, ignore: [], input }),
+      );
       expect(error.message).toBe(
         `the folder "${join(root, sub)}" cannot be read (ENAMETOOLONG); the files in it would be missing from the wheel.`,
       );

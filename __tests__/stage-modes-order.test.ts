@@ -1,31 +1,12 @@
 // The executable bit and the order of staged files, exactly (both reach the wheel's bytes).
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryLog } from '../src/log.js';
 import { parseStageRules, stagePackage } from '../src/stage.js';
+import { stageTrees } from './helpers/stage-trees.js';
 
-const dir = realpathSync(mkdtempSync(join(tmpdir(), 'stage-modes-')));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let trees = 0;
-function tree(files: Record<string, string>): string {
-  const root = join(dir, `t${trees++}`);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const { tree } = stageTrees('stage-modes-');
 
 describe('the executable bit of staged files', () => {
   it.each([

@@ -1,40 +1,12 @@
 // The stager's refusals and log lines, word for word (fast: small real trees).
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { MemoryLog } from '../src/log.js';
-import {
-  parseStageRules,
-  stagePackage,
-  validateArchivePath,
-  type StageOptions,
-} from '../src/stage.js';
+import { parseStageRules, stagePackage, validateArchivePath } from '../src/stage.js';
+import { stageRefusal, stageTrees } from './helpers/stage-trees.js';
 
-const dir = realpathSync(mkdtempSync(join(tmpdir(), 'stage-refusals-')));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let trees = 0;
-function tree(files: Record<string, string>): string {
-  const root = join(dir, `t${trees++}`);
-  mkdirSync(root, { recursive: true });
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-async function refusal(options: Omit<StageOptions, 'log'>): Promise<InputError> {
-  try {
-    await stagePackage({ ...options, log: new MemoryLog() });
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('staged');
-}
+const { tree } = stageTrees('stage-refusals-');
 
 describe('validateArchivePath', () => {
   it.each(['', '/abs/x.py', 'a//b', 'a/./b', 'a/../b', '../b', 'a/', './a', 'a\\b', '..'])(
@@ -63,7 +35,7 @@ describe('validateArchivePath', () => {
 describe('package-dir', () => {
   it('that does not exist', async () => {
     const root = tree({});
-    const error = await refusal({ workingDirectory: root, packageDir: 'missing', rules: [] });
+    const error = await stageRefusal({ workingDirectory: root, packageDir: 'missing', rules: [] });
     expect(error.input).toBe('package-dir');
     expect(error.message).toBe(`the package folder ${join(root, 'missing')} does not exist.`);
     expect(error.fix).toBe(
@@ -73,7 +45,7 @@ describe('package-dir', () => {
 
   it('that is a file', async () => {
     const root = tree({ 'pkg.py': '' });
-    const error = await refusal({ workingDirectory: root, packageDir: 'pkg.py', rules: [] });
+    const error = await stageRefusal({ workingDirectory: root, packageDir: 'pkg.py', rules: [] });
     expect(error.input).toBe('package-dir');
     expect(error.message).toBe(`${join(root, 'pkg.py')} is a file, not the package folder.`);
     expect(error.fix).toMatch(/^point `package-dir` at the folder named like the package/);
@@ -83,7 +55,7 @@ describe('package-dir', () => {
 describe('top-level folders', () => {
   it('a folder that is no Python name', async () => {
     const root = tree({ 'build/x.py': '' });
-    const error = await refusal({
+    const error = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('build/x.py => my-pkg'),
     });
@@ -96,13 +68,13 @@ describe('top-level folders', () => {
 
   it('a package without __init__.py, on both routes', async () => {
     const root = tree({ 'pkg/mod.py': '', 'build/x.py': '' });
-    const viaDir = await refusal({ workingDirectory: root, packageDir: 'pkg', rules: [] });
+    const viaDir = await stageRefusal({ workingDirectory: root, packageDir: 'pkg', rules: [] });
     expect(viaDir.input).toBe('package-dir');
     expect(viaDir.message).toBe('the package "pkg" has no __init__.py.');
     expect(viaDir.fix).toBe(
       'add pkg/__init__.py that imports from the extension (e.g. `from ._native import *`).',
     );
-    const viaRule = await refusal({
+    const viaRule = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('build/x.py => other'),
     });

@@ -2,41 +2,15 @@
 // than Linux allows, a file or link target that vanishes between the glob and the lookup, and
 // links that lead out of the tree. Each refusal is checked word for word.
 import { execFileSync } from 'node:child_process';
-import {
-  mkdirSync,
-  mkdtempSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { MemoryLog } from '../src/log.js';
-import {
-  parseStageRules,
-  stagePackage,
-  unreadableSource,
-  type StageItem,
-  type StageOptions,
-} from '../src/stage.js';
+import { parseStageRules, stagePackage, unreadableSource, type StageItem } from '../src/stage.js';
+import { stageTrees, stageRefusal } from './helpers/stage-trees.js';
 
-const dir = realpathSync(mkdtempSync(join(tmpdir(), 'stage-unreadable-')));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let trees = 0;
-function tree(files: Record<string, string>): string {
-  const root = join(dir, `t${trees++}`);
-  mkdirSync(root, { recursive: true });
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const { dir, tree } = stageTrees('stage-unreadable-');
 
 /**
  * A log that runs `act` when the stager says it left output-dir files out: that line comes after
@@ -53,16 +27,6 @@ class InterferingLog extends MemoryLog {
   }
 }
 
-async function refusal(options: StageOptions): Promise<InputError> {
-  try {
-    await stagePackage(options);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('staged');
-}
-
 describe('a file name that is not UTF-8', () => {
   /** Writes pkg/__init__.py and pkg/f<0xff>.so (bytes Node can list but not name). */
   function withBadName(): string {
@@ -73,11 +37,10 @@ describe('a file name that is not UTF-8', () => {
 
   it('is refused as such on the package-dir route, not as a broken link', async () => {
     const root = withBadName();
-    const error = await refusal({
+    const error = await stageRefusal({
       workingDirectory: root,
       packageDir: 'pkg',
       rules: [],
-      log: new MemoryLog(),
     });
     const shown = `${root}/pkg/f\uFFFD\uFFFD`;
     expect(error.message).toBe(
@@ -97,10 +60,9 @@ describe('a file name that is not UTF-8', () => {
       Buffer.concat([Buffer.from(join(root, 'pkg/q"')), Buffer.from([0xc3]), Buffer.from('.so')]),
       '',
     );
-    const error = await refusal({
+    const error = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('pkg/q* => pkg'),
-      log: new MemoryLog(),
     });
     expect(error.message).toBe(
       `the file name "${root}/pkg/q\\"\uFFFD.so" is not valid UTF-8 (shown with \uFFFD for the bytes that are not); a wheel's file names must be UTF-8.`,
@@ -136,10 +98,9 @@ describe('a path longer than Linux allows (ENAMETOOLONG)', () => {
     execFileSync('touch', ['__init__.py', name], { cwd: root });
     expect(Buffer.byteLength(join(root, name))).toBeGreaterThan(4096);
 
-    const error = await refusal({
+    const error = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('*.py => pkg'),
-      log: new MemoryLog(),
     });
     expect(error.message).toBe(`the path ${join(root, name)} is too long for the file system.`);
     expect(error.input).toBe('stage');
@@ -159,11 +120,10 @@ describe('a folder the walk cannot read (its path passes PATH_MAX)', () => {
     execFileSync('sh', ['-c', `touch __init__.py && mkdir ${sub} && touch ${sub}/mod.py`], {
       cwd: pkg,
     });
-    const error = await refusal({
+    const error = await stageRefusal({
       workingDirectory: root,
       packageDir: 'pkg',
       rules: [],
-      log: new MemoryLog(),
     });
     expect(error.message).toBe(
       `the folder "${join(pkg, sub)}" cannot be read (ENAMETOOLONG); the files in it would be missing from the wheel.`,
@@ -180,7 +140,7 @@ describe('a file that vanishes while staged', () => {
       'pkg/dist/old-1.0-py3-none-any.whl': 'w',
     });
     const gone = join(root, 'pkg/mod.py');
-    const error = await refusal({
+    const error = await stageRefusal({
       workingDirectory: root,
       packageDir: 'pkg',
       rules: [],
@@ -203,7 +163,7 @@ describe('a file that vanishes while staged', () => {
     });
     symlinkSync('libx.so.1', join(root, 'build/libx.so'));
     const link = join(root, 'build/libx.so');
-    const error = await refusal({
+    const error = await stageRefusal({
       workingDirectory: root,
       rules: parseStageRules('pkg/** => pkg\nbuild/** => pkg/lib'),
       outputDir: join(root, 'build/dist'),
@@ -221,11 +181,10 @@ describe('links that lead out of the tree', () => {
     const root = tree({ 'pkg/__init__.py': '' });
     const outside = tree({ 'x.so': 'x' });
     symlinkSync(outside, join(root, 'pkg/linked'));
-    const error = await refusal({
+    const error = await stageRefusal({
       workingDirectory: root,
       packageDir: 'pkg',
       rules: [],
-      log: new MemoryLog(),
     });
     const source = join(root, 'pkg/linked/x.so');
     expect(error.message).toBe(
@@ -241,11 +200,10 @@ describe('links that lead out of the tree', () => {
   it('a link to a sibling folder whose name starts like the root is outside it', async () => {
     const root = tree({ 'pkg/__init__.py': '', 'pkg2/x.so': 'x' });
     symlinkSync('../pkg2/x.so', join(root, 'pkg/x.so'));
-    const error = await refusal({
+    const error = await stageRefusal({
       workingDirectory: root,
       packageDir: 'pkg',
       rules: [],
-      log: new MemoryLog(),
     });
     expect(error.message).toBe(
       `${join(root, 'pkg/x.so')} is a symbolic link to ${join(root, 'pkg2/x.so')}, outside ${join(root, 'pkg')}.`,
@@ -254,7 +212,7 @@ describe('links that lead out of the tree', () => {
 
   it('a working directory reached through a link stages its files from their real place', async () => {
     const real = tree({ 'pkg/__init__.py': 'x = 1\n', 'build/_x.so': 'ELF' });
-    const linked = join(dir, `linked${trees++}`);
+    const linked = join(dir, 'linked');
     symlinkSync(real, linked);
     const staged = await stagePackage({
       workingDirectory: linked,

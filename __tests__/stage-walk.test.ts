@@ -1,39 +1,24 @@
 // Staging on real trees: the synchronous walk, symlinks and exclusions.
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryLog } from '../src/log.js';
 import { parseStageRules, stagePackage } from '../src/stage.js';
+import { stageTrees } from './helpers/stage-trees.js';
 
-const dir = realpathSync(mkdtempSync(join(tmpdir(), 'stage-')));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function tree(name: string, files: Record<string, string>): string {
-  const root = join(dir, name);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const { tree } = stageTrees('stage-');
 
 describe('stagePackage', () => {
   it('maps every file of package-dir, with sizes, modes and resolved links inside the tree', async () => {
-    const root = tree('pkgdir', {
-      'mypkg/__init__.py': 'x = 1\n',
-      'mypkg/lib/_native.so': 'ELF',
-      'mypkg/data/big.txt': 'y'.repeat(1000),
-      'mypkg/__pycache__/a.cpython-311.pyc': 'junk',
-    });
+    const root = tree(
+      {
+        'mypkg/__init__.py': 'x = 1\n',
+        'mypkg/lib/_native.so': 'ELF',
+        'mypkg/data/big.txt': 'y'.repeat(1000),
+        'mypkg/__pycache__/a.cpython-311.pyc': 'junk',
+      },
+      'pkgdir',
+    );
     chmodSync(join(root, 'mypkg/lib/_native.so'), 0o755);
     symlinkSync('_native.so', join(root, 'mypkg/lib/_native.so.1'));
     symlinkSync('data', join(root, 'mypkg/linked'));
@@ -68,11 +53,14 @@ describe('stagePackage', () => {
   });
 
   it('lets a later stage rule replace an earlier file with the same wheel path', async () => {
-    const root = tree('rules', {
-      'python/mypkg/__init__.py': 'a\n',
-      'python/mypkg/mod.py': 'first\n',
-      'override/mod.py': 'second!\n',
-    });
+    const root = tree(
+      {
+        'python/mypkg/__init__.py': 'a\n',
+        'python/mypkg/mod.py': 'first\n',
+        'override/mod.py': 'second!\n',
+      },
+      'rules',
+    );
     const staged = await stagePackage({
       workingDirectory: root,
       rules: parseStageRules('python/mypkg/** => mypkg\noverride/mod.py => mypkg'),
@@ -83,7 +71,7 @@ describe('stagePackage', () => {
   });
 
   it('refuses a link to a file outside the tree and leaves dangling links out', async () => {
-    const root = tree('outside', { 'mypkg/__init__.py': '', 'secret.txt': 'pw' });
+    const root = tree({ 'mypkg/__init__.py': '', 'secret.txt': 'pw' }, 'outside');
     symlinkSync(join(root, 'secret.txt'), join(root, 'mypkg/data.txt'));
     await expect(
       stagePackage({
@@ -95,7 +83,7 @@ describe('stagePackage', () => {
     ).rejects.toThrow(/data\.txt is a symbolic link to .*secret\.txt, outside/);
 
     // A dangling link is not a file: the glob leaves it out, as before.
-    const broken = tree('broken', { 'mypkg/__init__.py': '' });
+    const broken = tree({ 'mypkg/__init__.py': '' }, 'broken');
     symlinkSync(join(broken, 'nowhere'), join(broken, 'mypkg/gone.so'));
     const staged = await stagePackage({
       workingDirectory: broken,

@@ -10,14 +10,15 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorAnnotations, runBundledAction } from '../helpers/example.js';
+import type { InputName } from '../../src/input-spec.js';
+import { errorAnnotations, runBundledAction, type ActionRun } from '../helpers/example.js';
 import { wheelEntries } from '../helpers/install.js';
 import { writeModernProject } from '../helpers/modern-sources.js';
 import { buildFuturePackage, buildModernPackage } from '../helpers/native-fixtures.js';
 import { defaultPython3, pyenvPython } from '../helpers/python.js';
 import {
   engineCalls,
-  engineEnv,
+  imageRunEnv,
   ensureTestImage,
   rootfsPackageVersion,
   TEST_IMAGE,
@@ -32,10 +33,29 @@ beforeAll(() => {
   bullseye = ensureTestImage(VENDOR_IMAGE);
 });
 
-/** A fresh workspace and engine log for one run. */
-function scratch(prefix: string): { ws: string; log: string; out: string } {
+/**
+ * The bundled action in a fresh workspace (`prefix`), offline (`--network none`), version 1.0.0, no
+ * artifact, writing to the workspace's dist/ and logging the engine's calls: its run, the engine
+ * log and the output folder.
+ */
+async function runOffline(
+  prefix: string,
+  inputs: Partial<Record<InputName, string>>,
+): Promise<{ run: ActionRun; log: string; out: string }> {
   const ws = mkdtempSync(join(tmpdir(), prefix));
-  return { ws, log: join(ws, 'engine.log'), out: join(ws, 'dist') };
+  const log = join(ws, 'engine.log');
+  const out = join(ws, 'dist');
+  const run = await runBundledAction(
+    {
+      ...inputs,
+      'docker-options': '--network none',
+      version: '1.0.0',
+      'output-dir': out,
+      'artifact-name': 'false',
+    },
+    imageRunEnv(log, ws),
+  );
+  return { run, log, out };
 }
 
 function escape(text: string): string {
@@ -70,22 +90,14 @@ const CALL_MODERN =
 describe('image without target-glibc: bookworm (glibc 2.36)', () => {
   it("docker: reads the image's libc.so.6 and libstdc++.so.6 and accepts what they define", async () => {
     const dir = buildModernPackage(defaultPython3());
-    const { ws, log, out } = scratch('glibc-image-bookworm-');
-    const run = await runBundledAction(
-      {
-        'working-directory': dir,
-        'package-dir': 'modernpkg',
-        python: 'python3',
-        image: TEST_IMAGE,
-        'container-engine': 'docker',
-        'docker-options': '--network none',
-        version: '1.0.0',
-        'test-command': CALL_MODERN,
-        'output-dir': out,
-        'artifact-name': 'false',
-      },
-      { ...engineEnv(log), GITHUB_WORKSPACE: ws },
-    );
+    const { run, log } = await runOffline('glibc-image-bookworm-', {
+      'working-directory': dir,
+      'package-dir': 'modernpkg',
+      python: 'python3',
+      image: TEST_IMAGE,
+      'container-engine': 'docker',
+      'test-command': CALL_MODERN,
+    });
     expect(errorAnnotations(run.stdout)).toEqual([]);
     expect(run.status).toBe(0);
     // The libraries were found inside the image (its loader cache), not on this machine.
@@ -109,21 +121,13 @@ describe('image without target-glibc: bookworm (glibc 2.36)', () => {
 
   it('podman: refuses a need above the image (GLIBC_2.99), naming the image, the file and the symbol', async () => {
     const dir = buildFuturePackage(defaultPython3());
-    const { ws, log, out } = scratch('glibc-image-future-');
-    const run = await runBundledAction(
-      {
-        'working-directory': dir,
-        'package-dir': 'futurepkg',
-        python: 'python3',
-        image: TEST_IMAGE,
-        'container-engine': 'podman',
-        'docker-options': '--network none',
-        version: '1.0.0',
-        'output-dir': out,
-        'artifact-name': 'false',
-      },
-      { ...engineEnv(log), GITHUB_WORKSPACE: ws },
-    );
+    const { run, log, out } = await runOffline('glibc-image-future-', {
+      'working-directory': dir,
+      'package-dir': 'futurepkg',
+      python: 'python3',
+      image: TEST_IMAGE,
+      'container-engine': 'podman',
+    });
     expect(run.status).not.toBe(0);
     const message = oneError(run.stdout);
     expect(message).toMatch(/input 'image'/i);
@@ -145,22 +149,14 @@ describe('image without target-glibc: the vendor image (Debian 11, glibc 2.31)',
     // Built on this machine (glibc 2.36, g++ 12) for the image's python version (3.9), so the
     // ABI check passes and only the runtime check stands between it and a broken wheel.
     const dir = buildModernPackage(pyenvPython('3.9.18'));
-    const { ws, log, out } = scratch('glibc-image-vendor-refuse-');
-    const run = await runBundledAction(
-      {
-        'working-directory': dir,
-        'package-dir': 'modernpkg',
-        python: '3',
-        image: VENDOR_IMAGE,
-        'container-engine': 'podman',
-        'docker-options': '--network none',
-        version: '1.0.0',
-        'test-command': CALL_MODERN,
-        'output-dir': out,
-        'artifact-name': 'false',
-      },
-      { ...engineEnv(log), GITHUB_WORKSPACE: ws },
-    );
+    const { run, log, out } = await runOffline('glibc-image-vendor-refuse-', {
+      'working-directory': dir,
+      'package-dir': 'modernpkg',
+      python: '3',
+      image: VENDOR_IMAGE,
+      'container-engine': 'podman',
+      'test-command': CALL_MODERN,
+    });
     expect(run.status).not.toBe(0);
     // The target was read from the image, not assumed.
     expect(run.stdout).toMatch(
@@ -195,23 +191,15 @@ describe('image without target-glibc: the vendor image (Debian 11, glibc 2.31)',
     const glibc = rootfsPackageVersion(bullseye, 'libc6');
     const defined = glibcDefinedBy(bullseye).split('.').map(Number);
     const dir = writeModernProject();
-    const { ws, log, out } = scratch('glibc-image-vendor-build-');
-    const run = await runBundledAction(
-      {
-        'working-directory': dir,
-        'build-command': `sh build.sh ${VENDOR_PYTHON}`,
-        'package-dir': 'modernpkg',
-        python: VENDOR_PYTHON,
-        image: VENDOR_IMAGE,
-        'container-engine': 'docker',
-        'docker-options': '--network none',
-        version: '1.0.0',
-        'test-command': CALL_MODERN,
-        'output-dir': out,
-        'artifact-name': 'false',
-      },
-      { ...engineEnv(log), GITHUB_WORKSPACE: ws },
-    );
+    const { run, log } = await runOffline('glibc-image-vendor-build-', {
+      'working-directory': dir,
+      'build-command': `sh build.sh ${VENDOR_PYTHON}`,
+      'package-dir': 'modernpkg',
+      python: VENDOR_PYTHON,
+      image: VENDOR_IMAGE,
+      'container-engine': 'docker',
+      'test-command': CALL_MODERN,
+    });
     expect(errorAnnotations(run.stdout), run.stdout).toEqual([]);
     expect(run.status).toBe(0);
     // Built by the image's toolchain (GCC 10 on glibc 2.31), not this machine's.

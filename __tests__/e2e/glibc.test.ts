@@ -17,6 +17,7 @@ import {
   pythonBuildInfo,
 } from '../helpers/native-fixtures.js';
 import { defaultPython3, pyenvPython, runPython } from '../helpers/python.js';
+import { pipInstallTarget } from '../helpers/pip-target.js';
 
 let python: string;
 let modern: string;
@@ -32,21 +33,9 @@ function outDir(): string {
 
 function pipInstall(py: string, wheels: string[]): string {
   const target = mkdtempSync(join(tmpdir(), 'glibc-target-'));
-  execFileSync(
-    py,
-    [
-      '-m',
-      'pip',
-      'install',
-      '--no-index',
-      '--no-deps',
-      '--disable-pip-version-check',
-      '--target',
-      target,
-      ...wheels,
-    ],
-    { env: { ...process.env, PIP_CONFIG_FILE: '/dev/null' }, stdio: 'pipe' },
-  );
+  const install = pipInstallTarget(py, target, wheels);
+  if (install.status !== 0)
+    throw new Error(`pip install failed:\n${install.stdout}${install.stderr}`);
   return target;
 }
 

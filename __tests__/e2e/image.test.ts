@@ -15,6 +15,7 @@ import {
 import {
   engineCalls,
   engineEnv,
+  imageRunEnv,
   ensureTestImage,
   rootfsPackageVersion,
   TEST_IMAGE,
@@ -132,7 +133,7 @@ describe('the image input on a real engine', () => {
           'python -c "import sys, vecmath; assert sys.version_info[:2] == (3, 9), sys.version; assert vecmath.dot([1, 2], [3, 4]) == 11"',
         'artifact-name': 'false',
       },
-      { ...engineEnv(log), GITHUB_WORKSPACE: ws },
+      imageRunEnv(log, ws),
     );
     expect(errorAnnotations(run.stdout)).toEqual([]);
     expect(run.status).toBe(0);
@@ -166,7 +167,7 @@ describe('the image input on a real engine', () => {
         version: '1.0.0',
         'output-dir': mkdtempSync(join(tmpdir(), 'out-')),
       },
-      { ...engineEnv(log), GITHUB_WORKSPACE: workspace },
+      imageRunEnv(log, workspace),
     );
     expect(run.status).not.toBe(0);
     const errors = errorAnnotations(run.stdout);

@@ -12,7 +12,7 @@ import { fletcher16, installAndRun, wheelEntries, wheelMember } from '../helpers
 import { defaultPython3, pyenvPython, runPython } from '../helpers/python.js';
 import {
   engineCalls,
-  engineEnv,
+  imageRunEnv,
   ensureTestImage,
   rootfsPackageVersion,
   TEST_IMAGE,
@@ -65,6 +65,13 @@ function expectWorks(python: string, wheel: string): void {
   expect(String(result.helper)).toMatch(/\/target\/helper\.pyc?$/);
 }
 
+/** The action imported both modules, and they work from a fresh pip install (expectWorks). */
+function expectBothImportedAndWorking(python: string, run: ActionRun): void {
+  expect(run.stdout).toMatch(/imported cfast from cfast\S*\.so/);
+  expect(run.stdout).toMatch(/imported helper from helper\.py/);
+  expectWorks(python, run.outputs.wheel!);
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -100,9 +107,7 @@ describe.each(INTERPRETERS)('cfast + helper.py with $label', ({ python: find }) 
       'helper.py',
     ]);
     // The default import list is every top-level module.
-    expect(run.stdout).toMatch(/imported cfast from cfast\S*\.so/);
-    expect(run.stdout).toMatch(/imported helper from helper\.py/);
-    expectWorks(python, run.outputs.wheel!);
+    expectBothImportedAndWorking(python, run);
   });
 
   it('as a setup.py project (py_modules + ext_modules): the build tree packed as it is', async () => {
@@ -122,9 +127,7 @@ describe.each(INTERPRETERS)('cfast + helper.py with $label', ({ python: find }) 
     ]);
     // None of these interpreters has `wheel`: setup.py build, then our packer.
     expect(run.stdout).toContain('has no `wheel` package');
-    expect(run.stdout).toMatch(/imported cfast from cfast\S*\.so/);
-    expect(run.stdout).toMatch(/imported helper from helper\.py/);
-    expectWorks(python, run.outputs.wheel!);
+    expectBothImportedAndWorking(python, run);
   });
 });
 
@@ -156,9 +159,7 @@ describe('the `wheel` package as `pip wheel` sees it', () => {
     expect(wheelFile).toMatch(/^Generator: bdist_wheel \(0\.38\.4\)$/m);
     const metadata = wheelMember(python, run.outputs.wheel!, 'cfast-1.2.0.dist-info/METADATA');
     expect(metadata).toMatch(/^Summary: Fletcher-16 checksums in C$/m);
-    expect(run.stdout).toMatch(/imported cfast from cfast\S*\.so/);
-    expect(run.stdout).toMatch(/imported helper from helper\.py/);
-    expectWorks(python, run.outputs.wheel!);
+    expectBothImportedAndWorking(python, run);
   });
 });
 
@@ -269,7 +270,7 @@ describe('the interpreter the user names, in the image', () => {
         python: 'python3',
         'output-dir': join(workspace, 'dist'),
       },
-      { ...engineEnv(log), GITHUB_WORKSPACE: workspace },
+      imageRunEnv(log, workspace),
     );
     expectSuccess(run);
     // The host's python3 first on PATH is pyenv's; the image's is Debian's.
@@ -306,7 +307,7 @@ describe('the interpreter the user names, in the image', () => {
         python: 'python3',
         'output-dir': out,
       },
-      { ...engineEnv(log), GITHUB_WORKSPACE: workspace },
+      imageRunEnv(log, workspace),
     );
     expect(run.status).not.toBe(0);
     const errors = errorAnnotations(run.stdout);
@@ -348,7 +349,7 @@ describe('the interpreter the user names, in the image', () => {
           'python -c "import cfast, helper, sys; assert sys.version_info[:2] == (3, 9); sys.exit(0 if cfast.checksum(b\'abcde\') == 51440 else 1)"',
         'output-dir': join(workspace, 'dist'),
       },
-      { ...engineEnv(log), GITHUB_WORKSPACE: workspace },
+      imageRunEnv(log, workspace),
     );
     expectSuccess(run);
     const imagePython = rootfsPackageVersion(rootfs, 'python3.9');

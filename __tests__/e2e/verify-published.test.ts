@@ -29,6 +29,7 @@ import { MOTO_CREDENTIALS, motoClient, startMoto, type Moto } from '../helpers/m
 import type { Receipt } from '../../src/publish/receipt.js';
 import { startPublicReadProxy, type PublicReadProxy } from '../helpers/public-read-proxy.js';
 import { defaultPython3, pyenvPython } from '../helpers/python.js';
+import { pipIndexInstallArgs } from '../helpers/pip-target.js';
 
 let moto: Moto;
 let proxy: PublicReadProxy;
@@ -96,24 +97,10 @@ function runAsync(
 
 function pip(py: string, args: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'pip-'));
-  return runAsync(
-    py,
-    [
-      '-m',
-      'pip',
-      'install',
-      '--no-deps',
-      '--no-cache-dir',
-      '--disable-pip-version-check',
-      '--target',
-      join(dir, 't'),
-      ...args,
-    ],
-    {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '', PIP_CONFIG_FILE: '/dev/null' },
-    },
-  );
+  return runAsync(py, pipIndexInstallArgs(join(dir, 't'), args), {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', PIP_CONFIG_FILE: '/dev/null' },
+  });
 }
 
 function wheelNameOf(run: ActionRun): string {

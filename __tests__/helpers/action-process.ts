@@ -3,11 +3,10 @@
  * step: its pid, its descendants (read from /proc), and its result once it exits.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InputName } from '../../src/input-spec.js';
-import { ROOT, parseOutputFile, type ActionRun } from './example.js';
+import { ROOT, parseOutputFile, runnerEnv, type ActionRun } from './example.js';
 import { actionNode } from './node.js';
 
 export interface RunningAction {
@@ -21,24 +20,7 @@ export function startBundledAction(
   values: Partial<Record<InputName, string>>,
   extraEnv: Record<string, string> = {},
 ): RunningAction {
-  const dir = mkdtempSync(join(tmpdir(), 'action-proc-'));
-  const outputFile = join(dir, 'output');
-  const summaryFile = join(dir, 'summary');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? dir,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: join(dir, 'tmp'),
-    ...extraEnv,
-  };
-  for (const [name, value] of Object.entries(values)) {
-    env[`INPUT_${name.toUpperCase()}`] = value;
-  }
+  const { env, outputFile, summaryFile } = runnerEnv('action-proc-', values, extraEnv);
   const child = spawn(actionNode(), [join(ROOT, 'dist', 'index.js')], { env });
   let stdout = '';
   let stderr = '';

@@ -1,10 +1,11 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputName, InputSource } from '../../src/input-spec.js';
 import { actionNode } from './node.js';
+import { pipInstallTarget, runFromTarget } from './pip-target.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXAMPLE = join(ROOT, 'examples', 'vecmath');
@@ -43,26 +44,11 @@ export function installAndCall(
 ): { status: number; stdout: string; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'install-'));
   const target = join(dir, 'target');
-  const install = spawnSync(
-    python,
-    [
-      '-m',
-      'pip',
-      'install',
-      '--no-index',
-      '--no-deps',
-      '--disable-pip-version-check',
-      '--target',
-      target,
-      wheel,
-    ],
-    { encoding: 'utf8', cwd: dir, env: { ...process.env, PIP_CONFIG_FILE: '/dev/null' } },
-  );
+  const install = pipInstallTarget(python, target, [wheel], { cwd: dir });
   if (install.status !== 0)
     return { status: install.status ?? 1, stdout: install.stdout, stderr: install.stderr };
   const code = `
-import sys, json
-sys.path.insert(0, ${JSON.stringify(target)})
+import json
 import vecmath
 from vecmath.geometry import norm
 try:
@@ -74,7 +60,7 @@ print(json.dumps({"dot": vecmath.dot([1, 2, 3], [4, 5, 6]), "describe": vecmath.
   "error": error, "norm": norm([3, 4]), "units": vecmath.units(), "native": vecmath.native_version(),
   "file": vecmath.__file__}))
 `;
-  const run = spawnSync(python, ['-E', '-s', '-c', code], { encoding: 'utf8', cwd: dir });
+  const run = runFromTarget(python, target, code, { cwd: dir });
   return { status: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -87,16 +73,16 @@ export interface ActionRun {
 }
 
 /**
- * Runs the bundled action the way the runner does: INPUT_* variables, GITHUB_OUTPUT, summary,
- * with the node of actionNode() (helpers/node.ts).
- * Asynchronous, so servers living in the test process (the artifact service) keep answering.
+ * What the runner gives a step, in a fresh folder named from `prefix`: PATH and HOME only, the
+ * GITHUB_* variables with empty output and summary files, RUNNER_TEMP, `extraEnv`, then each input
+ * as INPUT_<NAME>.
  */
-export async function runBundledAction(
+export function runnerEnv(
+  prefix: string,
   values: Partial<Record<InputName, string>>,
-  extraEnv: Record<string, string> = {},
-  timeoutMs = 150_000,
-): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'action-run-'));
+  extraEnv: Record<string, string>,
+): { env: Record<string, string>; outputFile: string; summaryFile: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
   writeFileSync(outputFile, '');
@@ -114,6 +100,20 @@ export async function runBundledAction(
   for (const [name, value] of Object.entries(values)) {
     env[`INPUT_${name.toUpperCase()}`] = value;
   }
+  return { env, outputFile, summaryFile };
+}
+
+/**
+ * Runs the bundled action the way the runner does: INPUT_* variables, GITHUB_OUTPUT, summary,
+ * with the node of actionNode() (helpers/node.ts).
+ * Asynchronous, so servers living in the test process (the artifact service) keep answering.
+ */
+export async function runBundledAction(
+  values: Partial<Record<InputName, string>>,
+  extraEnv: Record<string, string> = {},
+  timeoutMs = 150_000,
+): Promise<ActionRun> {
+  const { env, outputFile, summaryFile } = runnerEnv('action-run-', values, extraEnv);
   const result = await new Promise<{ status: number; stdout: string; stderr: string }>(
     (resolvePromise, reject) => {
       const child = spawn(actionNode(), [join(ROOT, 'dist', 'index.js')], { env });

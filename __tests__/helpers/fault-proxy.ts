@@ -24,6 +24,7 @@
  */
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { listenOnLoopback } from './loopback.js';
 
 export type S3Operation =
   | 'HeadObject'
@@ -334,9 +335,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       res.end(answer.body);
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = await listenOnLoopback(server);
   return {
     endpoint: `http://127.0.0.1:${port}`,
     requests,

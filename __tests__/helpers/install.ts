@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipInstallTarget, runFromTarget } from './pip-target.js';
 
 /**
  * pip-installs `wheel` with `python` into a fresh target (the way a user's pip would, without
@@ -11,25 +12,10 @@ import { join } from 'node:path';
 export function installAndRun(python: string, wheel: string, code: string): unknown {
   const dir = mkdtempSync(join(tmpdir(), 'install-run-'));
   const target = join(dir, 'target');
-  const install = spawnSync(
-    python,
-    [
-      '-m',
-      'pip',
-      'install',
-      '--no-index',
-      '--no-deps',
-      '--disable-pip-version-check',
-      '--target',
-      target,
-      wheel,
-    ],
-    { encoding: 'utf8', cwd: dir, env: { ...process.env, PIP_CONFIG_FILE: '/dev/null' } },
-  );
+  const install = pipInstallTarget(python, target, [wheel], { cwd: dir });
   if (install.status !== 0)
     throw new Error(`pip install failed:\n${install.stdout}${install.stderr}`);
-  const prelude = `import sys, json\nsys.path.insert(0, ${JSON.stringify(target)})\n`;
-  const run = spawnSync(python, ['-E', '-s', '-c', prelude + code], { encoding: 'utf8', cwd: dir });
+  const run = runFromTarget(python, target, `import json\n${code}`, { cwd: dir });
   if (run.status !== 0) throw new Error(`${python} failed:\n${run.stderr}`);
   return JSON.parse(run.stdout) as unknown;
 }

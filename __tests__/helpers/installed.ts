@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipInstallTarget, runFromTarget } from './pip-target.js';
 
 /**
  * Installs `wheel` with `python`'s own pip into a fresh target (no index, no dependencies) and
@@ -20,29 +21,11 @@ export function installAndRun(
     HOME: process.env.HOME ?? dir,
     PIP_CONFIG_FILE: '/dev/null',
   };
-  const install = spawnSync(
-    python,
-    [
-      '-m',
-      'pip',
-      'install',
-      '--no-index',
-      '--no-deps',
-      '--disable-pip-version-check',
-      '--target',
-      target,
-      wheel,
-    ],
-    { encoding: 'utf8', cwd: dir, env },
-  );
+  const install = pipInstallTarget(python, target, [wheel], { cwd: dir, env });
   if (install.status !== 0) {
     return { status: install.status ?? 1, stdout: install.stdout, stderr: install.stderr };
   }
-  const run = spawnSync(
-    python,
-    ['-E', '-s', '-c', `import sys\nsys.path.insert(0, ${JSON.stringify(target)})\n${code}`],
-    { encoding: 'utf8', cwd: dir, env },
-  );
+  const run = runFromTarget(python, target, code, { cwd: dir, env });
   return { status: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
 }
 

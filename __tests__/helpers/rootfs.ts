@@ -107,6 +107,14 @@ export function engineEnv(log?: string): Record<string, string> {
   return env;
 }
 
+/**
+ * The environment of one image run of the action: engineEnv(log) (the recording engine first on
+ * PATH, its calls logged to `log`) and `workspace` as GITHUB_WORKSPACE.
+ */
+export function imageRunEnv(log: string, workspace: string): Record<string, string> {
+  return { ...engineEnv(log), GITHUB_WORKSPACE: workspace };
+}
+
 /** The engine calls recorded in `log` by ENGINE_DIR's commands, each as its argv (engine excluded). */
 export function engineCalls(log: string): string[][] {
   if (!existsSync(log)) return [];

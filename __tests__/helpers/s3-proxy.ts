@@ -12,6 +12,7 @@
  * - refuse matching requests with an S3 error, without involving the server.
  */
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { listenOnLoopback } from './loopback.js';
 
 export interface ProxiedRequest {
   method: string;
@@ -108,9 +109,7 @@ export async function startS3Proxy(target: string, options: S3ProxyOptions = {})
     if (options.serialize?.(recorded)) serialized();
     else void forward();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = await listenOnLoopback(server);
   return {
     endpoint: `http://127.0.0.1:${port}`,
     requests,

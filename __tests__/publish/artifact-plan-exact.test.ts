@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { InputError } from '../../src/errors.js';
 import {
   artifactUrl,
   defaultArtifactName,
@@ -12,18 +11,9 @@ import {
   resolveArtifactName,
   validateRetentionDays,
 } from '../../src/publish/artifact-plan.js';
+import { thrownInputError } from '../helpers/input-error.js';
 
 const WHEEL = 'demo-1.0-cp312-cp312-linux_x86_64.whl';
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 const NAME_FIX =
   'remove the characters \\" : < > | * ? \\r \\n \\\\ / from the name, leave it empty to name the ' +
@@ -35,7 +25,7 @@ describe('artifact names', () => {
   });
 
   it('names each rejected character once, printable, in the order of the list', () => {
-    const error = inputError(() => resolveArtifactName('a\\b\r\nc"d?e*f|g>h<i:j/k', WHEEL));
+    const error = thrownInputError(() => resolveArtifactName('a\\b\r\nc"d?e*f|g>h<i:j/k', WHEEL));
     expect(error.input).toBe('artifact-name');
     expect(error.message).toBe(
       `'a\\\\b\\r\\nc\\"d?e*f|g>h<i:j/k' is not a valid artifact name: it contains \\" : < > | * ? \\r \\n \\\\ /.`,
@@ -52,7 +42,7 @@ describe('artifact names', () => {
 
 describe('retention-days', () => {
   it.each(['+5', '0x10', '5 days', 'x5'])('accepts only plain digits, not %j', (raw) => {
-    const error = inputError(() => validateRetentionDays(raw));
+    const error = thrownInputError(() => validateRetentionDays(raw));
     expect(error.message).toBe(`'${raw}' is not a number of days between 1 and 90.`);
   });
 
@@ -62,7 +52,7 @@ describe('retention-days', () => {
   });
 
   it('says what to set', () => {
-    const error = inputError(() => validateRetentionDays(' 100 '));
+    const error = thrownInputError(() => validateRetentionDays(' 100 '));
     expect(error.input).toBe('retention-days');
     expect(error.message).toBe("'100' is not a number of days between 1 and 90.");
     expect(error.fix).toBe(

@@ -34,6 +34,7 @@ import { copyExample, EXAMPLE_STAGE, inputs } from '../helpers/example.js';
 import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../helpers/moto.js';
 import { defaultPython3, pyenvPython } from '../helpers/python.js';
 import { startS3Proxy, type S3Proxy } from '../helpers/s3-proxy.js';
+import { pipIndexInstallArgs } from '../helpers/pip-target.js';
 
 const BUCKET = 'index-test';
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
@@ -127,21 +128,11 @@ function pipInstall(
     if (name.startsWith('PIP_') || /^(https?|all|no)_proxy$/i.test(name)) delete env[name];
   }
   env.PIP_CONFIG_FILE = '/dev/null';
-  const run = spawnSync(
-    python,
-    [
-      '-m',
-      'pip',
-      'install',
-      '--no-deps',
-      '--no-cache-dir',
-      '--disable-pip-version-check',
-      '--target',
-      target,
-      ...args,
-    ],
-    { encoding: 'utf8', env, cwd: dir },
-  );
+  const run = spawnSync(python, pipIndexInstallArgs(target, args), {
+    encoding: 'utf8',
+    env,
+    cwd: dir,
+  });
   return { status: run.status ?? 1, output: run.stdout + run.stderr, target };
 }
 

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { InputError } from '../../src/errors.js';
 import {
   DEFAULT_PART_SIZE,
   DEFAULT_QUEUE_SIZE,
@@ -18,22 +17,13 @@ import {
   validateBucketName,
   validatePrefix,
 } from '../../src/publish/s3-plan.js';
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
+import { thrownInputError } from '../helpers/input-error.js';
 
 const MiB = 1024 * 1024;
 
 describe('validateBucketName', () => {
   it('says which rule failed and how to fix it', () => {
-    const error = inputError(() => validateBucketName('s3://wheels/x'));
+    const error = thrownInputError(() => validateBucketName('s3://wheels/x'));
     expect(error.input).toBe('s3-bucket');
     expect(error.message).toBe(
       "'s3://wheels/x' is not a valid S3 bucket name: it contains a scheme or a path.",
@@ -62,7 +52,7 @@ describe('validateBucketName', () => {
     ['abc--x-s3', "the suffix '--x-s3' is reserved"],
     ['abc--table-s3', "the suffix '--table-s3' is reserved"],
   ])('refuses %j: %s', (name, rule) => {
-    expect(inputError(() => validateBucketName(name)).message).toBe(
+    expect(thrownInputError(() => validateBucketName(name)).message).toBe(
       `'${name}' is not a valid S3 bucket name: ${rule}.`,
     );
   });
@@ -89,7 +79,7 @@ describe('validateBucketName', () => {
 
 describe('validatePrefix', () => {
   it('says which rule failed and how to fix it', () => {
-    const error = inputError(() => validatePrefix('a//b'));
+    const error = thrownInputError(() => validatePrefix('a//b'));
     expect(error.input).toBe('s3-prefix');
     expect(error.message).toBe(
       "'a//b' is not a valid S3 key prefix: it must not contain an empty segment ('//').",
@@ -109,7 +99,7 @@ describe('validatePrefix', () => {
     ['a/..', "it must not contain a '..' segment"],
     ['../', "it must not contain a '..' segment"],
   ])('refuses %j: %s', (prefix, rule) => {
-    expect(inputError(() => validatePrefix(prefix)).message).toBe(
+    expect(thrownInputError(() => validatePrefix(prefix)).message).toBe(
       `'${prefix}' is not a valid S3 key prefix: ${rule}.`,
     );
   });
@@ -127,7 +117,7 @@ describe('s3Key', () => {
   const wheel = 'a-1.0-py3-none-any.whl';
 
   it.each(['', 'dir/a.whl', 'dir\\a.whl'])('refuses the file name %j', (fileName) => {
-    expect(inputError(() => s3Key('p/', fileName)).message).toBe(
+    expect(thrownInputError(() => s3Key('p/', fileName)).message).toBe(
       `'${fileName}' is not a plain file name.`,
     );
   });
@@ -135,7 +125,7 @@ describe('s3Key', () => {
   it('allows a key of exactly 1024 UTF-8 bytes and refuses 1025', () => {
     const fits = `${'p'.repeat(1024 - wheel.length - 1)}/`;
     expect(s3Key(fits, wheel)).toHaveLength(1024);
-    const error = inputError(() => s3Key(`q${fits}`, wheel));
+    const error = thrownInputError(() => s3Key(`q${fits}`, wheel));
     expect(error.input).toBe('s3-prefix');
     expect(error.message).toBe(`The S3 key 'q${fits}${wheel}' is longer than 1024 bytes.`);
     expect(error.fix).toBe('use a shorter s3-prefix.');
@@ -143,7 +133,7 @@ describe('s3Key', () => {
 
   it('counts bytes, not characters', () => {
     // 600 two-byte characters: 600 UTF-16 units, 1200 bytes.
-    expect(inputError(() => s3Key('é'.repeat(600), wheel)).input).toBe('s3-prefix');
+    expect(thrownInputError(() => s3Key('é'.repeat(600), wheel)).input).toBe('s3-prefix');
   });
 });
 
@@ -151,13 +141,13 @@ describe('parseEndpoint', () => {
   const fix = 'give the full URL of the S3-compatible server, e.g. https://minio.example.com:9000.';
 
   it('refuses what is not a URL, and other schemes', () => {
-    const notUrl = inputError(() => parseEndpoint('minio'));
+    const notUrl = thrownInputError(() => parseEndpoint('minio'));
     expect([notUrl.input, notUrl.message, notUrl.fix]).toEqual([
       's3-endpoint',
       "'minio' is not a URL.",
       fix,
     ]);
-    const ftp = inputError(() => parseEndpoint('ftp://minio:21'));
+    const ftp = thrownInputError(() => parseEndpoint('ftp://minio:21'));
     expect([ftp.input, ftp.message, ftp.fix]).toEqual([
       's3-endpoint',
       "'ftp://minio:21' must use http:// or https://.",
@@ -168,7 +158,7 @@ describe('parseEndpoint', () => {
   it.each(['https://user@host', 'https://:pw@host', 'https://host/?x', 'https://host/#frag'])(
     'refuses credentials, a query or a fragment: %j',
     (endpoint) => {
-      const error = inputError(() => parseEndpoint(endpoint));
+      const error = thrownInputError(() => parseEndpoint(endpoint));
       expect([error.input, error.message, error.fix]).toEqual([
         's3-endpoint',
         'The endpoint URL must not contain credentials, a query or a fragment.',

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { InputError } from '../../src/errors.js';
 import {
   MAX_PARTS,
   base64ToHex,
@@ -18,16 +17,7 @@ import {
   validateBucketName,
   validatePrefix,
 } from '../../src/publish/s3-plan.js';
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
+import { thrownInputError } from '../helpers/input-error.js';
 
 describe('validateBucketName', () => {
   it.each(['abc', 'my-wheels', 'wheels.example.com', 'a1-b2.c3', 'x'.repeat(63)])(
@@ -53,7 +43,7 @@ describe('validateBucketName', () => {
     ['s3://wheels', 'scheme or a path'],
     ['wheels/dir', 'scheme or a path'],
   ])('rejects %s (%s)', (name, rule) => {
-    const error = inputError(() => validateBucketName(name));
+    const error = thrownInputError(() => validateBucketName(name));
     expect(error.input).toBe('s3-bucket');
     expect(error.message).toContain(rule);
     expect(error.message).toContain(name);
@@ -79,7 +69,7 @@ describe('validatePrefix / s3Key', () => {
     ['./a', "'.' segment"],
     ['a\nb', 'control characters'],
   ])('rejects %j', (prefix, rule) => {
-    const error = inputError(() => validatePrefix(prefix));
+    const error = thrownInputError(() => validatePrefix(prefix));
     expect(error.input).toBe('s3-prefix');
     expect(error.message).toContain(rule);
   });
@@ -91,10 +81,10 @@ describe('validatePrefix / s3Key', () => {
   });
 
   it('refuses keys longer than S3 allows and file names with a path', () => {
-    expect(inputError(() => s3Key('p'.repeat(1020), 'a-1.0-py3-none-any.whl')).input).toBe(
+    expect(thrownInputError(() => s3Key('p'.repeat(1020), 'a-1.0-py3-none-any.whl')).input).toBe(
       's3-prefix',
     );
-    inputError(() => s3Key('', 'dir/a.whl'));
+    thrownInputError(() => s3Key('', 'dir/a.whl'));
   });
 });
 
@@ -148,7 +138,7 @@ describe('parseEndpoint', () => {
     ['https://user:pw@host', 'credentials'],
     ['https://host/?x=1', 'query'],
   ])('rejects %j', (endpoint, text) => {
-    const error = inputError(() => parseEndpoint(endpoint));
+    const error = thrownInputError(() => parseEndpoint(endpoint));
     expect(error.input).toBe('s3-endpoint');
     expect(error.describe()).toContain(text);
   });

@@ -25,6 +25,7 @@ import { publishToS3, type S3PublishOptions } from '../../src/publish/s3.js';
 import type { BuiltWheel } from '../../src/publish/wheel-file.js';
 import { startS3Proxy, type S3Proxy } from '../helpers/s3-proxy.js';
 import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../helpers/moto.js';
+import { listenOnLoopback } from '../helpers/loopback.js';
 
 const MiB = 1024 * 1024;
 const BUCKET = 'wheels-test';
@@ -465,10 +466,8 @@ describe('publishToS3 when the endpoint does not answer', () => {
   it('says the endpoint cannot be reached when nothing listens', async () => {
     // A port that was free a moment ago: connection refused.
     const closed = createNetServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const address = closed.address();
+    const port = await listenOnLoopback(closed);
     await new Promise((resolve) => closed.close(resolve));
-    const port = typeof address === 'object' && address ? address.port : 0;
     const endpoint = `http://127.0.0.1:${port}`;
     const wheel = await makeWheel(1000);
     const error = await rejection(
@@ -481,9 +480,7 @@ describe('publishToS3 when the endpoint does not answer', () => {
   it('stops at the time limit when the server accepts but never answers', async () => {
     const sockets: Socket[] = [];
     const silent = createNetServer((socket) => sockets.push(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const address = silent.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
+    const port = await listenOnLoopback(silent);
     try {
       const wheel = await makeWheel(1000);
       const started = Date.now();

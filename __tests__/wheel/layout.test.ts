@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { checkDataFolder, checkPayloadPath, DATA_SCHEMES } from '../../src/wheel/layout.js';
-
-function refusal(fn: () => void): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
+import { thrownInputError } from '../helpers/input-error.js';
 
 describe('checkPayloadPath', () => {
   it('lists the scheme folders of the wheel spec', () => {
@@ -39,7 +29,7 @@ describe('checkPayloadPath', () => {
     ['pkg.dist-info/sub/RECORD', 'package-dir'],
     ['.dist-info/x', 'stage'],
   ])('refuses %j inside a metadata folder, naming %s', (path, input) => {
-    const e = refusal(() => checkPayloadPath(path, input));
+    const e = thrownInputError(() => checkPayloadPath(path, input));
     const top = path.split('/')[0];
     expect(e.message).toBe(
       `"${path}" is staged into ${top}/, a metadata folder: only the packer writes one.`,
@@ -57,7 +47,7 @@ describe('checkPayloadPath', () => {
     'x-1.0.data/tool',
     '.data/lib/x',
   ])('refuses %j outside the scheme folders', (path) => {
-    const e = refusal(() => checkPayloadPath(path, 'stage'));
+    const e = thrownInputError(() => checkPayloadPath(path, 'stage'));
     const top = path.split('/')[0];
     expect(e.message).toBe(
       `"${path}" is staged into ${top}/ but not into one of its scheme folders (data, headers, platlib, purelib, scripts).`,
@@ -82,7 +72,9 @@ describe('checkDataFolder', () => {
   it.each(['my-package-1.0.data/scripts/t', 'my_package-1.0.0.data/data/x', 'other.data/data/x'])(
     'refuses %j beside my_package-1.0.dist-info',
     (path) => {
-      const e = refusal(() => checkDataFolder(['pkg/a.py', path], 'my_package-1.0.dist-info'));
+      const e = thrownInputError(() =>
+        checkDataFolder(['pkg/a.py', path], 'my_package-1.0.dist-info'),
+      );
       expect(e.message).toBe(
         `"${path}" is staged into ${path.split('/')[0]}/, but this wheel's data folder is my_package-1.0.data/.`,
       );

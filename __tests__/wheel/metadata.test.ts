@@ -11,6 +11,7 @@ import {
   type ProjectMetadata,
 } from '../../src/wheel/metadata.js';
 import { parseWheelTag } from '../../src/wheel/tags.js';
+import { thrownInputError } from '../helpers/input-error.js';
 
 describe('dist-info files', () => {
   it('writes METADATA 2.1 with the optional fields given', () => {
@@ -229,16 +230,6 @@ describe('Requires-Python', () => {
   });
 });
 
-function refusalOf(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
-
 describe('METADATA, exactly', () => {
   it('trims every field, skips blank optional ones, and writes Provides-Extra before Requires-Dist', () => {
     expect(
@@ -297,14 +288,14 @@ describe('METADATA, exactly', () => {
     if (field === 'extra') meta.providesExtra = ['a\rb'];
     else if (field === 'requirement') meta.requires = ['six\n; python_version < "3"'];
     else (meta as unknown as Record<string, string>)[field] = 'a\r\nb';
-    const error = refusalOf(() => metadataText(meta));
+    const error = thrownInputError(() => metadataText(meta));
     expect(error.message).toBe('a metadata field cannot span several lines.');
     expect(error.input).toBe(input);
     expect(error.fix).toBe('put it on one line (for `requires`, one requirement per line).');
   });
 
   it('refuses a line break in the readme content type', () => {
-    const error = refusalOf(() =>
+    const error = thrownInputError(() =>
       metadataText({
         name: 'x',
         version: '1',
@@ -345,7 +336,7 @@ describe('readme content types, exactly', () => {
   );
 
   it('says which readme and what to name instead', () => {
-    const error = refusalOf(() => readmeContentType('docs/README.adoc'));
+    const error = thrownInputError(() => readmeContentType('docs/README.adoc'));
     expect(error.message).toBe(
       'cannot tell the format of the readme "docs/README.adoc" from its extension.',
     );
@@ -372,7 +363,7 @@ describe('License-File paths, exactly', () => {
   );
 
   it('says which path, the input and the fix', () => {
-    const error = refusalOf(() => validateLicensePath('../COPYING'));
+    const error = thrownInputError(() => validateLicensePath('../COPYING'));
     expect(error.message).toBe('"../COPYING" cannot be a License-File path.');
     expect(error.input).toBe('license-files');
     expect(error.fix).toBe(

@@ -10,18 +10,16 @@ import {
   validateRequirement,
 } from '../../src/wheel/requirement.js';
 import { askPackaging } from '../helpers/packaging-oracle.js';
+import { thrownInputError } from '../helpers/input-error.js';
 
 const FIX =
   'write one PEP 508 requirement per line, e.g. `numpy>=1.11` or `requests[socks]>=2,<3; python_version >= "3"`.';
 
 function refusal(text: string, input?: string): InputError {
-  try {
-    validateRequirement(text, input);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error(`${JSON.stringify(text)} was accepted`);
+  return thrownInputError(
+    () => validateRequirement(text, input),
+    `${JSON.stringify(text)} was accepted`,
+  );
 }
 
 const NAMES = [

@@ -9,6 +9,7 @@ import {
   tagMatchesProbe,
   type PythonProbe,
 } from '../../src/wheel/tags.js';
+import { thrownInputError } from '../helpers/input-error.js';
 
 function probe(overrides: Partial<PythonProbe>): PythonProbe {
   return {
@@ -100,19 +101,9 @@ describe('wheel-tag override', () => {
   });
 });
 
-function refusalOf(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
-
 describe('tags from the probe, exactly', () => {
   it('refuses another interpreter naming the python input and the fix', () => {
-    const error = refusalOf(() => tagFromProbe(probe({ implementation: 'IronPython' })));
+    const error = thrownInputError(() => tagFromProbe(probe({ implementation: 'IronPython' })));
     expect(error.message).toBe('the IronPython interpreter is not supported.');
     expect(error.input).toBe('python');
     expect(error.fix).toBe('use CPython or PyPy, or set `wheel-tag` explicitly.');
@@ -202,13 +193,13 @@ describe('the wheel-tag grammar, exactly', () => {
   });
 
   it('refuses naming the input, the value as given and the fix', () => {
-    const error = refusalOf(() => parseWheelTag(' py2-none '));
+    const error = thrownInputError(() => parseWheelTag(' py2-none '));
     expect(error.message).toBe('" py2-none " is not a wheel tag.');
     expect(error.input).toBe('wheel-tag');
     expect(error.fix).toBe(
       'write it as <python>-<abi>-<platform>, e.g. cp36-cp36m-linux_x86_64 or py2-none-any.',
     );
-    expect(refusalOf(() => parseWheelTag('x', 'other-tag')).input).toBe('other-tag');
+    expect(thrownInputError(() => parseWheelTag('x', 'other-tag')).input).toBe('other-tag');
   });
 
   it.each([

@@ -8,18 +8,16 @@ import {
   stripZeros,
 } from '../../src/wheel/version.js';
 import { askPackaging } from '../helpers/packaging-oracle.js';
+import { thrownInputError } from '../helpers/input-error.js';
 
 const BIG = '1234567890'.repeat(26); // 260 digits: a Number would print 1.23e+259
 const DATE = '20240301123045123'; // above 2^53: a Number would round it to ...124
 
 function refusal(raw: string, input?: string): InputError {
-  try {
-    normalizeVersion(raw, input);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error(`${JSON.stringify(raw)} was accepted`);
+  return thrownInputError(
+    () => normalizeVersion(raw, input),
+    `${JSON.stringify(raw)} was accepted`,
+  );
 }
 
 /** The corpus: every spelling PEP 440 normalizes, crossed systematically, plus edge cases. */
