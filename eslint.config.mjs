@@ -20,6 +20,10 @@ const PURE_FILES = [
   'src/publish/index-pages.ts',
   'src/elf/reader.ts',
   'src/elf/elf-*.ts',
+  'src/inputs.ts',
+  'src/input-reader.ts',
+  'src/inputs-publish.ts',
+  'src/fs-failure.ts',
 ];
 
 export default tseslint.config(

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import type { InputName } from '../src/input-spec.js';
-import { getInputs, parseBoolean } from '../src/inputs.js';
+import { parseBoolean } from '../src/input-reader.js';
+import { getInputs } from '../src/inputs.js';
 import { thrownInputError } from './helpers/input-error.js';
 
 const base = { 'package-dir': 'build/pkg', version: '1.0.0' };

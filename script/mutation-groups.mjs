@@ -52,7 +52,7 @@ export const MUTATION_GROUPS = {
     ],
   },
   inputs: {
-    mutate: ['src/inputs.ts'],
+    mutate: ['src/inputs.ts', 'src/input-reader.ts', 'src/inputs-publish.ts'],
     tests: [
       '__tests__/inputs.test.ts',
       '__tests__/inputs-bounds.test.ts',

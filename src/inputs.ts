@@ -4,15 +4,9 @@ import { InputError } from './errors.js';
 import { parseDockerOptions, validateImage, type ContainerEngine } from './exec/container-plan.js';
 import { parseTargetGlibc, type RuntimeTarget } from './elf/glibc-target.js';
 import { parseLibraryGlobs, type LibraryGlob } from './elf/library-filter.js';
-import { INPUT_SPECS, type InputName, type InputSource } from './input-spec.js';
-import { resolveArtifactName, validateRetentionDays } from './publish/artifact-plan.js';
-import {
-  parseEndpoint,
-  validateBucketName,
-  validatePrefix,
-  type S3Acl,
-} from './publish/s3-plan.js';
-import { parseVerifyPublished, type ReadMode } from './publish/verify-published-plan.js';
+import { inputReader, type InputReader } from './input-reader.js';
+import type { InputName, InputSource } from './input-spec.js';
+import { artifactInputs, s3Inputs, type ArtifactInputs, type S3Inputs } from './inputs-publish.js';
 import { DEFAULT_LICENSE_PATTERNS } from './license-patterns.js';
 import { pushedTag, tagVersion, type ExpectedVersion } from './project-version.js';
 import { parsePythonRequest, type PythonRequest } from './python/discover.js';
@@ -33,25 +27,7 @@ export interface ContainerInputs {
   envLines: string[];
 }
 
-export interface S3Inputs {
-  bucket: string;
-  prefix: string;
-  region?: string;
-  endpoint?: string;
-  forcePathStyle: boolean;
-  acl: S3Acl;
-  overwrite: boolean;
-  maxAttempts: number;
-  index: boolean;
-  /** How the consumer check reads what was published; undefined = no check. */
-  verifyPublished?: ReadMode;
-}
-
-export interface ArtifactInputs {
-  /** The raw `artifact-name` ('' = named after the wheel). */
-  name: string;
-  retentionDays?: number;
-}
+export type { ArtifactInputs, S3Inputs } from './inputs-publish.js';
 
 /** Everything the pipeline needs, validated; paths are absolute. */
 export interface Inputs {
@@ -156,33 +132,6 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     platformTag,
     s3: s3Inputs(read),
     artifact: artifactInputs(read.get('artifact-name'), read.get('retention-days')),
-  };
-}
-
-/** How every input is read: trimmed, blank = its default (INPUT_SPECS). */
-interface InputReader {
-  readonly get: (name: InputName) => string;
-  /** undefined when blank and without a default. */
-  readonly optional: (name: InputName) => string | undefined;
-  /** One value per line, trimmed; blank lines and `#` comment lines are skipped. */
-  readonly lines: (name: InputName) => string[];
-  readonly bool: (name: InputName) => boolean;
-}
-
-function inputReader(source: InputSource): InputReader {
-  const get = (name: InputName): string => {
-    const value = source(name).trim();
-    return value === '' ? INPUT_SPECS[name].default : value;
-  };
-  return {
-    get,
-    optional: (name) => get(name) || undefined,
-    lines: (name) =>
-      get(name)
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#')),
-    bool: (name) => parseBoolean(get(name), name),
   };
 }
 
@@ -337,77 +286,6 @@ function containerInputs(read: InputReader): ContainerInputs | undefined {
   };
 }
 
-function s3Inputs(read: InputReader): S3Inputs | undefined {
-  const bucket = read.get('s3-bucket');
-  const index = read.bool('s3-index');
-  // Validated even without a bucket: a typo must not wait for the day S3 is switched on.
-  const verifyPublished = parseVerifyPublished(read.get('verify-published'));
-  if (bucket === '') {
-    if (index) {
-      throw new InputError('`s3-index` needs `s3-bucket`.', {
-        input: 's3-index',
-        fix: 'set `s3-bucket` (the index lives next to the wheels), or leave `s3-index` false.',
-      });
-    }
-    return undefined;
-  }
-  const acl = s3Acl(read.get('s3-acl'));
-  const maxAttempts = s3MaxAttempts(read.get('s3-max-attempts'));
-  const endpoint = read.get('s3-endpoint') || undefined;
-  if (endpoint !== undefined) parseEndpoint(endpoint);
-  const region = s3Region(read.get('s3-region'));
-  return {
-    bucket: validateBucketName(bucket),
-    prefix: validatePrefix(read.get('s3-prefix')),
-    region,
-    endpoint,
-    forcePathStyle: read.bool('s3-force-path-style'),
-    acl,
-    overwrite: read.bool('s3-overwrite'),
-    maxAttempts,
-    index,
-    ...(verifyPublished ? { verifyPublished } : {}),
-  };
-}
-
-function s3Acl(acl: string): S3Acl {
-  if (acl !== 'private' && acl !== 'public-read') {
-    throw new InputError(`"${acl}" is not a supported ACL.`, {
-      input: 's3-acl',
-      fix: 'use private (the default; grant the platform read access by bucket policy) or public-read.',
-    });
-  }
-  return acl;
-}
-
-function s3MaxAttempts(raw: string): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 20) {
-    throw new InputError(`"${raw}" is not a number of attempts.`, {
-      input: 's3-max-attempts',
-      fix: 'use a whole number from 1 (no retries) to 20.',
-    });
-  }
-  return Number(raw);
-}
-
-/** undefined for '' (the SDK's own AWS_REGION / AWS_DEFAULT_REGION). */
-function s3Region(region: string): string | undefined {
-  if (region !== '' && !/^[a-z0-9-]+$/.test(region)) {
-    throw new InputError(`"${region}" is not an AWS region name.`, {
-      input: 's3-region',
-      fix: 'use a region such as us-east-1 or eu-west-1, or leave it empty to use AWS_REGION.',
-    });
-  }
-  return region || undefined;
-}
-
-function artifactInputs(name: string, retention: string): ArtifactInputs | undefined {
-  // Validated now against a sample wheel name, so a bad name fails before anything is built.
-  if (resolveArtifactName(name, 'x-1-py3-none-any.whl') === undefined) return undefined;
-  const retentionDays = validateRetentionDays(retention);
-  return retentionDays === undefined ? { name } : { name, retentionDays };
-}
-
 function compressionLevel(raw: string): number {
   if (!/^[1-9]$/.test(raw)) {
     throw new InputError(`"${raw}" is not a compression level.`, {
@@ -416,12 +294,6 @@ function compressionLevel(raw: string): number {
     });
   }
   return Number(raw);
-}
-
-export function parseBoolean(value: string, input: InputName): boolean {
-  const word = booleanWord(value);
-  if (word !== undefined) return word;
-  throw new InputError(`"${value}" is not a boolean.`, { input, fix: 'use true or false.' });
 }
 
 /** On a tag push the tag is the version: `v1.2.0` -> `1.2.0`. */

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 
 import { ConsoleLog } from './console-log.js';
 import { errorMessage, UserError } from './errors.js';
-import { parseBoolean } from './inputs.js';
+import { parseBoolean } from './input-reader.js';
 import { parseEndpoint } from './publish/s3-plan.js';
 
 export const YANK_HELP = [

@@ -1,5 +1,5 @@
-export const id = 324;
-export const ids = [324];
+export const id = 8;
+export const ids = [8];
 export const modules = {
 
 /***/ 61506:
@@ -21,6 +21,720 @@ function booleanWord(value) {
     if (word === 'false')
         return false;
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 24008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runBuild: () => (/* binding */ runBuild)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/cancel.ts
+/**
+ * Cancellation of the working process: the runner cancels a step with SIGINT (some versions
+ * SIGHUP), then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that. Any of these
+ * signals, or the launcher (src/exec/launch.ts) going away, aborts one AbortSignal that every step
+ * gets: running commands are stopped, an upload in flight is aborted, no later step starts.
+ */
+
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** After a cancel, the process exits by itself this long later even if a step hangs. */
+const CANCEL_DEADLINE_MS = 6000;
+function cancelledError(cause) {
+    return new errors/* CancelledError */.cc(`the run was cancelled (${cause}).`, {
+        fix: 're-run the job; a re-run aborts the uploads this run left unfinished.',
+    });
+}
+/**
+ * Turns SIGINT/SIGTERM/SIGHUP and the loss of the launcher's IPC channel into an aborted signal
+ * whose reason is a CancelledError. A repeated signal changes nothing; CANCEL_DEADLINE_MS after
+ * the first, the process exits with code 130 whatever is still running.
+ */
+function cancelOnSignals(proc = process) {
+    const controller = new AbortController();
+    const cancel = (cause) => {
+        if (controller.signal.aborted)
+            return;
+        controller.abort(cancelledError(cause));
+        setTimeout(() => proc.exit(130), CANCEL_DEADLINE_MS).unref();
+    };
+    const onSignal = (signal) => cancel(signal);
+    const onDisconnect = () => cancel('the launching process went away');
+    for (const signal of CANCEL_SIGNALS)
+        proc.on(signal, onSignal);
+    if (proc.channel) {
+        // The channel only tells us when the launcher dies; it must not keep this process alive.
+        proc.channel.unref();
+        proc.on('disconnect', onDisconnect);
+    }
+    return {
+        signal: controller.signal,
+        dispose() {
+            for (const signal of CANCEL_SIGNALS)
+                proc.off(signal, onSignal);
+            proc.off('disconnect', onDisconnect);
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/cli-output.ts
+
+/**
+ * The CLI's outputs on stdout. `lines`: `name=value` for a one-line value and, for a value with
+ * line breaks, the heredoc form GITHUB_OUTPUT uses:
+ *
+ *     name<<ghadelimiter_<uuid>
+ *     first line
+ *     second line
+ *     ghadelimiter_<uuid>
+ *
+ * (a delimiter that occurs in no line of the value). `json`: one JSON object on one line.
+ */
+function formatOutputs(outputs, format, newDelimiter = () => `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`) {
+    if (format === 'json')
+        return `${JSON.stringify(outputs)}\n`;
+    let text = '';
+    for (const [name, value] of Object.entries(outputs)) {
+        if (!/[\r\n]/.test(value)) {
+            text += `${name}=${value}\n`;
+            continue;
+        }
+        const lines = value.split(/\r\n|\r|\n/);
+        let delimiter = newDelimiter();
+        while (lines.includes(delimiter))
+            delimiter = newDelimiter();
+        text += `${name}<<${delimiter}\n${lines.join('\n')}\n${delimiter}\n`;
+    }
+    return text;
+}
+
+// EXTERNAL MODULE: ./src/console-log.ts
+var console_log = __webpack_require__(21433);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/boolean-input.ts
+var boolean_input = __webpack_require__(61506);
+// EXTERNAL MODULE: ./src/exec/container-plan.ts
+var container_plan = __webpack_require__(73068);
+// EXTERNAL MODULE: ./src/elf/glibc-target.ts
+var glibc_target = __webpack_require__(58488);
+// EXTERNAL MODULE: ./src/elf/library-filter.ts + 1 modules
+var library_filter = __webpack_require__(39853);
+// EXTERNAL MODULE: ./src/input-reader.ts
+var input_reader = __webpack_require__(58915);
+// EXTERNAL MODULE: ./src/publish/artifact-plan.ts
+var artifact_plan = __webpack_require__(9177);
+// EXTERNAL MODULE: ./src/publish/s3-plan.ts
+var s3_plan = __webpack_require__(99137);
+// EXTERNAL MODULE: ./src/publish/verify-published-plan.ts
+var verify_published_plan = __webpack_require__(59361);
+;// CONCATENATED MODULE: ./src/inputs-publish.ts
+/**
+ * The publishing inputs (S3 and the workflow artifact), read and checked with the others by
+ * getInputs, before anything is built. Pure.
+ */
+
+
+
+
+function s3Inputs(read) {
+    const bucket = read.get('s3-bucket');
+    const index = read.bool('s3-index');
+    // Validated even without a bucket: a typo must not wait for the day S3 is switched on.
+    const verifyPublished = (0,verify_published_plan/* parseVerifyPublished */.RI)(read.get('verify-published'));
+    if (bucket === '') {
+        if (index) {
+            throw new errors/* InputError */.dz('`s3-index` needs `s3-bucket`.', {
+                input: 's3-index',
+                fix: 'set `s3-bucket` (the index lives next to the wheels), or leave `s3-index` false.',
+            });
+        }
+        return undefined;
+    }
+    const acl = s3Acl(read.get('s3-acl'));
+    const maxAttempts = s3MaxAttempts(read.get('s3-max-attempts'));
+    const endpoint = read.get('s3-endpoint') || undefined;
+    if (endpoint !== undefined)
+        (0,s3_plan/* parseEndpoint */.Bk)(endpoint);
+    const region = s3Region(read.get('s3-region'));
+    return {
+        bucket: (0,s3_plan/* validateBucketName */.EG)(bucket),
+        prefix: (0,s3_plan/* validatePrefix */.hb)(read.get('s3-prefix')),
+        region,
+        endpoint,
+        forcePathStyle: read.bool('s3-force-path-style'),
+        acl,
+        overwrite: read.bool('s3-overwrite'),
+        maxAttempts,
+        index,
+        ...(verifyPublished ? { verifyPublished } : {}),
+    };
+}
+function s3Acl(acl) {
+    if (acl !== 'private' && acl !== 'public-read') {
+        throw new errors/* InputError */.dz(`"${acl}" is not a supported ACL.`, {
+            input: 's3-acl',
+            fix: 'use private (the default; grant the platform read access by bucket policy) or public-read.',
+        });
+    }
+    return acl;
+}
+function s3MaxAttempts(raw) {
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 20) {
+        throw new errors/* InputError */.dz(`"${raw}" is not a number of attempts.`, {
+            input: 's3-max-attempts',
+            fix: 'use a whole number from 1 (no retries) to 20.',
+        });
+    }
+    return Number(raw);
+}
+/** undefined for '' (the SDK's own AWS_REGION / AWS_DEFAULT_REGION). */
+function s3Region(region) {
+    if (region !== '' && !/^[a-z0-9-]+$/.test(region)) {
+        throw new errors/* InputError */.dz(`"${region}" is not an AWS region name.`, {
+            input: 's3-region',
+            fix: 'use a region such as us-east-1 or eu-west-1, or leave it empty to use AWS_REGION.',
+        });
+    }
+    return region || undefined;
+}
+function artifactInputs(name, retention) {
+    // Validated now against a sample wheel name, so a bad name fails before anything is built.
+    if ((0,artifact_plan/* resolveArtifactName */.CL)(name, 'x-1-py3-none-any.whl') === undefined)
+        return undefined;
+    const retentionDays = (0,artifact_plan/* validateRetentionDays */.IF)(retention);
+    return retentionDays === undefined ? { name } : { name, retentionDays };
+}
+
+// EXTERNAL MODULE: ./src/license-patterns.ts
+var license_patterns = __webpack_require__(73794);
+// EXTERNAL MODULE: ./src/project-version.ts
+var project_version = __webpack_require__(65199);
+// EXTERNAL MODULE: ./src/python/discover.ts
+var discover = __webpack_require__(74643);
+// EXTERNAL MODULE: ./src/stage.ts + 3 modules
+var src_stage = __webpack_require__(82923);
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __webpack_require__(2779);
+// EXTERNAL MODULE: ./src/wheel/names.ts
+var names = __webpack_require__(44295);
+;// CONCATENATED MODULE: ./src/wheel/specifier.ts
+/**
+ * PEP 440 version specifier sets (`>=3.6, !=3.7.*, <4`), for `requires-python`. Pure: validates
+ * and returns the canonical text written to METADATA (`Requires-Python: >=3.6,!=3.7.*,<4`).
+ * Follows packaging.specifiers.Specifier's grammar: `~=` needs two release segments and no `.*`;
+ * `.*` only after `==`/`!=`; a local label (`+abc`) only with `==`/`!=`; `===` takes any text.
+ */
+
+const RELEASE = String.raw `[0-9]+(?:\.[0-9]+)*`;
+const PRE = String.raw `(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?`;
+const POST = String.raw `(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?`;
+const DEV = String.raw `(?:[-_.]?dev[-_.]?[0-9]*)?`;
+const PUBLIC = String.raw `v?(?:[0-9]+!)?${RELEASE}${PRE}${POST}${DEV}`;
+const LOCAL = String.raw `(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?`;
+const PREFIX_MATCH = new RegExp(String.raw `^v?(?:[0-9]+!)?${RELEASE}\.\*$`, 'i');
+const WITH_LOCAL = new RegExp(`^${PUBLIC}${LOCAL}$`, 'i');
+const PUBLIC_ONLY = new RegExp(`^${PUBLIC}$`, 'i');
+const CLAUSE = /^(~=|===|==|!=|<=|>=|<|>)\s*(\S+)$/;
+/** Why one clause is not a PEP 440 specifier, or undefined when it is. */
+function clauseProblem(op, version) {
+    if (op === '===')
+        return /[\s,;]/.test(version) ? 'an arbitrary-equality version' : undefined;
+    if (op === '==' || op === '!=') {
+        if (version.endsWith('.*')) {
+            return PREFIX_MATCH.test(version) ? undefined : '".*" must follow a release like 3.7';
+        }
+        return WITH_LOCAL.test(version) ? undefined : `"${version}" is not a PEP 440 version`;
+    }
+    if (version.endsWith('.*'))
+        return `".*" is only allowed after == or !=`;
+    if (!PUBLIC_ONLY.test(version)) {
+        return WITH_LOCAL.test(version)
+            ? `a local version label ("+...") is only allowed after == or !=`
+            : `"${version}" is not a PEP 440 version`;
+    }
+    if (op === '~=' && !/^v?(?:[0-9]+!)?[0-9]+\.[0-9]+/i.test(version)) {
+        return '"~=" needs at least two release segments (~=3.6)';
+    }
+    return undefined;
+}
+/**
+ * Validates a specifier set and returns it canonical (clauses trimmed, joined with ","), or
+ * throws an InputError naming `input`. An empty string is not a specifier set.
+ */
+function parseSpecifierSet(raw, input = 'requires-python') {
+    const text = raw.trim();
+    const fail = (why) => {
+        throw new errors/* InputError */.dz(`"${text}" is not a PEP 440 version specifier set: ${why}.`, {
+            input,
+            fix: 'write comma-separated clauses such as `>=3.6` or `>=2.7, !=3.0.*, !=3.1.*, <4`.',
+        });
+    };
+    if (text === '')
+        fail('it is empty');
+    if (/[\r\n]/.test(text))
+        fail('it spans several lines');
+    const clauses = [];
+    for (const part of text.split(',')) {
+        const clause = part.trim();
+        if (clause === '')
+            fail('a clause between commas is empty');
+        const match = CLAUSE.exec(clause);
+        if (!match) {
+            fail(/^[0-9]/.test(clause)
+                ? `"${clause}" has no operator (write ==${clause} or >=${clause})`
+                : `"${clause}" is not an operator (~=, ==, !=, <=, >=, <, >, ===) followed by a version`);
+        }
+        const [, op, version] = match;
+        const problem = clauseProblem(op, version);
+        if (problem)
+            fail(problem);
+        clauses.push(`${op}${version}`);
+    }
+    return clauses.join(',');
+}
+
+// EXTERNAL MODULE: ./src/wheel/tags.ts
+var tags = __webpack_require__(24146);
+// EXTERNAL MODULE: ./src/wheel/metadata.ts
+var metadata = __webpack_require__(43646);
+// EXTERNAL MODULE: ./src/wheel/requirement.ts
+var wheel_requirement = __webpack_require__(15116);
+// EXTERNAL MODULE: ./src/wheel/version.ts
+var version = __webpack_require__(83431);
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Reads and validates every input once; throws InputError naming the first bad one. */
+function getInputs(source, env) {
+    const read = (0,input_reader/* inputReader */.c)(source);
+    const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+    const workingDirectory = (0,external_node_path_.resolve)(workspace, read.get('working-directory'));
+    const { packageDir, stage, projectDir } = packageSource(read);
+    const name = distributionName(read);
+    const imports = importList(read);
+    const wheelTag = read.optional('wheel-tag');
+    const metadata = metadataInputs(read, projectDir, env);
+    const bundleLibs = bundleLibsInput(read, projectDir);
+    const requiresPython = requiresPythonInput(read, projectDir);
+    const excludeLibs = excludeLibsInput(read, bundleLibs);
+    const platformTag = platformTagInput(read, wheelTag, projectDir);
+    return {
+        workspace,
+        workingDirectory,
+        buildCommand: read.optional('build-command'),
+        buildTimeoutMs: (0,timeouts/* parseTimeoutMinutes */.E)('build-timeout', read.get('build-timeout')),
+        packageDir: packageDir === undefined ? undefined : (0,external_node_path_.resolve)(workingDirectory, packageDir),
+        stage,
+        projectDir: projectDir === undefined ? undefined : (0,external_node_path_.resolve)(workingDirectory, projectDir),
+        name,
+        // A project-dir wheel carries its own version; one given here (or by the tag) must match it.
+        version: projectDir !== undefined ? '' : (0,version/* normalizeVersion */.Qj)(metadata.rawVersion),
+        expectedVersion: projectDir !== undefined ? expectedVersion(read.get('version'), env) : undefined,
+        python: (0,discover/* parsePythonRequest */.Rf)(read.get('python')),
+        wheelTag: wheelTag === undefined ? undefined : (0,tags/* parseWheelTag */.f9)(wheelTag),
+        requires: metadata.requires,
+        requiresPython: requiresPython === undefined ? undefined : parseSpecifierSet(requiresPython),
+        summary: read.optional('summary'),
+        author: read.optional('author'),
+        license: read.optional('license'),
+        homePage: read.optional('home-page'),
+        licenseFiles: metadata.licenseFiles,
+        readme: metadata.readme === undefined ? undefined : absolute(workingDirectory, metadata.readme),
+        imports,
+        testCommand: read.optional('test-command'),
+        testTimeoutMs: (0,timeouts/* parseTimeoutMinutes */.E)('test-timeout', read.get('test-timeout')),
+        outputDir: absolute(workingDirectory, read.get('output-dir')),
+        compressionLevel: compressionLevel(read.get('compression-level')),
+        container: containerInputs(read),
+        checkLibs: read.bool('check-libs'),
+        bundleLibs,
+        libraryPath: read.lines('library-path').map((p) => absolute(workingDirectory, p)),
+        excludeLibs,
+        targetGlibc: (0,glibc_target/* parseTargetGlibc */.uB)(read.get('target-glibc')),
+        platformTag,
+        s3: s3Inputs(read),
+        artifact: artifactInputs(read.get('artifact-name'), read.get('retention-days')),
+    };
+}
+/** Exactly one way to the package: `project-dir`, or `package-dir` and/or `stage`. */
+function packageSource(read) {
+    const packageDir = read.optional('package-dir');
+    const stage = (0,src_stage/* parseStageRules */.Ny)(read.get('stage'));
+    const projectDir = read.optional('project-dir');
+    if (projectDir !== undefined && (packageDir !== undefined || stage.length > 0)) {
+        throw new errors/* InputError */.dz('`project-dir` cannot be combined with `package-dir` or `stage`.', {
+            input: 'project-dir',
+            fix: 'give `project-dir` for a setup.py/pyproject.toml project, or `package-dir`/`stage` for build products, not both.',
+        });
+    }
+    if (projectDir === undefined && packageDir === undefined && stage.length === 0) {
+        throw new errors/* InputError */.dz('neither `package-dir` nor `stage` was given.', {
+            input: 'package-dir',
+            fix: 'set `package-dir` to the finished package folder, or `stage` to copy build products into one (or `project-dir` for a setup.py project).',
+        });
+    }
+    return { packageDir, stage, projectDir };
+}
+function distributionName(read) {
+    const name = read.get('name');
+    return name === '' ? undefined : (0,names/* validateDistributionName */.EE)(name);
+}
+/** `import`: the modules the verification imports. */
+function importList(read) {
+    const imports = read.lines('import');
+    for (const module of imports) {
+        if (!(0,names/* isModulePath */.WV)(module)) {
+            throw new errors/* InputError */.dz(`"${module}" is not a module name.`, {
+                input: 'import',
+                fix: 'list dotted module names such as mypkg or mypkg.core, one per line.',
+            });
+        }
+    }
+    return imports;
+}
+/**
+ * The METADATA inputs, checked now rather than when METADATA is written after the whole build;
+ * refused on a project-dir, whose build writes its own METADATA.
+ */
+function metadataInputs(read, projectDir, env) {
+    const licenseFiles = licensePatterns(read.lines('license-files'));
+    if (projectDir !== undefined)
+        refuseProjectMetadata(read.get, licenseFiles);
+    const rawVersion = read.get('version') || versionFromTag(env);
+    const readme = read.optional('readme');
+    if (readme !== undefined)
+        (0,metadata/* readmeContentType */.wt)(readme);
+    for (const field of ['summary', 'author', 'license', 'home-page']) {
+        const value = read.optional(field);
+        if (value !== undefined)
+            (0,metadata/* singleLine */.pF)(value, field);
+    }
+    const requires = read.lines('requires');
+    for (const requirement of requires)
+        (0,wheel_requirement/* validateRequirement */.qJ)(requirement);
+    return { licenseFiles, rawVersion, readme, requires };
+}
+function bundleLibsInput(read, projectDir) {
+    const bundleLibs = read.bool('bundle-libs');
+    if (bundleLibs && projectDir !== undefined) {
+        throw new errors/* InputError */.dz('`bundle-libs` works on staged build products, not on a `project-dir` wheel.', {
+            input: 'bundle-libs',
+            fix: "use auditwheel in the project's own build, or stage the build products with `package-dir`/`stage`.",
+        });
+    }
+    return bundleLibs;
+}
+/** The raw `requires-python` (parsed later, where the other values are). */
+function requiresPythonInput(read, projectDir) {
+    const requiresPython = read.optional('requires-python');
+    if (requiresPython !== undefined && projectDir !== undefined) {
+        throw new errors/* InputError */.dz('`requires-python` is for staged wheels, not a `project-dir` build.', {
+            input: 'requires-python',
+            fix: 'declare it in the project itself (python_requires in setup.py, requires-python in pyproject.toml).',
+        });
+    }
+    return requiresPython;
+}
+function excludeLibsInput(read, bundleLibs) {
+    const excludeLibs = (0,library_filter/* parseLibraryGlobs */.Wh)(read.lines('exclude-libs'));
+    if (excludeLibs.length > 0 && !bundleLibs) {
+        throw new errors/* InputError */.dz('`exclude-libs` only applies with `bundle-libs: true`.', {
+            input: 'exclude-libs',
+            fix: 'set bundle-libs: true, or remove exclude-libs (without bundling, nothing is copied into the wheel).',
+        });
+    }
+    return excludeLibs;
+}
+function platformTagInput(read, wheelTag, projectDir) {
+    const platformTag = read.get('platform-tag');
+    if (platformTag !== 'linux' && platformTag !== 'manylinux') {
+        throw new errors/* InputError */.dz(`platform-tag "${platformTag}" is not supported.`, {
+            input: 'platform-tag',
+            fix: 'use linux (the default: linux_<arch>, which every pip accepts) or manylinux (tag the wheel with the strictest manylinux policy it satisfies).',
+        });
+    }
+    if (platformTag === 'manylinux' && (wheelTag !== undefined || projectDir !== undefined)) {
+        throw new errors/* InputError */.dz(`platform-tag: manylinux cannot be combined with ${wheelTag !== undefined ? '`wheel-tag`' : '`project-dir`'}.`, {
+            input: 'platform-tag',
+            fix: wheelTag !== undefined
+                ? 'give the whole tag in wheel-tag, or leave wheel-tag empty and let platform-tag: manylinux choose the platform.'
+                : "a project-dir wheel is tagged by the project's own build (use auditwheel there), or stage the build products with package-dir/stage.",
+        });
+    }
+    return platformTag;
+}
+function containerInputs(read) {
+    const image = read.get('image');
+    if (image === '')
+        return undefined;
+    const engine = read.get('container-engine');
+    if (engine !== 'docker' && engine !== 'podman') {
+        throw new errors/* InputError */.dz(`"${engine}" is not a supported container engine.`, {
+            input: 'container-engine',
+            fix: 'use docker or podman.',
+        });
+    }
+    return {
+        image: (0,container_plan/* validateImage */.m_)(image),
+        engine,
+        options: (0,container_plan/* parseDockerOptions */.OV)(read.get('docker-options')),
+        envLines: read.lines('env'),
+    };
+}
+function compressionLevel(raw) {
+    if (!/^[1-9]$/.test(raw)) {
+        throw new errors/* InputError */.dz(`"${raw}" is not a compression level.`, {
+            input: 'compression-level',
+            fix: 'use a whole number from 1 (fastest) to 9 (smallest); 4 is the default, 6 matches zip -6.',
+        });
+    }
+    return Number(raw);
+}
+/** On a tag push the tag is the version: `v1.2.0` -> `1.2.0`. */
+function versionFromTag(env) {
+    const tag = (0,project_version/* pushedTag */.YZ)(env);
+    return tag === undefined ? '' : (0,project_version/* tagVersion */.RQ)(tag);
+}
+/**
+ * project-dir: the project's own version is the wheel's; `version`, or the pushed tag when
+ * `version` is empty, must agree with it. A tag that names no version (`nightly`) checks nothing.
+ */
+function expectedVersion(given, env) {
+    if (given !== '')
+        return { version: (0,version/* normalizeVersion */.Qj)(given), from: { input: 'version' } };
+    const tag = (0,project_version/* pushedTag */.YZ)(env);
+    if (tag === undefined)
+        return undefined;
+    const parsed = (0,version/* parseVersion */.ot)((0,project_version/* tagVersion */.RQ)(tag));
+    return parsed === undefined ? undefined : { version: (0,version/* formatVersion */.qh)(parsed), from: { tag } };
+}
+// What each metadata input is called in the project's own configuration.
+const PROJECT_FIELDS = [
+    ['name', "`name=` in setup.py, or `name` in pyproject.toml's [project]"],
+    ['summary', '`description=` in setup.py, or `description` in [project]'],
+    ['requires', '`install_requires=` in setup.py, or `dependencies` in [project]'],
+    ['author', '`author=` in setup.py, or `authors` in [project]'],
+    ['license', '`license=` in setup.py, or `license` in [project]'],
+    ['home-page', '`url=` in setup.py, or `urls` in [project]'],
+    [
+        'readme',
+        '`long_description=` and `long_description_content_type=` in setup.py, or `readme` in [project]',
+    ],
+    ['license-files', '`license_files` in setup.cfg, or `license-files` in [project]'],
+];
+/**
+ * A project-dir wheel's METADATA is written by the project's build backend, which knows nothing
+ * of our inputs: refusing them up front beats dropping them silently after a long build.
+ */
+function refuseProjectMetadata(get, licenseFiles) {
+    for (const [input, where] of PROJECT_FIELDS) {
+        const given = input === 'license-files'
+            ? licenseFiles.some((p) => !license_patterns/* DEFAULT_LICENSE_PATTERNS */.e.includes(p))
+            : get(input) !== '';
+        if (given) {
+            throw new errors/* InputError */.dz(`\`${input}\` cannot be applied to a \`project-dir\` wheel: the project's build writes its metadata.`, {
+                input,
+                fix: `set it in the project instead (${where}), and remove \`${input}\` from the step.`,
+            });
+        }
+    }
+}
+/** The `license-files` globs: `false` turns them off; each must stay inside working-directory. */
+function licensePatterns(patterns) {
+    if (patterns.length === 1 && (0,boolean_input/* booleanWord */.D)(patterns[0]) === false)
+        return [];
+    for (const pattern of patterns) {
+        if ((0,external_node_path_.isAbsolute)(pattern) || pattern.split('/').includes('..') || pattern.includes('\\')) {
+            throw new errors/* InputError */.dz(`"${pattern}" is not a glob inside the working directory.`, {
+                input: 'license-files',
+                fix: 'give globs relative to `working-directory` without ".." (e.g. LICENSE, licenses/*.txt), or set `working-directory` to the folder that holds them.',
+            });
+        }
+    }
+    return patterns;
+}
+function absolute(base, path) {
+    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(base, path);
+}
+
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(76670);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(46193);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+;// CONCATENATED MODULE: ./src/redact-stream.ts
+
+
+/**
+ * The output sink of the user's commands: a Writable that writes what it receives to `sink`
+ * with every secret replaced. A secret cut in two by a chunk boundary is still caught: the end
+ * of an unfinished line that could be the start of a secret is held back until the next chunk
+ * (or `flush`). Secrets never span a line break (they are masked line by line), so whole lines
+ * go out at once; progress bars (`\r`) count as line ends too.
+ */
+class RedactingStream extends external_node_stream_.Writable {
+    redactor;
+    sink;
+    pending = '';
+    decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    constructor(redactor, sink) {
+        super({ decodeStrings: true });
+        this.redactor = redactor;
+        this.sink = sink;
+    }
+    _write(chunk, _encoding, callback) {
+        this.push(this.decoder.write(chunk));
+        callback();
+    }
+    _final(callback) {
+        this.flush();
+        callback();
+    }
+    /** The stream itself: a RedactingStream is an OutputSink of the executors. */
+    get stream() {
+        return this;
+    }
+    /** Writes out what is held back (call when the command ended). */
+    flush() {
+        const rest = this.pending + this.decoder.end();
+        this.pending = '';
+        if (rest)
+            this.sink.write(this.redactor.redact(rest));
+    }
+    push(text) {
+        const all = this.pending + text;
+        const lastBreak = Math.max(all.lastIndexOf('\n'), all.lastIndexOf('\r'));
+        const lines = lastBreak >= 0 ? all.slice(0, lastBreak + 1) : '';
+        const partial = this.redactor.redact(all.slice(lastBreak + 1));
+        const keep = this.redactor.unsafeTail(partial);
+        const out = this.redactor.redact(lines) + partial.slice(0, partial.length - keep);
+        this.pending = partial.slice(partial.length - keep);
+        if (out)
+            this.sink.write(out);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/redacting-log.ts
+/**
+ * A Log that removes every secret from what it prints, and whose `setSecret` both registers
+ * the value with the redactor and forwards it (`::add-mask::` in Actions). Code that learns a
+ * credential (the AWS chain) calls `log.setSecret` once; everything printed later is clean.
+ */
+class RedactingLog {
+    inner;
+    redactor;
+    constructor(inner, redactor) {
+        this.inner = inner;
+        this.redactor = redactor;
+    }
+    info(message) {
+        this.inner.info(this.redactor.redact(message));
+    }
+    warning(message, properties = {}) {
+        const clean = {};
+        if (properties.file !== undefined)
+            clean.file = this.redactor.redact(properties.file);
+        if (properties.title !== undefined)
+            clean.title = this.redactor.redact(properties.title);
+        this.inner.warning(this.redactor.redact(message), clean);
+    }
+    debug(message) {
+        this.inner.debug(this.redactor.redact(message));
+    }
+    group(name, fn) {
+        return this.inner.group(this.redactor.redact(name), fn);
+    }
+    setSecret(value) {
+        for (const piece of this.redactor.add(value))
+            this.inner.setSecret(piece);
+    }
+}
+/**
+ * Registers every value the redactor already holds with the log's masking (`::add-mask::`),
+ * before anything else is printed.
+ */
+function maskAll(log, redactor) {
+    for (const value of redactor.values)
+        log.setSecret(value);
+}
+
+;// CONCATENATED MODULE: ./src/cli-build.ts
+/**
+ * The local command's build (loaded by src/cli.ts once the flags are parsed): runs the pipeline
+ * with a console log, prints the outputs on stdout, and turns errors into one `error:` line.
+ */
+
+
+
+
+
+
+
+
+/** Runs `build` with the parsed flag values; returns the exit code. */
+async function runBuild(values, json) {
+    // One redactor for the run (see main.ts): nothing printed carries a credential.
+    const redactor = redact/* Redactor */.pO.fromEnvironment(process.env);
+    const clean = (text) => redactor.redact(text);
+    const log = new RedactingLog(new console_log/* ConsoleLog */.w(process.env.RUNNER_DEBUG === '1'), redactor);
+    const commandOutput = new RedactingStream(redactor, process.stderr);
+    const cancellation = cancelOnSignals();
+    try {
+        const inputs = getInputs((name) => values.get(name) ?? '', process.env);
+        // The pipeline loads once the inputs are valid: a bad input is rejected without it.
+        const { runPipeline } = await __webpack_require__.e(/* import() */ 503).then(__webpack_require__.bind(__webpack_require__, 21503));
+        const result = await runPipeline(inputs, {
+            log,
+            env: process.env,
+            commandOutput,
+            signal: cancellation.signal,
+        });
+        const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, value]) => [name, clean(value)]));
+        process.stdout.write(formatOutputs(outputs, json ? 'json' : 'lines'));
+        return 0;
+    }
+    catch (error) {
+        commandOutput.flush();
+        if (error instanceof errors/* UserError */.yo) {
+            process.stderr.write(clean(`error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`));
+        }
+        else {
+            process.stderr.write(clean(`error: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+        }
+        return error instanceof errors/* CancelledError */.cc ? 130 : 1;
+    }
+    finally {
+        cancellation.dispose();
+    }
 }
 
 
@@ -816,212 +1530,27 @@ function dockerRunCommand(spec) {
 
 /***/ }),
 
-/***/ 66316:
+/***/ 58915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  GP: () => (/* binding */ getInputs),
-  yG: () => (/* binding */ parseBoolean)
-});
-
-// UNUSED EXPORTS: versionFromTag
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/boolean-input.ts
-var boolean_input = __webpack_require__(61506);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/exec/container-plan.ts
-var container_plan = __webpack_require__(73068);
-// EXTERNAL MODULE: ./src/elf/glibc-target.ts
-var glibc_target = __webpack_require__(58488);
-// EXTERNAL MODULE: ./src/elf/library-filter.ts + 1 modules
-var library_filter = __webpack_require__(39853);
-// EXTERNAL MODULE: ./src/input-spec.ts
-var input_spec = __webpack_require__(42523);
-// EXTERNAL MODULE: ./src/publish/artifact-plan.ts
-var artifact_plan = __webpack_require__(9177);
-// EXTERNAL MODULE: ./src/publish/s3-plan.ts
-var s3_plan = __webpack_require__(99137);
-// EXTERNAL MODULE: ./src/publish/verify-published-plan.ts
-var verify_published_plan = __webpack_require__(59361);
-// EXTERNAL MODULE: ./src/license-patterns.ts
-var license_patterns = __webpack_require__(73794);
-// EXTERNAL MODULE: ./src/project-version.ts
-var project_version = __webpack_require__(65199);
-// EXTERNAL MODULE: ./src/python/discover.ts
-var discover = __webpack_require__(74643);
-// EXTERNAL MODULE: ./src/stage.ts + 3 modules
-var src_stage = __webpack_require__(82923);
-// EXTERNAL MODULE: ./src/timeouts.ts
-var timeouts = __webpack_require__(2779);
-// EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(44295);
-;// CONCATENATED MODULE: ./src/wheel/specifier.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ inputReader),
+/* harmony export */   y: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _boolean_input_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61506);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _input_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42523);
 /**
- * PEP 440 version specifier sets (`>=3.6, !=3.7.*, <4`), for `requires-python`. Pure: validates
- * and returns the canonical text written to METADATA (`Requires-Python: >=3.6,!=3.7.*,<4`).
- * Follows packaging.specifiers.Specifier's grammar: `~=` needs two release segments and no `.*`;
- * `.*` only after `==`/`!=`; a local label (`+abc`) only with `==`/`!=`; `===` takes any text.
+ * How every input is read, the same for each: trimmed, blank = its default (INPUT_SPECS), line
+ * lists without blank and `#` lines, booleans as true/false only. Pure.
  */
 
-const RELEASE = String.raw `[0-9]+(?:\.[0-9]+)*`;
-const PRE = String.raw `(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?`;
-const POST = String.raw `(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?`;
-const DEV = String.raw `(?:[-_.]?dev[-_.]?[0-9]*)?`;
-const PUBLIC = String.raw `v?(?:[0-9]+!)?${RELEASE}${PRE}${POST}${DEV}`;
-const LOCAL = String.raw `(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?`;
-const PREFIX_MATCH = new RegExp(String.raw `^v?(?:[0-9]+!)?${RELEASE}\.\*$`, 'i');
-const WITH_LOCAL = new RegExp(`^${PUBLIC}${LOCAL}$`, 'i');
-const PUBLIC_ONLY = new RegExp(`^${PUBLIC}$`, 'i');
-const CLAUSE = /^(~=|===|==|!=|<=|>=|<|>)\s*(\S+)$/;
-/** Why one clause is not a PEP 440 specifier, or undefined when it is. */
-function clauseProblem(op, version) {
-    if (op === '===')
-        return /[\s,;]/.test(version) ? 'an arbitrary-equality version' : undefined;
-    if (op === '==' || op === '!=') {
-        if (version.endsWith('.*')) {
-            return PREFIX_MATCH.test(version) ? undefined : '".*" must follow a release like 3.7';
-        }
-        return WITH_LOCAL.test(version) ? undefined : `"${version}" is not a PEP 440 version`;
-    }
-    if (version.endsWith('.*'))
-        return `".*" is only allowed after == or !=`;
-    if (!PUBLIC_ONLY.test(version)) {
-        return WITH_LOCAL.test(version)
-            ? `a local version label ("+...") is only allowed after == or !=`
-            : `"${version}" is not a PEP 440 version`;
-    }
-    if (op === '~=' && !/^v?(?:[0-9]+!)?[0-9]+\.[0-9]+/i.test(version)) {
-        return '"~=" needs at least two release segments (~=3.6)';
-    }
-    return undefined;
-}
-/**
- * Validates a specifier set and returns it canonical (clauses trimmed, joined with ","), or
- * throws an InputError naming `input`. An empty string is not a specifier set.
- */
-function parseSpecifierSet(raw, input = 'requires-python') {
-    const text = raw.trim();
-    const fail = (why) => {
-        throw new errors/* InputError */.dz(`"${text}" is not a PEP 440 version specifier set: ${why}.`, {
-            input,
-            fix: 'write comma-separated clauses such as `>=3.6` or `>=2.7, !=3.0.*, !=3.1.*, <4`.',
-        });
-    };
-    if (text === '')
-        fail('it is empty');
-    if (/[\r\n]/.test(text))
-        fail('it spans several lines');
-    const clauses = [];
-    for (const part of text.split(',')) {
-        const clause = part.trim();
-        if (clause === '')
-            fail('a clause between commas is empty');
-        const match = CLAUSE.exec(clause);
-        if (!match) {
-            fail(/^[0-9]/.test(clause)
-                ? `"${clause}" has no operator (write ==${clause} or >=${clause})`
-                : `"${clause}" is not an operator (~=, ==, !=, <=, >=, <, >, ===) followed by a version`);
-        }
-        const [, op, version] = match;
-        const problem = clauseProblem(op, version);
-        if (problem)
-            fail(problem);
-        clauses.push(`${op}${version}`);
-    }
-    return clauses.join(',');
-}
-
-// EXTERNAL MODULE: ./src/wheel/tags.ts
-var tags = __webpack_require__(24146);
-// EXTERNAL MODULE: ./src/wheel/metadata.ts
-var metadata = __webpack_require__(43646);
-// EXTERNAL MODULE: ./src/wheel/requirement.ts
-var wheel_requirement = __webpack_require__(15116);
-// EXTERNAL MODULE: ./src/wheel/version.ts
-var version = __webpack_require__(83431);
-;// CONCATENATED MODULE: ./src/inputs.ts
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Reads and validates every input once; throws InputError naming the first bad one. */
-function getInputs(source, env) {
-    const read = inputReader(source);
-    const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
-    const workingDirectory = (0,external_node_path_.resolve)(workspace, read.get('working-directory'));
-    const { packageDir, stage, projectDir } = packageSource(read);
-    const name = distributionName(read);
-    const imports = importList(read);
-    const wheelTag = read.optional('wheel-tag');
-    const metadata = metadataInputs(read, projectDir, env);
-    const bundleLibs = bundleLibsInput(read, projectDir);
-    const requiresPython = requiresPythonInput(read, projectDir);
-    const excludeLibs = excludeLibsInput(read, bundleLibs);
-    const platformTag = platformTagInput(read, wheelTag, projectDir);
-    return {
-        workspace,
-        workingDirectory,
-        buildCommand: read.optional('build-command'),
-        buildTimeoutMs: (0,timeouts/* parseTimeoutMinutes */.E)('build-timeout', read.get('build-timeout')),
-        packageDir: packageDir === undefined ? undefined : (0,external_node_path_.resolve)(workingDirectory, packageDir),
-        stage,
-        projectDir: projectDir === undefined ? undefined : (0,external_node_path_.resolve)(workingDirectory, projectDir),
-        name,
-        // A project-dir wheel carries its own version; one given here (or by the tag) must match it.
-        version: projectDir !== undefined ? '' : (0,version/* normalizeVersion */.Qj)(metadata.rawVersion),
-        expectedVersion: projectDir !== undefined ? expectedVersion(read.get('version'), env) : undefined,
-        python: (0,discover/* parsePythonRequest */.Rf)(read.get('python')),
-        wheelTag: wheelTag === undefined ? undefined : (0,tags/* parseWheelTag */.f9)(wheelTag),
-        requires: metadata.requires,
-        requiresPython: requiresPython === undefined ? undefined : parseSpecifierSet(requiresPython),
-        summary: read.optional('summary'),
-        author: read.optional('author'),
-        license: read.optional('license'),
-        homePage: read.optional('home-page'),
-        licenseFiles: metadata.licenseFiles,
-        readme: metadata.readme === undefined ? undefined : absolute(workingDirectory, metadata.readme),
-        imports,
-        testCommand: read.optional('test-command'),
-        testTimeoutMs: (0,timeouts/* parseTimeoutMinutes */.E)('test-timeout', read.get('test-timeout')),
-        outputDir: absolute(workingDirectory, read.get('output-dir')),
-        compressionLevel: compressionLevel(read.get('compression-level')),
-        container: containerInputs(read),
-        checkLibs: read.bool('check-libs'),
-        bundleLibs,
-        libraryPath: read.lines('library-path').map((p) => absolute(workingDirectory, p)),
-        excludeLibs,
-        targetGlibc: (0,glibc_target/* parseTargetGlibc */.uB)(read.get('target-glibc')),
-        platformTag,
-        s3: s3Inputs(read),
-        artifact: artifactInputs(read.get('artifact-name'), read.get('retention-days')),
-    };
-}
 function inputReader(source) {
     const get = (name) => {
         const value = source(name).trim();
-        return value === '' ? input_spec/* INPUT_SPECS */.a[name].default : value;
+        return value === '' ? _input_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_SPECS */ .a[name].default : value;
     };
     return {
         get,
@@ -1033,279 +1562,11 @@ function inputReader(source) {
         bool: (name) => parseBoolean(get(name), name),
     };
 }
-/** Exactly one way to the package: `project-dir`, or `package-dir` and/or `stage`. */
-function packageSource(read) {
-    const packageDir = read.optional('package-dir');
-    const stage = (0,src_stage/* parseStageRules */.Ny)(read.get('stage'));
-    const projectDir = read.optional('project-dir');
-    if (projectDir !== undefined && (packageDir !== undefined || stage.length > 0)) {
-        throw new errors/* InputError */.dz('`project-dir` cannot be combined with `package-dir` or `stage`.', {
-            input: 'project-dir',
-            fix: 'give `project-dir` for a setup.py/pyproject.toml project, or `package-dir`/`stage` for build products, not both.',
-        });
-    }
-    if (projectDir === undefined && packageDir === undefined && stage.length === 0) {
-        throw new errors/* InputError */.dz('neither `package-dir` nor `stage` was given.', {
-            input: 'package-dir',
-            fix: 'set `package-dir` to the finished package folder, or `stage` to copy build products into one (or `project-dir` for a setup.py project).',
-        });
-    }
-    return { packageDir, stage, projectDir };
-}
-function distributionName(read) {
-    const name = read.get('name');
-    return name === '' ? undefined : (0,names/* validateDistributionName */.EE)(name);
-}
-/** `import`: the modules the verification imports. */
-function importList(read) {
-    const imports = read.lines('import');
-    for (const module of imports) {
-        if (!(0,names/* isModulePath */.WV)(module)) {
-            throw new errors/* InputError */.dz(`"${module}" is not a module name.`, {
-                input: 'import',
-                fix: 'list dotted module names such as mypkg or mypkg.core, one per line.',
-            });
-        }
-    }
-    return imports;
-}
-/**
- * The METADATA inputs, checked now rather than when METADATA is written after the whole build;
- * refused on a project-dir, whose build writes its own METADATA.
- */
-function metadataInputs(read, projectDir, env) {
-    const licenseFiles = licensePatterns(read.lines('license-files'));
-    if (projectDir !== undefined)
-        refuseProjectMetadata(read.get, licenseFiles);
-    const rawVersion = read.get('version') || versionFromTag(env);
-    const readme = read.optional('readme');
-    if (readme !== undefined)
-        (0,metadata/* readmeContentType */.wt)(readme);
-    for (const field of ['summary', 'author', 'license', 'home-page']) {
-        const value = read.optional(field);
-        if (value !== undefined)
-            (0,metadata/* singleLine */.pF)(value, field);
-    }
-    const requires = read.lines('requires');
-    for (const requirement of requires)
-        (0,wheel_requirement/* validateRequirement */.qJ)(requirement);
-    return { licenseFiles, rawVersion, readme, requires };
-}
-function bundleLibsInput(read, projectDir) {
-    const bundleLibs = read.bool('bundle-libs');
-    if (bundleLibs && projectDir !== undefined) {
-        throw new errors/* InputError */.dz('`bundle-libs` works on staged build products, not on a `project-dir` wheel.', {
-            input: 'bundle-libs',
-            fix: "use auditwheel in the project's own build, or stage the build products with `package-dir`/`stage`.",
-        });
-    }
-    return bundleLibs;
-}
-/** The raw `requires-python` (parsed later, where the other values are). */
-function requiresPythonInput(read, projectDir) {
-    const requiresPython = read.optional('requires-python');
-    if (requiresPython !== undefined && projectDir !== undefined) {
-        throw new errors/* InputError */.dz('`requires-python` is for staged wheels, not a `project-dir` build.', {
-            input: 'requires-python',
-            fix: 'declare it in the project itself (python_requires in setup.py, requires-python in pyproject.toml).',
-        });
-    }
-    return requiresPython;
-}
-function excludeLibsInput(read, bundleLibs) {
-    const excludeLibs = (0,library_filter/* parseLibraryGlobs */.Wh)(read.lines('exclude-libs'));
-    if (excludeLibs.length > 0 && !bundleLibs) {
-        throw new errors/* InputError */.dz('`exclude-libs` only applies with `bundle-libs: true`.', {
-            input: 'exclude-libs',
-            fix: 'set bundle-libs: true, or remove exclude-libs (without bundling, nothing is copied into the wheel).',
-        });
-    }
-    return excludeLibs;
-}
-function platformTagInput(read, wheelTag, projectDir) {
-    const platformTag = read.get('platform-tag');
-    if (platformTag !== 'linux' && platformTag !== 'manylinux') {
-        throw new errors/* InputError */.dz(`platform-tag "${platformTag}" is not supported.`, {
-            input: 'platform-tag',
-            fix: 'use linux (the default: linux_<arch>, which every pip accepts) or manylinux (tag the wheel with the strictest manylinux policy it satisfies).',
-        });
-    }
-    if (platformTag === 'manylinux' && (wheelTag !== undefined || projectDir !== undefined)) {
-        throw new errors/* InputError */.dz(`platform-tag: manylinux cannot be combined with ${wheelTag !== undefined ? '`wheel-tag`' : '`project-dir`'}.`, {
-            input: 'platform-tag',
-            fix: wheelTag !== undefined
-                ? 'give the whole tag in wheel-tag, or leave wheel-tag empty and let platform-tag: manylinux choose the platform.'
-                : "a project-dir wheel is tagged by the project's own build (use auditwheel there), or stage the build products with package-dir/stage.",
-        });
-    }
-    return platformTag;
-}
-function containerInputs(read) {
-    const image = read.get('image');
-    if (image === '')
-        return undefined;
-    const engine = read.get('container-engine');
-    if (engine !== 'docker' && engine !== 'podman') {
-        throw new errors/* InputError */.dz(`"${engine}" is not a supported container engine.`, {
-            input: 'container-engine',
-            fix: 'use docker or podman.',
-        });
-    }
-    return {
-        image: (0,container_plan/* validateImage */.m_)(image),
-        engine,
-        options: (0,container_plan/* parseDockerOptions */.OV)(read.get('docker-options')),
-        envLines: read.lines('env'),
-    };
-}
-function s3Inputs(read) {
-    const bucket = read.get('s3-bucket');
-    const index = read.bool('s3-index');
-    // Validated even without a bucket: a typo must not wait for the day S3 is switched on.
-    const verifyPublished = (0,verify_published_plan/* parseVerifyPublished */.RI)(read.get('verify-published'));
-    if (bucket === '') {
-        if (index) {
-            throw new errors/* InputError */.dz('`s3-index` needs `s3-bucket`.', {
-                input: 's3-index',
-                fix: 'set `s3-bucket` (the index lives next to the wheels), or leave `s3-index` false.',
-            });
-        }
-        return undefined;
-    }
-    const acl = s3Acl(read.get('s3-acl'));
-    const maxAttempts = s3MaxAttempts(read.get('s3-max-attempts'));
-    const endpoint = read.get('s3-endpoint') || undefined;
-    if (endpoint !== undefined)
-        (0,s3_plan/* parseEndpoint */.Bk)(endpoint);
-    const region = s3Region(read.get('s3-region'));
-    return {
-        bucket: (0,s3_plan/* validateBucketName */.EG)(bucket),
-        prefix: (0,s3_plan/* validatePrefix */.hb)(read.get('s3-prefix')),
-        region,
-        endpoint,
-        forcePathStyle: read.bool('s3-force-path-style'),
-        acl,
-        overwrite: read.bool('s3-overwrite'),
-        maxAttempts,
-        index,
-        ...(verifyPublished ? { verifyPublished } : {}),
-    };
-}
-function s3Acl(acl) {
-    if (acl !== 'private' && acl !== 'public-read') {
-        throw new errors/* InputError */.dz(`"${acl}" is not a supported ACL.`, {
-            input: 's3-acl',
-            fix: 'use private (the default; grant the platform read access by bucket policy) or public-read.',
-        });
-    }
-    return acl;
-}
-function s3MaxAttempts(raw) {
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 20) {
-        throw new errors/* InputError */.dz(`"${raw}" is not a number of attempts.`, {
-            input: 's3-max-attempts',
-            fix: 'use a whole number from 1 (no retries) to 20.',
-        });
-    }
-    return Number(raw);
-}
-/** undefined for '' (the SDK's own AWS_REGION / AWS_DEFAULT_REGION). */
-function s3Region(region) {
-    if (region !== '' && !/^[a-z0-9-]+$/.test(region)) {
-        throw new errors/* InputError */.dz(`"${region}" is not an AWS region name.`, {
-            input: 's3-region',
-            fix: 'use a region such as us-east-1 or eu-west-1, or leave it empty to use AWS_REGION.',
-        });
-    }
-    return region || undefined;
-}
-function artifactInputs(name, retention) {
-    // Validated now against a sample wheel name, so a bad name fails before anything is built.
-    if ((0,artifact_plan/* resolveArtifactName */.CL)(name, 'x-1-py3-none-any.whl') === undefined)
-        return undefined;
-    const retentionDays = (0,artifact_plan/* validateRetentionDays */.IF)(retention);
-    return retentionDays === undefined ? { name } : { name, retentionDays };
-}
-function compressionLevel(raw) {
-    if (!/^[1-9]$/.test(raw)) {
-        throw new errors/* InputError */.dz(`"${raw}" is not a compression level.`, {
-            input: 'compression-level',
-            fix: 'use a whole number from 1 (fastest) to 9 (smallest); 4 is the default, 6 matches zip -6.',
-        });
-    }
-    return Number(raw);
-}
 function parseBoolean(value, input) {
-    const word = (0,boolean_input/* booleanWord */.D)(value);
+    const word = (0,_boolean_input_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanWord */ .D)(value);
     if (word !== undefined)
         return word;
-    throw new errors/* InputError */.dz(`"${value}" is not a boolean.`, { input, fix: 'use true or false.' });
-}
-/** On a tag push the tag is the version: `v1.2.0` -> `1.2.0`. */
-function versionFromTag(env) {
-    const tag = (0,project_version/* pushedTag */.YZ)(env);
-    return tag === undefined ? '' : (0,project_version/* tagVersion */.RQ)(tag);
-}
-/**
- * project-dir: the project's own version is the wheel's; `version`, or the pushed tag when
- * `version` is empty, must agree with it. A tag that names no version (`nightly`) checks nothing.
- */
-function expectedVersion(given, env) {
-    if (given !== '')
-        return { version: (0,version/* normalizeVersion */.Qj)(given), from: { input: 'version' } };
-    const tag = (0,project_version/* pushedTag */.YZ)(env);
-    if (tag === undefined)
-        return undefined;
-    const parsed = (0,version/* parseVersion */.ot)((0,project_version/* tagVersion */.RQ)(tag));
-    return parsed === undefined ? undefined : { version: (0,version/* formatVersion */.qh)(parsed), from: { tag } };
-}
-// What each metadata input is called in the project's own configuration.
-const PROJECT_FIELDS = [
-    ['name', "`name=` in setup.py, or `name` in pyproject.toml's [project]"],
-    ['summary', '`description=` in setup.py, or `description` in [project]'],
-    ['requires', '`install_requires=` in setup.py, or `dependencies` in [project]'],
-    ['author', '`author=` in setup.py, or `authors` in [project]'],
-    ['license', '`license=` in setup.py, or `license` in [project]'],
-    ['home-page', '`url=` in setup.py, or `urls` in [project]'],
-    [
-        'readme',
-        '`long_description=` and `long_description_content_type=` in setup.py, or `readme` in [project]',
-    ],
-    ['license-files', '`license_files` in setup.cfg, or `license-files` in [project]'],
-];
-/**
- * A project-dir wheel's METADATA is written by the project's build backend, which knows nothing
- * of our inputs: refusing them up front beats dropping them silently after a long build.
- */
-function refuseProjectMetadata(get, licenseFiles) {
-    for (const [input, where] of PROJECT_FIELDS) {
-        const given = input === 'license-files'
-            ? licenseFiles.some((p) => !license_patterns/* DEFAULT_LICENSE_PATTERNS */.e.includes(p))
-            : get(input) !== '';
-        if (given) {
-            throw new errors/* InputError */.dz(`\`${input}\` cannot be applied to a \`project-dir\` wheel: the project's build writes its metadata.`, {
-                input,
-                fix: `set it in the project instead (${where}), and remove \`${input}\` from the step.`,
-            });
-        }
-    }
-}
-/** The `license-files` globs: `false` turns them off; each must stay inside working-directory. */
-function licensePatterns(patterns) {
-    if (patterns.length === 1 && (0,boolean_input/* booleanWord */.D)(patterns[0]) === false)
-        return [];
-    for (const pattern of patterns) {
-        if ((0,external_node_path_.isAbsolute)(pattern) || pattern.split('/').includes('..') || pattern.includes('\\')) {
-            throw new errors/* InputError */.dz(`"${pattern}" is not a glob inside the working directory.`, {
-                input: 'license-files',
-                fix: 'give globs relative to `working-directory` without ".." (e.g. LICENSE, licenses/*.txt), or set `working-directory` to the folder that holds them.',
-            });
-        }
-    }
-    return patterns;
-}
-function absolute(base, path) {
-    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(base, path);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`"${value}" is not a boolean.`, { input, fix: 'use true or false.' });
 }
 
 
@@ -1573,282 +1834,6 @@ function describeArtifactFailure(error, artifactName) {
 }
 function printable(text) {
     return JSON.stringify(text).slice(1, -1);
-}
-
-
-/***/ }),
-
-/***/ 39180:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X9: () => (/* binding */ RECEIPT_SUFFIX),
-/* harmony export */   YD: () => (/* binding */ readSidecar),
-/* harmony export */   bV: () => (/* binding */ normalizeYankReason),
-/* harmony export */   e8: () => (/* binding */ METADATA_SUFFIX),
-/* harmony export */   hQ: () => (/* binding */ sidecarOf),
-/* harmony export */   pb: () => (/* binding */ metadataFacts),
-/* harmony export */   tB: () => (/* binding */ YANKED_SUFFIX)
-/* harmony export */ });
-/* unused harmony export requiresPythonOf */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69373);
-
-
-const METADATA_SUFFIX = '.metadata';
-const YANKED_SUFFIX = '.yanked';
-const RECEIPT_SUFFIX = '.verification.json';
-/** `x.whl.metadata` -> { wheel: 'x.whl', kind: 'metadata' }; anything else: undefined. */
-function sidecarOf(name) {
-    for (const [suffix, kind] of [
-        [METADATA_SUFFIX, 'metadata'],
-        [YANKED_SUFFIX, 'yanked'],
-    ]) {
-        if (name.endsWith(`.whl${suffix}`))
-            return { wheel: name.slice(0, -suffix.length), kind };
-    }
-    return undefined;
-}
-/** The Requires-Python header of a METADATA text (RFC 822 headers end at the first blank line). */
-function requiresPythonOf(metadata) {
-    for (const line of metadata.split(/\r?\n/)) {
-        if (line === '')
-            break;
-        const match = /^Requires-Python:\s*(.*?)\s*$/i.exec(line);
-        if (match)
-            return match[1] || undefined;
-    }
-    return undefined;
-}
-/** A yank reason as stored: one line, at most 300 characters, surrounding space trimmed. */
-function normalizeYankReason(reason) {
-    return reason.replace(/\s+/g, ' ').trim().slice(0, 300);
-}
-/** What a `.metadata` object's bytes give the page. */
-function metadataFacts(bytes) {
-    const requiresPython = requiresPythonOf(bytes.toString('utf8'));
-    return {
-        metadataSha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex'),
-        ...(requiresPython ? { requiresPython } : {}),
-    };
-}
-/** The object's bytes; undefined when it is gone (deleted since the listing). */
-async function readSidecar(client, bucket, key, signal) {
-    try {
-        // Loaded here, not at the top: the names above are read at start-up (receipt-step.ts).
-        const { GetObjectCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 53711, 19));
-        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), {
-            abortSignal: signal,
-        });
-        return Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array());
-    }
-    catch (error) {
-        const { code, status } = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .s3ErrorCode */ .az)(error);
-        if (status === 404 && code !== 'NoSuchBucket')
-            return undefined;
-        Object.assign(error, { operation: 'GetObject', key });
-        throw error;
-    }
-}
-
-
-/***/ }),
-
-/***/ 69373:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   az: () => (/* binding */ s3ErrorCode),
-/* harmony export */   l9: () => (/* binding */ isPreconditionFailure),
-/* harmony export */   ye: () => (/* binding */ describeS3Error)
-/* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76670);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/**
- * Turns an S3 / AWS SDK failure into a PublishError that says what went wrong in the user's terms
- * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.
- * Raw SDK errors are never attached as `cause`: some carry the access key id in their fields.
- */
-
-
-/** The error's code (`NoSuchBucket`, `ECONNREFUSED`...) and HTTP status, when it has them. */
-function s3ErrorCode(error) {
-    const fields = (typeof error === 'object' && error !== null ? error : {});
-    const code = [fields.Code, fields.name, fields.code].find((value) => typeof value === 'string' && value !== '' && value !== 'Error');
-    return { code: code ?? 'Error', status: fields.$metadata?.httpStatusCode };
-}
-/** True for the answers S3 gives when a conditional write lost (412) or raced (409). */
-function isPreconditionFailure(error) {
-    const { code, status } = s3ErrorCode(error);
-    return (status === 412 ||
-        code === 'PreconditionFailed' ||
-        code === 'ConditionalRequestConflict' ||
-        (status === 409 && code !== 'BucketAlreadyExists'));
-}
-const CREDENTIAL_CODES = new Set([
-    'InvalidAccessKeyId',
-    'SignatureDoesNotMatch',
-    'InvalidToken',
-    'ExpiredToken',
-    'TokenRefreshRequired',
-    'InvalidClientTokenId',
-    'UnrecognizedClientException',
-    'AuthFailure',
-]);
-const NETWORK_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'TimeoutError',
-    'RequestTimeout',
-]);
-const DIGEST_CODES = new Set([
-    'BadDigest',
-    'InvalidDigest',
-    'XAmzContentSHA256Mismatch',
-    'InvalidChecksum',
-]);
-const REGION_CODES = new Set([
-    'PermanentRedirect',
-    'AuthorizationHeaderMalformed',
-    'IllegalLocationConstraintException',
-]);
-/** The kinds of failure, most specific first; the first that applies describes the error. */
-const CASES = [
-    {
-        when: ({ code }) => code === 'NoSuchBucket',
-        tell: ({ context, where }) => ({
-            message: `The S3 bucket '${context.bucket}' does not exist${where}.`,
-            input: 's3-bucket',
-            fix: 'check the bucket name, s3-region and s3-endpoint, and create the bucket before ' +
-                'publishing (the action never creates buckets).',
-        }),
-    },
-    {
-        when: ({ code }) => code === 'CredentialsProviderError',
-        tell: () => ({
-            message: 'No AWS credentials were found for the S3 upload.',
-            fix: 'add aws-actions/configure-aws-credentials before this step (OIDC role: the job needs ' +
-                '`permissions: id-token: write`), or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ' +
-                'from repository secrets. The action never takes keys as inputs.',
-        }),
-    },
-    {
-        when: ({ code }) => CREDENTIAL_CODES.has(code),
-        tell: ({ code, context, target }) => ({
-            message: `S3 rejected the AWS credentials (${code}) while publishing to ${target}.`,
-            fix: 'check the credentials step (the role or secrets used by ' +
-                'aws-actions/configure-aws-credentials): the keys may be wrong, expired, or for ' +
-                'another account or partition' +
-                (context.endpoint ? `; they must be valid for ${context.endpoint}.` : '.'),
-        }),
-    },
-    {
-        when: ({ code }) => DIGEST_CODES.has(code),
-        tell: ({ code, target }) => ({
-            message: `S3 rejected the bytes sent for ${target} (${code}): they did not match their SHA-256, ` +
-                'so they were corrupted on the way; nothing was published.',
-            fix: 'run the job again; if it keeps happening, check proxies or network equipment between the runner and S3.',
-        }),
-    },
-    {
-        when: ({ code }) => code === 'AccessControlListNotSupported',
-        tell: ({ context }) => ({
-            message: `The bucket '${context.bucket}' has ACLs disabled, so the object cannot be made public-read.`,
-            input: 's3-acl',
-            fix: "use s3-acl: private and grant public read with a bucket policy, or set the bucket's " +
-                'Object Ownership to allow ACLs.',
-        }),
-    },
-    {
-        when: ({ code, status }) => REGION_CODES.has(code) || status === 301,
-        tell: ({ fields, context }) => {
-            const region = [fields.BucketRegion, fields.Region].find((value) => typeof value === 'string' && /^[a-z0-9-]+$/.test(value));
-            const actual = region ? ` (it is in ${region})` : '';
-            return {
-                message: `The S3 bucket '${context.bucket}' is not in region ${context.region}${actual}.`,
-                input: 's3-region',
-                fix: region ? `Set s3-region: ${region}.` : "Set s3-region to the bucket's region.",
-            };
-        },
-    },
-    {
-        when: ({ code, status }) => code === 'AccessDenied' || code === 'Forbidden' || status === 403,
-        tell: ({ context, target }) => ({
-            message: `Access denied to ${target} (${context.operation}).`,
-            fix: `grant the role s3:PutObject, s3:GetObject and s3:AbortMultipartUpload on ` +
-                `arn:aws:s3:::${context.bucket}/${context.key}` +
-                ' (and s3:PutObjectAcl for s3-acl: public-read); check bucket policies and KMS key access.',
-        }),
-    },
-    {
-        when: ({ code }) => code === 'AbortError',
-        tell: ({ target }) => ({
-            message: `The S3 upload to ${target} did not finish in time and was stopped.`,
-            fix: 'check the network to S3, or raise the time limit / max attempts.',
-        }),
-    },
-    {
-        // The endpoint answered before: this request was cut on every attempt (a proxy or firewall
-        // cutting large bodies, a flaky link), which s3-endpoint cannot fix.
-        when: ({ code, context }) => NETWORK_CODES.has(code) && context.reached === true,
-        tell: ({ code, context, where }) => ({
-            message: `The connection to S3${where} failed (${code}) during ${context.operation} on every ` +
-                'attempt, although S3 answered the earlier requests of this publish; nothing was published.',
-            input: 's3-max-attempts',
-            fix: 'run the job again or raise s3-max-attempts; if it keeps happening, check proxies or ' +
-                'firewalls between the runner and S3 that cut long uploads.',
-        }),
-    },
-    {
-        when: ({ code }) => NETWORK_CODES.has(code),
-        tell: ({ code, context, where }) => ({
-            message: `Cannot reach S3${where} (${code}).`,
-            input: context.endpoint ? 's3-endpoint' : undefined,
-            fix: context.endpoint
-                ? 'Check s3-endpoint (scheme, host, port) and that the server is reachable from the runner.'
-                : 'Check the network from the runner to S3 and the s3-region.',
-        }),
-    },
-];
-/** Any other failure: the operation and S3's code, with where to look the code up. */
-const tellOther = ({ code, context, target }) => ({
-    message: `S3 ${context.operation} failed for ${target}: ${code}.`,
-    fix: 'see the details; S3 error codes are listed at https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html',
-});
-function describeS3Error(error, context) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1)
-        return error;
-    const { code, status } = s3ErrorCode(error);
-    const fields = (typeof error === 'object' && error !== null ? error : {});
-    const failure = {
-        code,
-        status,
-        fields,
-        context,
-        where: context.endpoint ? ` at ${context.endpoint}` : ` in ${context.region}`,
-        target: `s3://${context.bucket}/${context.key}`,
-    };
-    const tell = CASES.find((c) => c.when(failure))?.tell ?? tellOther;
-    const { message, ...told } = tell(failure);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(message, { ...told, details: failureDetails(error, failure) });
-}
-/** The lines under the message: operation, code and status, the SDK's message, the request id;
- * credentials and anything shaped like an access key id redacted. */
-function failureDetails(error, { code, status, fields, context }) {
-    const requestId = fields.$metadata?.requestId;
-    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)([
-        `${context.operation} failed: ${code}${status ? ` (HTTP ${status})` : ''}`,
-        (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error),
-        requestId ? `request id: ${requestId}` : '',
-    ]
-        .filter(Boolean)
-        .join('\n'), context.secrets ?? [], [_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .AWS_ACCESS_KEY_ID */ .Fb]);
 }
 
 
@@ -2456,195 +2441,6 @@ async function probePython(executor, python) {
 }
 function describeProbe(probe) {
     return `${probe.implementation} ${probe.version.join('.')} at ${probe.executable}`;
-}
-
-
-/***/ }),
-
-/***/ 76670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $y: () => (/* binding */ SAS_SIGNATURE),
-/* harmony export */   Fb: () => (/* binding */ AWS_ACCESS_KEY_ID),
-/* harmony export */   Rd: () => (/* binding */ redactText),
-/* harmony export */   pO: () => (/* binding */ Redactor)
-/* harmony export */ });
-/* unused harmony exports MIN_SECRET_LENGTH, SECRET_VARIABLES, SECRET_NAME_PARTS, isSecretName, secretPieces, secretsInEnvironment, REDACTED */
-/**
- * Secrets: which values of the environment are credentials, and how every text that leaves the
- * process (log lines, errors, details, the job summary, outputs, the streamed output of the
- * user's commands) is cleaned of them. Pure: no I/O. The entry points make ONE Redactor at start
- * and hand it down; values learned later (the AWS chain) are added to the same object.
- */
-/**
- * Values shorter than this are not treated as secrets: `true`, `1`, `3600` or `none` in a
- * variable named like a credential would otherwise be replaced in every log line. Real tokens
- * and keys are far longer; the runner itself still masks `secrets.*` of any length.
- */
-const MIN_SECRET_LENGTH = 6;
-/** Variables that hold credentials whatever their value looks like (but for its length). */
-const SECRET_VARIABLES = [
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'AWS_SECURITY_TOKEN',
-    'GITHUB_TOKEN',
-    'GH_TOKEN',
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-];
-/** Parts of a variable name that mark its value as a credential (compared case-insensitively). */
-const SECRET_NAME_PARTS = [
-    'TOKEN',
-    'SECRET',
-    'PASSWORD',
-    'PASSWD',
-    'PASSPHRASE',
-    'CREDENTIAL',
-    'PRIVATE_KEY',
-    'PRIVATEKEY',
-    'API_KEY',
-    'APIKEY',
-    'ACCESS_KEY',
-    'AUTH_KEY',
-    'SIGNING_KEY',
-    'ENCRYPTION_KEY',
-];
-/** Values that are settings, not secrets, even in a variable named like a credential. */
-const NOT_SECRET = /^(?:true|false|yes|no|on|off|none|null|nil|undefined|enabled?|disabled?|required|optional|unset|empty|\d{1,9})$/i;
-/** True when a variable of this name holds a credential. */
-function isSecretName(name) {
-    const upper = name.toUpperCase();
-    return SECRET_VARIABLES.includes(upper) || SECRET_NAME_PARTS.some((part) => upper.includes(part));
-}
-/**
- * The pieces of a value that must be masked: each line on its own (the runner masks line by
- * line, and a multi-line key is printed line by line), trimmed, long enough, and not a setting.
- */
-function secretPieces(value) {
-    const pieces = new Set();
-    for (const line of value.split(/\r\n|\r|\n/)) {
-        const piece = line.trim();
-        if (piece.length >= MIN_SECRET_LENGTH && !NOT_SECRET.test(piece))
-            pieces.add(piece);
-    }
-    return [...pieces];
-}
-/** `scheme://user:password@host`: the password of a URL with credentials. */
-const URL_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/gi;
-/** `NAME=value` lines (the `env` input, dotenv-style values). */
-const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
-/**
- * Every credential in an environment: values of credential-like variables, passwords of URLs
- * with credentials (PIP_INDEX_URL, HTTPS_PROXY...), and `NAME=value` lines with a
- * credential-like NAME inside any value (the `env` input arrives as INPUT_ENV).
- */
-function secretsInEnvironment(env) {
-    const found = new Set();
-    for (const [name, value] of Object.entries(env)) {
-        if (!value)
-            continue;
-        if (isSecretName(name))
-            for (const piece of secretPieces(value))
-                found.add(piece);
-        for (const match of value.matchAll(URL_PASSWORD)) {
-            for (const piece of secretPieces(decodeURIComponentSafe(match[1])))
-                found.add(piece);
-            for (const piece of secretPieces(match[1]))
-                found.add(piece);
-        }
-        for (const line of value.split('\n')) {
-            const assignment = ASSIGNMENT.exec(line);
-            if (assignment && isSecretName(assignment[1])) {
-                const raw = assignment[2].trim().replace(/^(['"])(.*)\1$/, '$2');
-                for (const piece of secretPieces(raw))
-                    found.add(piece);
-            }
-        }
-    }
-    return [...found];
-}
-function decodeURIComponentSafe(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-const REDACTED = '***';
-/**
- * Replaces every known secret with `***`. One object per run, made by the entry point; `add`
- * takes values learned later. Longest secrets are replaced first, so a secret that contains
- * another is not left half visible.
- */
-class Redactor {
-    secrets = [];
-    constructor(values = []) {
-        for (const value of values)
-            this.add(value);
-    }
-    static fromEnvironment(env) {
-        return new Redactor(secretsInEnvironment(env));
-    }
-    /** Adds a value (each of its lines); returns the pieces that were new. */
-    add(value) {
-        const added = secretPieces(value).filter((piece) => !this.secrets.includes(piece));
-        if (added.length) {
-            this.secrets = [...this.secrets, ...added].sort((a, b) => b.length - a.length);
-        }
-        return added;
-    }
-    /** The registered pieces, longest first. */
-    get values() {
-        return this.secrets;
-    }
-    /** The longest registered piece's length (0 when none): what a stream must hold back. */
-    get longest() {
-        return this.secrets[0]?.length ?? 0;
-    }
-    redact(text) {
-        let result = text;
-        for (const secret of this.secrets) {
-            if (result.includes(secret))
-                result = result.split(secret).join(REDACTED);
-        }
-        return result;
-    }
-    /**
-     * Length of the end of `text` that could be the start of a secret cut off by a chunk
-     * boundary (0 when none): a stream writes everything before it and keeps that tail.
-     */
-    unsafeTail(text) {
-        let keep = 0;
-        for (const secret of this.secrets) {
-            const max = Math.min(secret.length - 1, text.length);
-            for (let n = max; n > keep; n--) {
-                if (text.endsWith(secret.slice(0, n))) {
-                    keep = n;
-                    break;
-                }
-            }
-        }
-        return keep;
-    }
-}
-/** Shapes masked wherever they appear, known or not: AWS access key ids (AKIA..., ASIA...). */
-const AWS_ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b/g;
-/** The signature of an Azure SAS URL (`...&sig=...`), the part after `sig=`. */
-const SAS_SIGNATURE = /(?<=[?&]sig=)[^&\s"']+/gi;
-/**
- * A text with the given secrets (as a Redactor takes them) and every match of `shapes` replaced
- * by `***`: the one redaction for a message that leaves a module (an SDK's error, a client's
- * failure) before the run's Redactor sees it.
- */
-function redactText(text, secrets, shapes = []) {
-    const known = [...secrets].filter((secret) => secret !== undefined);
-    let result = new Redactor(known).redact(text);
-    for (const shape of shapes)
-        result = result.replace(shape, REDACTED);
-    return result;
 }
 
 
@@ -3377,99 +3173,6 @@ function csvField(value) {
 
 /***/ }),
 
-/***/ 44295:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EE: () => (/* binding */ validateDistributionName),
-/* harmony export */   H7: () => (/* binding */ wheelFileName),
-/* harmony export */   J5: () => (/* binding */ distInfoDirName),
-/* harmony export */   QW: () => (/* binding */ parseWheelFileName),
-/* harmony export */   WV: () => (/* binding */ isModulePath),
-/* harmony export */   km: () => (/* binding */ escapeWheelName),
-/* harmony export */   yz: () => (/* binding */ normalizeProjectName),
-/* harmony export */   zY: () => (/* binding */ isImportableName)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24146);
-
-
-// PEP 508 distribution names: ASCII letters, digits, and . _ - inside.
-const DISTRIBUTION_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
-// Python 2 identifiers are ASCII-only, and the wheels we build must import on 2.7 too.
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const PYTHON_KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
-    'exec finally for from global if import in is lambda nonlocal not or pass print raise return ' +
-    'try while with yield').split(' '));
-/** PEP 503 normalized project name: the form index pages and pip compare. */
-function normalizeProjectName(name) {
-    return name.replace(/[-_.]+/g, '-').toLowerCase();
-}
-/** The name as it appears in wheel file names and the .dist-info folder (PEP 427, PEP 503). */
-function escapeWheelName(name) {
-    return name.replace(/[-_.]+/g, '_').toLowerCase();
-}
-function validateDistributionName(name, input = 'name') {
-    if (!DISTRIBUTION_NAME.test(name)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`"${name}" is not a valid distribution name.`, {
-            input,
-            fix: 'use ASCII letters, digits, ".", "_" and "-", starting and ending with a letter or digit (PEP 508).',
-        });
-    }
-    return name;
-}
-/** Whether a folder or module name can be imported by Python 2.7 and 3.x alike. */
-function isImportableName(name) {
-    return IDENTIFIER.test(name) && !PYTHON_KEYWORDS.has(name);
-}
-/** A dotted module path such as `vecmath.geometry`. */
-function isModulePath(path) {
-    return path.split('.').every(isImportableName);
-}
-function wheelFileName(name, version, tag) {
-    return `${escapeWheelName(name)}-${version.replace(/-/g, '_')}-${tag}.whl`;
-}
-function distInfoDirName(name, version) {
-    return `${escapeWheelName(name)}-${version.replace(/-/g, '_')}.dist-info`;
-}
-// The file-name grammar (PEP 427): what wheelFileName writes, parseWheelFileName reads.
-const FILE_DISTRIBUTION = /^[A-Za-z0-9](?:[A-Za-z0-9._]*[A-Za-z0-9])?$/;
-const FILE_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+!]*$/;
-const FILE_BUILD = /^[0-9][A-Za-z0-9._]*$/;
-/**
- * Parses `{distribution}-{version}(-{build})?-{python}-{abi}-{platform}.whl`; anything else
- * (another file, a folder marker, a malformed name) gives undefined: the index ignores foreign
- * objects, and a project-dir build that names its wheel otherwise is refused.
- */
-function parseWheelFileName(fileName) {
-    if (!fileName.endsWith('.whl') || fileName.includes('/'))
-        return undefined;
-    const parts = fileName.slice(0, -'.whl'.length).split('-');
-    if (parts.length !== 5 && parts.length !== 6)
-        return undefined;
-    const [distribution, version] = parts;
-    const build = parts.length === 6 ? parts[2] : undefined;
-    const tag = (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .readWheelTag */ .eC)(parts.slice(-3).join('-'));
-    if (!FILE_DISTRIBUTION.test(distribution) || !FILE_VERSION.test(version))
-        return undefined;
-    if (build !== undefined && !FILE_BUILD.test(build))
-        return undefined;
-    if (tag === undefined)
-        return undefined;
-    return {
-        fileName,
-        distribution,
-        project: normalizeProjectName(distribution),
-        version,
-        ...(build !== undefined ? { build } : {}),
-        tag: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTag */ ._3)(tag),
-        tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .expandTag */ .JZ)(tag),
-    };
-}
-
-
-/***/ }),
-
 /***/ 15116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3850,135 +3553,6 @@ function validateRequirement(raw, input = 'requires') {
 
 /***/ }),
 
-/***/ 24146:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JZ: () => (/* binding */ expandTag),
-/* harmony export */   U: () => (/* binding */ tagMatchesProbe),
-/* harmony export */   _3: () => (/* binding */ formatTag),
-/* harmony export */   eC: () => (/* binding */ readWheelTag),
-/* harmony export */   f9: () => (/* binding */ parseWheelTag),
-/* harmony export */   pM: () => (/* binding */ isPureTag),
-/* harmony export */   pl: () => (/* binding */ tagFromProbe)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-
-function formatTag(tag) {
-    return `${tag.interpreter}-${tag.abi}-${tag.platform}`;
-}
-/** The most specific tag the probed interpreter's own pip accepts (what bdist_wheel writes). */
-function tagFromProbe(probe) {
-    const [major, minor] = probe.version;
-    const impl = probe.implementation.toLowerCase();
-    const platform = platformTag(probe);
-    if (impl === 'pypy') {
-        return { interpreter: `pp${major}${minor}`, abi: pypyAbi(probe), platform };
-    }
-    if (impl !== 'cpython') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the ${probe.implementation} interpreter is not supported.`, {
-            input: 'python',
-            fix: 'use CPython or PyPy, or set `wheel-tag` explicitly.',
-        });
-    }
-    return { interpreter: `cp${major}${minor}`, abi: cpythonAbi(probe), platform };
-}
-function cpythonAbi(probe) {
-    const [major, minor] = probe.version;
-    // Python 3 names its ABI in SOABI ("cpython-36m-x86_64-linux-gnu" -> cp36m), as pip reads it.
-    if (probe.soabi && probe.soabi.startsWith('cpython-')) {
-        return `cp${probe.soabi.split('-')[1]}`;
-    }
-    // Python 2 has no SOABI: pip derives the flags from the build (debug, pymalloc, UCS4).
-    let flags = '';
-    if (probe.pyDebug)
-        flags += 'd';
-    if (probe.withPymalloc)
-        flags += 'm';
-    if (major === 2 || (major === 3 && minor < 3)) {
-        if (probe.maxUnicode === 0x10ffff)
-            flags += 'u';
-    }
-    return `cp${major}${minor}${flags}`;
-}
-function pypyAbi(probe) {
-    // "pypy39-pp73-x86_64-linux-gnu" -> pypy39_pp73, as packaging's _generic_abi does.
-    if (probe.soabi) {
-        const parts = probe.soabi.split('-');
-        return parts.slice(0, 2).join('_').replace(/[.-]/g, '_');
-    }
-    return 'none';
-}
-function platformTag(probe) {
-    let platform = probe.platform.replace(/[-.]/g, '_').toLowerCase();
-    // A 32-bit interpreter on a 64-bit kernel reports the kernel's machine; pip corrects it.
-    if (platform === 'linux_x86_64' && probe.pointerBits === 32)
-        platform = 'linux_i686';
-    if (platform === 'linux_aarch64' && probe.pointerBits === 32)
-        platform = 'linux_armv7l';
-    return platform;
-}
-/** One part of a (possibly compressed, PEP 425) tag: `cp36`, `py2.py3`, `manylinux_2_17_x86_64`. */
-const TAG_PART = /^[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*$/;
-/**
- * The tag grammar, in one place: `<python>-<abi>-<platform>`, each part one or more
- * `.`-separated names of letters, digits and `_`. Undefined for anything else.
- */
-function readWheelTag(text) {
-    const parts = text.split('-');
-    if (parts.length !== 3 || !parts.every((p) => TAG_PART.test(p)))
-        return undefined;
-    const [interpreter, abi, platform] = parts;
-    return { interpreter, abi, platform };
-}
-/** Parses and validates a `wheel-tag` input such as `py2-none-any` or `py2.py3-none-any`. */
-function parseWheelTag(raw, input = 'wheel-tag') {
-    const tag = readWheelTag(raw.trim());
-    if (tag === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`"${raw}" is not a wheel tag.`, {
-            input,
-            fix: 'write it as <python>-<abi>-<platform>, e.g. cp36-cp36m-linux_x86_64 or py2-none-any.',
-        });
-    }
-    return tag;
-}
-/** Every concrete tag a (possibly compressed, PEP 425) tag stands for: one WHEEL `Tag:` line each. */
-function expandTag(tag) {
-    const out = [];
-    for (const i of tag.interpreter.split('.'))
-        for (const a of tag.abi.split('.'))
-            for (const p of tag.platform.split('.'))
-                out.push(`${i}-${a}-${p}`);
-    return out;
-}
-/** A pure wheel (platform `any`) installs into purelib; everything else is platlib. */
-function isPureTag(tag) {
-    return tag.platform.split('.').every((p) => p === 'any');
-}
-/**
- * Whether the probed interpreter would plausibly accept the tag. Used only to warn about a
- * `wheel-tag` override; pip's own install during verification is the real judge.
- */
-function tagMatchesProbe(tag, probe) {
-    const own = tagFromProbe(probe);
-    const [major, minor] = probe.version;
-    const interpreters = new Set([own.interpreter, `py${major}`, `py${major}${minor}`]);
-    if (probe.implementation === 'CPython')
-        interpreters.add(`cp${major}`);
-    const abis = new Set([own.abi, 'none']);
-    if (major === 3)
-        abis.add('abi3');
-    const platforms = new Set([own.platform, 'any']);
-    return (tag.interpreter.split('.').some((i) => interpreters.has(i)) &&
-        tag.abi.split('.').some((a) => abis.has(a)) &&
-        tag.platform
-            .split('.')
-            .some((p) => platforms.has(p) || p.endsWith(own.platform.replace(/^linux/, ''))));
-}
-
-
-/***/ }),
-
 /***/ 26055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4080,212 +3654,6 @@ function defaultImports(paths) {
         ...topLevel.modules,
     ];
     return names.length ? [...new Set(names)].sort() : importNames(topLevel);
-}
-
-
-/***/ }),
-
-/***/ 83431:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qj: () => (/* binding */ normalizeVersion),
-/* harmony export */   lx: () => (/* binding */ stripPythonSpace),
-/* harmony export */   ot: () => (/* binding */ parseVersion),
-/* harmony export */   qh: () => (/* binding */ formatVersion)
-/* harmony export */ });
-/* unused harmony export stripZeros */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-
-// Python's `\s` (str.isspace): what `Version` ignores around a version.
-const PY_SPACE = new Set('\t\n\v\f\r \x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005' +
-    '\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000');
-/** Strips what Python's `str.strip()` / regex `\s*` strip at both ends. */
-function stripPythonSpace(text) {
-    // charAt is "" past either end, which stops both loops; slice gives "" when they cross.
-    let start = 0;
-    while (PY_SPACE.has(text.charAt(start)))
-        start++;
-    let end = text.length;
-    while (PY_SPACE.has(text.charAt(end - 1)))
-        end--;
-    return text.slice(start, end);
-}
-const PRE_LABELS = [
-    ['alpha', 'a'],
-    ['a', 'a'],
-    ['beta', 'b'],
-    ['b', 'b'],
-    ['preview', 'rc'],
-    ['pre', 'rc'],
-    ['c', 'rc'],
-    ['rc', 'rc'],
-];
-const POST_LABELS = ['post', 'rev', 'r'];
-const LOCAL = /[a-z0-9]+(?:[._-][a-z0-9]+)*/iy;
-/** Leading zeros stripped, "0" kept. */
-function stripZeros(digits) {
-    return digits.replace(/^0+(?=\d)/, '');
-}
-/**
- * A scanner over the version text that follows packaging's (possessive, greedy) regular
- * expression: each part is taken when present and never given back.
- */
-class Scanner {
-    text;
-    at;
-    constructor(text, at = 0) {
-        this.text = text;
-        this.at = at;
-    }
-    digits() {
-        const match = /^[0-9]+/.exec(this.text.slice(this.at));
-        if (!match)
-            return undefined;
-        this.at += match[0].length;
-        return match[0];
-    }
-    /** Whether the rest of the text starts with what `pattern` matches. */
-    lookingAt(pattern) {
-        return pattern.test(this.text.slice(this.at));
-    }
-    /** Skips one of `[._-]`, when next. */
-    separator() {
-        const c = this.text[this.at];
-        if (c === '.' || c === '_' || c === '-')
-            this.at++;
-    }
-    /** An ASCII word, case-insensitively. */
-    word(word) {
-        // Of the non-ASCII letters only the Kelvin sign lowers to ASCII ("k"), in none of our words.
-        if (this.text.slice(this.at, this.at + word.length).toLowerCase() !== word)
-            return false;
-        this.at += word.length;
-        return true;
-    }
-}
-/** Parses a PEP 440 version; `undefined` when it is not one. */
-function parseVersion(raw) {
-    const s = new Scanner(stripPythonSpace(raw));
-    if (s.text[0] === 'v' || s.text[0] === 'V')
-        s.at++;
-    let epoch = '0';
-    const epochStart = s.at;
-    const epochDigits = s.digits();
-    if (epochDigits !== undefined && s.text[s.at] === '!') {
-        epoch = stripZeros(epochDigits);
-        s.at++;
-    }
-    else {
-        s.at = epochStart;
-    }
-    const first = s.digits();
-    if (first === undefined)
-        return undefined;
-    const release = [stripZeros(first)];
-    while (s.lookingAt(/^\.[0-9]/)) {
-        s.at++;
-        release.push(stripZeros(s.digits()));
-    }
-    const version = { epoch, release };
-    // Pre-release: [._-]? label [._-]? digits?
-    const preStart = s.at;
-    s.separator();
-    const pre = PRE_LABELS.find(([word]) => s.word(word));
-    if (pre) {
-        s.separator();
-        version.pre = { label: pre[1], number: stripZeros(s.digits() ?? '0') };
-    }
-    else {
-        s.at = preStart;
-    }
-    // Post-release: -digits, or [._-]? label [._-]? digits?
-    const postStart = s.at;
-    if (s.lookingAt(/^-[0-9]/)) {
-        s.at++;
-        version.post = stripZeros(s.digits());
-    }
-    else {
-        s.separator();
-        if (POST_LABELS.some((word) => s.word(word))) {
-            s.separator();
-            version.post = stripZeros(s.digits() ?? '0');
-        }
-        else {
-            s.at = postStart;
-        }
-    }
-    // Development release: [._-]? dev [._-]? digits?
-    const devStart = s.at;
-    s.separator();
-    if (s.word('dev')) {
-        s.separator();
-        version.dev = stripZeros(s.digits() ?? '0');
-    }
-    else {
-        s.at = devStart;
-    }
-    // Local version: + alnum ([._-] alnum)*
-    if (s.text[s.at] === '+') {
-        LOCAL.lastIndex = s.at + 1;
-        const local = LOCAL.exec(s.text);
-        if (local) {
-            s.at += 1 + local[0].length;
-            version.local = local[0]
-                .toLowerCase()
-                .split(/[._-]/)
-                .map((part) => part.replace(/^0+(?=[0-9]+$)/, ''));
-        }
-    }
-    return s.at === s.text.length ? version : undefined;
-}
-/** The normalized text: `str(packaging.version.Version(v))`. */
-function formatVersion(version) {
-    let text = version.release.join('.');
-    if (version.epoch !== '0')
-        text = `${version.epoch}!${text}`;
-    if (version.pre)
-        text += `${version.pre.label}${version.pre.number}`;
-    if (version.post !== undefined)
-        text += `.post${version.post}`;
-    if (version.dev !== undefined)
-        text += `.dev${version.dev}`;
-    if (version.local)
-        text += `+${version.local.join('.')}`;
-    return text;
-}
-/**
- * Validates a PEP 440 version and returns its normalized form (`1.0-1` -> `1.0.post1`,
- * `1.0RC1` -> `1.0rc1`, `1.0.0+CU102_Torch` -> `1.0.0+cu102.torch`). A version pip would refuse
- * gets one error naming `input` with a suggestion.
- */
-function normalizeVersion(raw, input = 'version') {
-    const version = stripPythonSpace(raw);
-    if (version === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('no version was given.', {
-            input,
-            fix: 'set `version` (e.g. 1.2.0), or run on a tag push (refs/tags/v1.2.0) to use the tag.',
-        });
-    }
-    const parsed = parseVersion(version);
-    if (parsed)
-        return formatVersion(parsed);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`"${version}" is not a valid PEP 440 version.`, {
-        input,
-        fix: suggestion(version),
-    });
-}
-function suggestion(version) {
-    // The common mistake is a build label after a dash ("0.1.4-gpu"): PEP 440 calls that a local
-    // version and writes it after a "+".
-    const dash = version.indexOf('-');
-    if (dash !== -1) {
-        const local = `${version.slice(0, dash)}+${version.slice(dash + 1).replace(/[^A-Za-z0-9]+/g, '.')}`;
-        const parsed = parseVersion(local);
-        if (parsed)
-            return `use "${formatVersion(parsed)}" (a local version label goes after "+").`;
-    }
-    return 'use a version like 1.2.0, 1.2.0rc1, 1.2.0.post1 or 1.2.0+gpu (PEP 440).';
 }
 
 
