@@ -69,6 +69,7 @@ describe('parseDockerOptions, like a POSIX shell', () => {
     ['-edt -hdt', ['-edt', '-hdt']], // -e and -h take a value: 'dt' is it
     ['-vd:/d -pt', ['-vd:/d', '-pt']], // -v and -p take a value: 'd:/d' and 't' are it
     ['-i -P -iP', ['-i', '-P', '-iP']],
+    ['a\\b c\\"d', ['ab', 'c"d']], // a backslash outside quotes escapes any character
   ])('%j', (raw, words) => {
     expect(parseDockerOptions(raw)).toEqual(words);
   });
