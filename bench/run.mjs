@@ -380,6 +380,7 @@ async function main() {
       const argv = [
         'node',
         '--max-semi-space-size=1',
+        '--optimize-for-size',
         packJs,
         '--tree',
         treeDir,

@@ -152,6 +152,7 @@ describe('a cancelled run publishes nothing', () => {
       // The working process runs with the V8 flags the launcher gives it (flat packer RSS).
       const worker = readFileSync(`/proc/${tree[1]}/cmdline`, 'utf8').split('\0');
       expect(worker).toContain('--max-semi-space-size=1');
+      expect(worker).toContain('--optimize-for-size');
       expect(worker.some((arg) => arg.endsWith('dist/action/index.js'))).toBe(true);
       const sent = Date.now();
       process.kill(action.pid, signal);

@@ -2,7 +2,8 @@
  * The launcher: the tiny entry the runner (or the shell) starts. It loads no bundle, only node's
  * own modules, and starts the real bundle with NODE_FLAGS, which V8 reads only at start-up (a
  * 1 MiB young generation keeps the packer's peak RSS flat on trees of tens of thousands of
- * files). It forwards SIGINT/SIGTERM/SIGHUP to the bundle and exits with its code; the bundle
+ * files; under node 24 V8 also grows its heap eagerly unless told to optimize for size: 4x bench
+ * tree 165 -> 140 MiB, same speed within noise). It forwards SIGINT/SIGTERM/SIGHUP to the bundle and exits with its code; the bundle
  * holds an IPC channel to it and cancels itself when that channel closes (src/cancel.ts), so it
  * never outlives the launcher. Runs that never pack (the command's --help, --tool-version, usage
  * errors, `yank`: src/exec/launch-plan.ts) import the bundle into the launcher's own process.
@@ -12,7 +13,7 @@ import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const NODE_FLAGS = ['--max-semi-space-size=1'];
+export const NODE_FLAGS = ['--max-semi-space-size=1', '--optimize-for-size'];
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
