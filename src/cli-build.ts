@@ -7,10 +7,10 @@ import { formatOutputs } from './cli-output.js';
 import { ConsoleLog } from './console-log.js';
 import { CancelledError, UserError } from './errors.js';
 import type { InputName } from './input-spec.js';
-import { getInputs } from './inputs.js';
 import { Redactor } from './redact.js';
 import { RedactingStream } from './redact-stream.js';
 import { RedactingLog } from './redacting-log.js';
+import { runWithInputs } from './run-with-inputs.js';
 
 /** Runs `build` with the parsed flag values; returns the exit code. */
 export async function runBuild(values: Map<InputName, string>, json: boolean): Promise<number> {
@@ -21,10 +21,7 @@ export async function runBuild(values: Map<InputName, string>, json: boolean): P
   const commandOutput = new RedactingStream(redactor, process.stderr);
   const cancellation = cancelOnSignals();
   try {
-    const inputs = getInputs((name) => values.get(name) ?? '', process.env);
-    // The pipeline loads once the inputs are valid: a bad input is rejected without it.
-    const { runPipeline } = await import('./pipeline.js');
-    const result = await runPipeline(inputs, {
+    const result = await runWithInputs((name) => values.get(name) ?? '', {
       log,
       env: process.env,
       commandOutput,

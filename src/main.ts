@@ -3,12 +3,12 @@ import { ActionsLog } from './actions-log.js';
 import { cancelOnSignals } from './cancel.js';
 import { errorMessage, RunnerError, UserError } from './errors.js';
 import { INPUT_SPECS, type InputName } from './input-spec.js';
-import { getInputs } from './inputs.js';
 import { OUTPUT_NAMES } from './output-spec.js';
 import { Redactor } from './redact.js';
 import { RedactingStream } from './redact-stream.js';
 import { maskAll, RedactingLog } from './redacting-log.js';
 import { checkRunnerFiles } from './runner-files.js';
+import { runWithInputs } from './run-with-inputs.js';
 import { failureMarkdown, summaryMarkdown } from './summary.js';
 
 /** The action's entry: inputs in, outputs and summary out; the pipeline does the work. */
@@ -23,19 +23,11 @@ export async function run(): Promise<void> {
   const cancellation = cancelOnSignals();
   try {
     await checkRunnerFiles(process.env);
-    const inputs = getInputs(
+    const result = await runWithInputs(
       (name: InputName) =>
         core.getInput(name, { required: false, trimWhitespace: !INPUT_SPECS[name].multiline }),
-      process.env,
+      { log, env: process.env, commandOutput, signal: cancellation.signal },
     );
-    // The pipeline loads once the inputs are valid: a bad input is rejected without it.
-    const { runPipeline } = await import('./pipeline.js');
-    const result = await runPipeline(inputs, {
-      log,
-      env: process.env,
-      commandOutput,
-      signal: cancellation.signal,
-    });
     for (const name of OUTPUT_NAMES) {
       const value = result.outputs[name];
       if (value !== undefined) core.setOutput(name, redactor.redact(value));

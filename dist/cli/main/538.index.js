@@ -1,5 +1,5 @@
-export const id = 8;
-export const ids = [8];
+export const id = 538;
+export const ids = [538];
 export const modules = {
 
 /***/ 61506:
@@ -26,7 +26,7 @@ function booleanWord(value) {
 
 /***/ }),
 
-/***/ 24008:
+/***/ 67538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -120,6 +120,108 @@ function formatOutputs(outputs, format, newDelimiter = () => `ghadelimiter_${(0,
 
 // EXTERNAL MODULE: ./src/console-log.ts
 var console_log = __webpack_require__(21433);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(76670);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(46193);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+;// CONCATENATED MODULE: ./src/redact-stream.ts
+
+
+/**
+ * The output sink of the user's commands: a Writable that writes what it receives to `sink`
+ * with every secret replaced. A secret cut in two by a chunk boundary is still caught: the end
+ * of an unfinished line that could be the start of a secret is held back until the next chunk
+ * (or `flush`). Secrets never span a line break (they are masked line by line), so whole lines
+ * go out at once; progress bars (`\r`) count as line ends too.
+ */
+class RedactingStream extends external_node_stream_.Writable {
+    redactor;
+    sink;
+    pending = '';
+    decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    constructor(redactor, sink) {
+        super({ decodeStrings: true });
+        this.redactor = redactor;
+        this.sink = sink;
+    }
+    _write(chunk, _encoding, callback) {
+        this.push(this.decoder.write(chunk));
+        callback();
+    }
+    _final(callback) {
+        this.flush();
+        callback();
+    }
+    /** The stream itself: a RedactingStream is an OutputSink of the executors. */
+    get stream() {
+        return this;
+    }
+    /** Writes out what is held back (call when the command ended). */
+    flush() {
+        const rest = this.pending + this.decoder.end();
+        this.pending = '';
+        if (rest)
+            this.sink.write(this.redactor.redact(rest));
+    }
+    push(text) {
+        const all = this.pending + text;
+        const lastBreak = Math.max(all.lastIndexOf('\n'), all.lastIndexOf('\r'));
+        const lines = lastBreak >= 0 ? all.slice(0, lastBreak + 1) : '';
+        const partial = this.redactor.redact(all.slice(lastBreak + 1));
+        const keep = this.redactor.unsafeTail(partial);
+        const out = this.redactor.redact(lines) + partial.slice(0, partial.length - keep);
+        this.pending = partial.slice(partial.length - keep);
+        if (out)
+            this.sink.write(out);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/redacting-log.ts
+/**
+ * A Log that removes every secret from what it prints, and whose `setSecret` both registers
+ * the value with the redactor and forwards it (`::add-mask::` in Actions). Code that learns a
+ * credential (the AWS chain) calls `log.setSecret` once; everything printed later is clean.
+ */
+class RedactingLog {
+    inner;
+    redactor;
+    constructor(inner, redactor) {
+        this.inner = inner;
+        this.redactor = redactor;
+    }
+    info(message) {
+        this.inner.info(this.redactor.redact(message));
+    }
+    warning(message, properties = {}) {
+        const clean = {};
+        if (properties.file !== undefined)
+            clean.file = this.redactor.redact(properties.file);
+        if (properties.title !== undefined)
+            clean.title = this.redactor.redact(properties.title);
+        this.inner.warning(this.redactor.redact(message), clean);
+    }
+    debug(message) {
+        this.inner.debug(this.redactor.redact(message));
+    }
+    group(name, fn) {
+        return this.inner.group(this.redactor.redact(name), fn);
+    }
+    setSecret(value) {
+        for (const piece of this.redactor.add(value))
+            this.inner.setSecret(piece);
+    }
+}
+/**
+ * Registers every value the redactor already holds with the log's masking (`::add-mask::`),
+ * before anything else is printed.
+ */
+function maskAll(log, redactor) {
+    for (const value of redactor.values)
+        log.setSecret(value);
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/boolean-input.ts
@@ -585,106 +687,12 @@ function absolute(base, path) {
     return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(base, path);
 }
 
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(76670);
-// EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __webpack_require__(46193);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
-;// CONCATENATED MODULE: ./src/redact-stream.ts
+;// CONCATENATED MODULE: ./src/run-with-inputs.ts
 
-
-/**
- * The output sink of the user's commands: a Writable that writes what it receives to `sink`
- * with every secret replaced. A secret cut in two by a chunk boundary is still caught: the end
- * of an unfinished line that could be the start of a secret is held back until the next chunk
- * (or `flush`). Secrets never span a line break (they are masked line by line), so whole lines
- * go out at once; progress bars (`\r`) count as line ends too.
- */
-class RedactingStream extends external_node_stream_.Writable {
-    redactor;
-    sink;
-    pending = '';
-    decoder = new external_node_string_decoder_.StringDecoder('utf8');
-    constructor(redactor, sink) {
-        super({ decodeStrings: true });
-        this.redactor = redactor;
-        this.sink = sink;
-    }
-    _write(chunk, _encoding, callback) {
-        this.push(this.decoder.write(chunk));
-        callback();
-    }
-    _final(callback) {
-        this.flush();
-        callback();
-    }
-    /** The stream itself: a RedactingStream is an OutputSink of the executors. */
-    get stream() {
-        return this;
-    }
-    /** Writes out what is held back (call when the command ended). */
-    flush() {
-        const rest = this.pending + this.decoder.end();
-        this.pending = '';
-        if (rest)
-            this.sink.write(this.redactor.redact(rest));
-    }
-    push(text) {
-        const all = this.pending + text;
-        const lastBreak = Math.max(all.lastIndexOf('\n'), all.lastIndexOf('\r'));
-        const lines = lastBreak >= 0 ? all.slice(0, lastBreak + 1) : '';
-        const partial = this.redactor.redact(all.slice(lastBreak + 1));
-        const keep = this.redactor.unsafeTail(partial);
-        const out = this.redactor.redact(lines) + partial.slice(0, partial.length - keep);
-        this.pending = partial.slice(partial.length - keep);
-        if (out)
-            this.sink.write(out);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/redacting-log.ts
-/**
- * A Log that removes every secret from what it prints, and whose `setSecret` both registers
- * the value with the redactor and forwards it (`::add-mask::` in Actions). Code that learns a
- * credential (the AWS chain) calls `log.setSecret` once; everything printed later is clean.
- */
-class RedactingLog {
-    inner;
-    redactor;
-    constructor(inner, redactor) {
-        this.inner = inner;
-        this.redactor = redactor;
-    }
-    info(message) {
-        this.inner.info(this.redactor.redact(message));
-    }
-    warning(message, properties = {}) {
-        const clean = {};
-        if (properties.file !== undefined)
-            clean.file = this.redactor.redact(properties.file);
-        if (properties.title !== undefined)
-            clean.title = this.redactor.redact(properties.title);
-        this.inner.warning(this.redactor.redact(message), clean);
-    }
-    debug(message) {
-        this.inner.debug(this.redactor.redact(message));
-    }
-    group(name, fn) {
-        return this.inner.group(this.redactor.redact(name), fn);
-    }
-    setSecret(value) {
-        for (const piece of this.redactor.add(value))
-            this.inner.setSecret(piece);
-    }
-}
-/**
- * Registers every value the redactor already holds with the log's masking (`::add-mask::`),
- * before anything else is printed.
- */
-function maskAll(log, redactor) {
-    for (const value of redactor.values)
-        log.setSecret(value);
+async function runWithInputs(source, deps) {
+    const inputs = getInputs(source, deps.env);
+    const { runPipeline } = await __webpack_require__.e(/* import() */ 503).then(__webpack_require__.bind(__webpack_require__, 21503));
+    return runPipeline(inputs, deps);
 }
 
 ;// CONCATENATED MODULE: ./src/cli-build.ts
@@ -709,10 +717,7 @@ async function runBuild(values, json) {
     const commandOutput = new RedactingStream(redactor, process.stderr);
     const cancellation = cancelOnSignals();
     try {
-        const inputs = getInputs((name) => values.get(name) ?? '', process.env);
-        // The pipeline loads once the inputs are valid: a bad input is rejected without it.
-        const { runPipeline } = await __webpack_require__.e(/* import() */ 503).then(__webpack_require__.bind(__webpack_require__, 21503));
-        const result = await runPipeline(inputs, {
+        const result = await runWithInputs((name) => values.get(name) ?? '', {
             log,
             env: process.env,
             commandOutput,
