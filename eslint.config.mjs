@@ -1,30 +1,52 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// The layers (../shared/ARCHITECTURE.md, DEVELOPERS.md). Leaf folders (src/wheel/, src/zip/,
-// src/exec/, ...) never import the pipeline, inputs.ts or the composition roots at the top of src/;
-// pure modules do no I/O. __tests__/layers.test.ts checks these rules and that src/ has no cycle.
-const LEAF = {
-  regex: '^(\\.\\./)+(pipeline|inputs|publishers|executors|main|cli|cli-entry|index)\\.js$',
-  message:
-    'a leaf folder imports neither the pipeline, inputs.ts nor a composition root: take what you need as a parameter.',
+// The wings (docs/ARCHITECTURE.md), highest first: a module imports its own wing and the wings
+// below it, never one above, and no wing imports the entries at the top of src/. Pure modules do
+// no I/O. __tests__/layers.test.ts checks these rules, the same order on the import graph, and that
+// src/ has no cycle.
+export const WINGS = [
+  'shell',
+  'pipeline',
+  'inputs',
+  'publish',
+  'stage',
+  'native',
+  'python',
+  'elf',
+  'wheel',
+  'zip',
+  'exec',
+  'log',
+  'base',
+];
+const ENTRIES = {
+  regex: '^(\\.\\./)+(action|cli|action-launcher|cli-launcher)\\.js$',
+  message: 'the entries at the top of src/ import the wings, never the reverse.',
 };
+const above = (wing) => ({
+  regex: `^(\\.\\./)+(${WINGS.slice(0, WINGS.indexOf(wing)).join('|')})/`,
+  message: `src/${wing}/ may import only its own wing and the wings below it (${WINGS.slice(WINGS.indexOf(wing) + 1).join(', ')}): take what you need as a parameter.`,
+});
 const IO = ['fs', 'fs/promises', 'child_process', 'worker_threads', 'net', 'http', 'https'];
 const PURE = {
   group: IO.flatMap((m) => [m, `node:${m}`]),
   message: 'this module is pure (no I/O): do the I/O in a module beside it and pass the data in.',
 };
+// Beside these, every plan (`*-plan.ts`) of every wing.
 const PURE_FILES = [
+  'src/base/**',
   'src/wheel/**',
-  'src/**/*-plan.ts',
-  'src/publish/index-pages.ts',
+  'src/publish/index/index-pages.ts',
   'src/elf/reader.ts',
   'src/elf/elf-*.ts',
-  'src/inputs.ts',
-  'src/input-reader.ts',
-  'src/inputs-publish.ts',
-  'src/fs-failure.ts',
+  'src/inputs/inputs.ts',
+  'src/inputs/input-reader.ts',
+  'src/inputs/inputs-publish.ts',
+  'src/pipeline/fs-failure.ts',
 ];
+// The packer writes the zip: the one file of src/wheel/ that does I/O.
+const IMPURE_FILES = ['src/wheel/pack.ts'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/work/**', '.cache/**'] },
@@ -39,14 +61,15 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  {
-    files: ['src/*/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [LEAF] }] },
-  },
-  {
-    files: PURE_FILES,
-    rules: { 'no-restricted-imports': ['error', { patterns: [LEAF, PURE] }] },
-  },
+  ...WINGS.map((wing) => ({
+    files: [`src/${wing}/**`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ENTRIES, above(wing)] }] },
+  })),
+  ...WINGS.map((wing) => ({
+    files: [`src/${wing}/**/*-plan.ts`, ...PURE_FILES.filter((f) => f.startsWith(`src/${wing}/`))],
+    ignores: IMPURE_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: [ENTRIES, above(wing), PURE] }] },
+  })),
   {
     files: ['__tests__/**', 'bench/**', 'script/**'],
     rules: { 'no-console': 'off' },

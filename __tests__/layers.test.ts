@@ -1,12 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, describe, expect, test } from 'vitest';
+import { WINGS } from '../eslint.config.mjs';
 import { findCycle, importGraph, type ImportGraph } from './helpers/import-graph.js';
 
 const root = join(import.meta.dirname, '..');
 const src = join(root, 'src');
+
+/** The wing of a module of src/ ('' for the entries at its top). */
+const wingOf = (module: string): string => (module.includes('/') ? module.split('/')[0]! : '');
 
 describe('the import graph of src/', () => {
   const graph = importGraph(src);
@@ -22,19 +26,54 @@ describe('the import graph of src/', () => {
     );
     expect(missing).toEqual([]);
     // The composition roots are where the pipeline finds them.
-    expect(graph.get('pipeline.ts')).toEqual(
-      expect.arrayContaining(['executors.ts', 'publishers.ts', 'verified-wheel.ts']),
+    expect(graph.get('pipeline/pipeline.ts')).toEqual(
+      expect.arrayContaining(['pipeline/executors.ts', 'pipeline/publishers.ts']),
     );
   });
 
-  test('leaf folders import neither the pipeline, inputs.ts nor a composition root', () => {
-    const tops = ['pipeline.ts', 'inputs.ts', 'publishers.ts', 'executors.ts', 'main.ts', 'cli.ts'];
-    const wrong = [...graph]
-      .filter(([from]) => from.includes('/'))
-      .flatMap(([from, targets]) =>
-        targets.filter((t) => tops.includes(t)).map((t) => `${from} -> ${t}`),
-      );
-    expect(wrong).toEqual([]);
+  test('holds only the entries at its top, and every other module in a wing of WINGS', () => {
+    const top = [...graph.keys()].filter((m) => wingOf(m) === '').sort();
+    expect(top).toEqual(['action-launcher.ts', 'action.ts', 'cli-launcher.ts', 'cli.ts']);
+    const wings = new Set([...graph.keys()].map(wingOf).filter((w) => w !== ''));
+    expect([...wings].sort()).toEqual([...WINGS].sort());
+  });
+
+  test('every import stays in its wing or runs down the wing order, never up', () => {
+    const rank = (module: string): number => {
+      const wing = wingOf(module);
+      return wing === '' ? -1 : WINGS.indexOf(wing);
+    };
+    const upward = [...graph].flatMap(([from, targets]) =>
+      targets
+        .filter((t) => wingOf(t) !== wingOf(from) && rank(t) <= rank(from))
+        .map((t) => `${from} -> ${t}`),
+    );
+    expect(upward).toEqual([]);
+  });
+
+  test('no two files share a name, no folder holds more than 15 files, none is over 450 lines', () => {
+    const modules = [...graph.keys()];
+    const names = modules.map((m) => basename(m));
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    const perFolder = new Map<string, number>();
+    for (const m of modules) perFolder.set(dirname(m), (perFolder.get(dirname(m)) ?? 0) + 1);
+    expect([...perFolder].filter(([, count]) => count > 15)).toEqual([]);
+    const long = modules.filter((m) => readFileSync(join(src, m), 'utf8').split('\n').length > 450);
+    expect(long).toEqual([]);
+  });
+
+  test('no two modules export a value, function, class or type of the same name', () => {
+    const owners = new Map<string, string[]>();
+    for (const m of graph.keys()) {
+      const text = readFileSync(join(src, m), 'utf8');
+      const declared =
+        /^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z0-9_$]+)/gm;
+      for (const [, name] of text.matchAll(declared)) {
+        owners.set(name!, [...(owners.get(name!) ?? []), m]);
+      }
+    }
+    expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
+    expect(owners.size).toBeGreaterThan(200);
   });
 });
 
@@ -106,28 +145,45 @@ describe('the layer lint rules', () => {
     ['src/wheel/x.ts', "import { spawn } from 'node:child_process';"],
     ['src/publish/x-plan.ts', "import { Worker } from 'node:worker_threads';"],
     ['src/exec/container-plan.ts', "import { execFile } from 'child_process';"],
-    ['src/publish/index-pages.ts', "import { open } from 'node:fs/promises';"],
+    ['src/publish/index/index-pages.ts', "import { open } from 'node:fs/promises';"],
     ['src/elf/reader.ts', "import { open } from 'node:fs/promises';"],
   ])('a pure module (%s) may not do I/O: %s', async (file, code) => {
     expect((await lint(file, code)).join('\n')).toMatch(/pure/);
   });
 
   test.each([
-    ['src/publish/s3.ts', "import type { Inputs } from '../inputs.js';"],
-    ['src/exec/local.ts', "import { runPipeline } from '../pipeline.js';"],
-    ['src/python/x.ts', "import { artifactStep } from '../publishers.js';"],
-    ['src/elf/x.ts', "import { createExecutors } from '../executors.js';"],
-    ['src/wheel/x.ts', "import type { Inputs } from '../inputs.js';"],
-  ])('a leaf module (%s) may not import the top: %s', async (file, code) => {
-    expect((await lint(file, code)).join('\n')).toMatch(/leaf folder/);
+    ['src/publish/s3/s3-publish.ts', "import type { Inputs } from '../../inputs/inputs.js';"],
+    ['src/exec/local.ts', "import { runPipeline } from '../pipeline/pipeline.js';"],
+    ['src/python/x.ts', "import { artifactStep } from '../pipeline/publishers.js';"],
+    ['src/elf/x.ts', "import { createExecutors } from '../pipeline/executors.js';"],
+    ['src/wheel/x.ts', "import type { Inputs } from '../inputs/inputs.js';"],
+    ['src/zip/x.ts', "import { packWheel } from '../wheel/pack.js';"],
+    ['src/stage/x.ts', "import { RECEIPT } from '../publish/index/index-sidecars.js';"],
+    ['src/log/x.ts', "import { ExecError } from '../exec/executor.js';"],
+  ])('a wing (%s) may not import a wing above it: %s', async (file, code) => {
+    expect((await lint(file, code)).join('\n')).toMatch(
+      /may import only its own wing and the wings below/,
+    );
   });
 
   test.each([
-    ['src/pipeline.ts', "import { readFile } from 'node:fs/promises';"],
-    ['src/publish/s3.ts', "import { readFile } from 'node:fs/promises';"],
+    ['src/pipeline/x.ts', "import { run } from '../action.js';"],
+    ['src/base/x.ts', "import { main } from '../cli.js';"],
+  ])('a wing (%s) may not import an entry: %s', async (file, code) => {
+    expect((await lint(file, code)).join('\n')).toMatch(/entries at the top/);
+  });
+
+  test.each([
+    ['src/pipeline/pipeline.ts', "import { readFile } from 'node:fs/promises';"],
+    ['src/publish/s3/s3-publish.ts', "import { readFile } from 'node:fs/promises';"],
     ['src/wheel/x.ts', "import { formatTag } from './tags.js';"],
-    ['src/publish/s3.ts', "import type { Log } from '../log.js';"],
-    ['src/publishers.ts', "import type { Inputs } from './inputs.js';"],
+    ['src/publish/s3/s3-publish.ts', "import type { Log } from '../../log/log.js';"],
+    ['src/pipeline/publishers.ts', "import type { Inputs } from '../inputs/inputs.js';"],
+    [
+      'src/publish/s3/s3-beside.ts',
+      "import { METADATA_SUFFIX } from '../index/index-sidecars.js';",
+    ],
+    ['src/wheel/pack.ts', "import { readFile } from 'node:fs/promises';"],
   ])('allows %s: %s', async (file, code) => {
     expect(await lint(file, code)).toEqual([]);
   });

@@ -6,9 +6,9 @@
  *   node pack.js --tree DIR --package NAME --out DIR [--level N] [--concurrency N]
  */
 import { parseArgs } from 'node:util';
-import { MemoryLog } from '../src/log.js';
-import { stagePackage } from '../src/stage.js';
-import { packWheel } from '../src/zip/pack.js';
+import { MemoryLog } from '../src/log/log.js';
+import { stagePackage } from '../src/stage/stage.js';
+import { packWheel } from '../src/wheel/pack.js';
 
 const { values } = parseArgs({
   options: {

@@ -9,9 +9,9 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MemoryLog } from '../src/log.js';
-import { publishToS3 } from '../src/publish/s3.js';
-import { createS3Client } from '../src/publish/s3-session.js';
+import { MemoryLog } from '../src/log/log.js';
+import { publishToS3 } from '../src/publish/s3/s3-publish.js';
+import { createS3Client } from '../src/publish/s3/s3-session.js';
 
 const { values } = parseArgs({
   options: {

@@ -15,14 +15,7 @@
 // Needs what script/setup installs: zip, time, python3-wheel, python3-setuptools (for
 // /usr/bin/python3), and moto_server + aws on PATH (the default python3's).
 import { execFileSync, spawn } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-  readdirSync,
-} from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { mkdir, rm, writeFile, open } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -226,22 +219,6 @@ function bundle(name) {
         stdio: 'inherit',
       },
     );
-    // The deflate worker, beside the bundle where the packer looks for it.
-    const worker = join(out, 'worker');
-    execFileSync(
-      join(root, 'node_modules', '.bin', 'ncc'),
-      [
-        'build',
-        join(root, 'src', 'zip', 'deflate-worker.ts'),
-        '-o',
-        worker,
-        '--target',
-        'es2022',
-        '-q',
-      ],
-      { cwd: root, stdio: 'inherit' },
-    );
-    copyFileSync(join(worker, 'index.js'), join(out, 'deflate-worker.js'));
   }
   return built;
 }

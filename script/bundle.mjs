@@ -1,12 +1,10 @@
-// Bundles the action and the local command with ncc. Each has a tiny launcher (src/entry/, node
-// builtins only) at the path users run, which starts the real bundle with the V8 flags it needs:
+// Bundles the action and the local command with ncc. Each has a tiny launcher (src/*-launcher.ts,
+// node builtins only) at the path users run, which starts the real bundle with the V8 flags it needs:
 //   dist/index.js      -> dist/action/index.js    (action.yml `main`)
 //   dist/cli/index.js  -> dist/cli/main/index.js  (package.json `bin`)
-// The deflate worker (src/zip/deflate-worker.ts) is an entry of its own, copied beside each bundle
-// as deflate-worker.js, where src/zip/deflate-worker-source.ts finds it at run time.
 // All are ES modules, so dist/ carries a package.json saying so.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 const ncc = (entry, out) =>
@@ -17,14 +15,11 @@ const ncc = (entry, out) =>
       stdio: 'inherit',
     },
   );
-ncc('src/entry/action.ts', 'dist');
-ncc('src/entry/cli.ts', 'dist/cli');
-ncc('src/index.ts', 'dist/action');
-ncc('src/cli-entry.ts', 'dist/cli/main');
-ncc('src/zip/deflate-worker.ts', 'dist/deflate-worker');
-for (const dir of ['dist/action', 'dist/cli/main']) {
-  copyFileSync('dist/deflate-worker/index.js', `${dir}/deflate-worker.js`);
-}
-rmSync('dist/deflate-worker', { recursive: true });
+// The input defaults come from action.yml (src/inputs/action-defaults.ts, written by script/docs.mjs).
+execFileSync('node', ['script/docs.mjs'], { stdio: 'inherit' });
+ncc('src/action-launcher.ts', 'dist');
+ncc('src/cli-launcher.ts', 'dist/cli');
+ncc('src/action.ts', 'dist/action');
+ncc('src/cli.ts', 'dist/cli/main');
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }, null, 2) + '\n');
 chmodSync('dist/cli/index.js', 0o755);

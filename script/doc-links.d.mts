@@ -1,4 +1,4 @@
-// Types for script/doc-links.mjs, so __tests__/docs-pages.test.ts can import its pure functions.
+// Types for script/doc-links.mjs, so __tests__/docs/docs-pages.test.ts can import its pure functions.
 export function githubSlug(heading: string): string;
 export function headingAnchors(markdown: string): Set<string>;
 export function markdownLinks(markdown: string): { target: string; line: number }[];

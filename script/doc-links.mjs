@@ -1,4 +1,4 @@
-// Pure helpers that read Markdown the way GitHub renders it, for __tests__/docs-pages.test.ts:
+// Pure helpers that read Markdown the way GitHub renders it, for __tests__/docs/docs-pages.test.ts:
 // the anchors a page's headings get, the links a page makes (outside code), its fenced blocks,
 // and which relative links lead nowhere. No I/O: the caller says which files exist.
 import { posix } from 'node:path';

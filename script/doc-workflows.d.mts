@@ -1,4 +1,4 @@
-// Types for script/doc-workflows.mjs, so __tests__/docs-pages.test.ts can import it.
+// Types for script/doc-workflows.mjs, so __tests__/docs/docs-pages.test.ts can import it.
 export const ACTION_REF: string;
 export function asWorkflow(
   document: unknown,

@@ -1,6 +1,6 @@
 // Checks a YAML block of the documentation the way a user's copy of it would be checked: it must
 // parse, pass the workflow schema (action-validator, as script/validate-actions.mjs uses), and use
-// this action as action.yml declares it. For __tests__/docs-pages.test.ts; no I/O.
+// this action as action.yml declares it. For __tests__/docs/docs-pages.test.ts; no I/O.
 import { validateWorkflow } from '@action-validator/core';
 import { parse, stringify } from 'yaml';
 import { describeErrors } from './validate-actions.mjs';

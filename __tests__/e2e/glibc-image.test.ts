@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { InputName } from '../../src/input-spec.js';
+import type { InputName } from '../../src/inputs/input-spec.js';
 import { errorAnnotations, runBundledAction, type ActionRun } from '../helpers/example.js';
 import { wheelEntries } from '../helpers/install.js';
 import { writeModernProject } from '../helpers/modern-sources.js';

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LocalExecutor } from '../../src/exec/local.js';
-import { getInputs } from '../../src/inputs.js';
-import { MemoryLog } from '../../src/log.js';
-import { runPipeline, type PipelineResult } from '../../src/pipeline.js';
-import { verifyWheel } from '../../src/python/verify.js';
+import { getInputs } from '../../src/inputs/inputs.js';
+import { MemoryLog } from '../../src/log/log.js';
+import { runPipeline, type PipelineResult } from '../../src/pipeline/pipeline.js';
+import { verifyInstall } from '../../src/python/verify-install.js';
 import { copyExample, EXAMPLE_STAGE, inputs, installAndCall } from '../helpers/example.js';
 import { defaultPython3, pyenvPython, pypy3 } from '../helpers/python.js';
 import { expectedTag } from '../helpers/tags.js';
@@ -123,7 +123,7 @@ describe('a wheel for one interpreter', () => {
       const work = mkdtempSync(join(tmpdir(), 'verify-'));
       const tag = /-(\w+-\w+-\w+)\.whl$/.exec(wheel)![1]!;
       await expect(
-        verifyWheel({
+        verifyInstall({
           executor: new LocalExecutor(),
           python,
           wheelPath: wheel,

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
-import { getInputs } from '../../src/inputs.js';
-import { MemoryLog } from '../../src/log.js';
-import { runPipeline, type PipelineResult } from '../../src/pipeline.js';
+import { InputError } from '../../src/base/errors.js';
+import { getInputs } from '../../src/inputs/inputs.js';
+import { MemoryLog } from '../../src/log/log.js';
+import { runPipeline, type PipelineResult } from '../../src/pipeline/pipeline.js';
 import { listZipEntries } from '../../src/zip/zip-listing.js';
 import { copyExample, EXAMPLE_STAGE, inputs, installAndCall } from '../helpers/example.js';
 import { defaultPython3 } from '../helpers/python.js';

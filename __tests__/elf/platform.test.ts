@@ -1,12 +1,12 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { inspectPackageElf } from '../../src/elf/inspect.js';
+import { inspectPackageElf } from '../../src/native/inspect.js';
 import { checkMachines, expectedMachines } from '../../src/elf/platform.js';
 import { readElf } from '../../src/elf/read-file.js';
 import { parseElf } from '../../src/elf/reader.js';
-import { LibraryError } from '../../src/errors.js';
-import { MemoryLog } from '../../src/log.js';
+import { LibraryError } from '../../src/base/errors.js';
+import { MemoryLog } from '../../src/log/log.js';
 import { buildElf } from './elf-bytes.js';
 import { gxx, readelfHeader, tempDir } from './toolchain.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fileIsElf, readElf, readElfIfAny } from '../../src/elf/read-file.js';
 import { ElfFormatError, isElf, parseElf, type ElfInfo } from '../../src/elf/reader.js';
-import { LibraryError } from '../../src/errors.js';
+import { LibraryError } from '../../src/base/errors.js';
 import { buildElf } from './elf-bytes.js';
 import { gxx, readelfDynamic, readelfHeader, tempDir, try32 } from './toolchain.js';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ContainerExecutor } from '../../src/exec/container.js';
 import { LocalExecutor } from '../../src/exec/local.js';
-import { MemoryLog } from '../../src/log.js';
+import { MemoryLog } from '../../src/log/log.js';
 import { alive, descendants, waitFor } from '../helpers/action-process.js';
 import {
   containerPids,

@@ -3,7 +3,7 @@
  * splitting of docker-options, image bounds, container names and the programming errors.
  */
 import { describe, expect, test } from 'vitest';
-import { InputError, UserError } from '../../src/errors.js';
+import { InputError, UserError } from '../../src/base/errors.js';
 import {
   containerEnv,
   dockerRunCommand,

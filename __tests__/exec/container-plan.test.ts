@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { InputError, UserError } from '../../src/errors.js';
+import { InputError, UserError } from '../../src/base/errors.js';
 import {
   containerEnv,
   dockerRunCommand,

@@ -17,11 +17,11 @@ import {
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/base/errors.js';
 import { containerEnv, type ContainerEngine } from '../../src/exec/container-plan.js';
 import { ContainerExecutor, type ContainerExecutorConfig } from '../../src/exec/container.js';
 import { LocalExecutor } from '../../src/exec/local.js';
-import { MemoryLog } from '../../src/log.js';
+import { MemoryLog } from '../../src/log/log.js';
 import {
   ENGINE_DIR,
   FAKE_DOCKER_DIR,

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InputName } from '../../src/input-spec.js';
+import type { InputName } from '../../src/inputs/input-spec.js';
 import { ROOT, parseOutputFile, runnerEnv, type ActionRun } from './example.js';
 import { actionNode } from './node.js';
 

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { InputName, InputSource } from '../../src/input-spec.js';
+import type { InputName, InputSource } from '../../src/inputs/input-spec.js';
 import { actionNode } from './node.js';
 import { pipInstallTarget, runFromTarget } from './pip-target.js';
 

@@ -17,7 +17,7 @@ export function importGraph(root: string): ImportGraph {
     const info = ts.preProcessFile(readFileSync(join(root, file), 'utf8'), true, true);
     const targets = info.importedFiles
       .map((ref) => ref.fileName)
-      .filter((name) => name.startsWith('.'))
+      .filter((name) => name.startsWith('.') && !name.endsWith('.json'))
       .map((name) => relative(root, resolve(root, dirname(file), name)).replace(/\.js$/, '.ts'));
     graph.set(file, [...new Set(targets)]);
   }

@@ -1,6 +1,6 @@
 // The InputError a call is expected to end in: any other error is thrown on, and a call that
 // returns fails the test with `accepted` (say what was accepted where it helps).
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/base/errors.js';
 
 export function thrownInputError(fn: () => unknown, accepted = 'accepted'): InputError {
   try {

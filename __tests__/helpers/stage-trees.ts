@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { InputError } from '../../src/errors.js';
-import { MemoryLog } from '../../src/log.js';
+import type { InputError } from '../../src/base/errors.js';
+import { MemoryLog } from '../../src/log/log.js';
 import { rejectedInputError } from './input-error.js';
-import { stagePackage, type StageOptions } from '../../src/stage.js';
+import { stagePackage, type StageOptions } from '../../src/stage/stage.js';
 
 /**
  * A temporary folder (its real path, links resolved) removed after the calling file's tests, and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BuildError } from '../../src/errors.js';
+import { BuildError } from '../../src/base/errors.js';
 import {
   abiMismatches,
   checkExtensionSuffixes,

@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { VerifyError } from '../../src/errors.js';
+import { VerifyError } from '../../src/base/errors.js';
 import { LocalExecutor } from '../../src/exec/local.js';
-import { MemoryLog } from '../../src/log.js';
+import { MemoryLog } from '../../src/log/log.js';
 import { probePython } from '../../src/python/probe.js';
-import { installWheel } from '../../src/python/verify.js';
+import { installWheel } from '../../src/python/verify-install.js';
 import { defaultPython3, pyenvPython, pypy3, runPython } from '../helpers/python.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'probe-tags-'));

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INPUT_NAMES, type InputName } from '../../src/input-spec.js';
+import { INPUT_NAMES, type InputName } from '../../src/inputs/input-spec.js';
 import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js';
 import { errorAnnotations, runBundledAction } from '../helpers/example.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';

@@ -21,10 +21,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { PublishError } from '../../src/errors.js';
-import { MemoryLog } from '../../src/log.js';
-import { publishToS3, type S3PublishOptions } from '../../src/publish/s3.js';
-import type { BuiltWheel } from '../../src/publish/wheel-file.js';
+import { PublishError } from '../../src/base/errors.js';
+import { MemoryLog } from '../../src/log/log.js';
+import { publishToS3, type S3PublishOptions } from '../../src/publish/s3/s3-publish.js';
+import type { BuiltWheel } from '../../src/publish/built-wheel.js';
 import { startArtifactService } from '../helpers/artifact-service.js';
 import { errorAnnotations, runBundledAction } from '../helpers/example.js';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../helpers/fault-proxy.js';

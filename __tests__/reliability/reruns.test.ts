@@ -13,7 +13,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { InputName } from '../../src/input-spec.js';
+import type { InputName } from '../../src/inputs/input-spec.js';
 import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js';
 import { errorAnnotations, runBundledAction, type ActionRun } from '../helpers/example.js';
 import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../helpers/moto.js';

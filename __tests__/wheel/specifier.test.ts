@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/base/errors.js';
 import { parseSpecifierSet } from '../../src/wheel/specifier.js';
 import { defaultPython3 } from '../helpers/python.js';
 

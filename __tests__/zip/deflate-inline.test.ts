@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deflateThreads, INLINE_DEFLATE_MAX_BYTES } from '../../src/zip/deflate-inline.js';
-import { packWheel } from '../../src/zip/pack.js';
+import { packWheel } from '../../src/wheel/pack.js';
 import type { PackageFile } from '../../src/wheel/package-file.js';
 import { ZipWriter, type ZipEntrySource } from '../../src/zip/zip-writer.js';
 import { defaultPython3, runPython } from '../helpers/python.js';

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import * as zlib from 'node:zlib';
 import { constants, DeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DeflatePool, deflateBound } from '../../src/zip/deflate-pool.js';
-import { deflateInto, nativeDeflateWriter, runJob } from '../../src/zip/deflate-worker.js';
-import { deflateWorkerSource } from '../../src/zip/deflate-worker-source.js';
+import { deflateThread, deflateWorkerProgram } from '../../src/zip/deflate-worker.js';
+
+const { deflateInto, nativeDeflateWriter, runJob } = deflateThread(zlib);
 
 const text = Buffer.from(
   Array.from({ length: 4000 }, (_, i) => `line ${i} of a shared object's strings\n`).join(''),
@@ -81,29 +79,17 @@ describe('runJob (one batch, as the worker runs it)', () => {
   });
 });
 
-describe('where the worker code comes from', () => {
-  const dirs: string[] = [];
-  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-  test('beside a bundle: the bundled deflate-worker.js, whatever the cwd', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'worker-src-'));
-    dirs.push(dir);
-    writeFileSync(join(dir, 'deflate-worker.js'), '');
-    const source = deflateWorkerSource(pathToFileURL(join(dir, 'index.js')).href);
-    expect(source).toEqual({ url: pathToFileURL(join(dir, 'deflate-worker.js')) });
+describe('the worker program (deflateThread as source text)', () => {
+  test('uses nothing of its module: no import, no reference to a bundler or loader helper', () => {
+    const program = deflateWorkerProgram();
+    expect(program).not.toMatch(/\bimport\b|__vi|__nccwpck|__webpack|exports\./);
+    expect(program.match(/require\('[^']+'\)/g)).toEqual([
+      "require('node:worker_threads')",
+      "require('node:zlib')",
+    ]);
   });
 
-  test('a bundle without its worker: an error naming the missing file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'worker-src-'));
-    dirs.push(dir);
-    expect(() => deflateWorkerSource(pathToFileURL(join(dir, 'index.js')).href)).toThrow(
-      `the deflate worker is missing: ${join(dir, 'deflate-worker.js')}`,
-    );
-  });
-
-  test('from the sources: the TypeScript entry, transpiled, deflates in a real worker', async () => {
-    const base = pathToFileURL(join(import.meta.dirname, '../../src/zip/deflate-pool.ts')).href;
-    expect(deflateWorkerSource(base)).toHaveProperty('code');
+  test('deflates in a real worker thread, run from the sources', async () => {
     const pool = new DeflatePool(1, 4);
     try {
       const input = new ArrayBuffer(text.length);

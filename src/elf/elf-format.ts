@@ -1,5 +1,5 @@
 // What an ELF file tells us, the reader's error, the magic and machine names (pure).
-import { LibraryError } from '../errors.js';
+import { LibraryError } from '../base/errors.js';
 
 export type ElfClass = 32 | 64;
 export type ElfEndian = 'little' | 'big';

@@ -4,7 +4,7 @@
  * ContainerExecutor (container.ts) runs what this file plans.
  */
 import { parse as parseShell } from 'shell-quote';
-import { InputError, UserError } from '../errors.js';
+import { InputError, UserError } from '../base/errors.js';
 
 export type ContainerEngine = 'docker' | 'podman';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { InputError, UserError } from '../errors.js';
-import { formatDuration, type Log } from '../log.js';
+import { InputError, UserError } from '../base/errors.js';
+import { formatDuration, type Log } from '../log/log.js';
 import { dockerRunCommand, validateImage, type ContainerEngine } from './container-plan.js';
 import type { ExecResult, Executor, RunOptions } from './executor.js';
 import { LocalExecutor } from './local.js';

@@ -4,7 +4,7 @@
  * 1 MiB young generation keeps the packer's peak RSS flat on trees of tens of thousands of
  * files; under node 24 V8 also grows its heap eagerly unless told to optimize for size: 4x bench
  * tree 165 -> 140 MiB, same speed within noise). It forwards SIGINT/SIGTERM/SIGHUP to the bundle and exits with its code; the bundle
- * holds an IPC channel to it and cancels itself when that channel closes (src/cancel.ts), so it
+ * holds an IPC channel to it and cancels itself when that channel closes (src/shell/cancel.ts), so it
  * never outlives the launcher. Runs that never pack (the command's --help, --tool-version, usage
  * errors, `yank`: src/exec/launch-plan.ts) import the bundle into the launcher's own process.
  */

@@ -1,4 +1,4 @@
-import { BuildError } from '../errors.js';
+import { BuildError } from '../base/errors.js';
 import type { PythonProbe } from '../wheel/tags.js';
 import type { PackageFile } from '../wheel/package-file.js';
 

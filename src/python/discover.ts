@@ -1,6 +1,6 @@
-import { InputError, PythonError } from '../errors.js';
+import { InputError, PythonError } from '../base/errors.js';
 import type { Executor } from '../exec/executor.js';
-import type { Log } from '../log.js';
+import type { Log } from '../log/log.js';
 import type { PythonProbe } from '../wheel/tags.js';
 import { describeProbe, probePython, tryProbe } from './probe.js';
 

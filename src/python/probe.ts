@@ -1,4 +1,4 @@
-import { PythonError } from '../errors.js';
+import { PythonError } from '../base/errors.js';
 import type { Executor } from '../exec/executor.js';
 import type { PythonProbe } from '../wheel/tags.js';
 import { PROBE_MARKER, PROBE_SCRIPT } from './probe-script.js';

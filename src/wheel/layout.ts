@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../base/errors.js';
 
 /** The folders of `<name>-<version>.data/` an installer knows (the wheel spec's scheme keys). */
 export const DATA_SCHEMES: readonly string[] = ['data', 'headers', 'platlib', 'purelib', 'scripts'];

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../base/errors.js';
 import { validateRequirement } from './requirement.js';
 import { expandTag, isPureTag, type WheelTag } from './tags.js';
 

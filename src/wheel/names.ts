@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../base/errors.js';
 import { expandTag, formatTag, readWheelTag } from './tags.js';
 
 // PEP 508 distribution names: ASCII letters, digits, and . _ - inside.
@@ -12,6 +12,9 @@ const PYTHON_KEYWORDS = new Set(
     'try while with yield'
   ).split(' '),
 );
+
+/** The verification receipt beside a wheel, `<wheel file name>.verification.json`. */
+export const RECEIPT_SUFFIX = '.verification.json';
 
 /** PEP 503 normalized project name: the form index pages and pip compare. */
 export function normalizeProjectName(name: string): string {

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../base/errors.js';
 
 /**
  * Characters a wheel path may not hold: the C0 controls (line breaks, tab, escape...), DEL, the C1

@@ -4,7 +4,7 @@
  * Follows packaging.specifiers.Specifier's grammar: `~=` needs two release segments and no `.*`;
  * `.*` only after `==`/`!=`; a local label (`+abc`) only with `==`/`!=`; `===` takes any text.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../base/errors.js';
 
 const RELEASE = String.raw`[0-9]+(?:\.[0-9]+)*`;
 const PRE = String.raw`(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?`;

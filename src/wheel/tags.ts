@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../base/errors.js';
 
 /** What the probe script reports about an interpreter (see src/python/probe-script.ts). */
 export interface PythonProbe {

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../base/errors.js';
 
 /**
  * PEP 440 versions, parsed and normalized exactly as `packaging.version.Version` does (the

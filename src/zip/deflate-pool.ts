@@ -9,11 +9,11 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DeflateJob, DeflatePiece, DeflateReply } from './deflate-protocol.js';
-import { deflateWorkerSource, type WorkerSource } from './deflate-worker-source.js';
+import { deflateWorkerProgram } from './deflate-worker.js';
 
 export type { DeflatePiece };
 
-let workerSource: WorkerSource | undefined;
+let workerProgram: string | undefined;
 
 export interface DeflateResult {
   /** One raw deflate stream (or stream part) per piece, in order: views of `output`. */
@@ -74,12 +74,9 @@ export class DeflatePool {
   private spawn(): Slot {
     // A worker allocates little JS: a small young generation keeps V8 from growing it (several
     // MiB of RSS per thread) under the steady stream of messages.
-    workerSource ??= deflateWorkerSource(import.meta.url);
+    workerProgram ??= deflateWorkerProgram();
     const resourceLimits = { maxYoungGenerationSizeMb: 2 };
-    const worker =
-      'url' in workerSource
-        ? new Worker(workerSource.url, { resourceLimits })
-        : new Worker(workerSource.code, { eval: true, resourceLimits });
+    const worker = new Worker(workerProgram, { eval: true, resourceLimits });
     const slot: Slot = { worker, pending: new Map() };
     // Idle workers must not keep the process alive; busy ones must (their reply is awaited).
     worker.unref();

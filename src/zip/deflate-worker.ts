@@ -1,7 +1,9 @@
 /**
- * The deflate worker: a thread of DeflatePool (deflate-pool.ts). A typed entry of its own, bundled
- * by ncc beside each bundle as `deflate-worker.js` (script/bundle.mjs). It imports node builtins
- * only, so that, run from the sources (tests), it can be transpiled alone.
+ * The deflate worker: the code of a DeflatePool thread (deflate-pool.ts). It is one self-contained
+ * function, deflateThread, that the pool starts in a worker as source text (deflateWorkerProgram):
+ * the same code runs from the bundle and from the sources, with no file to find beside a bundle
+ * and no compiler at run time. So deflateThread uses nothing but its parameter and JavaScript's
+ * globals; types are the only imports.
  *
  * Each piece is deflated straight into the batch's output buffer through the stream's native
  * handle (what zlib's own deflateRawSync does inside), so that a worker allocates nothing per
@@ -10,14 +12,11 @@
  * version lack them, the public API does the same with one copy more, and
  * __tests__/zip/deflate-worker.test.ts fails loudly so that the loss is seen.
  */
-import { parentPort } from 'node:worker_threads';
-import * as zlib from 'node:zlib';
+import type * as Zlib from 'node:zlib';
 import type { DeflateJob, DeflateReply, DeflatePiece } from './deflate-protocol.js';
 
-const { Z_FINISH, Z_SYNC_FLUSH } = zlib.constants;
-
 /** One synchronous deflate call into `output` at `at`; returns [availOut, availIn] afterwards. */
-type NativeWrite = (
+export type NativeWrite = (
   flush: number,
   input: Uint8Array,
   output: Uint8Array,
@@ -41,75 +40,96 @@ interface ZlibInternals {
   _writeState?: Uint32Array;
 }
 
-/**
- * The stream's native synchronous write, or undefined when this Node has no such internals.
- * The only place that touches `_handle` and `_writeState`.
- */
-export function nativeDeflateWriter(engine: zlib.DeflateRaw): NativeWrite | undefined {
-  const internals = engine as unknown as ZlibInternals;
-  const handle = internals._handle;
-  const state = internals._writeState;
-  const writeSync = handle?.writeSync;
-  if (!handle || typeof writeSync !== 'function' || !(state instanceof Uint32Array)) {
-    return undefined;
-  }
-  return (flush, input, output, at, room) => {
-    writeSync.call(handle, flush, input, 0, input.length, output, at, room);
-    return [state[0]!, state[1]!];
-  };
+export interface DeflateThread {
+  nativeDeflateWriter(engine: Zlib.DeflateRaw): NativeWrite | undefined;
+  deflateInto(
+    input: Buffer,
+    piece: DeflatePiece,
+    level: number,
+    output: Buffer,
+    at: number,
+  ): number;
+  runJob(job: DeflateJob): DeflateReply;
 }
 
-/** Deflates one piece into `output` at `at`; returns the number of bytes written. */
-export function deflateInto(
-  input: Buffer,
-  piece: DeflatePiece,
-  level: number,
-  output: Buffer,
-  at: number,
-): number {
-  const flush = piece.last ? Z_FINISH : Z_SYNC_FLUSH;
-  const dictionary = piece.dictionary ? { dictionary: piece.dictionary } : {};
-  const room = output.length - at;
-  const engine = new zlib.DeflateRaw({ level, chunkSize: 64, ...dictionary });
-  engine.on('error', () => undefined);
-  try {
-    const write = nativeDeflateWriter(engine);
-    if (write) {
-      const [availOut, availIn] = write(flush, input, output, at, room);
-      if (engine.destroyed) throw new Error('zlib failed');
-      if (availIn !== 0 || availOut === 0) throw new Error('deflate output exceeded its bound');
-      return room - availOut;
+/** The worker's functions, given node:zlib. Self-contained: see the header. */
+export function deflateThread(zlib: typeof Zlib): DeflateThread {
+  const { Z_FINISH, Z_SYNC_FLUSH } = zlib.constants;
+
+  /**
+   * The stream's native synchronous write, or undefined when this Node has no such internals.
+   * The only place that touches `_handle` and `_writeState`.
+   */
+  function nativeDeflateWriter(engine: Zlib.DeflateRaw): NativeWrite | undefined {
+    const internals = engine as unknown as ZlibInternals;
+    const handle = internals._handle;
+    const state = internals._writeState;
+    const writeSync = handle?.writeSync;
+    if (!handle || typeof writeSync !== 'function' || !(state instanceof Uint32Array)) {
+      return undefined;
     }
-    const out = zlib.deflateRawSync(input, { level, finishFlush: flush, ...dictionary });
-    if (out.length >= room) throw new Error('deflate output exceeded its bound');
-    return out.copy(output, at);
-  } finally {
-    engine.close();
+    return (flush, input, output, at, room) => {
+      writeSync.call(handle, flush, input, 0, input.length, output, at, room);
+      return [state[0]!, state[1]!];
+    };
   }
+  /** Deflates one piece into `output` at `at`; returns the number of bytes written. */
+  function deflateInto(
+    input: Buffer,
+    piece: DeflatePiece,
+    level: number,
+    output: Buffer,
+    at: number,
+  ): number {
+    const flush = piece.last ? Z_FINISH : Z_SYNC_FLUSH;
+    const dictionary = piece.dictionary ? { dictionary: piece.dictionary } : {};
+    const room = output.length - at;
+    const engine = new zlib.DeflateRaw({ level, chunkSize: 64, ...dictionary });
+    engine.on('error', () => undefined);
+    try {
+      const write = nativeDeflateWriter(engine);
+      if (write) {
+        const [availOut, availIn] = write(flush, input, output, at, room);
+        if (engine.destroyed) throw new Error('zlib failed');
+        if (availIn !== 0 || availOut === 0) throw new Error('deflate output exceeded its bound');
+        return room - availOut;
+      }
+      const out = zlib.deflateRawSync(input, { level, finishFlush: flush, ...dictionary });
+      if (out.length >= room) throw new Error('deflate output exceeded its bound');
+      return out.copy(output, at);
+    } finally {
+      engine.close();
+    }
+  }
+  /** Runs one batch: every piece of `job.input` deflated into `job.output`, in order. */
+  function runJob(job: DeflateJob): DeflateReply {
+    try {
+      const input = Buffer.from(job.input);
+      const output = Buffer.from(job.output);
+      let at = 0;
+      const lengths = job.pieces.map((piece) => {
+        const bytes = input.subarray(piece.offset, piece.offset + piece.length);
+        const length = deflateInto(bytes, piece, job.level, output, at);
+        at += length;
+        return length;
+      });
+      return { id: job.id, lengths, input: job.input, output: job.output };
+    } catch (error) {
+      return { id: job.id, error: String((error instanceof Error && error.stack) || error) };
+    }
+  }
+
+  return { nativeDeflateWriter, deflateInto, runJob };
 }
 
-/** Runs one batch: every piece of `job.input` deflated into `job.output`, in order. */
-export function runJob(job: DeflateJob): DeflateReply {
-  try {
-    const input = Buffer.from(job.input);
-    const output = Buffer.from(job.output);
-    let at = 0;
-    const lengths = job.pieces.map((piece) => {
-      const bytes = input.subarray(piece.offset, piece.offset + piece.length);
-      const length = deflateInto(bytes, piece, job.level, output, at);
-      at += length;
-      return length;
-    });
-    return { id: job.id, lengths, input: job.input, output: job.output };
-  } catch (error) {
-    return { id: job.id, error: String((error instanceof Error && error.stack) || error) };
-  }
-}
-
-const port = parentPort;
-if (port) {
-  port.on('message', (job: DeflateJob) => {
-    const reply = runJob(job);
-    port.postMessage(reply, reply.lengths ? [job.input, job.output] : []);
-  });
+/** The program a deflate worker runs (CommonJS, as `new Worker(code, { eval: true })` runs it). */
+export function deflateWorkerProgram(): string {
+  return [
+    "const { parentPort } = require('node:worker_threads');",
+    `const { runJob } = (${deflateThread.toString()})(require('node:zlib'));`,
+    'parentPort.on("message", (job) => {',
+    '  const reply = runJob(job);',
+    '  parentPort.postMessage(reply, reply.lengths ? [job.input, job.output] : []);',
+    '});',
+  ].join('\n');
 }

@@ -11,7 +11,7 @@
  * byte-identical whatever the concurrency. Memory is bounded by the batch window, not by file or
  * wheel size, and entries larger than 4 GiB or archives beyond 65535 entries get zip64 records.
  */
-import { BuildError } from '../errors.js';
+import { BuildError } from '../base/errors.js';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';

@@ -1,4 +1,0 @@
-/** The command's work (bundled into dist/cli/main/index.js, started by dist/cli/index.js). */
-import { main } from './cli.js';
-
-process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,0 @@
-/** The action's work (bundled into dist/action/index.js, started by dist/index.js: src/entry/). */
-import { run } from './main.js';
-
-await run();

@@ -1,0 +1,140 @@
+import { join } from 'node:path';
+import { readDistInfoExtras } from '../stage/dist-info-files.js';
+import { runBuild } from './steps/build-step.js';
+import { createExecutors } from './executors.js';
+import type { OutputSink } from '../exec/executor.js';
+import { explainFsFailure } from './fs-failure.js';
+import type { Inputs } from '../inputs/inputs.js';
+import type { Log } from '../log/log.js';
+import type { Outputs } from '../inputs/output-spec.js';
+import { publishersFor } from './publishers.js';
+import { discoverPython } from '../python/discover.js';
+import { projectWheel } from './project-dir/project-wheel.js';
+import { writeReceipt } from './steps/receipt-step.js';
+import { resolveRuntimeTarget } from './steps/runtime-target.js';
+import { sourceDate, stageAndPack } from './steps/stage-and-pack-step.js';
+import { timedGroup, type StepContext } from './step-context.js';
+import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
+import { runVerifyStep } from './steps/verify-step.js';
+import { checkUserFolders, closeWorkFolders, openWorkFolders, tempRootOf } from './work-folders.js';
+
+export type { AfterVerifyStep, VerifiedWheel };
+
+export interface PipelineDeps {
+  log: Log;
+  env: NodeJS.ProcessEnv;
+  /** Overrides the publishers (tests); default: artifact and S3 per the inputs. */
+  after?: readonly AfterVerifyStep[];
+  /** Cancels the run (src/shell/cancel.ts): commands are stopped, uploads aborted, no step starts. */
+  signal?: AbortSignal;
+  /** Where the user's commands' streamed output goes (the entry point's redacting stream). */
+  commandOutput?: OutputSink;
+}
+
+export interface PipelineResult {
+  wheel: VerifiedWheel;
+  outputs: Outputs;
+}
+
+/** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
+export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
+  const { log, env, signal } = deps;
+  const { outputDirExisted } = await checkUserFolders(inputs);
+  // License files and the readme are read before the build, so a wrong name fails at once.
+  const extras = inputs.projectDir
+    ? undefined
+    : await readDistInfoExtras({
+        workingDirectory: inputs.workingDirectory,
+        root: inputs.workspace,
+        licensePatterns: inputs.licenseFiles,
+        readme: inputs.readme,
+        log,
+      });
+  // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
+  const executors = createExecutors(inputs, env, tempRootOf(env), log, {
+    signal,
+    output: deps.commandOutput,
+  });
+  const folders = await openWorkFolders(inputs, env, outputDirExisted);
+  const ctx: StepContext = {
+    inputs,
+    log,
+    env,
+    executors,
+    work: folders.work,
+    pending: folders.pending,
+    timed: timedGroup(log, signal),
+    ...(signal ? { signal } : {}),
+  };
+  const { executor } = executors;
+  let succeeded = false;
+  try {
+    await executors.prepare();
+    if (inputs.buildCommand) await ctx.timed('Build', () => runBuild(ctx));
+    const probe = await ctx.timed('Python', () => discoverPython(executor, inputs.python, log));
+    const runtime = await resolveRuntimeTarget(inputs, executor, ctx.work, log);
+
+    const packed = inputs.projectDir
+      ? await ctx.timed('Build project wheel', () =>
+          projectWheel({
+            executor,
+            probe,
+            projectDir: inputs.projectDir!,
+            expectedVersion: inputs.expectedVersion,
+            wheelTag: inputs.wheelTag,
+            compressionLevel: inputs.compressionLevel,
+            work: ctx.work,
+            pending: ctx.pending,
+            sourceDate: () => sourceDate(ctx),
+            log,
+          }),
+        )
+      : await stageAndPack(ctx, { probe, extras: extras!, ...(runtime ? { runtime } : {}) });
+
+    const verified = await runVerifyStep(ctx, { packed, probe, ...(runtime ? { runtime } : {}) });
+    const { wheel } = verified;
+    wheel.receipt = await ctx.timed('Receipt', () =>
+      writeReceipt({
+        inputs,
+        executors,
+        env,
+        wheel: { ...wheel, tags: verified.tags },
+        probe,
+        target: wheel.verify.target,
+        importLines: verified.importLines,
+        nativeReport: wheel.nativeReport,
+        log,
+      }),
+    );
+    const outputs: Outputs = {
+      wheel: wheel.path,
+      'wheel-name': wheel.fileName,
+      sha256: wheel.sha256,
+      size: String(wheel.size),
+      'python-version': probe.version.join('.'),
+      tags: wheel.tag,
+      version: wheel.version,
+      receipt: wheel.receipt.path,
+    };
+    const after =
+      deps.after ??
+      publishersFor(inputs, env, log, {
+        executor,
+        workDir: join(ctx.work, 'consumer'),
+        imports: inputs.imports,
+      });
+    for (const step of after) {
+      Object.assign(outputs, await ctx.timed(step.name, () => step.run(wheel, log, signal)));
+    }
+    succeeded = true;
+    return { wheel, outputs };
+  } catch (error) {
+    throw explainFsFailure(error, folders.places);
+  } finally {
+    const handBack = [inputs.workingDirectory, inputs.outputDir, ctx.work];
+    await executors
+      .finish(handBack)
+      .catch((e: unknown) => log.warning(`hand-back failed: ${String(e)}`));
+    await closeWorkFolders(inputs, folders, succeeded);
+  }
+}

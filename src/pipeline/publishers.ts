@@ -1,0 +1,144 @@
+import type { ArtifactInputs, Inputs, S3Inputs } from '../inputs/inputs.js';
+import { formatBytes, formatDuration, type Log } from '../log/log.js';
+import { resolveArtifactName } from '../publish/artifact/artifact-plan.js';
+import { indexOutputs } from '../publish/index/index-pages.js';
+import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
+import { verifyPublishedStep, type ConsumerContext } from './steps/verify-published-step.js';
+
+// The publishers themselves (the AWS SDK, the artifact client) load when a step runs: a chunk of
+// their own in the bundle, never read on runs that fail before publishing or publish nothing.
+
+/** The workflow artifact; skipped with one log line outside GitHub Actions. */
+export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): AfterVerifyStep {
+  return {
+    name: 'Publish artifact',
+    async run(wheel: VerifiedWheel, log: Log) {
+      const name = resolveArtifactName(inputs.name, wheel.fileName)!;
+      const { publishArtifact } = await import('../publish/artifact/artifact.js');
+      const result = await publishArtifact(
+        wheel,
+        inputs.retentionDays === undefined
+          ? { name }
+          : { name, retentionDays: inputs.retentionDays },
+        env,
+        log,
+      );
+      if (result.status === 'skipped') return {};
+      log.info(`artifact ${result.name} uploaded${result.url ? `: ${result.url}` : ''}`);
+      if (wheel.receipt) {
+        // Its own artifact: the wheel's is the .whl itself (not a zip that could hold both).
+        const receiptName =
+          name === wheel.fileName ? wheel.receipt.fileName : `${name}.verification.json`;
+        await publishArtifact(
+          { ...wheel.receipt, distribution: wheel.distribution, version: wheel.version },
+          inputs.retentionDays === undefined
+            ? { name: receiptName }
+            : { name: receiptName, retentionDays: inputs.retentionDays },
+          env,
+          log,
+        );
+      }
+      return {
+        'artifact-name': result.name,
+        ...(result.id === undefined ? {} : { 'artifact-id': String(result.id) }),
+        ...(result.url ? { 'artifact-url': result.url } : {}),
+      };
+    },
+  };
+}
+
+/** The S3 upload: idempotent, checksummed, with a progress line every few seconds. */
+export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
+  return {
+    name: 'Publish to S3',
+    async run(wheel: VerifiedWheel, _log: Log, signal?: AbortSignal) {
+      const started = Date.now();
+      let lastLine = 0;
+      const [{ publishToS3 }, { s3Target }] = await Promise.all([
+        import('../publish/s3/s3-publish.js'),
+        import('../publish/s3/s3-session.js'),
+      ]);
+      const result = await publishToS3(
+        wheel,
+        {
+          ...s3Target(inputs),
+          overwrite: inputs.overwrite,
+          signal,
+          onProgress: (sent, total) => {
+            const now = Date.now();
+            if (now - lastLine < 3000 && sent < total) return;
+            lastLine = now;
+            const seconds = Math.max(0.001, (now - started) / 1000);
+            log.info(
+              `uploaded ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((100 * sent) / total)}%, ${formatBytes(sent / seconds)}/s)`,
+            );
+          },
+        },
+        log,
+      );
+      const verb =
+        result.status === 'already-published'
+          ? 'already published (same sha256), skipped'
+          : result.status === 'overwritten'
+            ? 'overwritten'
+            : 'uploaded';
+      log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
+      const { alignWheelAcl, publishSidecars } = await import('../publish/s3/s3-beside.js');
+      if (result.status === 'already-published') await alignWheelAcl(inputs, wheel.fileName, log);
+      await publishSidecars(inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
+      return { 's3-uri': result.uri, 's3-url': result.url, requirement: result.requirement };
+    },
+  };
+}
+
+/** The PEP 503 index next to the wheels (`s3-index`), rebuilt after the upload. */
+export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
+  return {
+    name: 'Update S3 index',
+    async run(wheel: VerifiedWheel, log: Log) {
+      const [{ publishIndex }, { s3Target }] = await Promise.all([
+        import('../publish/index/index-update.js'),
+        import('../publish/s3/s3-session.js'),
+      ]);
+      const result = await publishIndex(
+        {
+          ...s3Target(inputs),
+          distribution: wheel.distribution,
+          expectFile: wheel.fileName,
+        },
+        log,
+      );
+      log.info(
+        `index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`,
+      );
+      const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
+      if (unchanged.length) {
+        const { alignPageAcls } = await import('../publish/s3/s3-beside.js');
+        await alignPageAcls(inputs, unchanged, log);
+      }
+      return indexOutputs({
+        indexUrl: result.indexUrl,
+        distribution: wheel.distribution,
+        version: wheel.version,
+      });
+    },
+  };
+}
+
+/**
+ * The publishers the inputs ask for, in order: artifact, S3, the S3 index, then the check that
+ * what was published installs (verify-published).
+ */
+export function publishersFor(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+  consumer: ConsumerContext,
+): AfterVerifyStep[] {
+  const steps: AfterVerifyStep[] = [];
+  if (inputs.artifact) steps.push(artifactStep(inputs.artifact, env));
+  if (inputs.s3) steps.push(s3Step(inputs.s3, log));
+  if (inputs.s3?.index) steps.push(s3IndexStep(inputs.s3));
+  if (inputs.s3) steps.push(verifyPublishedStep(inputs.s3, consumer));
+  return steps;
+}

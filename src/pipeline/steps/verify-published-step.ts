@@ -1,0 +1,42 @@
+import type { Executor } from '../../exec/executor.js';
+import type { S3Inputs } from '../../inputs/inputs.js';
+import type { Log } from '../../log/log.js';
+import type { AfterVerifyStep, VerifiedWheel } from '../verified-wheel.js';
+
+/** Where the consumer check runs: the pipeline's executor and a fresh folder it can write. */
+export interface ConsumerContext {
+  executor: Executor;
+  workDir: string;
+  /** The `import` input (empty = the package). */
+  imports: readonly string[];
+}
+
+/** `verify-published`: runs after the S3 upload and the index update. */
+export function verifyPublishedStep(inputs: S3Inputs, consumer: ConsumerContext): AfterVerifyStep {
+  return {
+    name: 'Verify published',
+    async run(wheel: VerifiedWheel, log: Log) {
+      if (!inputs.verifyPublished) {
+        log.info('verify-published: false: the published wheel is not checked.');
+        return { 'verify-published': 'skipped' };
+      }
+      // Loaded when used (the AWS SDK): see steps.ts.
+      const [{ verifyPublished }, { s3Target }] = await Promise.all([
+        import('../../publish/consumer/verify-published.js'),
+        import('../../publish/s3/s3-session.js'),
+      ]);
+      await verifyPublished({
+        mode: inputs.verifyPublished,
+        ...s3Target(inputs),
+        index: inputs.index,
+        wheel,
+        python: wheel.probe.executable,
+        imports: consumer.imports.length ? consumer.imports : [wheel.packageName],
+        executor: consumer.executor,
+        workDir: consumer.workDir,
+        log,
+      });
+      return { 'verify-published': 'passed' };
+    },
+  };
+}

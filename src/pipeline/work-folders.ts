@@ -1,0 +1,78 @@
+// The folders of a run: the user's folders checked before anything runs, this run's temp folder,
+// the pending folder beside output-dir where the wheel waits until verified, and their removal.
+import { mkdir, mkdtemp, rm, rmdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../base/errors.js';
+import { explainFsFailure, type FsPlaces } from './fs-failure.js';
+import type { Inputs } from '../inputs/inputs.js';
+import { PENDING_PREFIX } from '../stage/stage-exclude.js';
+
+/** Folders the user named must be usable before anything runs or is written. */
+export async function checkUserFolders(inputs: Inputs): Promise<{ outputDirExisted: boolean }> {
+  if (!(await stat(inputs.workingDirectory).catch(() => undefined))?.isDirectory()) {
+    throw new InputError(`the working directory ${inputs.workingDirectory} does not exist.`, {
+      input: 'working-directory',
+      fix: 'check out the sources first, or give a folder relative to the workspace.',
+    });
+  }
+  const outputInfo = await stat(inputs.outputDir).catch(() => undefined);
+  if (outputInfo && !outputInfo.isDirectory()) {
+    throw new InputError(`${inputs.outputDir} exists and is not a folder.`, {
+      input: 'output-dir',
+      fix: 'name a folder (it is created when missing), not a file.',
+    });
+  }
+  return { outputDirExisted: outputInfo !== undefined };
+}
+
+/** RUNNER_TEMP on a runner, the OS temp folder elsewhere. */
+export function tempRootOf(env: NodeJS.ProcessEnv): string {
+  return env.RUNNER_TEMP || tmpdir();
+}
+
+export interface WorkFolders {
+  /** This run's temp folder (made now). */
+  work: string;
+  /** The pending folder beside output-dir (made when the wheel is written). */
+  pending: string;
+  /** What a file-system failure is explained against. */
+  places: FsPlaces;
+  outputDirExisted: boolean;
+}
+
+/** Makes this run's temp folder; a failure names the folder and the input or variable behind it. */
+export async function openWorkFolders(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  outputDirExisted: boolean,
+): Promise<WorkFolders> {
+  const tempRoot = tempRootOf(env);
+  const places: FsPlaces = {
+    outputDir: inputs.outputDir,
+    tempRoot,
+    tempFromRunner: !!env.RUNNER_TEMP,
+    stagingInput: inputs.projectDir ? 'project-dir' : inputs.packageDir ? 'package-dir' : 'stage',
+  };
+  const work = await mkdir(tempRoot, { recursive: true })
+    .then(() => mkdtemp(join(tempRoot, 'algorithmia-wheel-')))
+    .catch((error: unknown) => {
+      throw explainFsFailure(error, places);
+    });
+  const pending = join(inputs.outputDir, `${PENDING_PREFIX}${process.pid}`);
+  return { work, pending, places, outputDirExisted };
+}
+
+/** Removes the temp and pending folders; a failed run leaves no trace in output-dir. */
+export async function closeWorkFolders(
+  inputs: Inputs,
+  folders: WorkFolders,
+  succeeded: boolean,
+): Promise<void> {
+  await rm(folders.pending, { recursive: true, force: true }).catch(() => undefined);
+  await rm(folders.work, { recursive: true, force: true }).catch(() => undefined);
+  // Not even the folder, if this run made it.
+  if (!succeeded && !folders.outputDirExisted) {
+    await rmdir(inputs.outputDir).catch(() => undefined);
+  }
+}

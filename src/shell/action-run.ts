@@ -1,0 +1,79 @@
+import * as core from '@actions/core';
+import { ActionsLog } from '../log/actions-log.js';
+import { cancelOnSignals } from './cancel.js';
+import { errorMessage, RunnerError, UserError } from '../base/errors.js';
+import { INPUT_SPECS, type InputName } from '../inputs/input-spec.js';
+import { OUTPUT_NAMES } from '../inputs/output-spec.js';
+import { Redactor } from '../log/redact.js';
+import { RedactingStream } from '../log/redact-stream.js';
+import { maskAll, RedactingLog } from '../log/redacting-log.js';
+import { checkRunnerFiles } from './runner-files.js';
+import { runWithInputs } from '../pipeline/run-with-inputs.js';
+import { failureMarkdown, summaryMarkdown } from './summary.js';
+
+/** The action's entry: inputs in, outputs and summary out; the pipeline does the work. */
+export async function run(): Promise<void> {
+  // One redactor for the run: every credential of the environment is masked before anything is
+  // printed, and every text that leaves (log, error, summary, outputs, command output) is cleaned.
+  const redactor = Redactor.fromEnvironment(process.env);
+  const actionsLog = new ActionsLog();
+  maskAll(actionsLog, redactor);
+  const log = new RedactingLog(actionsLog, redactor);
+  const commandOutput = new RedactingStream(redactor, process.stderr);
+  const cancellation = cancelOnSignals();
+  try {
+    await checkRunnerFiles(process.env);
+    const result = await runWithInputs(
+      (name: InputName) =>
+        core.getInput(name, { required: false, trimWhitespace: !INPUT_SPECS[name].multiline }),
+      { log, env: process.env, commandOutput, signal: cancellation.signal },
+    );
+    for (const name of OUTPUT_NAMES) {
+      const value = result.outputs[name];
+      if (value !== undefined) core.setOutput(name, redactor.redact(value));
+    }
+    await writeSummary(redactor.redact(summaryMarkdown(result.wheel, result.outputs)));
+  } catch (error) {
+    commandOutput.flush();
+    await reportFailure(error, redactor);
+  } finally {
+    cancellation.dispose();
+  }
+}
+
+async function reportFailure(error: unknown, redactor: Redactor): Promise<void> {
+  process.exitCode = 1;
+  const clean = (text: string) => redactor.redact(text);
+  if (error instanceof UserError) {
+    // One annotation that says what was wrong and how to fix it; no stack trace for user errors.
+    const title = error.input
+      ? `algorithmia-wheel: input '${error.input}'`
+      : error instanceof RunnerError
+        ? `algorithmia-wheel: variable ${error.variable}`
+        : 'algorithmia-wheel';
+    const details = error.details ? clean(error.details) : undefined;
+    core.error(clean(details ? `${error.describe()}\n${details}` : error.describe()), {
+      title,
+      ...(error.file ? { file: clean(error.file) } : {}),
+    });
+    // The consumer check fails after the upload: the wheel is published, the platform cannot read it.
+    const heading =
+      error.input === 'verify-published'
+        ? 'Published, but the platform cannot install it'
+        : undefined;
+    await writeSummary(clean(failureMarkdown(error.describe(), details, heading)));
+    return;
+  }
+  core.error(clean(`Unexpected failure: ${errorMessage(error)}`), { title: 'algorithmia-wheel' });
+  if (error instanceof Error && error.stack) core.debug(clean(error.stack));
+  await writeSummary(clean(failureMarkdown(`Unexpected failure: ${errorMessage(error)}`)));
+}
+
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`);
+  }
+}

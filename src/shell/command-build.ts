@@ -1,0 +1,55 @@
+/**
+ * The local command's build (loaded by src/shell/command.ts once the flags are parsed): runs the pipeline
+ * with a console log, prints the outputs on stdout, and turns errors into one `error:` line.
+ */
+import { cancelOnSignals } from './cancel.js';
+import { formatOutputs } from './command-output.js';
+import { ConsoleLog } from '../log/console-log.js';
+import { CancelledError, UserError } from '../base/errors.js';
+import type { InputName } from '../inputs/input-spec.js';
+import { Redactor } from '../log/redact.js';
+import { RedactingStream } from '../log/redact-stream.js';
+import { RedactingLog } from '../log/redacting-log.js';
+import { runWithInputs } from '../pipeline/run-with-inputs.js';
+
+/** Runs `build` with the parsed flag values; returns the exit code. */
+export async function runBuildCommand(
+  values: Map<InputName, string>,
+  json: boolean,
+): Promise<number> {
+  // One redactor for the run (see main.ts): nothing printed carries a credential.
+  const redactor = Redactor.fromEnvironment(process.env);
+  const clean = (text: string) => redactor.redact(text);
+  const log = new RedactingLog(new ConsoleLog(process.env.RUNNER_DEBUG === '1'), redactor);
+  const commandOutput = new RedactingStream(redactor, process.stderr);
+  const cancellation = cancelOnSignals();
+  try {
+    const result = await runWithInputs((name) => values.get(name) ?? '', {
+      log,
+      env: process.env,
+      commandOutput,
+      signal: cancellation.signal,
+    });
+    const outputs = Object.fromEntries(
+      Object.entries(result.outputs).map(([name, value]) => [name, clean(value)]),
+    );
+    process.stdout.write(formatOutputs(outputs, json ? 'json' : 'lines'));
+    return 0;
+  } catch (error) {
+    commandOutput.flush();
+    if (error instanceof UserError) {
+      process.stderr.write(
+        clean(`error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`),
+      );
+    } else {
+      process.stderr.write(
+        clean(
+          `error: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        ),
+      );
+    }
+    return error instanceof CancelledError ? 130 : 1;
+  } finally {
+    cancellation.dispose();
+  }
+}

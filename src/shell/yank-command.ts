@@ -1,0 +1,102 @@
+/**
+ * `algorithmia-wheel yank --s3-bucket B --s3-prefix P name==version --reason "..."`: marks a
+ * release yanked (PEP 592) in the index published with `s3-index`.
+ */
+import { parseArgs } from 'node:util';
+
+import { ConsoleLog } from '../log/console-log.js';
+import { errorMessage, UserError } from '../base/errors.js';
+import { parseBoolean } from '../inputs/input-reader.js';
+import { parseEndpoint } from '../publish/s3/s3-plan.js';
+
+export const YANK_HELP = [
+  'Usage: algorithmia-wheel yank --s3-bucket B [--s3-prefix P] name==version --reason "..."',
+  '',
+  'Marks every wheel of name==version as yanked (PEP 592) in the pip index next to the wheels',
+  '(published with s3-index): pip then no longer picks it for ranges such as name>=1.0, but',
+  'still installs it, with a warning, for name==version. The wheels are not deleted.',
+  '',
+  '  --reason <text>               why (shown by pip); required',
+  '  --s3-bucket, --s3-prefix, --s3-region, --s3-endpoint, --s3-force-path-style, --s3-max-attempts',
+  "                                as for the build's inputs",
+  '  --s3-acl <acl>                ACL of the rewritten pages (default: that of the project page)',
+].join('\n');
+
+export async function yankMain(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        reason: { type: 'string' },
+        's3-bucket': { type: 'string' },
+        's3-prefix': { type: 'string', default: '' },
+        's3-region': { type: 'string' },
+        's3-endpoint': { type: 'string' },
+        's3-force-path-style': { type: 'string', default: 'false' },
+        's3-max-attempts': { type: 'string', default: '5' },
+        's3-acl': { type: 'string' },
+      },
+    });
+    if (parsed.values.help) {
+      process.stdout.write(`${YANK_HELP}\n`);
+      return 0;
+    }
+    if (parsed.positionals.length !== 1) throw new Error('give exactly one name==version');
+    if (!parsed.values['s3-bucket']) throw new Error('--s3-bucket is required');
+    if (parsed.values.reason === undefined) throw new Error('--reason is required');
+    const acl = parsed.values['s3-acl'];
+    if (acl !== undefined && acl !== 'private' && acl !== 'public-read') {
+      throw new Error(`--s3-acl must be private or public-read, got "${acl}"`);
+    }
+    const attempts = Number(parsed.values['s3-max-attempts']);
+    if (!Number.isInteger(attempts) || attempts < 1 || attempts > 20) {
+      throw new Error('--s3-max-attempts must be a whole number from 1 to 20');
+    }
+  } catch (error) {
+    process.stderr.write(
+      `algorithmia-wheel yank: ${errorMessage(error)}\nRun with --help for usage.\n`,
+    );
+    return 2;
+  }
+  const log = new ConsoleLog(process.env.RUNNER_DEBUG === '1');
+  const values = parsed.values;
+  try {
+    const endpoint = values['s3-endpoint'];
+    if (endpoint) parseEndpoint(endpoint);
+    // Loaded when used: `--help` and usage errors never read the AWS SDK.
+    const { yankRelease } = await import('../publish/index/yank.js');
+    const result = await yankRelease(
+      {
+        bucket: values['s3-bucket']!,
+        prefix: values['s3-prefix'] ?? '',
+        requirement: parsed.positionals[0]!,
+        reason: values.reason!,
+        region: values['s3-region'],
+        endpoint,
+        forcePathStyle: parseBoolean(
+          values['s3-force-path-style'] ?? 'false',
+          's3-force-path-style',
+        ),
+        maxAttempts: Number(values['s3-max-attempts']),
+        ...(values['s3-acl'] ? { acl: values['s3-acl'] as 'private' | 'public-read' } : {}),
+      },
+      log,
+    );
+    for (const file of result.files) process.stdout.write(`yanked=${file}\n`);
+    process.stdout.write(`index-url=${result.index.indexUrl}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UserError) {
+      process.stderr.write(
+        `error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`,
+      );
+    } else {
+      process.stderr.write(`error: unexpected failure: ${errorMessage(error)}\n`);
+    }
+    return 1;
+  }
+}
