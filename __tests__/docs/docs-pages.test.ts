@@ -93,6 +93,28 @@ describe('the README is a door', () => {
     expect(docsPages.filter((page) => !linked.has(page))).toEqual([]);
   });
 
+  it('draws the pipeline in a Mermaid diagram GitHub renders, each step in the order it runs', () => {
+    const [diagram, ...more] = fencedBlocks(readme).filter((block) => block.language === 'mermaid');
+    expect(more).toEqual([]);
+    const lines = diagram!.text.split('\n');
+    expect(lines[0]).toBe('flowchart LR');
+    // Each arrow `a[...] --> b[...]` in the order of the pipeline, from the build to the check
+    // that the published file installs.
+    const arrows = lines
+      .map((line) => line.match(/^\s*(\w+)(?:\[.*?\])? --> (\w+)/))
+      .filter((m): m is RegExpMatchArray => m !== null)
+      .map((m) => `${m[1]}->${m[2]}`);
+    expect(arrows).toEqual([
+      'build->stage',
+      'stage->probe',
+      'probe->pack',
+      'pack->verify',
+      'verify->publish',
+      'publish->consumer',
+    ]);
+    expect(diagram!.text).toMatch(/verify -\. fails \.-> stop\["nothing published"\]/);
+  });
+
   it('leaves the generated tables to docs/inputs-outputs.md, which is up to date', () => {
     expect(readme).not.toContain('<!-- inputs-table -->');
     const check = spawnSync(process.execPath, [join(repo, 'script', 'docs.mjs'), '--check'], {
