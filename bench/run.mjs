@@ -403,6 +403,17 @@ async function main() {
     await rm(path, { force: true });
     return result;
   };
+  // The kept library (yazl) at level 6, beside ours at level 6: like against like.
+  const yazlZip = async () => {
+    const path = join(outDir, 'tree-yazl.zip');
+    await rm(path, { force: true });
+    await mkdir(outDir, { recursive: true });
+    const script = join(root, 'bench', 'yazl-pack.mjs');
+    const sample = await measured('yazl, level 6', ['node', script, treeDir, PACKAGE, path, '6']);
+    const result = { ...sample, size: statSync(path).size, entries: await zipEntries(path) };
+    await rm(path, { force: true });
+    return result;
+  };
 
   // Warm-up (page cache, bundle), then the reference bytes from a single deflate worker.
   console.log('bench: warm-up, then our packer with one deflate worker (the reference bytes)');
@@ -411,7 +422,7 @@ async function main() {
 
   // Our packer at level 6 too (when ours runs at another level): the size/speed trade-off.
   const level6 = args.level === undefined || args.level !== '6';
-  const samples = { ours: [], level6: [], bdist: [], zip: [] };
+  const samples = { ours: [], level6: [], bdist: [], zip: [], yazl: [] };
   const seconds = (sample) => `${(sample.wallMs / 1000).toFixed(2)} s`;
   for (let run = 1; run <= runs; run++) {
     samples.ours.push(await ours()());
@@ -423,9 +434,11 @@ async function main() {
     if (!args['no-refs']) {
       samples.bdist.push(await bdist());
       samples.zip.push(await zip());
+      samples.yazl.push(await yazlZip());
       line.push(
         `bdist_wheel ${seconds(samples.bdist.at(-1))}`,
         `zip ${seconds(samples.zip.at(-1))}`,
+        `yazl -6 ${seconds(samples.yazl.at(-1))}`,
       );
     }
     console.log(`bench: run ${run}/${runs}: ${line.join(', ')}  (load ${loadavg()[0].toFixed(2)})`);
@@ -457,11 +470,14 @@ async function main() {
   if (!args['no-refs']) {
     pack.bdistWheel = summarize(samples.bdist, archive(samples.bdist.at(-1)));
     pack.zip6 = summarize(samples.zip, archive(samples.zip.at(-1)));
+    pack.yazl6 = summarize(samples.yazl, archive(samples.yazl.at(-1)));
+    pack.speedup.vsYazl6 = round(pack.yazl6.wallS / pack.ours.wallS, 2);
     pack.speedup.vsBdistWheel = round(pack.bdistWheel.wallS / pack.ours.wallS, 2);
     pack.speedup.vsZip6 = round(pack.zip6.wallS / pack.ours.wallS, 2);
     if (level6) {
       pack.speedup.level6VsBdistWheel = round(pack.bdistWheel.wallS / pack.oursLevel6.wallS, 2);
       pack.speedup.level6VsZip6 = round(pack.zip6.wallS / pack.oursLevel6.wallS, 2);
+      pack.speedup.level6VsYazl6 = round(pack.yazl6.wallS / pack.oursLevel6.wallS, 2);
     }
   }
 
@@ -498,7 +514,7 @@ async function quick() {
   const load = { start: loadavg().map((x) => round(x, 2)) };
   console.log(`bench: start-up and the small case, load ${load.start.join(' ')}`);
   const startup = parts.has('startup')
-    ? await benchStartup({ dist, measured, runs: Math.max(7, runs * 2 + 1) })
+    ? await benchStartup({ root, dist, measured, runs: Math.max(7, runs * 2 + 1) })
     : undefined;
   const small = parts.has('small')
     ? await benchSmallCase({ dist, work, measured, runs: Math.max(5, runs) })
@@ -673,6 +689,7 @@ function printTable(r) {
   if (p.oursLevel6) rows.push(line('ours, level 6', p.oursLevel6, p.speedup.vsOursLevel6));
   if (p.bdistWheel) rows.push(line('setuptools bdist_wheel', p.bdistWheel, p.speedup.vsBdistWheel));
   if (p.zip6) rows.push(line('zip -r -6', p.zip6, p.speedup.vsZip6));
+  if (p.yazl6) rows.push(line('yazl, level 6 (node, one stream)', p.yazl6, p.speedup.vsYazl6));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const fmt = (row) =>
     `| ${row.map((cell, i) => (i ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
@@ -686,6 +703,14 @@ function printTable(r) {
     `|${widths.map((w, i) => (i ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|')}|`,
   );
   for (const row of rows.slice(1)) console.log(fmt(row));
+  if (p.speedup.level6VsYazl6 !== undefined) {
+    console.log('');
+    console.log(
+      `Like against like, every side at deflate level 6: ours is ${p.speedup.level6VsBdistWheel}x ` +
+        `bdist_wheel, ${p.speedup.level6VsZip6}x zip -6 and ${p.speedup.level6VsYazl6}x yazl ` +
+        `(archives ${p.oursLevel6.sizeMiB} / ${p.bdistWheel.sizeMiB} / ${p.zip6.sizeMiB} / ${p.yazl6.sizeMiB} MiB).`,
+    );
+  }
   if (r.s3) {
     const s = r.s3;
     const srows = [
