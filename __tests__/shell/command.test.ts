@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_NAMES } from '../../src/inputs/input-spec.js';
+import { joinDashValues, parseCli } from '../../src/shell/command.js';
 import { buildExample, copyExample, EXAMPLE_STAGE, ROOT } from '../helpers/example.js';
 import { MOTO_CREDENTIALS, motoClient, startMoto, type Moto } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
@@ -88,6 +89,37 @@ describe('the local command (dist/cli/index.js)', () => {
       /^error: Input 'package-dir': the package folder \/nonexistent\/pkg does not exist\. Fix:/m,
     );
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('joinDashValues / parseCli', () => {
+  const options = {
+    'docker-options': { type: 'string' as const },
+    json: { type: 'boolean' as const },
+  };
+
+  it('joins an input flag with a next argument that starts with "-"', () => {
+    expect(joinDashValues(['build', '--docker-options', '-v /a:/b', '--json'], options)).toEqual([
+      'build',
+      '--docker-options=-v /a:/b',
+      '--json',
+    ]);
+  });
+
+  it('leaves boolean flags, `--name=value`, and everything after `--` alone', () => {
+    expect(
+      joinDashValues(
+        ['--json', '-x', '--docker-options=-v', '--', '--docker-options', '-y'],
+        options,
+      ),
+    ).toEqual(['--json', '-x', '--docker-options=-v', '--', '--docker-options', '-y']);
+  });
+
+  it('parseCli reads the value, and a flag with no value at all is still refused', () => {
+    expect(
+      parseCli(['build', '--docker-options', '--network none']).values.get('docker-options'),
+    ).toBe('--network none');
+    expect(() => parseCli(['build', '--docker-options'])).toThrow(/argument missing/);
   });
 });
 

@@ -2506,13 +2506,22 @@ async function readEggInfo(options) {
 // The license files bdist_wheel (wheel 0.37/0.38) copies into .dist-info, asked of the project's
 // setuptools the way bdist_wheel asks it: setuptools >= 57 resolves `license_files` itself;
 // before, setup.cfg's license_file(s), else the default globs in the project folder. Runs on
-// Python 2.7 too. Lines are marked: setup.py may print.
+// Python 2.7 too. setup.py runs in one namespace, as Python 3's run_setup runs it (2.7's splits
+// globals from locals, so a function in setup.py no longer sees its imports). Lines are marked:
+// setup.py may print.
 const LICENSE_PATHS = String.raw `
 import os, sys
 from glob import glob
 import setuptools
-from distutils.core import run_setup
-dist = run_setup("setup.py", stop_after="config")
+import distutils.core
+distutils.core._setup_stop_after = "config"
+sys.argv = ["setup.py"]
+code = compile(open("setup.py", "rb").read(), "setup.py", "exec")
+try:
+    exec(code, {"__file__": "setup.py", "__name__": "__main__"})
+except SystemExit:
+    pass
+dist = distutils.core._setup_distribution
 major = int(setuptools.__version__.split(".")[0])
 meta = dist.get_option_dict("metadata")
 resolved = getattr(dist.metadata, "license_files", None)
