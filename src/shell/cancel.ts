@@ -57,7 +57,10 @@ export function cancelOnSignals(proc: NodeJS.Process = process): Cancellation {
       proc.off('disconnect', onDisconnect);
     },
     endIfCancelled(code?: number) {
-      if (controller.signal.aborted) proc.exit(code);
+      if (!controller.signal.aborted) return;
+      // process.exit(undefined) would exit with 0 whatever process.exitCode says.
+      if (code !== undefined) proc.exitCode = code;
+      proc.exit();
     },
   };
 }

@@ -368,8 +368,12 @@ function cancelOnSignals(proc = process) {
             proc.off('disconnect', onDisconnect);
         },
         endIfCancelled(code) {
-            if (controller.signal.aborted)
-                proc.exit(code);
+            if (!controller.signal.aborted)
+                return;
+            // process.exit(undefined) would exit with 0 whatever process.exitCode says.
+            if (code !== undefined)
+                proc.exitCode = code;
+            proc.exit();
         },
     };
 }
