@@ -47,6 +47,16 @@ const PURE_FILES = [
 ];
 // The packer writes the zip: the one file of src/wheel/ that does I/O.
 const IMPURE_FILES = ['src/wheel/pack.ts'];
+// The run's one S3 session is the only way to the AWS SDK: only src/publish/s3/ names it, and
+// only the session imports its values (the client, the commands); the rest of s3/ may use types.
+const SESSION = 'src/publish/s3/s3-session.ts';
+const SDK = (allowTypeImports) => ({
+  group: ['@aws-sdk/*'],
+  allowTypeImports,
+  message: allowTypeImports
+    ? `only ${SESSION} sends to S3: call session.send(operation, input) on the run's session.`
+    : `the AWS SDK is reached only through the run's S3 session (${SESSION}): take an S3Session and call session.send(operation, input).`,
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/work/**', '.cache/**'] },
@@ -70,6 +80,16 @@ export default tseslint.config(
     ignores: IMPURE_FILES,
     rules: { 'no-restricted-imports': ['error', { patterns: [ENTRIES, above(wing), PURE] }] },
   })),
+  {
+    files: ['src/**'],
+    ignores: ['src/publish/s3/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [SDK(false)] }] },
+  },
+  {
+    files: ['src/publish/s3/**'],
+    ignores: [SESSION],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [SDK(true)] }] },
+  },
   {
     files: ['__tests__/**', 'bench/**', 'script/**'],
     rules: { 'no-console': 'off' },

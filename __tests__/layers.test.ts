@@ -77,6 +77,35 @@ describe('the import graph of src/', () => {
   });
 });
 
+describe('the AWS SDK of src/', () => {
+  const graph = importGraph(src);
+  const text = (m: string): string => readFileSync(join(src, m), 'utf8');
+  // Static, type-only, re-exported and dynamic imports of the SDK.
+  const sdkImport = /(?:from\s*|import\s*\(\s*|import\s+)['"]@aws-sdk\//;
+  const valueImport =
+    /^import\s+(?!type\b)[^;]*from\s*['"]@aws-sdk\/|import\s*\(\s*['"]@aws-sdk\//m;
+
+  test('is named only in src/publish/s3/, and only the session imports its values', () => {
+    const naming = [...graph.keys()].filter((m) => sdkImport.test(text(m))).sort();
+    // The modules that send to S3 through the session stay many; those naming the SDK, few.
+    expect(naming.length).toBeGreaterThan(0);
+    expect(naming.filter((m) => !m.startsWith('publish/s3/'))).toEqual([]);
+    expect(naming.filter((m) => valueImport.test(text(m)))).toEqual(['publish/s3/s3-session.ts']);
+  });
+
+  test('is sent to by the session alone: one client, one send', () => {
+    const clients = [...graph.keys()].filter((m) => /new S3Client\s*\(/.test(text(m)));
+    expect(clients).toEqual(['publish/s3/s3-session.ts']);
+    const senders = [...graph.keys()].filter((m) => /\bclient\.send\s*\(/.test(text(m)));
+    expect(senders).toEqual(['publish/s3/s3-session.ts']);
+    // Every other S3 request of src/ is a session.send(operation, ...).
+    const through = [...graph.keys()].filter((m) =>
+      /\bsession\.send\(\s*$|\bsession\.send\(\s*'/m.test(text(m)),
+    );
+    expect(through.length).toBeGreaterThanOrEqual(9);
+  });
+});
+
 describe('the cycle checker', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -164,6 +193,32 @@ describe('the layer lint rules', () => {
     expect((await lint(file, code)).join('\n')).toMatch(
       /may import only its own wing and the wings below/,
     );
+  });
+
+  const lintSdk = async (file: string, code: string): Promise<string[]> => {
+    const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+    return result!.messages
+      .filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
+      .map((m) => m.message);
+  };
+
+  test.each([
+    ['src/publish/index/x.ts', "import { GetObjectCommand } from '@aws-sdk/client-s3';"],
+    ['src/publish/consumer/x.ts', "import type { S3Client } from '@aws-sdk/client-s3';"],
+    ['src/pipeline/x.ts', "export { S3Client } from '@aws-sdk/client-s3';"],
+    ['src/shell/x.ts', "import { fromEnv } from '@aws-sdk/credential-providers';"],
+  ])('outside src/publish/s3/, %s may not name the AWS SDK: %s', async (file, code) => {
+    expect((await lintSdk(file, code)).join('\n')).toMatch(/only through the run's S3 session/);
+  });
+
+  test('in src/publish/s3/, only the session imports values of the SDK', async () => {
+    const value = "import { PutObjectCommand } from '@aws-sdk/client-s3';";
+    expect((await lintSdk('src/publish/s3/s3-upload.ts', value)).join('\n')).toMatch(
+      /only src\/publish\/s3\/s3-session.ts sends to S3/,
+    );
+    const type = "import type { GetObjectAclCommandOutput } from '@aws-sdk/client-s3';";
+    expect(await lintSdk('src/publish/s3/s3-acl.ts', type)).toEqual([]);
+    expect(await lintSdk('src/publish/s3/s3-session.ts', value)).toEqual([]);
   });
 
   test.each([

@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MemoryLog } from '../src/log/log.js';
 import { publishToS3 } from '../src/publish/s3/s3-publish.js';
-import { createS3Client } from '../src/publish/s3/s3-session.js';
+import { createS3Client, openS3Session } from '../src/publish/s3/s3-session.js';
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +47,9 @@ if (values.noop) {
   console.log(JSON.stringify({ noop: true }));
 } else {
   const log = new MemoryLog();
+  const session = await openS3Session(options, log);
   const result = await publishToS3(
+    session,
     {
       path: values.wheel,
       fileName: basename(values.wheel),
@@ -59,6 +61,7 @@ if (values.noop) {
     options,
     log,
   );
+  session.close();
   console.log(
     JSON.stringify({
       status: result.status,

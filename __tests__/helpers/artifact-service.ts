@@ -5,7 +5,9 @@
  *   /twirp/github.actions.results.api.v1.ArtifactService/, handing out SAS upload URLs of Azurite
  *   and checking requests the way the real service does (bearer token, backend ids from the JWT's
  *   `scp` claim, unique names per run, size and sha256 of the uploaded blob at finalize).
- * Both listen on 127.0.0.1 on ports the OS picks.
+ * Both listen on 127.0.0.1 on ports the OS picks. With `stallUploadMs`, the upload URLs point to
+ * a proxy in front of Azurite that holds each write for that long (a throttled link), so a
+ * cancel lands mid-upload; a write whose client went away meanwhile never reaches Azurite.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
@@ -33,6 +35,8 @@ export interface ArtifactServiceOptions {
   failFirst?: number;
   /** Answer every Twirp request with 503. */
   failAlways?: boolean;
+  /** Hold every blob write (PUT) this long before passing it on to Azurite. */
+  stallUploadMs?: number;
 }
 
 /** An artifact as the service recorded it. */
@@ -67,6 +71,8 @@ export interface ArtifactService {
   artifacts(): StoredArtifact[];
   /** How many Twirp requests arrived, failed ones included. */
   readonly requests: number;
+  /** How many blob writes (PUT) reached the stalling proxy (with `stallUploadMs`). */
+  readonly blobWrites: number;
   stop(): Promise<void>;
 }
 
@@ -92,12 +98,64 @@ export async function startArtifactService(
   }
 }
 
+/** A proxy in front of Azurite that holds each PUT for `ms`; it counts the PUTs it saw. */
+async function startStallingProxy(
+  target: string,
+  ms: number,
+): Promise<{ url: string; writes: () => number; stop: () => Promise<void> }> {
+  const upstream = new URL(target);
+  let writes = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const forward = (): void => {
+        if (req.socket.destroyed) return; // the client went away: nothing reaches Azurite
+        const out = http.request(
+          {
+            host: upstream.hostname,
+            port: upstream.port,
+            method: req.method,
+            path: req.url,
+            headers: { ...req.headers, host: upstream.host },
+          },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        out.on('error', () => req.socket.destroy());
+        out.end(Buffer.concat(chunks));
+      };
+      if (req.method === 'PUT') {
+        writes++;
+        setTimeout(forward, ms);
+      } else forward();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    writes: () => writes,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 async function startTwirp(
   azurite: Azurite,
   options: ArtifactServiceOptions,
 ): Promise<ArtifactService> {
   const credential = new StorageSharedKeyCredential(ACCOUNT, ACCOUNT_KEY);
   const accountUrl = `${azurite.url}/${ACCOUNT}`;
+  const stalling =
+    options.stallUploadMs === undefined
+      ? undefined
+      : await startStallingProxy(azurite.url, options.stallUploadMs);
+  const uploadUrl = stalling ? `${stalling.url}/${ACCOUNT}` : accountUrl;
   const container = new BlobServiceClient(accountUrl, credential).getContainerClient(CONTAINER);
   await container.create();
 
@@ -158,7 +216,7 @@ async function startTwirp(
       },
       credential,
     ).toString();
-    return { ok: true, signed_upload_url: `${accountUrl}/${CONTAINER}/${blobName}?${sas}` };
+    return { ok: true, signed_upload_url: `${uploadUrl}/${CONTAINER}/${blobName}?${sas}` };
   };
 
   const finalizeArtifact = async (body: Record<string, unknown>): Promise<object> => {
@@ -296,9 +354,13 @@ async function startTwirp(
     get requests() {
       return requests;
     },
+    get blobWrites() {
+      return stalling?.writes() ?? 0;
+    },
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stalling?.stop();
       await azurite.stop();
     },
   };

@@ -23,7 +23,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { PublishError } from '../../src/base/errors.js';
 import { MemoryLog } from '../../src/log/log.js';
-import { publishToS3, type S3PublishOptions } from '../../src/publish/s3/s3-publish.js';
+import type { S3PublishOptions } from '../../src/publish/s3/s3-publish.js';
+import { publishWheel } from '../helpers/s3-session.js';
 import type { BuiltWheel } from '../../src/publish/built-wheel.js';
 import { startArtifactService } from '../helpers/artifact-service.js';
 import { errorAnnotations, runBundledAction } from '../helpers/example.js';
@@ -350,7 +351,7 @@ async function runOnce(run: number, scenario: Scenario): Promise<RunResult> {
   const started = Date.now();
   let outcome: RunResult['outcome'];
   try {
-    const result = await publishToS3(wheel, options, new MemoryLog());
+    const result = await publishWheel(wheel, options, new MemoryLog());
     outcome = 'published';
     if (result.sha256 !== wheel.sha256) lost.push(`reported sha256 ${result.sha256}`);
   } catch (error) {

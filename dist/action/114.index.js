@@ -1,5 +1,5 @@
 export const id = 114;
-export const ids = [114,362];
+export const ids = [114];
 export const modules = {
 
 /***/ 36114:
@@ -9,7 +9,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verifyPublished: () => (/* binding */ verifyPublished)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(55423);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -20,12 +19,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _python_verify_install_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37249);
 /* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31769);
 /* harmony import */ var _index_index_pages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75775);
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(93099);
-/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(49484);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(93099);
+/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(49484);
 /* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11878);
 /* harmony import */ var _s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(79338);
-/* harmony import */ var _s3_s3_session_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2362);
-/* harmony import */ var _verify_published_plan_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(62080);
+/* harmony import */ var _verify_published_plan_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(62080);
 /**
  * The consumer check (`verify-published`): after the upload and the index update, prove that the
  * platform can install what was published, the way it will:
@@ -39,8 +37,6 @@ __webpack_require__.r(__webpack_exports__);
  * A signed reader cannot be imitated by pip, so with `credentials` pip installs the bytes the
  * signed read returned (already proven identical) instead of reading S3 itself.
  */
-
-
 
 
 
@@ -76,7 +72,7 @@ async function anonymousRead(url, what, options, key) {
     }
     const body = Buffer.from(await response.arrayBuffer());
     if (response.status === 403 || response.status === 404) {
-        throw (0,_verify_published_plan_js__WEBPACK_IMPORTED_MODULE_10__/* .readRefusedError */ .tf)({
+        throw (0,_verify_published_plan_js__WEBPACK_IMPORTED_MODULE_9__/* .readRefusedError */ .tf)({
             status: response.status,
             url,
             bucket: options.bucket,
@@ -91,24 +87,23 @@ async function anonymousRead(url, what, options, key) {
         throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PublishError */ .S1(`The platform's read of ${what} (${url}) got HTTP ${response.status}.`, {
             input: 'verify-published',
             fix: 're-run the job; if it persists, check the bucket and the endpoint.',
-            details: (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(body.toString('utf8').slice(0, 2000), secrets(), [_log_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .AWS_ACCESS_KEY_ID */ .Fb]),
+            details: (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactText */ .Rd)(body.toString('utf8').slice(0, 2000), secrets(), [_log_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .AWS_ACCESS_KEY_ID */ .Fb]),
         });
     }
     return body;
 }
 /** A GetObject signed with the runner's credentials: a platform that reads with its own role. */
 async function signedRead(url, key, options) {
-    const session = await (0,_s3_s3_session_js__WEBPACK_IMPORTED_MODULE_9__.openS3Session)(options, options.log, {
-        timeoutMs: options.timeoutMs ?? 5 * 60_000,
-    });
+    const { session } = options;
     try {
-        const object = await session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_12__.GetObjectCommand({ Bucket: options.bucket, Key: key }), { abortSignal: session.signal });
+        const object = await session.send('GetObject', { Bucket: options.bucket, Key: key }, { signal: session.deadline(options.timeoutMs ?? 5 * 60_000) });
         return Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array());
     }
     catch (error) {
+        session.signal.throwIfAborted();
         const { status, code } = (0,_s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .s3ErrorCode */ .az)(error);
         if (status === 403 || status === 404) {
-            throw (0,_verify_published_plan_js__WEBPACK_IMPORTED_MODULE_10__/* .readRefusedError */ .tf)({
+            throw (0,_verify_published_plan_js__WEBPACK_IMPORTED_MODULE_9__/* .readRefusedError */ .tf)({
                 status,
                 url,
                 bucket: options.bucket,
@@ -124,9 +119,6 @@ async function signedRead(url, key, options) {
             fix: 're-run the job; if it persists, check the bucket and the credentials.',
             details: session.redact((0,_base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)),
         });
-    }
-    finally {
-        session.close();
     }
 }
 async function verifyPublished(options) {
@@ -183,7 +175,7 @@ async function verifyPublished(options) {
             });
         }
     }
-    const argv = (0,_verify_published_plan_js__WEBPACK_IMPORTED_MODULE_10__/* .consumerInstallArgv */ .gu)({
+    const argv = (0,_verify_published_plan_js__WEBPACK_IMPORTED_MODULE_9__/* .consumerInstallArgv */ .gu)({
         python: options.python,
         distribution: wheel.distribution,
         version: wheel.version,
@@ -205,7 +197,7 @@ async function verifyPublished(options) {
             fix: "read pip's message: a 403/404 is read access (s3-acl, the bucket policy, Block Public " +
                 'Access); "no matching distribution" means the index does not offer this python the ' +
                 'wheel (tags, requires-python). The object stays published; re-running re-checks it.',
-            details: (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)((0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_13__/* .lastLines */ .w)(pipLog, 30), secrets(), [_log_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .AWS_ACCESS_KEY_ID */ .Fb]),
+            details: (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactText */ .Rd)((0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_11__/* .lastLines */ .w)(pipLog, 30), secrets(), [_log_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .AWS_ACCESS_KEY_ID */ .Fb]),
         });
     }
     const usedMetadataFile = pipLog.includes(`${encodeURIComponent(wheel.fileName)}.metadata`);
@@ -423,196 +415,6 @@ function failureDetails(error, { code, status, fields, context }) {
     ]
         .filter(Boolean)
         .join('\n'), context.secrets ?? [], [_log_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .AWS_ACCESS_KEY_ID */ .Fb]);
-}
-
-
-/***/ }),
-
-/***/ 2362:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  abortError: () => (/* binding */ abortError),
-  aclParams: () => (/* binding */ aclParams),
-  createS3Client: () => (/* binding */ createS3Client),
-  maskCredentials: () => (/* binding */ maskCredentials),
-  objectSha256: () => (/* binding */ objectSha256),
-  openS3Session: () => (/* binding */ openS3Session),
-  s3Target: () => (/* binding */ s3Target),
-  sendTagged: () => (/* binding */ sendTagged),
-  taggedRequest: () => (/* binding */ taggedRequest)
-});
-
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(55423);
-// EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
-// EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(93099);
-// EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(79338);
-;// CONCATENATED MODULE: ./src/publish/s3/s3-region-header.ts
-/**
- * S3 names a bucket's region in the `x-amz-bucket-region` header of its redirect (301) and
- * wrong-region (400) answers, even a HEAD's, which has no body; the SDK drops headers from the
- * errors it throws. This copies the header onto the error as `BucketRegion`, so describeS3Error
- * can say which region to set. Two middlewares of one request share its context: the inner one
- * sees the raw answer, the outer one the error.
- */
-function captureBucketRegion(client) {
-    client.middlewareStack.add((next, context) => async (args) => {
-        const out = await next(args);
-        const response = out.response;
-        const region = response?.headers?.['x-amz-bucket-region'];
-        if (region && (response?.statusCode ?? 200) >= 300) {
-            Object.assign(context, { bucketRegion: region });
-        }
-        return out;
-    }, { step: 'deserialize', priority: 'low', name: 'algorithmiaBucketRegionRead' });
-    client.middlewareStack.add((next, context) => async (args) => {
-        try {
-            return await next(args);
-        }
-        catch (error) {
-            const region = context.bucketRegion;
-            if (typeof region === 'string' && typeof error === 'object' && error !== null) {
-                Object.assign(error, { BucketRegion: region });
-            }
-            throw error;
-        }
-    }, { step: 'initialize', priority: 'high', name: 'algorithmiaBucketRegionAttach' });
-}
-
-;// CONCATENATED MODULE: ./src/publish/s3/s3-session.ts
-/**
- * One S3 session for every publishing path (the wheel, the index, the files beside the wheel,
- * the consumer check, yank): the client, the credentials it will use masked before any request,
- * one way to send (the operation and key tagged onto a failure, for describeS3Error), one
- * deadline merged with the run's cancellation, one redaction of messages, the ACL parameter and
- * the SHA-256 read from a HEAD. The paths differ in what they do, never in how they talk to S3.
- */
-
-
-
-
-
-/** Per attempt: time to connect, and how long a socket may stay silent. */
-const CONNECTION_TIMEOUT_MS = 10_000;
-const SOCKET_TIMEOUT_MS = 60_000;
-/** The variables the SDK's chain reads first; masked even when the chain then fails. */
-const CREDENTIAL_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
-function createS3Client(options) {
-    if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
-        throw new errors/* PublishError */.S1(`max attempts must be a positive integer, got ${options.maxAttempts}.`);
-    }
-    const client = new dist_cjs/* S3Client */.YxF({
-        region: (0,s3_plan/* resolveRegion */.Zv)(options.region, process.env),
-        endpoint: options.endpoint ? (0,s3_plan/* parseEndpoint */.Bk)(options.endpoint).toString() : undefined,
-        forcePathStyle: options.forcePathStyle,
-        maxAttempts: options.maxAttempts,
-        retryMode: 'standard',
-        // We always send our own SHA-256; the SDK must not add its default CRC32 on top.
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        requestHandler: {
-            connectionTimeout: CONNECTION_TIMEOUT_MS,
-            socketTimeout: SOCKET_TIMEOUT_MS,
-        },
-    });
-    captureBucketRegion(client);
-    return client;
-}
-/**
- * Masks the AWS credentials of the environment and those the default chain finds although the
- * environment does not show them (a profile file, SSO, a container or instance role, web
- * identity), before any request; returns them for the error messages. A chain that finds
- * nothing is left to the first request, which reports it with its fix.
- */
-async function maskCredentials(client, log) {
-    const secrets = CREDENTIAL_VARIABLES.map((name) => process.env[name]).filter((value) => !!value);
-    for (const secret of secrets)
-        log.setSecret(secret);
-    let found;
-    try {
-        found = await client.config.credentials();
-    }
-    catch {
-        return secrets;
-    }
-    for (const value of [found.accessKeyId, found.secretAccessKey, found.sessionToken]) {
-        if (value && !secrets.includes(value)) {
-            log.setSecret(value);
-            secrets.push(value);
-        }
-    }
-    return secrets;
-}
-/** Tags an SDK error with the operation (and key) that raised it, for describeS3Error. */
-async function sendTagged(operation, key, request) {
-    try {
-        return await request();
-    }
-    catch (error) {
-        if (typeof error === 'object' && error !== null && !('operation' in error)) {
-            Object.assign(error, key === undefined ? { operation } : { operation, key });
-        }
-        throw error;
-    }
-}
-/** The operation and key a failure was tagged with by sendTagged (fallbacks when untagged). */
-function taggedRequest(error, fallback) {
-    const fields = (typeof error === 'object' && error !== null ? error : {});
-    return {
-        operation: typeof fields.operation === 'string' ? fields.operation : fallback.operation,
-        key: typeof fields.key === 'string' ? fields.key : fallback.key,
-    };
-}
-/** A failure after the deadline passed, reported as the timeout it is. */
-function abortError(error) {
-    return Object.assign(new Error((0,errors/* errorMessage */.gJ)(error)), { name: 'AbortError' });
-}
-/** The ACL parameter of a write: 'private' is S3's default, and not sending it keeps buckets
- * with ACLs disabled working. */
-function aclParams(acl) {
-    return acl === 'public-read' ? { ACL: 'public-read' } : {};
-}
-/** The hex SHA-256 of an object: our metadata, else S3's full-object (not composite) checksum. */
-function objectSha256(head) {
-    const meta = head.Metadata?.sha256?.toLowerCase();
-    if (meta && /^[0-9a-f]{64}$/.test(meta))
-        return meta;
-    const composite = head.ChecksumType === 'COMPOSITE' || head.ChecksumSHA256?.includes('-');
-    if (head.ChecksumSHA256 && !composite) {
-        const hex = (0,s3_plan/* base64ToHex */.Qf)(head.ChecksumSHA256);
-        if (hex.length === 64)
-            return hex;
-    }
-    return undefined;
-}
-/**
- * Opens a session: the client, its credentials masked on `log` before any request, and a
- * deadline of `timeoutMs` merged with `signal`. Close it in a `finally`.
- */
-async function openS3Session(options, log, limits) {
-    const client = createS3Client(options);
-    const secrets = await maskCredentials(client, log);
-    const deadline = AbortSignal.timeout(limits.timeoutMs);
-    return {
-        client,
-        region: (0,s3_plan/* resolveRegion */.Zv)(options.region, process.env),
-        secrets,
-        signal: limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline,
-        redact: (text) => (0,redact/* redactText */.Rd)(text, secrets, [redact/* AWS_ACCESS_KEY_ID */.Fb]),
-        close: () => client.destroy(),
-    };
-}
-/** The target fields of a larger settings object (the S3 inputs), and nothing else. */
-function s3Target(settings) {
-    const { bucket, prefix, region, endpoint, forcePathStyle, maxAttempts, acl } = settings;
-    return { bucket, prefix, region, endpoint, forcePathStyle, maxAttempts, acl };
 }
 
 

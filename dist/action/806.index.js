@@ -218,8 +218,6 @@ var errors = __webpack_require__(15232);
 var s3_errors = __webpack_require__(11878);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(55423);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
 var s3_plan = __webpack_require__(79338);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-identity.ts
@@ -286,11 +284,9 @@ function objectParams(run) {
 
 
 
-
-
 async function headObject(run, signal = run.signal) {
     try {
-        const head = await run.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: run.options.bucket, Key: run.key, ChecksumMode: 'ENABLED' }), { abortSignal: signal });
+        const head = await run.session.send('HeadObject', { Bucket: run.options.bucket, Key: run.key, ChecksumMode: 'ENABLED' }, { signal });
         run.reached = true;
         return {
             exists: true,
@@ -315,7 +311,6 @@ async function headObject(run, signal = run.signal) {
             run.log.debug(`HEAD ${run.key} was refused (403); relying on the conditional write.`);
             return { exists: false, unknown: true, head: {} };
         }
-        Object.assign(error, { operation: 'HeadObject' });
         throw error;
     }
 }
@@ -330,11 +325,11 @@ async function compareExisting(run, existing, signal = run.signal) {
         return { same: true, why: decided.proof };
     if (decided.verdict === 'different')
         return { same: false, why: decided.reason };
-    const got = await (0,s3_session.sendTagged)('GetObject', run.key, () => run.client.send(new dist_cjs.GetObjectCommand({
+    const got = await run.session.send('GetObject', {
         Bucket: run.options.bucket,
         Key: run.key,
         ...(existing.etag ? { IfMatch: existing.etag } : {}),
-    }), { abortSignal: signal }));
+    }, { signal });
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     for await (const chunk of got.Body) {
@@ -396,8 +391,6 @@ async function readRange(wheel, file, range, memory) {
 
 
 
-
-
 /** Clock skew allowed when matching uploads S3 began to our CreateMultipartUpload attempts. */
 const STRAY_UPLOAD_SLACK_MS = 30_000;
 async function uploadMultipart(run, file, plan, condition) {
@@ -413,13 +406,13 @@ async function uploadMultipart(run, file, plan, condition) {
         const { parts, sha256 } = await uploadParts(run, file, plan, { uploadId, queueSize });
         if (sha256 !== run.wheel.sha256)
             throw changedOnDisk(run.wheel, `sha256 ${sha256}`);
-        await (0,s3_session.sendTagged)('CompleteMultipartUpload', run.key, () => run.client.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
+        await run.session.send('CompleteMultipartUpload', {
             Bucket: run.options.bucket,
             Key: run.key,
             UploadId: uploadId,
             MultipartUpload: { Parts: parts },
             ...condition,
-        }), { abortSignal: run.signal }));
+        }, { signal: run.signal });
     }
     catch (error) {
         await abortUpload(run, uploadId);
@@ -431,7 +424,7 @@ async function createUpload(run) {
     const createStarted = Date.now();
     let created;
     try {
-        created = await (0,s3_session.sendTagged)('CreateMultipartUpload', run.key, () => run.client.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({ ...objectParams(run), ChecksumAlgorithm: 'SHA256' }), { abortSignal: run.signal }));
+        created = await run.session.send('CreateMultipartUpload', { ...objectParams(run), ChecksumAlgorithm: 'SHA256' }, { signal: run.signal });
     }
     catch (error) {
         const { status } = (0,s3_errors/* s3ErrorCode */.az)(error);
@@ -498,7 +491,7 @@ async function uploadParts(run, file, plan, { uploadId, queueSize }) {
 async function uploadPart(run, part) {
     const { range, body } = part;
     const checksum = (0,external_node_crypto_.createHash)('sha256').update(body).digest('base64');
-    const stored = await (0,s3_session.sendTagged)(`UploadPart ${range.partNumber}`, run.key, () => run.client.send(new dist_cjs/* UploadPartCommand */.iVK({
+    const stored = await run.session.send('UploadPart', {
         Bucket: run.options.bucket,
         Key: run.key,
         UploadId: part.uploadId,
@@ -507,7 +500,7 @@ async function uploadPart(run, part) {
         ContentLength: body.length,
         ChecksumAlgorithm: 'SHA256',
         ChecksumSHA256: checksum,
-    }), { abortSignal: part.signal }));
+    }, { signal: part.signal, tag: `UploadPart ${range.partNumber}` });
     return {
         PartNumber: range.partNumber,
         ETag: stored.ETag,
@@ -528,7 +521,7 @@ async function abortStrayUploads(run, window, keep) {
         : initiated < window.before;
     let stray;
     try {
-        const list = await run.client.send(new dist_cjs/* ListMultipartUploadsCommand */.mo2({ Bucket: run.options.bucket, Prefix: run.key }), { abortSignal: AbortSignal.timeout(CLEANUP_TIMEOUT_MS) });
+        const list = await run.session.send('ListMultipartUploads', { Bucket: run.options.bucket, Prefix: run.key }, { cleanupMs: CLEANUP_TIMEOUT_MS });
         stray = (list.Uploads ?? [])
             .filter((upload) => upload.Key === run.key &&
             upload.UploadId !== undefined &&
@@ -547,11 +540,7 @@ async function abortStrayUploads(run, window, keep) {
 /** Aborts with its own time budget: the publish deadline may be what failed. */
 async function abortUpload(run, uploadId) {
     try {
-        await run.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({
-            Bucket: run.options.bucket,
-            Key: run.key,
-            UploadId: uploadId,
-        }), { abortSignal: AbortSignal.timeout(60_000) });
+        await run.session.send('AbortMultipartUpload', { Bucket: run.options.bucket, Key: run.key, UploadId: uploadId }, { cleanupMs: 60_000 });
         run.log.info(`Aborted the multipart upload of ${run.key}: no parts are left behind.`);
     }
     catch (error) {
@@ -567,8 +556,6 @@ async function abortUpload(run, uploadId) {
  * a multipart upload (s3-multipart.ts) for a large one. The bytes read from disk are checked
  * against the wheel's size and sha256 first, and S3 verifies the SHA-256 every request carries.
  */
-
-
 
 
 
@@ -606,7 +593,7 @@ async function uploadSingle(run, file, condition) {
     const digest = (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex');
     if (digest !== run.wheel.sha256)
         throw changedOnDisk(run.wheel, `sha256 ${digest}`);
-    await (0,s3_session.sendTagged)('PutObject', run.key, () => run.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
+    await run.session.send('PutObject', {
         ...objectParams(run),
         ...condition,
         Body: body,
@@ -614,7 +601,7 @@ async function uploadSingle(run, file, condition) {
         // The wheel's own digest: S3 rejects the request (BadDigest) unless the bytes match it.
         ChecksumAlgorithm: 'SHA256',
         ChecksumSHA256: (0,s3_plan/* hexToBase64 */.OG)(run.wheel.sha256),
-    }), { abortSignal: run.signal }));
+    }, { signal: run.signal });
     run.options.onProgress?.(body.length, run.wheel.size);
 }
 
@@ -645,7 +632,7 @@ async function uploadSingle(run, file, condition) {
 const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 /** Rounds of look-then-write when a concurrent job changes the object between the two. */
 const MAX_ROUNDS = 3;
-async function publishToS3(wheel, options, log) {
+async function publishToS3(session, wheel, options, log) {
     const bucket = (0,s3_plan/* validateBucketName */.EG)(options.bucket);
     const key = (0,s3_plan/* s3Key */.Aw)(options.prefix, wheel.fileName);
     const region = (0,s3_plan/* resolveRegion */.Zv)(options.region, process.env);
@@ -656,18 +643,14 @@ async function publishToS3(wheel, options, log) {
         endpoint: options.endpoint,
         forcePathStyle: options.forcePathStyle,
     });
-    const session = await (0,s3_session.openS3Session)(options, log, {
-        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        signal: options.signal,
-    });
     const run = {
-        client: session.client,
+        session,
         wheel,
         options,
         key,
         region,
         log,
-        signal: session.signal,
+        signal: session.deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
         secrets: session.secrets,
         reached: false,
     };
@@ -686,9 +669,6 @@ async function publishToS3(wheel, options, log) {
     }
     catch (error) {
         throw publishFailure(run, error);
-    }
-    finally {
-        session.close();
     }
 }
 /** Look, then write; again when a concurrent job changed the key between the two. */
@@ -744,7 +724,7 @@ async function write(run, existing, condition) {
         return 'uploaded';
     }
     catch (error) {
-        if (run.options.signal?.aborted)
+        if (run.session.signal.aborted)
             throw error;
         if ((0,s3_errors/* isPreconditionFailure */.l9)(error)) {
             if (existing.unknown)
@@ -766,8 +746,8 @@ function publishFailure(run, error) {
     if (error instanceof errors/* PublishError */.S1)
         return error;
     // Cancelled: the upload was aborted on the way out; say so, not that S3 failed.
-    if (run.options.signal?.aborted)
-        return run.options.signal.reason;
+    if (run.session.signal.aborted)
+        return run.session.signal.reason;
     return (0,s3_errors/* describeS3Error */.ye)(run.signal.aborted ? (0,s3_session.abortError)(error) : error, {
         bucket: run.options.bucket,
         key: run.key,
@@ -821,7 +801,6 @@ __webpack_require__.d(__webpack_exports__, {
   objectSha256: () => (/* binding */ objectSha256),
   openS3Session: () => (/* binding */ openS3Session),
   s3Target: () => (/* binding */ s3Target),
-  sendTagged: () => (/* binding */ sendTagged),
   taggedRequest: () => (/* binding */ taggedRequest)
 });
 
@@ -867,11 +846,14 @@ function captureBucketRegion(client) {
 
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-session.ts
 /**
- * One S3 session for every publishing path (the wheel, the index, the files beside the wheel,
- * the consumer check, yank): the client, the credentials it will use masked before any request,
- * one way to send (the operation and key tagged onto a failure, for describeS3Error), one
- * deadline merged with the run's cancellation, one redaction of messages, the ACL parameter and
- * the SHA-256 read from a HEAD. The paths differ in what they do, never in how they talk to S3.
+ * The one S3 session of a run, and the only way to the AWS SDK: every publishing path (the
+ * wheel, the index, the files beside the wheel, the consumer check, yank) sends through the same
+ * object, which holds the client (its retry policy: the SDK's standard retries, `s3-max-attempts`
+ * attempts per request), the credentials masked before any request, the redaction of messages,
+ * and the run's cancellation signal, merged into every request. A path adds its own deadline
+ * (`deadline`); only a clean-up request (aborting a multipart upload) goes out after a cancel.
+ * The paths differ in what they do, never in how they talk to S3. Nothing outside src/publish/s3/
+ * imports the SDK (lint: no-restricted-imports; __tests__/layers.test.ts).
  */
 
 
@@ -970,20 +952,48 @@ function objectSha256(head) {
     }
     return undefined;
 }
+const COMMANDS = {
+    AbortMultipartUpload: dist_cjs/* AbortMultipartUploadCommand */.tfP,
+    CompleteMultipartUpload: dist_cjs/* CompleteMultipartUploadCommand */.Gym,
+    CreateMultipartUpload: dist_cjs/* CreateMultipartUploadCommand */.nG4,
+    GetObject: dist_cjs/* GetObjectCommand */.jLs,
+    GetObjectAcl: dist_cjs/* GetObjectAclCommand */.hsf,
+    HeadObject: dist_cjs/* HeadObjectCommand */.l81,
+    ListMultipartUploads: dist_cjs/* ListMultipartUploadsCommand */.mo2,
+    ListObjectsV2: dist_cjs/* ListObjectsV2Command */.u6x,
+    PutObject: dist_cjs/* PutObjectCommand */.wKZ,
+    PutObjectAcl: dist_cjs/* PutObjectAclCommand */.a8O,
+    UploadPart: dist_cjs/* UploadPartCommand */.iVK,
+};
 /**
- * Opens a session: the client, its credentials masked on `log` before any request, and a
- * deadline of `timeoutMs` merged with `signal`. Close it in a `finally`.
+ * Opens a session: the client, its credentials masked on `log` before any request, and the
+ * run's cancellation `signal` (with `timeoutMs`, a bound for the whole session). One per run:
+ * the pipeline opens it when the first S3 step needs it and closes it at the end.
  */
-async function openS3Session(options, log, limits) {
+async function openS3Session(options, log, limits = {}) {
     const client = createS3Client(options);
     const secrets = await maskCredentials(client, log);
-    const deadline = AbortSignal.timeout(limits.timeoutMs);
+    const bounds = [
+        ...(limits.signal ? [limits.signal] : []),
+        ...(limits.timeoutMs === undefined ? [] : [AbortSignal.timeout(limits.timeoutMs)]),
+    ];
+    const signal = bounds.length ? AbortSignal.any(bounds) : new AbortController().signal;
+    const requestSignal = (options) => {
+        if (options.cleanupMs !== undefined)
+            return AbortSignal.timeout(options.cleanupMs);
+        return options.signal ? AbortSignal.any([signal, options.signal]) : signal;
+    };
     return {
-        client,
         region: (0,s3_plan/* resolveRegion */.Zv)(options.region, process.env),
         secrets,
-        signal: limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline,
+        signal,
         redact: (text) => (0,redact/* redactText */.Rd)(text, secrets, [redact/* AWS_ACCESS_KEY_ID */.Fb]),
+        deadline: (timeoutMs) => AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+        send: (operation, input, options = {}) => {
+            const command = new COMMANDS[operation](input);
+            const key = options.key ?? input.Key;
+            return sendTagged(options.tag ?? operation, key, () => client.send(command, { abortSignal: requestSignal(options) }));
+        },
         close: () => client.destroy(),
     };
 }

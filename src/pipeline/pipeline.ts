@@ -7,7 +7,7 @@ import { explainFsFailure } from './fs-failure.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { Log } from '../log/log.js';
 import type { Outputs } from '../inputs/output-spec.js';
-import { publishersFor } from './publishers.js';
+import { publishersFor, runS3Session } from './publishers.js';
 import { discoverPython } from '../python/discover.js';
 import { projectWheel } from './project-dir/project-wheel.js';
 import { writeReceipt } from './steps/receipt-step.js';
@@ -67,6 +67,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     ...(signal ? { signal } : {}),
   };
   const { executor } = executors;
+  // One S3 session for the run (opened by the first S3 step), closed whatever happens.
+  const s3 = inputs.s3 ? runS3Session(inputs.s3, log, signal) : undefined;
   let succeeded = false;
   try {
     await executors.prepare();
@@ -118,11 +120,17 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     };
     const after =
       deps.after ??
-      publishersFor(inputs, env, log, {
-        executor,
-        workDir: join(ctx.work, 'consumer'),
-        imports: inputs.imports,
-      });
+      publishersFor(
+        inputs,
+        env,
+        log,
+        {
+          executor,
+          workDir: join(ctx.work, 'consumer'),
+          imports: inputs.imports,
+        },
+        s3,
+      );
     for (const step of after) {
       Object.assign(outputs, await ctx.timed(step.name, () => step.run(wheel, log, signal)));
     }
@@ -131,6 +139,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   } catch (error) {
     throw explainFsFailure(error, folders.places);
   } finally {
+    await s3?.close();
     const handBack = [inputs.workingDirectory, inputs.outputDir, ctx.work];
     await executors
       .finish(handBack)

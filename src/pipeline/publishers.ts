@@ -2,24 +2,54 @@ import type { ArtifactInputs, Inputs, S3Inputs } from '../inputs/inputs.js';
 import { formatBytes, formatDuration, type Log } from '../log/log.js';
 import { resolveArtifactName } from '../publish/artifact/artifact-plan.js';
 import { indexOutputs } from '../publish/index/index-pages.js';
+import type { S3ClientOptions, S3Session } from '../publish/s3/s3-session.js';
 import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
 import { verifyPublishedStep, type ConsumerContext } from './steps/verify-published-step.js';
 
 // The publishers themselves (the AWS SDK, the artifact client) load when a step runs: a chunk of
 // their own in the bundle, never read on runs that fail before publishing or publish nothing.
 
+/** The run's one S3 session: opened by the first S3 step that needs it, closed with the run. */
+export interface RunS3Session {
+  open(): Promise<S3Session>;
+  close(): Promise<void>;
+}
+
+/**
+ * One S3 session per run (src/publish/s3/s3-session.ts): the upload, the files beside it, the
+ * index and the consumer check all send through it, with the run's cancellation `signal`. The
+ * SDK loads only when the first S3 step opens it.
+ */
+export function runS3Session(
+  options: S3ClientOptions,
+  log: Log,
+  signal: AbortSignal | undefined,
+): RunS3Session {
+  let opening: Promise<S3Session> | undefined;
+  return {
+    open: () =>
+      (opening ??= import('../publish/s3/s3-session.js').then(({ openS3Session }) =>
+        openS3Session(options, log, { signal }),
+      )),
+    async close() {
+      const session = await opening?.catch(() => undefined);
+      session?.close();
+    },
+  };
+}
+
 /** The workflow artifact; skipped with one log line outside GitHub Actions. */
 export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): AfterVerifyStep {
   return {
     name: 'Publish artifact',
-    async run(wheel: VerifiedWheel, log: Log) {
+    async run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal) {
       const name = resolveArtifactName(inputs.name, wheel.fileName)!;
       const { publishArtifact } = await import('../publish/artifact/artifact.js');
       const result = await publishArtifact(
         wheel,
         inputs.retentionDays === undefined
-          ? { name }
-          : { name, retentionDays: inputs.retentionDays },
+          ? { name, signal }
+          : { name, retentionDays: inputs.retentionDays, signal },
         env,
         log,
       );
@@ -32,8 +62,8 @@ export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): Af
         await publishArtifact(
           { ...wheel.receipt, distribution: wheel.distribution, version: wheel.version },
           inputs.retentionDays === undefined
-            ? { name: receiptName }
-            : { name: receiptName, retentionDays: inputs.retentionDays },
+            ? { name: receiptName, signal }
+            : { name: receiptName, retentionDays: inputs.retentionDays, signal },
           env,
           log,
         );
@@ -48,22 +78,23 @@ export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): Af
 }
 
 /** The S3 upload: idempotent, checksummed, with a progress line every few seconds. */
-export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
+export function s3Step(inputs: S3Inputs, log: Log, s3: RunS3Session): AfterVerifyStep {
   return {
     name: 'Publish to S3',
-    async run(wheel: VerifiedWheel, _log: Log, signal?: AbortSignal) {
+    async run(wheel: VerifiedWheel) {
       const started = Date.now();
       let lastLine = 0;
       const [{ publishToS3 }, { s3Target }] = await Promise.all([
         import('../publish/s3/s3-publish.js'),
         import('../publish/s3/s3-session.js'),
       ]);
+      const session = await s3.open();
       const result = await publishToS3(
+        session,
         wheel,
         {
           ...s3Target(inputs),
           overwrite: inputs.overwrite,
-          signal,
           onProgress: (sent, total) => {
             const now = Date.now();
             if (now - lastLine < 3000 && sent < total) return;
@@ -84,15 +115,17 @@ export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
             : 'uploaded';
       log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
       const { alignWheelAcl, publishSidecars } = await import('../publish/s3/s3-beside.js');
-      if (result.status === 'already-published') await alignWheelAcl(inputs, wheel.fileName, log);
-      await publishSidecars(inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
+      if (result.status === 'already-published') {
+        await alignWheelAcl(session, inputs, wheel.fileName, log);
+      }
+      await publishSidecars(session, inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
       return { 's3-uri': result.uri, 's3-url': result.url, requirement: result.requirement };
     },
   };
 }
 
 /** The PEP 503 index next to the wheels (`s3-index`), rebuilt after the upload. */
-export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
+export function s3IndexStep(inputs: S3Inputs, s3: RunS3Session): AfterVerifyStep {
   return {
     name: 'Update S3 index',
     async run(wheel: VerifiedWheel, log: Log) {
@@ -100,7 +133,9 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
         import('../publish/index/index-update.js'),
         import('../publish/s3/s3-session.js'),
       ]);
+      const session = await s3.open();
       const result = await publishIndex(
+        session,
         {
           ...s3Target(inputs),
           distribution: wheel.distribution,
@@ -114,7 +149,7 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
       const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
       if (unchanged.length) {
         const { alignPageAcls } = await import('../publish/s3/s3-beside.js');
-        await alignPageAcls(inputs, unchanged, log);
+        await alignPageAcls(session, inputs, unchanged, log);
       }
       return indexOutputs({
         indexUrl: result.indexUrl,
@@ -127,18 +162,21 @@ export function s3IndexStep(inputs: S3Inputs): AfterVerifyStep {
 
 /**
  * The publishers the inputs ask for, in order: artifact, S3, the S3 index, then the check that
- * what was published installs (verify-published).
+ * what was published installs (verify-published). The S3 steps share the run's session `s3`.
  */
 export function publishersFor(
   inputs: Inputs,
   env: NodeJS.ProcessEnv,
   log: Log,
   consumer: ConsumerContext,
+  s3: RunS3Session | undefined,
 ): AfterVerifyStep[] {
   const steps: AfterVerifyStep[] = [];
   if (inputs.artifact) steps.push(artifactStep(inputs.artifact, env));
-  if (inputs.s3) steps.push(s3Step(inputs.s3, log));
-  if (inputs.s3?.index) steps.push(s3IndexStep(inputs.s3));
-  if (inputs.s3) steps.push(verifyPublishedStep(inputs.s3, consumer));
+  if (inputs.s3 && s3) {
+    steps.push(s3Step(inputs.s3, log, s3));
+    if (inputs.s3.index) steps.push(s3IndexStep(inputs.s3, s3));
+    steps.push(verifyPublishedStep(inputs.s3, consumer, s3.open));
+  }
   return steps;
 }

@@ -38,6 +38,7 @@ export async function run(): Promise<void> {
     await reportFailure(error, redactor);
   } finally {
     cancellation.dispose();
+    cancellation.endIfCancelled();
   }
 }
 

@@ -15,6 +15,13 @@ export interface Cancellation {
   signal: AbortSignal;
   /** Removes the handlers (the run is over). */
   dispose(): void;
+  /**
+   * Ends the process now if the run was cancelled, once it has reported (with `code`, else
+   * process.exitCode): work given up on cancel but still under way in the background (the
+   * artifact client's upload, which takes no signal: src/publish/artifact/artifact.ts) must not
+   * go on to finish, and publish, after the run said it was cancelled.
+   */
+  endIfCancelled(code?: number): void;
 }
 
 export function cancelledError(cause: string): CancelledError {
@@ -48,6 +55,12 @@ export function cancelOnSignals(proc: NodeJS.Process = process): Cancellation {
     dispose() {
       for (const signal of CANCEL_SIGNALS) proc.off(signal, onSignal);
       proc.off('disconnect', onDisconnect);
+    },
+    endIfCancelled(code?: number) {
+      if (!controller.signal.aborted) return;
+      // process.exit(undefined) would exit with 0 whatever process.exitCode says.
+      if (code !== undefined) proc.exitCode = code;
+      proc.exit();
     },
   };
 }

@@ -51,5 +51,6 @@ export async function runBuildCommand(
     return error instanceof CancelledError ? 130 : 1;
   } finally {
     cancellation.dispose();
+    cancellation.endIfCancelled(130);
   }
 }

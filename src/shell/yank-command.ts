@@ -4,8 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 
+import { cancelOnSignals } from './cancel.js';
 import { ConsoleLog } from '../log/console-log.js';
-import { errorMessage, UserError } from '../base/errors.js';
+import { CancelledError, errorMessage, UserError } from '../base/errors.js';
 import { parseBoolean } from '../inputs/input-reader.js';
 import { parseEndpoint } from '../publish/s3/s3-plan.js';
 
@@ -64,6 +65,8 @@ export async function yankMain(argv: string[]): Promise<number> {
   }
   const log = new ConsoleLog(process.env.RUNNER_DEBUG === '1');
   const values = parsed.values;
+  // Ctrl-C or SIGTERM aborts every request of the yank (one S3 session, its signal).
+  const cancellation = cancelOnSignals();
   try {
     const endpoint = values['s3-endpoint'];
     if (endpoint) parseEndpoint(endpoint);
@@ -83,6 +86,7 @@ export async function yankMain(argv: string[]): Promise<number> {
         ),
         maxAttempts: Number(values['s3-max-attempts']),
         ...(values['s3-acl'] ? { acl: values['s3-acl'] as 'private' | 'public-read' } : {}),
+        signal: cancellation.signal,
       },
       log,
     );
@@ -97,6 +101,9 @@ export async function yankMain(argv: string[]): Promise<number> {
     } else {
       process.stderr.write(`error: unexpected failure: ${errorMessage(error)}\n`);
     }
-    return 1;
+    return error instanceof CancelledError ? 130 : 1;
+  } finally {
+    cancellation.dispose();
+    cancellation.endIfCancelled(130);
   }
 }

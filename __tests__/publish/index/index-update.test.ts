@@ -25,13 +25,9 @@ import { PublishError } from '../../../src/base/errors.js';
 import { getInputs } from '../../../src/inputs/inputs.js';
 import { MemoryLog } from '../../../src/log/log.js';
 import { runPipeline } from '../../../src/pipeline/pipeline.js';
-import { publishToS3 } from '../../../src/publish/s3/s3-publish.js';
-import { createS3Client } from '../../../src/publish/s3/s3-session.js';
-import {
-  publishIndex,
-  updateIndex,
-  type IndexResult,
-} from '../../../src/publish/index/index-update.js';
+import { openS3Session } from '../../../src/publish/s3/s3-session.js';
+import { updateIndex, type IndexResult } from '../../../src/publish/index/index-update.js';
+import { publishIndexOnce, publishWheel } from '../../helpers/s3-session.js';
 import type { BuiltWheel } from '../../../src/publish/built-wheel.js';
 import { packWheel } from '../../../src/wheel/pack.js';
 import { copyExample, EXAMPLE_STAGE, inputs } from '../../helpers/example.js';
@@ -87,8 +83,8 @@ async function publish(
   endpoint = moto.endpoint,
   log = new MemoryLog(),
 ): Promise<IndexResult> {
-  await publishToS3(wheel, s3Options(prefix, endpoint), log);
-  return publishIndex(
+  await publishWheel(wheel, s3Options(prefix, endpoint), log);
+  return publishIndexOnce(
     {
       ...s3Options(prefix, endpoint),
       distribution: wheel.distribution,
@@ -415,15 +411,14 @@ describe('foreign objects under the prefix', () => {
     });
     const wheel = await pureWheel('mine', '0.1.0');
     const log = new MemoryLog();
-    await publishToS3(wheel, s3Options(PREFIX), log);
-    const client = createS3Client({
-      endpoint: moto.endpoint,
-      forcePathStyle: true,
-      maxAttempts: 1,
-    });
+    await publishWheel(wheel, s3Options(PREFIX), log);
+    const session = await openS3Session(
+      { endpoint: moto.endpoint, forcePathStyle: true, maxAttempts: 1 },
+      log,
+    );
     try {
       const result = await updateIndex({
-        client,
+        session,
         bucket: BUCKET,
         prefix: PREFIX,
         acl: 'public-read',
@@ -437,7 +432,7 @@ describe('foreign objects under the prefix', () => {
       });
       expect(result.files).toEqual([wheel.fileName]);
     } finally {
-      client.destroy();
+      session.close();
     }
     expect(pageLinks(await readText(`${PREFIX}simple/mine/`))).toEqual(
       new Map([[wheel.fileName, wheel.sha256]]),
@@ -480,7 +475,7 @@ describe('foreign objects under the prefix', () => {
       }),
     );
     const watch = await proxy({});
-    const result = await publishIndex(
+    const result = await publishIndexOnce(
       { ...s3Options(PREFIX, watch.endpoint), distribution: 'mine' },
       new MemoryLog(),
     );
@@ -496,8 +491,8 @@ describe('private wheels', () => {
   it('get private pages: nothing is readable without credentials', async () => {
     const wheel = await pureWheel('secret', '1.0.0');
     const options = { ...s3Options('private/'), acl: 'private' as const };
-    await publishToS3(wheel, options, new MemoryLog());
-    const result = await publishIndex(
+    await publishWheel(wheel, options, new MemoryLog());
+    const result = await publishIndexOnce(
       { ...options, distribution: 'secret', expectFile: wheel.fileName },
       new MemoryLog(),
     );
@@ -525,7 +520,7 @@ describe('failures', () => {
           ? { status: 403, code: 'AccessDenied', message: 'Access Denied' }
           : undefined,
     });
-    const error = await publishIndex(
+    const error = await publishIndexOnce(
       { ...s3Options('denied/', refusing.endpoint), distribution: 'x' },
       new MemoryLog(),
     ).catch((e: unknown) => e);
@@ -548,7 +543,7 @@ describe('failures', () => {
             }
           : undefined,
     });
-    const error = await publishIndex(
+    const error = await publishIndexOnce(
       { ...s3Options('old-store/', old.endpoint), distribution: 'x' },
       new MemoryLog(),
     ).catch((e: unknown) => e);
@@ -568,14 +563,13 @@ describe('failures', () => {
           : undefined,
     });
     const log = new MemoryLog();
-    const client = createS3Client({
-      endpoint: busy.endpoint,
-      forcePathStyle: true,
-      maxAttempts: 1,
-    });
+    const session = await openS3Session(
+      { endpoint: busy.endpoint, forcePathStyle: true, maxAttempts: 1 },
+      log,
+    );
     try {
       const error = await updateIndex({
-        client,
+        session,
         bucket: BUCKET,
         prefix: 'busy/',
         acl: 'private',
@@ -592,7 +586,7 @@ describe('failures', () => {
         'kept changing while updating them (3 rounds)',
       );
     } finally {
-      client.destroy();
+      session.close();
     }
     // 5 pages per round, 3 rounds, never more.
     expect(busy.requests.filter((r) => r.method === 'PUT')).toHaveLength(15);

@@ -21,7 +21,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { PublishError } from '../../../src/base/errors.js';
 import { MemoryLog } from '../../../src/log/log.js';
-import { publishToS3, type S3PublishOptions } from '../../../src/publish/s3/s3-publish.js';
+import type { S3PublishOptions } from '../../../src/publish/s3/s3-publish.js';
+import { publishWheel } from '../../helpers/s3-session.js';
 import type { BuiltWheel } from '../../../src/publish/built-wheel.js';
 import { startS3Proxy, type S3Proxy } from '../../helpers/s3-proxy.js';
 import { MOTO_CREDENTIALS, startMoto, type Moto, motoClient } from '../../helpers/moto.js';
@@ -129,7 +130,7 @@ describe('publishToS3', () => {
     const wheel = await makeWheel(200_000);
     const log = new MemoryLog();
     const progress: number[] = [];
-    const first = await publishToS3(
+    const first = await publishWheel(
       wheel,
       options({ prefix: 'first', onProgress: (sent) => progress.push(sent) }),
       log,
@@ -160,7 +161,7 @@ describe('publishToS3', () => {
     ).toBe(wheel.sha256);
 
     const again = new MemoryLog();
-    const second = await publishToS3(wheel, options({ prefix: 'first' }), again);
+    const second = await publishWheel(wheel, options({ prefix: 'first' }), again);
     expect(second.status).toBe('already-published');
     expect(second.url).toBe(first.url);
     expect(again.lines.join('\n')).toContain('already published');
@@ -169,7 +170,7 @@ describe('publishToS3', () => {
   it('sends If-None-Match and the SHA-256 the server verifies', async () => {
     const wheel = await makeWheel(50_000);
     const before = proxy.requests.length;
-    await publishToS3(
+    await publishWheel(
       wheel,
       options({ endpoint: proxy.endpoint, prefix: 'wire' }),
       new MemoryLog(),
@@ -184,11 +185,11 @@ describe('publishToS3', () => {
 
   it('refuses different bytes under the same key, and replaces them with overwrite', async () => {
     const original = await makeWheel(30_000, 'clash-1.0-py3-none-any.whl');
-    await publishToS3(original, options({ prefix: 'clash' }), new MemoryLog());
+    await publishWheel(original, options({ prefix: 'clash' }), new MemoryLog());
     const changed = await makeWheel(30_000, 'clash-1.0-py3-none-any.whl');
 
     const error = await rejection(
-      publishToS3(changed, options({ prefix: 'clash' }), new MemoryLog()),
+      publishWheel(changed, options({ prefix: 'clash' }), new MemoryLog()),
     );
     expect(error.message).toContain('already exists with different content');
     expect(error.message).toContain(original.sha256);
@@ -202,7 +203,7 @@ describe('publishToS3', () => {
     ).toBe(original.sha256);
 
     const before = proxy.requests.length;
-    const replaced = await publishToS3(
+    const replaced = await publishWheel(
       changed,
       options({ prefix: 'clash', overwrite: true, endpoint: proxy.endpoint }),
       new MemoryLog(),
@@ -230,7 +231,7 @@ describe('publishToS3', () => {
     }, 10);
     const log = new MemoryLog();
     const started = performance.now();
-    const result = await publishToS3(
+    const result = await publishWheel(
       wheel,
       options({
         prefix: 'big',
@@ -287,7 +288,7 @@ describe('publishToS3', () => {
 
   it('makes the object public-read and its URL fetches it with a plain GET', async () => {
     const wheel = await makeWheel(40_000, 'pub-1.0+cpu-py3-none-any.whl');
-    const result = await publishToS3(
+    const result = await publishWheel(
       wheel,
       options({ prefix: 'public/v1', acl: 'public-read' }),
       new MemoryLog(),
@@ -312,7 +313,7 @@ describe('publishToS3', () => {
 
   it('keeps private objects without a public grant', async () => {
     const wheel = await makeWheel(1000);
-    const result = await publishToS3(wheel, options({ prefix: 'private' }), new MemoryLog());
+    const result = await publishWheel(wheel, options({ prefix: 'private' }), new MemoryLog());
     const acl = await admin.send(new GetObjectAclCommand({ Bucket: BUCKET, Key: result.key }));
     const grantees = (acl.Grants ?? []).map((grant) => grant.Grantee?.URI);
     expect(acl.Grants?.length).toBeGreaterThan(0);
@@ -322,7 +323,7 @@ describe('publishToS3', () => {
   it('names the bucket when it does not exist', async () => {
     const wheel = await makeWheel(1000);
     const error = await rejection(
-      publishToS3(wheel, options({ bucket: 'no-such-bucket-here' }), new MemoryLog()),
+      publishWheel(wheel, options({ bucket: 'no-such-bucket-here' }), new MemoryLog()),
     );
     expect(error.message).toContain("'no-such-bucket-here' does not exist");
     expect(error.input).toBe('s3-bucket');
@@ -339,7 +340,7 @@ describe('publishToS3', () => {
     try {
       const wheel = await makeWheel(1000);
       const error = await rejection(
-        publishToS3(wheel, options({ maxAttempts: 1 }), new MemoryLog()),
+        publishWheel(wheel, options({ maxAttempts: 1 }), new MemoryLog()),
       );
       expect(error.message).toBe('No AWS credentials were found for the S3 upload.');
       expect(error.fix).toContain('aws-actions/configure-aws-credentials');
@@ -360,7 +361,7 @@ describe('publishToS3', () => {
         queueSize: 2,
       });
       const logs = [new MemoryLog(), new MemoryLog()];
-      const results = await Promise.all(logs.map((log) => publishToS3(wheel, opts, log)));
+      const results = await Promise.all(logs.map((log) => publishWheel(wheel, opts, log)));
       expect(results.map((r) => r.status).sort()).toEqual(['already-published', 'created']);
       // The loser lost the conditional completion, looked again and found its own bytes.
       const loser = logs[results.findIndex((r) => r.status === 'already-published')];
@@ -386,7 +387,7 @@ describe('publishToS3', () => {
         queueSize: 2,
       });
       const settled = await Promise.allSettled(
-        wheels.map((wheel) => publishToS3(wheel, opts, new MemoryLog())),
+        wheels.map((wheel) => publishWheel(wheel, opts, new MemoryLog())),
       );
       expect(settled.map((s) => s.status).sort()).toEqual(['fulfilled', 'rejected']);
       const won = settled.findIndex((s) => s.status === 'fulfilled');
@@ -407,7 +408,7 @@ describe('publishToS3', () => {
     const lying = { ...wheel, sha256: createHash('sha256').update('something else').digest('hex') };
     const log = new MemoryLog();
     const error = await rejection(
-      publishToS3(lying, options({ prefix: 'bad-sum', partSize: 5 * MiB }), log),
+      publishWheel(lying, options({ prefix: 'bad-sum', partSize: 5 * MiB }), log),
     );
     expect(error.message).toContain('is not the wheel that was built');
     expect(log.lines.join('\n')).toContain('Aborted the multipart upload');
@@ -427,7 +428,7 @@ describe('publishToS3', () => {
       const wheel = await makeWheel(11 * MiB, 'corrupt-1.0-py3-none-any.whl');
       const log = new MemoryLog();
       const error = await rejection(
-        publishToS3(
+        publishWheel(
           wheel,
           options({ prefix: 'corrupt', endpoint: corrupting.endpoint, partSize: 5 * MiB }),
           log,
@@ -449,7 +450,7 @@ describe('publishToS3', () => {
     // 1 MiB parts are below S3's 5 MiB minimum: CompleteMultipartUpload fails (EntityTooSmall).
     const wheel = await makeWheel(3 * MiB, 'small-parts-1.0-py3-none-any.whl');
     const error = await rejection(
-      publishToS3(
+      publishWheel(
         wheel,
         options({ prefix: 'too-small', partSize: MiB, multipartThreshold: MiB }),
         new MemoryLog(),
@@ -471,7 +472,7 @@ describe('publishToS3 when the endpoint does not answer', () => {
     const endpoint = `http://127.0.0.1:${port}`;
     const wheel = await makeWheel(1000);
     const error = await rejection(
-      publishToS3(wheel, options({ endpoint, maxAttempts: 1 }), new MemoryLog()),
+      publishWheel(wheel, options({ endpoint, maxAttempts: 1 }), new MemoryLog()),
     );
     expect(error.message).toBe(`Cannot reach S3 at ${endpoint} (ECONNREFUSED).`);
     expect(error.input).toBe('s3-endpoint');
@@ -485,7 +486,7 @@ describe('publishToS3 when the endpoint does not answer', () => {
       const wheel = await makeWheel(1000);
       const started = Date.now();
       const error = await rejection(
-        publishToS3(
+        publishWheel(
           wheel,
           options({ endpoint: `http://127.0.0.1:${port}`, maxAttempts: 3, timeoutMs: 500 }),
           new MemoryLog(),
@@ -519,7 +520,7 @@ describe('publishToS3 with credentials the server rejects', () => {
       const wheel = await makeWheel(1000);
       const log = new MemoryLog();
       const error = await rejection(
-        publishToS3(wheel, options({ endpoint: strict.endpoint, maxAttempts: 1 }), log),
+        publishWheel(wheel, options({ endpoint: strict.endpoint, maxAttempts: 1 }), log),
       );
       expect(error.message).toContain('S3 rejected the AWS credentials (InvalidAccessKeyId)');
       expect(error.fix).toContain('aws-actions/configure-aws-credentials');
@@ -556,7 +557,7 @@ describe('"already published" is proven, never taken from metadata', () => {
     await plant(key, impostor, { sha256: wheel.sha256 });
 
     const error = await rejection(
-      publishToS3(wheel, options({ prefix: 'faked' }), new MemoryLog()),
+      publishWheel(wheel, options({ prefix: 'faked' }), new MemoryLog()),
     );
     expect(error.input).toBe('s3-overwrite');
     expect(error.message).toContain('already exists with different content');
@@ -565,7 +566,7 @@ describe('"already published" is proven, never taken from metadata', () => {
     expect((await readObject(key)).equals(impostor)).toBe(true);
 
     // With s3-overwrite the impostor is replaced by the wheel.
-    const replaced = await publishToS3(
+    const replaced = await publishWheel(
       wheel,
       options({ prefix: 'faked', overwrite: true }),
       new MemoryLog(),
@@ -584,7 +585,7 @@ describe('"already published" is proven, never taken from metadata', () => {
     await plant(key, randomBytes(19_999), { sha256: wheel.sha256 });
     const log = new MemoryLog();
     const error = await rejection(
-      publishToS3(wheel, options({ prefix: 'faked-size', endpoint: proxy.endpoint }), log),
+      publishWheel(wheel, options({ prefix: 'faked-size', endpoint: proxy.endpoint }), log),
     );
     expect(error.message).toContain(`it has 19999 bytes, this build ${wheel.size}`);
     expect(proxy.requests.filter(get(key))).toEqual([]);
@@ -596,7 +597,7 @@ describe('"already published" is proven, never taken from metadata', () => {
     const { readFile } = await import('node:fs/promises');
     await plant(key, await readFile(wheel.path), {});
     const log = new MemoryLog();
-    const result = await publishToS3(
+    const result = await publishWheel(
       wheel,
       options({ prefix: 'same-bytes', endpoint: proxy.endpoint }),
       log,
@@ -609,9 +610,9 @@ describe('"already published" is proven, never taken from metadata', () => {
   it("our own earlier single PUT: S3's checksum proves it, nothing is downloaded", async () => {
     const wheel = await makeWheel(20_000, 'own-1.0-py3-none-any.whl');
     const key = `own/${wheel.fileName}`;
-    await publishToS3(wheel, options({ prefix: 'own' }), new MemoryLog());
+    await publishWheel(wheel, options({ prefix: 'own' }), new MemoryLog());
     const log = new MemoryLog();
-    const again = await publishToS3(
+    const again = await publishWheel(
       wheel,
       options({ prefix: 'own', endpoint: proxy.endpoint }),
       log,
@@ -625,9 +626,9 @@ describe('"already published" is proven, never taken from metadata', () => {
     const wheel = await makeWheel(11 * MiB, 'own-multi-1.0-py3-none-any.whl');
     const key = `own-multi/${wheel.fileName}`;
     const multipart = { prefix: 'own-multi', partSize: 5 * MiB, multipartThreshold: 5 * MiB };
-    await publishToS3(wheel, options(multipart), new MemoryLog());
+    await publishWheel(wheel, options(multipart), new MemoryLog());
     const log = new MemoryLog();
-    const again = await publishToS3(
+    const again = await publishWheel(
       wheel,
       options({ ...multipart, endpoint: proxy.endpoint }),
       log,

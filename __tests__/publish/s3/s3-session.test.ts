@@ -9,16 +9,22 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { PublishError, UserError } from '../../../src/base/errors.js';
 import { MemoryLog } from '../../../src/log/log.js';
 import { alignWheelAcl } from '../../../src/publish/s3/s3-beside.js';
-import { publishIndex } from '../../../src/publish/index/index-update.js';
 import { aclParams, openS3Session } from '../../../src/publish/s3/s3-session.js';
 import { yankRelease } from '../../../src/publish/index/yank.js';
 import { startMoto, motoClient, type Moto } from '../../helpers/moto.js';
+import { inSession, publishIndexOnce } from '../../helpers/s3-session.js';
 
 /** Only in the credentials file: the session learns them from the chain. */
 const CHAIN_KEY_ID = 'AKIACHAINLEARNED0001';
@@ -85,7 +91,7 @@ function expectClean(error: UserError): void {
 describe('openS3Session', () => {
   it('masks what the chain learned before the first request, and redacts it', async () => {
     const log = new RecordingLog();
-    const session = await openS3Session(connection(), log, { timeoutMs: 60_000 });
+    const session = await openS3Session(connection(), log);
     try {
       expect(log.secrets).toEqual(expect.arrayContaining([CHAIN_KEY_ID, CHAIN_SECRET]));
       expect(session.secrets).toEqual(expect.arrayContaining([CHAIN_KEY_ID, CHAIN_SECRET]));
@@ -107,8 +113,12 @@ describe('openS3Session', () => {
     });
     try {
       expect(session.signal.aborted).toBe(false);
+      const deadline = session.deadline(60_000);
       cancel.abort(new Error('cancelled'));
       expect(session.signal.aborted).toBe(true);
+      // A path's deadline carries the run's cancellation.
+      expect(deadline.aborted).toBe(true);
+      expect(deadline.reason).toEqual(new Error('cancelled'));
     } finally {
       session.close();
     }
@@ -116,6 +126,49 @@ describe('openS3Session', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(short.signal.aborted).toBe(true);
     short.close();
+  });
+
+  it("sends every request with the run's cancellation, tagged; a clean-up request goes out after it", async () => {
+    const log = new RecordingLog();
+    const cancel = new AbortController();
+    const session = await openS3Session(connection(), log, { signal: cancel.signal });
+    try {
+      await session.send('PutObject', { Bucket: 'session-test', Key: 'before', Body: 'x' });
+      const missing = await session
+        .send('HeadObject', { Bucket: 'session-test', Key: 'nothing-here' })
+        .catch((e: unknown) => e);
+      expect(missing).toMatchObject({ operation: 'HeadObject', key: 'nothing-here' });
+      const tagged = await session
+        .send('GetObject', { Bucket: 'session-test', Key: 'nothing' }, { tag: 'Read 2', key: 'k' })
+        .catch((e: unknown) => e);
+      expect(tagged).toMatchObject({ operation: 'Read 2', key: 'k' });
+      const reason = new Error('cancelled by the test');
+      cancel.abort(reason);
+      // Whatever deadline the caller gives, a cancelled run sends nothing more...
+      const refused = await session
+        .send(
+          'PutObject',
+          { Bucket: 'session-test', Key: 'after', Body: 'y' },
+          { signal: AbortSignal.timeout(60_000) },
+        )
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(Error);
+      // ...but a clean-up request (aborting a multipart upload) still goes out.
+      const created = await admin.send(
+        new CreateMultipartUploadCommand({ Bucket: 'session-test', Key: 'open' }),
+      );
+      await session.send(
+        'AbortMultipartUpload',
+        { Bucket: 'session-test', Key: 'open', UploadId: created.UploadId },
+        { cleanupMs: 10_000 },
+      );
+      const open = await admin.send(new ListMultipartUploadsCommand({ Bucket: 'session-test' }));
+      expect(open.Uploads ?? []).toEqual([]);
+      const keys = await admin.send(new ListObjectsV2Command({ Bucket: 'session-test' }));
+      expect((keys.Contents ?? []).map((o) => o.Key)).toEqual(['before']);
+    } finally {
+      session.close();
+    }
   });
 
   it('sends an ACL only for public-read', () => {
@@ -128,7 +181,7 @@ describe('every S3 path masks the credentials the chain learned', () => {
   it('the index, on a failure of the index alone (its bucket is missing)', async () => {
     const log = new RecordingLog();
     const error = await failure(
-      publishIndex(
+      publishIndexOnce(
         {
           ...connection(),
           bucket: 'no-such-index-bucket',
@@ -147,10 +200,13 @@ describe('every S3 path masks the credentials the chain learned', () => {
   it('the ACL alignment beside the wheel', async () => {
     const log = new RecordingLog();
     const error = await failure(
-      alignWheelAcl(
-        { ...connection(), bucket: 'no-such-acl-bucket', prefix: '', acl: 'public-read' },
-        'vecmath-1.0-py3-none-any.whl',
-        log,
+      inSession(connection(), log, (session) =>
+        alignWheelAcl(
+          session,
+          { ...connection(), bucket: 'no-such-acl-bucket', prefix: '', acl: 'public-read' },
+          'vecmath-1.0-py3-none-any.whl',
+          log,
+        ),
       ),
     );
     expect(log.secrets).toEqual(expect.arrayContaining([CHAIN_KEY_ID, CHAIN_SECRET]));

@@ -17,7 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
   objectSha256: () => (/* binding */ objectSha256),
   openS3Session: () => (/* binding */ openS3Session),
   s3Target: () => (/* binding */ s3Target),
-  sendTagged: () => (/* binding */ sendTagged),
   taggedRequest: () => (/* binding */ taggedRequest)
 });
 
@@ -63,11 +62,14 @@ function captureBucketRegion(client) {
 
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-session.ts
 /**
- * One S3 session for every publishing path (the wheel, the index, the files beside the wheel,
- * the consumer check, yank): the client, the credentials it will use masked before any request,
- * one way to send (the operation and key tagged onto a failure, for describeS3Error), one
- * deadline merged with the run's cancellation, one redaction of messages, the ACL parameter and
- * the SHA-256 read from a HEAD. The paths differ in what they do, never in how they talk to S3.
+ * The one S3 session of a run, and the only way to the AWS SDK: every publishing path (the
+ * wheel, the index, the files beside the wheel, the consumer check, yank) sends through the same
+ * object, which holds the client (its retry policy: the SDK's standard retries, `s3-max-attempts`
+ * attempts per request), the credentials masked before any request, the redaction of messages,
+ * and the run's cancellation signal, merged into every request. A path adds its own deadline
+ * (`deadline`); only a clean-up request (aborting a multipart upload) goes out after a cancel.
+ * The paths differ in what they do, never in how they talk to S3. Nothing outside src/publish/s3/
+ * imports the SDK (lint: no-restricted-imports; __tests__/layers.test.ts).
  */
 
 
@@ -166,20 +168,48 @@ function objectSha256(head) {
     }
     return undefined;
 }
+const COMMANDS = {
+    AbortMultipartUpload: dist_cjs/* AbortMultipartUploadCommand */.tfP,
+    CompleteMultipartUpload: dist_cjs/* CompleteMultipartUploadCommand */.Gym,
+    CreateMultipartUpload: dist_cjs/* CreateMultipartUploadCommand */.nG4,
+    GetObject: dist_cjs/* GetObjectCommand */.jLs,
+    GetObjectAcl: dist_cjs/* GetObjectAclCommand */.hsf,
+    HeadObject: dist_cjs/* HeadObjectCommand */.l81,
+    ListMultipartUploads: dist_cjs/* ListMultipartUploadsCommand */.mo2,
+    ListObjectsV2: dist_cjs/* ListObjectsV2Command */.u6x,
+    PutObject: dist_cjs/* PutObjectCommand */.wKZ,
+    PutObjectAcl: dist_cjs/* PutObjectAclCommand */.a8O,
+    UploadPart: dist_cjs/* UploadPartCommand */.iVK,
+};
 /**
- * Opens a session: the client, its credentials masked on `log` before any request, and a
- * deadline of `timeoutMs` merged with `signal`. Close it in a `finally`.
+ * Opens a session: the client, its credentials masked on `log` before any request, and the
+ * run's cancellation `signal` (with `timeoutMs`, a bound for the whole session). One per run:
+ * the pipeline opens it when the first S3 step needs it and closes it at the end.
  */
-async function openS3Session(options, log, limits) {
+async function openS3Session(options, log, limits = {}) {
     const client = createS3Client(options);
     const secrets = await maskCredentials(client, log);
-    const deadline = AbortSignal.timeout(limits.timeoutMs);
+    const bounds = [
+        ...(limits.signal ? [limits.signal] : []),
+        ...(limits.timeoutMs === undefined ? [] : [AbortSignal.timeout(limits.timeoutMs)]),
+    ];
+    const signal = bounds.length ? AbortSignal.any(bounds) : new AbortController().signal;
+    const requestSignal = (options) => {
+        if (options.cleanupMs !== undefined)
+            return AbortSignal.timeout(options.cleanupMs);
+        return options.signal ? AbortSignal.any([signal, options.signal]) : signal;
+    };
     return {
-        client,
         region: (0,s3_plan/* resolveRegion */.Zv)(options.region, process.env),
         secrets,
-        signal: limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline,
+        signal,
         redact: (text) => (0,redact/* redactText */.Rd)(text, secrets, [redact/* AWS_ACCESS_KEY_ID */.Fb]),
+        deadline: (timeoutMs) => AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+        send: (operation, input, options = {}) => {
+            const command = new COMMANDS[operation](input);
+            const key = options.key ?? input.Key;
+            return sendTagged(options.tag ?? operation, key, () => client.send(command, { abortSignal: requestSignal(options) }));
+        },
         close: () => client.destroy(),
     };
 }

@@ -315,6 +315,72 @@ function planUpload(size, partSize, threshold) {
 
 /***/ }),
 
+/***/ 68848:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dJ: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/* unused harmony exports CANCEL_SIGNALS, CANCEL_DEADLINE_MS, cancelledError */
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/**
+ * Cancellation of the working process: the runner cancels a step with SIGINT (some versions
+ * SIGHUP), then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that. Any of these
+ * signals, or the launcher (src/exec/launch.ts) going away, aborts one AbortSignal that every step
+ * gets: running commands are stopped, an upload in flight is aborted, no later step starts.
+ */
+
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** After a cancel, the process exits by itself this long later even if a step hangs. */
+const CANCEL_DEADLINE_MS = 6000;
+function cancelledError(cause) {
+    return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`the run was cancelled (${cause}).`, {
+        fix: 're-run the job; a re-run aborts the uploads this run left unfinished.',
+    });
+}
+/**
+ * Turns SIGINT/SIGTERM/SIGHUP and the loss of the launcher's IPC channel into an aborted signal
+ * whose reason is a CancelledError. A repeated signal changes nothing; CANCEL_DEADLINE_MS after
+ * the first, the process exits with code 130 whatever is still running.
+ */
+function cancelOnSignals(proc = process) {
+    const controller = new AbortController();
+    const cancel = (cause) => {
+        if (controller.signal.aborted)
+            return;
+        controller.abort(cancelledError(cause));
+        setTimeout(() => proc.exit(130), CANCEL_DEADLINE_MS).unref();
+    };
+    const onSignal = (signal) => cancel(signal);
+    const onDisconnect = () => cancel('the launching process went away');
+    for (const signal of CANCEL_SIGNALS)
+        proc.on(signal, onSignal);
+    if (proc.channel) {
+        // The channel only tells us when the launcher dies; it must not keep this process alive.
+        proc.channel.unref();
+        proc.on('disconnect', onDisconnect);
+    }
+    return {
+        signal: controller.signal,
+        dispose() {
+            for (const signal of CANCEL_SIGNALS)
+                proc.off(signal, onSignal);
+            proc.off('disconnect', onDisconnect);
+        },
+        endIfCancelled(code) {
+            if (!controller.signal.aborted)
+                return;
+            // process.exit(undefined) would exit with 0 whatever process.exitCode says.
+            if (code !== undefined)
+                proc.exitCode = code;
+            proc.exit();
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 24507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -324,14 +390,16 @@ function planUpload(size, partSize, threshold) {
 /* unused harmony export YANK_HELP */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _log_console_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98994);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15232);
-/* harmony import */ var _inputs_input_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7743);
-/* harmony import */ var _publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79338);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68848);
+/* harmony import */ var _log_console_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98994);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15232);
+/* harmony import */ var _inputs_input_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7743);
+/* harmony import */ var _publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79338);
 /**
  * `algorithmia-wheel yank --s3-bucket B --s3-prefix P name==version --reason "..."`: marks a
  * release yanked (PEP 592) in the index published with `s3-index`.
  */
+
 
 
 
@@ -388,17 +456,19 @@ async function yankMain(argv) {
         }
     }
     catch (error) {
-        process.stderr.write(`algorithmia-wheel yank: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}\nRun with --help for usage.\n`);
+        process.stderr.write(`algorithmia-wheel yank: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}\nRun with --help for usage.\n`);
         return 2;
     }
-    const log = new _log_console_log_js__WEBPACK_IMPORTED_MODULE_4__/* .ConsoleLog */ .w(process.env.RUNNER_DEBUG === '1');
+    const log = new _log_console_log_js__WEBPACK_IMPORTED_MODULE_5__/* .ConsoleLog */ .w(process.env.RUNNER_DEBUG === '1');
     const values = parsed.values;
+    // Ctrl-C or SIGTERM aborts every request of the yank (one S3 session, its signal).
+    const cancellation = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .dJ)();
     try {
         const endpoint = values['s3-endpoint'];
         if (endpoint)
-            (0,_publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .parseEndpoint */ .Bk)(endpoint);
+            (0,_publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .parseEndpoint */ .Bk)(endpoint);
         // Loaded when used: `--help` and usage errors never read the AWS SDK.
-        const { yankRelease } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(34), __webpack_require__.e(147), __webpack_require__.e(297)]).then(__webpack_require__.bind(__webpack_require__, 49297));
+        const { yankRelease } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(147), __webpack_require__.e(297)]).then(__webpack_require__.bind(__webpack_require__, 49297));
         const result = await yankRelease({
             bucket: values['s3-bucket'],
             prefix: values['s3-prefix'] ?? '',
@@ -406,9 +476,10 @@ async function yankMain(argv) {
             reason: values.reason,
             region: values['s3-region'],
             endpoint,
-            forcePathStyle: (0,_inputs_input_reader_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .y)(values['s3-force-path-style'] ?? 'false', 's3-force-path-style'),
+            forcePathStyle: (0,_inputs_input_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .y)(values['s3-force-path-style'] ?? 'false', 's3-force-path-style'),
             maxAttempts: Number(values['s3-max-attempts']),
             ...(values['s3-acl'] ? { acl: values['s3-acl'] } : {}),
+            signal: cancellation.signal,
         }, log);
         for (const file of result.files)
             process.stdout.write(`yanked=${file}\n`);
@@ -416,13 +487,17 @@ async function yankMain(argv) {
         return 0;
     }
     catch (error) {
-        if (error instanceof _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo) {
+        if (error instanceof _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo) {
             process.stderr.write(`error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`);
         }
         else {
-            process.stderr.write(`error: unexpected failure: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}\n`);
+            process.stderr.write(`error: unexpected failure: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}\n`);
         }
-        return 1;
+        return error instanceof _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc ? 130 : 1;
+    }
+    finally {
+        cancellation.dispose();
+        cancellation.endIfCancelled(130);
     }
 }
 

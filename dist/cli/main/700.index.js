@@ -35,8 +35,36 @@ async function artifactClient() {
     const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 379).then(__webpack_require__.bind(__webpack_require__, 10379));
     return new DefaultArtifactClient();
 }
+/**
+ * The client's work, given up the moment the run is cancelled: the cancellation is thrown at
+ * once. @actions/artifact (6.x) takes no AbortSignal (its blob upload aborts only on its own
+ * stall timer), so the request in flight is not cut here; the shell ends the process right after
+ * reporting a cancelled run (src/shell/cancel.ts), which cuts it before FinalizeArtifact: an
+ * artifact that is never finalized is never listed or downloadable. A cancel that arrives while
+ * FinalizeArtifact itself is on the wire cannot be taken back.
+ */
+async function untilCancelled(work, signal) {
+    if (!signal)
+        return work;
+    // The abandoned work may still fail later: that is not this run's failure any more.
+    work.catch(() => undefined);
+    let onAbort;
+    const cancelled = new Promise((_, reject) => {
+        onAbort = () => reject(signal.reason);
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        return await Promise.race([work, cancelled]);
+    }
+    finally {
+        signal.removeEventListener('abort', onAbort);
+    }
+}
 async function publishArtifact(wheel, options, env, log) {
-    const { name, retentionDays } = options;
+    const { name, retentionDays, signal } = options;
     const missing = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .missingArtifactEnv */ .ug)(env);
     if (missing.length > 0) {
         const reason = `not running in a GitHub Actions job (${missing.join(' and ')} not set)`;
@@ -50,14 +78,19 @@ async function publishArtifact(wheel, options, env, log) {
     const format = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .artifactUploadFormat */ .xe)(name, node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(wheel.path));
     const secrets = [env.ACTIONS_RUNTIME_TOKEN];
     let response;
+    signal?.throwIfAborted();
     try {
-        response = await (await artifactClient()).uploadArtifact(name, [wheel.path], node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(wheel.path), {
+        const client = await artifactClient();
+        signal?.throwIfAborted();
+        response = await untilCancelled(client.uploadArtifact(name, [wheel.path], node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(wheel.path), {
             ...(retentionDays === undefined ? {} : { retentionDays }),
             compressionLevel: 0,
             skipArchive: format === 'wheel',
-        });
+        }), signal);
     }
     catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
         const existing = await sameWheelAlreadyUploaded(error, { name, format, wheel, env, log });
         if (existing)
             return existing;

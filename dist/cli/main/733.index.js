@@ -654,7 +654,9 @@ var artifact_plan = __webpack_require__(87610);
 var index_pages = __webpack_require__(95341);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-published-step.ts
 /** `verify-published`: runs after the S3 upload and the index update. */
-function verifyPublishedStep(inputs, consumer) {
+function verifyPublishedStep(inputs, consumer, 
+/** The run's S3 session (src/pipeline/publishers.ts). */
+openSession) {
     return {
         name: 'Verify published',
         async run(wheel, log) {
@@ -664,10 +666,11 @@ function verifyPublishedStep(inputs, consumer) {
             }
             // Loaded when used (the AWS SDK): see steps.ts.
             const [{ verifyPublished }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(114)]).then(__webpack_require__.bind(__webpack_require__, 36114)),
+                __webpack_require__.e(/* import() */ 114).then(__webpack_require__.bind(__webpack_require__, 36114)),
                 Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             await verifyPublished({
+                session: await openSession(),
                 mode: inputs.verifyPublished,
                 ...s3Target(inputs),
                 index: inputs.index,
@@ -688,18 +691,31 @@ function verifyPublishedStep(inputs, consumer) {
 
 
 
-// The publishers themselves (the AWS SDK, the artifact client) load when a step runs: a chunk of
-// their own in the bundle, never read on runs that fail before publishing or publish nothing.
+/**
+ * One S3 session per run (src/publish/s3/s3-session.ts): the upload, the files beside it, the
+ * index and the consumer check all send through it, with the run's cancellation `signal`. The
+ * SDK loads only when the first S3 step opens it.
+ */
+function runS3Session(options, log, signal) {
+    let opening;
+    return {
+        open: () => (opening ??= Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)).then(({ openS3Session }) => openS3Session(options, log, { signal }))),
+        async close() {
+            const session = await opening?.catch(() => undefined);
+            session?.close();
+        },
+    };
+}
 /** The workflow artifact; skipped with one log line outside GitHub Actions. */
 function artifactStep(inputs, env) {
     return {
         name: 'Publish artifact',
-        async run(wheel, log) {
+        async run(wheel, log, signal) {
             const name = (0,artifact_plan/* resolveArtifactName */.CL)(inputs.name, wheel.fileName);
             const { publishArtifact } = await __webpack_require__.e(/* import() */ 700).then(__webpack_require__.bind(__webpack_require__, 7700));
             const result = await publishArtifact(wheel, inputs.retentionDays === undefined
-                ? { name }
-                : { name, retentionDays: inputs.retentionDays }, env, log);
+                ? { name, signal }
+                : { name, retentionDays: inputs.retentionDays, signal }, env, log);
             if (result.status === 'skipped')
                 return {};
             log.info(`artifact ${result.name} uploaded${result.url ? `: ${result.url}` : ''}`);
@@ -707,8 +723,8 @@ function artifactStep(inputs, env) {
                 // Its own artifact: the wheel's is the .whl itself (not a zip that could hold both).
                 const receiptName = name === wheel.fileName ? wheel.receipt.fileName : `${name}.verification.json`;
                 await publishArtifact({ ...wheel.receipt, distribution: wheel.distribution, version: wheel.version }, inputs.retentionDays === undefined
-                    ? { name: receiptName }
-                    : { name: receiptName, retentionDays: inputs.retentionDays }, env, log);
+                    ? { name: receiptName, signal }
+                    : { name: receiptName, retentionDays: inputs.retentionDays, signal }, env, log);
             }
             return {
                 'artifact-name': result.name,
@@ -719,20 +735,20 @@ function artifactStep(inputs, env) {
     };
 }
 /** The S3 upload: idempotent, checksummed, with a progress line every few seconds. */
-function s3Step(inputs, log) {
+function s3Step(inputs, log, s3) {
     return {
         name: 'Publish to S3',
-        async run(wheel, _log, signal) {
+        async run(wheel) {
             const started = Date.now();
             let lastLine = 0;
             const [{ publishToS3 }, { s3Target }] = await Promise.all([
                 Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 61806)),
                 Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
-            const result = await publishToS3(wheel, {
+            const session = await s3.open();
+            const result = await publishToS3(session, wheel, {
                 ...s3Target(inputs),
                 overwrite: inputs.overwrite,
-                signal,
                 onProgress: (sent, total) => {
                     const now = Date.now();
                     if (now - lastLine < 3000 && sent < total)
@@ -748,24 +764,26 @@ function s3Step(inputs, log) {
                     ? 'overwritten'
                     : 'uploaded';
             log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
-            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(98)]).then(__webpack_require__.bind(__webpack_require__, 39098));
-            if (result.status === 'already-published')
-                await alignWheelAcl(inputs, wheel.fileName, log);
-            await publishSidecars(inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
+            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(98)]).then(__webpack_require__.bind(__webpack_require__, 39098));
+            if (result.status === 'already-published') {
+                await alignWheelAcl(session, inputs, wheel.fileName, log);
+            }
+            await publishSidecars(session, inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
             return { 's3-uri': result.uri, 's3-url': result.url, requirement: result.requirement };
         },
     };
 }
 /** The PEP 503 index next to the wheels (`s3-index`), rebuilt after the upload. */
-function s3IndexStep(inputs) {
+function s3IndexStep(inputs, s3) {
     return {
         name: 'Update S3 index',
         async run(wheel, log) {
             const [{ publishIndex }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(34)]).then(__webpack_require__.bind(__webpack_require__, 76034)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(34)]).then(__webpack_require__.bind(__webpack_require__, 76034)),
                 Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
-            const result = await publishIndex({
+            const session = await s3.open();
+            const result = await publishIndex(session, {
                 ...s3Target(inputs),
                 distribution: wheel.distribution,
                 expectFile: wheel.fileName,
@@ -773,8 +791,8 @@ function s3IndexStep(inputs) {
             log.info(`index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`);
             const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
             if (unchanged.length) {
-                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(98)]).then(__webpack_require__.bind(__webpack_require__, 39098));
-                await alignPageAcls(inputs, unchanged, log);
+                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(98)]).then(__webpack_require__.bind(__webpack_require__, 39098));
+                await alignPageAcls(session, inputs, unchanged, log);
             }
             return (0,index_pages/* indexOutputs */.$8)({
                 indexUrl: result.indexUrl,
@@ -786,18 +804,18 @@ function s3IndexStep(inputs) {
 }
 /**
  * The publishers the inputs ask for, in order: artifact, S3, the S3 index, then the check that
- * what was published installs (verify-published).
+ * what was published installs (verify-published). The S3 steps share the run's session `s3`.
  */
-function publishersFor(inputs, env, log, consumer) {
+function publishersFor(inputs, env, log, consumer, s3) {
     const steps = [];
     if (inputs.artifact)
         steps.push(artifactStep(inputs.artifact, env));
-    if (inputs.s3)
-        steps.push(s3Step(inputs.s3, log));
-    if (inputs.s3?.index)
-        steps.push(s3IndexStep(inputs.s3));
-    if (inputs.s3)
-        steps.push(verifyPublishedStep(inputs.s3, consumer));
+    if (inputs.s3 && s3) {
+        steps.push(s3Step(inputs.s3, log, s3));
+        if (inputs.s3.index)
+            steps.push(s3IndexStep(inputs.s3, s3));
+        steps.push(verifyPublishedStep(inputs.s3, consumer, s3.open));
+    }
     return steps;
 }
 
@@ -4606,6 +4624,8 @@ async function runPipeline(inputs, deps) {
         ...(signal ? { signal } : {}),
     };
     const { executor } = executors;
+    // One S3 session for the run (opened by the first S3 step), closed whatever happens.
+    const s3 = inputs.s3 ? runS3Session(inputs.s3, log, signal) : undefined;
     let succeeded = false;
     try {
         await executors.prepare();
@@ -4655,7 +4675,7 @@ async function runPipeline(inputs, deps) {
                 executor,
                 workDir: (0,external_node_path_.join)(ctx.work, 'consumer'),
                 imports: inputs.imports,
-            });
+            }, s3);
         for (const step of after) {
             Object.assign(outputs, await ctx.timed(step.name, () => step.run(wheel, log, signal)));
         }
@@ -4666,6 +4686,7 @@ async function runPipeline(inputs, deps) {
         throw explainFsFailure(error, folders.places);
     }
     finally {
+        await s3?.close();
         const handBack = [inputs.workingDirectory, inputs.outputDir, ctx.work];
         await executors
             .finish(handBack)

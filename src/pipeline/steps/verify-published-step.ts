@@ -1,6 +1,7 @@
 import type { Executor } from '../../exec/executor.js';
 import type { S3Inputs } from '../../inputs/inputs.js';
 import type { Log } from '../../log/log.js';
+import type { S3Session } from '../../publish/s3/s3-session.js';
 import type { AfterVerifyStep, VerifiedWheel } from '../verified-wheel.js';
 
 /** Where the consumer check runs: the pipeline's executor and a fresh folder it can write. */
@@ -12,7 +13,12 @@ export interface ConsumerContext {
 }
 
 /** `verify-published`: runs after the S3 upload and the index update. */
-export function verifyPublishedStep(inputs: S3Inputs, consumer: ConsumerContext): AfterVerifyStep {
+export function verifyPublishedStep(
+  inputs: S3Inputs,
+  consumer: ConsumerContext,
+  /** The run's S3 session (src/pipeline/publishers.ts). */
+  openSession: () => Promise<S3Session>,
+): AfterVerifyStep {
   return {
     name: 'Verify published',
     async run(wheel: VerifiedWheel, log: Log) {
@@ -26,6 +32,7 @@ export function verifyPublishedStep(inputs: S3Inputs, consumer: ConsumerContext)
         import('../../publish/s3/s3-session.js'),
       ]);
       await verifyPublished({
+        session: await openSession(),
         mode: inputs.verifyPublished,
         ...s3Target(inputs),
         index: inputs.index,

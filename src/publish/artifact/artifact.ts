@@ -16,6 +16,8 @@ export interface ArtifactOptions {
   name: string;
   /** From validateRetentionDays; undefined keeps the repository's setting. */
   retentionDays?: number;
+  /** The run's cancellation (see untilCancelled for how far it reaches). */
+  signal?: AbortSignal;
 }
 
 export interface ArtifactResult {
@@ -50,13 +52,38 @@ async function artifactClient() {
   return new DefaultArtifactClient();
 }
 
+/**
+ * The client's work, given up the moment the run is cancelled: the cancellation is thrown at
+ * once. @actions/artifact (6.x) takes no AbortSignal (its blob upload aborts only on its own
+ * stall timer), so the request in flight is not cut here; the shell ends the process right after
+ * reporting a cancelled run (src/shell/cancel.ts), which cuts it before FinalizeArtifact: an
+ * artifact that is never finalized is never listed or downloadable. A cancel that arrives while
+ * FinalizeArtifact itself is on the wire cannot be taken back.
+ */
+async function untilCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  // The abandoned work may still fail later: that is not this run's failure any more.
+  work.catch(() => undefined);
+  let onAbort: (() => void) | undefined;
+  const cancelled = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, cancelled]);
+  } finally {
+    signal.removeEventListener('abort', onAbort!);
+  }
+}
+
 export async function publishArtifact(
   wheel: BuiltWheel,
   options: ArtifactOptions,
   env: NodeJS.ProcessEnv,
   log: Log,
 ): Promise<ArtifactResult> {
-  const { name, retentionDays } = options;
+  const { name, retentionDays, signal } = options;
   const missing = missingArtifactEnv(env);
   if (missing.length > 0) {
     const reason = `not running in a GitHub Actions job (${missing.join(' and ')} not set)`;
@@ -71,15 +98,20 @@ export async function publishArtifact(
   const format = artifactUploadFormat(name, path.basename(wheel.path));
   const secrets = [env.ACTIONS_RUNTIME_TOKEN];
   let response: { id?: number; digest?: string; size?: number };
+  signal?.throwIfAborted();
   try {
-    response = await (
-      await artifactClient()
-    ).uploadArtifact(name, [wheel.path], path.dirname(wheel.path), {
-      ...(retentionDays === undefined ? {} : { retentionDays }),
-      compressionLevel: 0,
-      skipArchive: format === 'wheel',
-    });
+    const client = await artifactClient();
+    signal?.throwIfAborted();
+    response = await untilCancelled(
+      client.uploadArtifact(name, [wheel.path], path.dirname(wheel.path), {
+        ...(retentionDays === undefined ? {} : { retentionDays }),
+        compressionLevel: 0,
+        skipArchive: format === 'wheel',
+      }),
+      signal,
+    );
   } catch (error) {
+    if (signal?.aborted) throw signal.reason;
     const existing = await sameWheelAlreadyUploaded(error, { name, format, wheel, env, log });
     if (existing) return existing;
     const failure = describeArtifactFailure(

@@ -11,7 +11,6 @@
  * A signed reader cannot be imitated by pip, so with `credentials` pip installs the bytes the
  * signed read returned (already proven identical) instead of reading S3 itself.
  */
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,10 +25,12 @@ import { AWS_ACCESS_KEY_ID, redactText } from '../../log/redact.js';
 import { lastLines } from '../../log/text-tail.js';
 import { s3ErrorCode } from '../s3/s3-errors.js';
 import { objectUrl, resolveRegion, s3Key, type S3Acl } from '../s3/s3-plan.js';
-import { openS3Session, type S3ClientOptions } from '../s3/s3-session.js';
+import type { S3ClientOptions, S3Session } from '../s3/s3-session.js';
 import { consumerInstallArgv, readRefusedError, type ReadMode } from './verify-published-plan.js';
 
 export interface VerifyPublishedOptions extends S3ClientOptions {
+  /** The run's S3 session: the signed read goes through it, with the run's cancellation. */
+  session: S3Session;
   mode: ReadMode;
   bucket: string;
   prefix: string;
@@ -115,16 +116,16 @@ async function signedRead(
   key: string,
   options: VerifyPublishedOptions,
 ): Promise<Buffer> {
-  const session = await openS3Session(options, options.log, {
-    timeoutMs: options.timeoutMs ?? 5 * 60_000,
-  });
+  const { session } = options;
   try {
-    const object = await session.client.send(
-      new GetObjectCommand({ Bucket: options.bucket, Key: key }),
-      { abortSignal: session.signal },
+    const object = await session.send(
+      'GetObject',
+      { Bucket: options.bucket, Key: key },
+      { signal: session.deadline(options.timeoutMs ?? 5 * 60_000) },
     );
     return Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array());
   } catch (error) {
+    session.signal.throwIfAborted();
     const { status, code } = s3ErrorCode(error);
     if (status === 403 || status === 404) {
       throw readRefusedError({
@@ -143,8 +144,6 @@ async function signedRead(
       fix: 're-run the job; if it persists, check the bucket and the credentials.',
       details: session.redact(errorMessage(error)),
     });
-  } finally {
-    session.close();
   }
 }
 

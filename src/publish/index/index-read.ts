@@ -3,24 +3,22 @@
  * s3-index.ts for why), the wheels directly under the prefix with their sidecars, each wheel's
  * SHA-256 (one HEAD per object version) and what its sidecars say.
  */
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-
 import { parseWheelFileName } from '../../wheel/names.js';
 import type { IndexWheel } from './index-pages.js';
 import { metadataFacts, readSidecar, sidecarOf, type SidecarFacts } from './index-sidecars.js';
 import { s3ErrorCode } from '../s3/s3-errors.js';
 import { skipOnce, type IndexRun, type Listed, type StoredPage } from './index-run.js';
-import { objectSha256, sendTagged } from '../s3/s3-session.js';
+import { objectSha256 } from '../s3/s3-session.js';
 
 const DEFAULT_HEAD_CONCURRENCY = 8;
 
 /** A page as stored (body and ETag), or none yet (404). */
 export async function readPage(run: IndexRun, key: string): Promise<StoredPage> {
   try {
-    const object = await sendTagged('GetObject', key, () =>
-      run.client.send(new GetObjectCommand({ Bucket: run.bucket, Key: key }), {
-        abortSignal: run.signal,
-      }),
+    const object = await run.session.send(
+      'GetObject',
+      { Bucket: run.bucket, Key: key },
+      { signal: run.signal },
     );
     return {
       key,
@@ -41,18 +39,17 @@ export async function listWheels(run: IndexRun): Promise<Listed[]> {
   const sidecars: { wheel: string; kind: 'metadata' | 'yanked'; key: string; etag: string }[] = [];
   let token: string | undefined;
   do {
-    const page = await sendTagged('ListObjectsV2', prefix, () =>
-      run.client.send(
-        new ListObjectsV2Command({
-          Bucket: run.bucket,
-          Prefix: prefix,
-          // Wheels sit directly under the prefix; the simple/ tree and sub-folders are skipped.
-          Delimiter: '/',
-          ContinuationToken: token,
-          MaxKeys: run.options.listPageSize,
-        }),
-        { abortSignal: run.signal },
-      ),
+    const page = await run.session.send(
+      'ListObjectsV2',
+      {
+        Bucket: run.bucket,
+        Prefix: prefix,
+        // Wheels sit directly under the prefix; the simple/ tree and sub-folders are skipped.
+        Delimiter: '/',
+        ContinuationToken: token,
+        MaxKeys: run.options.listPageSize,
+      },
+      { signal: run.signal, key: prefix },
     );
     for (const object of page.Contents ?? []) {
       if (!object.Key) continue;
@@ -88,11 +85,10 @@ async function wheelHash(run: IndexRun, wheel: Listed): Promise<IndexWheel | und
   const id = `${wheel.key}\u0000${wheel.etag}`;
   if (!run.hashes.has(id)) {
     try {
-      const head = await sendTagged('HeadObject', wheel.key, () =>
-        run.client.send(
-          new HeadObjectCommand({ Bucket: run.bucket, Key: wheel.key, ChecksumMode: 'ENABLED' }),
-          { abortSignal: run.signal },
-        ),
+      const head = await run.session.send(
+        'HeadObject',
+        { Bucket: run.bucket, Key: wheel.key, ChecksumMode: 'ENABLED' },
+        { signal: run.signal },
       );
       run.hashes.set(id, objectSha256(head));
     } catch (error) {
@@ -120,7 +116,7 @@ async function sidecarFacts(run: IndexRun, wheel: Listed): Promise<SidecarFacts>
   for (const sidecar of wheel.sidecars) {
     const id = `${sidecar.key}\u0000${sidecar.etag}`;
     if (!run.facts.has(id)) {
-      const bytes = await readSidecar(run.client, run.bucket, sidecar.key, run.signal);
+      const bytes = await readSidecar(run.session, run.bucket, sidecar.key, run.signal);
       run.facts.set(
         id,
         bytes === undefined

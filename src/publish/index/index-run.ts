@@ -1,18 +1,18 @@
 /**
- * One update of the pip index (s3-index.ts): its options, the state its steps share and learn
- * across rounds (s3-index-read.ts, s3-index-write.ts), and the result it ends with.
+ * One update of the pip index (index-update.ts): its options, the state its steps share and learn
+ * across rounds (index-read.ts, index-write.ts), and the result it ends with.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
-
 import { PublishError } from '../../base/errors.js';
 import type { Log } from '../../log/log.js';
 import { normalizeProjectName, type WheelName } from '../../wheel/names.js';
 import { indexKeys } from './index-pages.js';
 import type { SidecarFacts } from './index-sidecars.js';
 import { objectUrl, s3Uri, validateBucketName, validatePrefix, type S3Acl } from '../s3/s3-plan.js';
+import type { S3Session } from '../s3/s3-session.js';
 
 export interface UpdateIndexOptions {
-  client: S3Client;
+  /** The run's session: its cancellation reaches every request of the update. */
+  session: S3Session;
   bucket: string;
   /** The wheels' key prefix (normalized here). */
   prefix: string;
@@ -35,6 +35,7 @@ export interface UpdateIndexOptions {
   listPageSize?: number;
   /** Backoff between rounds: full jitter over min(maxMs, baseMs * 2^(round-1)). */
   backoff?: { baseMs: number; maxMs: number };
+  /** The update's deadline (the session's cancellation applies in any case). */
   signal?: AbortSignal;
 }
 
@@ -74,7 +75,7 @@ export interface StoredPage {
 /** One index update: what every step reads, and what it learns across rounds. */
 export interface IndexRun {
   options: UpdateIndexOptions;
-  client: S3Client;
+  session: S3Session;
   bucket: string;
   prefix: string;
   project: string;
@@ -100,7 +101,7 @@ export function startIndexRun(options: UpdateIndexOptions): { run: IndexRun; rou
   const project = normalizeProjectName(options.distribution);
   const run: IndexRun = {
     options,
-    client: options.client,
+    session: options.session,
     bucket,
     prefix,
     project,

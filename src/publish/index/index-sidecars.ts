@@ -9,10 +9,10 @@
  * The index is rebuilt from the listing alone, so these objects are the whole state: nothing
  * lives only in a page. Pure apart from readSidecar.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 
 import { s3ErrorCode } from '../s3/s3-errors.js';
+import type { S3Session } from '../s3/s3-session.js';
 
 export const METADATA_SUFFIX = '.metadata';
 export const YANKED_SUFFIX = '.yanked';
@@ -62,22 +62,19 @@ export function metadataFacts(bytes: Buffer): SidecarFacts {
 
 /** The object's bytes; undefined when it is gone (deleted since the listing). */
 export async function readSidecar(
-  client: S3Client,
+  session: S3Session,
   bucket: string,
   key: string,
   signal?: AbortSignal,
 ): Promise<Buffer | undefined> {
   try {
-    // Loaded here, not at the top: the names above are read at start-up (receipt-step.ts).
-    const { GetObjectCommand } = await import('@aws-sdk/client-s3');
-    const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), {
-      abortSignal: signal,
-    });
+    // The names above are read at start-up (receipt-step.ts): only the session, loaded with the
+    // first S3 step, reaches the SDK.
+    const object = await session.send('GetObject', { Bucket: bucket, Key: key }, { signal });
     return Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array());
   } catch (error) {
     const { code, status } = s3ErrorCode(error);
     if (status === 404 && code !== 'NoSuchBucket') return undefined;
-    Object.assign(error as object, { operation: 'GetObject', key });
     throw error;
   }
 }

@@ -23,7 +23,7 @@ import {
 } from './index-run.js';
 import { writeChangedPages } from './index-write.js';
 import { s3Uri, validateBucketName, validatePrefix, type S3Acl } from '../s3/s3-plan.js';
-import { openS3Session, type S3ClientOptions } from '../s3/s3-session.js';
+import type { S3ClientOptions, S3Session } from '../s3/s3-session.js';
 
 export type { IndexResult, UpdateIndexOptions } from './index-run.js';
 
@@ -110,16 +110,21 @@ export interface S3IndexOptions extends S3ClientOptions {
 }
 
 /**
- * The I/O edge for the action: one S3 session (credentials masked before any request, a
- * deadline), and every S3 failure turned into a PublishError that names the missing permission.
+ * The I/O edge for the action: the run's S3 session (credentials masked before any request, its
+ * cancellation), a deadline, and every S3 failure turned into a PublishError that names the
+ * missing permission; a cancel is thrown as the cancellation it is.
  */
-export async function publishIndex(options: S3IndexOptions, log: Log): Promise<IndexResult> {
+export async function publishIndex(
+  session: S3Session,
+  options: S3IndexOptions,
+  log: Log,
+): Promise<IndexResult> {
   const bucket = validateBucketName(options.bucket);
   const prefix = validatePrefix(options.prefix);
-  const session = await openS3Session(options, log, { timeoutMs: options.timeoutMs ?? 5 * 60_000 });
+  const signal = session.deadline(options.timeoutMs ?? 5 * 60_000);
   try {
     return await updateIndex({
-      client: session.client,
+      session,
       bucket,
       prefix,
       acl: options.acl,
@@ -129,19 +134,18 @@ export async function publishIndex(options: S3IndexOptions, log: Log): Promise<I
       endpoint: options.endpoint,
       forcePathStyle: options.forcePathStyle,
       log,
-      signal: session.signal,
+      signal,
     });
   } catch (error) {
     if (error instanceof PublishError) throw error;
+    session.signal.throwIfAborted();
     throw describeIndexError(error, {
       bucket,
       prefix,
       region: session.region,
       endpoint: options.endpoint,
-      aborted: session.signal.aborted,
+      aborted: signal.aborted,
       secrets: session.secrets,
     });
-  } finally {
-    session.close();
   }
 }

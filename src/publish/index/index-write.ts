@@ -5,13 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 
-import { PutObjectCommand } from '@aws-sdk/client-s3';
-
 import { flatPage, projectPage, rootPage } from './index-pages.js';
 import { isPreconditionFailure, s3ErrorCode } from '../s3/s3-errors.js';
 import { withHashes } from './index-read.js';
 import type { IndexRun, Listed, StoredPage } from './index-run.js';
-import { aclParams, sendTagged } from '../s3/s3-session.js';
+import { aclParams } from '../s3/s3-session.js';
 
 const CONTENT_TYPE = 'text/html; charset=utf-8';
 /** Pages change with every publish; caches must revalidate (the wheels stay immutable). */
@@ -67,21 +65,20 @@ export async function writeChangedPages(
 /** Writes one page if its ETag is still the one read (If-None-Match: * when creating it). */
 async function writePage(run: IndexRun, page: StoredPage, body: string): Promise<void> {
   const bytes = Buffer.from(body, 'utf8');
-  await sendTagged('PutObject', page.key, () =>
-    run.client.send(
-      new PutObjectCommand({
-        Bucket: run.bucket,
-        Key: page.key,
-        Body: bytes,
-        ContentLength: bytes.length,
-        ContentType: CONTENT_TYPE,
-        CacheControl: PAGE_CACHE_CONTROL,
-        ...aclParams(run.options.acl),
-        ...(page.etag ? { IfMatch: page.etag } : { IfNoneMatch: '*' }),
-        ChecksumAlgorithm: 'SHA256',
-        ChecksumSHA256: createHash('sha256').update(bytes).digest('base64'),
-      }),
-      { abortSignal: run.signal },
-    ),
+  await run.session.send(
+    'PutObject',
+    {
+      Bucket: run.bucket,
+      Key: page.key,
+      Body: bytes,
+      ContentLength: bytes.length,
+      ContentType: CONTENT_TYPE,
+      CacheControl: PAGE_CACHE_CONTROL,
+      ...aclParams(run.options.acl),
+      ...(page.etag ? { IfMatch: page.etag } : { IfNoneMatch: '*' }),
+      ChecksumAlgorithm: 'SHA256',
+      ChecksumSHA256: createHash('sha256').update(bytes).digest('base64'),
+    },
+    { signal: run.signal },
   );
 }

@@ -5,8 +5,6 @@
  * writes). pip then skips the files for `name>=x` and installs them for `name==version` with a
  * warning. The wheels themselves are never touched.
  */
-import { GetObjectAclCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-
 import { InputError, PublishError } from '../../base/errors.js';
 import type { Log } from '../../log/log.js';
 import { normalizeProjectName } from '../../wheel/names.js';
@@ -29,6 +27,8 @@ export interface YankOptions extends S3ClientOptions {
   reason: string;
   /** The pages' ACL; undefined = keep what the project page has. */
   acl?: S3Acl;
+  /** The command's cancellation (Ctrl-C, SIGTERM): every request of the yank is aborted. */
+  signal?: AbortSignal;
 }
 
 /** Pure: `name==version` -> its parts; anything else is an InputError. */
@@ -54,20 +54,18 @@ export async function yankRelease(
   const { name, version } = parsePinned(options.requirement);
   const project = normalizeProjectName(name);
   const reason = normalizeYankReason(options.reason);
-  const session = await openS3Session(options, log, { timeoutMs: 5 * 60_000 });
-  const { client, signal, region } = session;
+  // The yank command's one session: its cancellation reaches every request below.
+  const session = await openS3Session(options, log, { signal: options.signal });
+  const signal = session.deadline(5 * 60_000);
+  const { region } = session;
   try {
     const files: string[] = [];
     let token: string | undefined;
     do {
-      const page = await client.send(
-        new ListObjectsV2Command({
-          Bucket: bucket,
-          Prefix: prefix,
-          Delimiter: '/',
-          ContinuationToken: token,
-        }),
-        { abortSignal: signal },
+      const page = await session.send(
+        'ListObjectsV2',
+        { Bucket: bucket, Prefix: prefix, Delimiter: '/', ContinuationToken: token },
+        { signal, key: prefix },
       );
       for (const object of page.Contents ?? []) {
         const parsed = parseWheelFileName((object.Key ?? '').slice(prefix.length));
@@ -91,18 +89,20 @@ export async function yankRelease(
     let acl = options.acl;
     if (!acl) {
       try {
-        const current = await client.send(
-          new GetObjectAclCommand({ Bucket: bucket, Key: indexKeys(prefix, project).project[0] }),
-          { abortSignal: signal },
+        const current = await session.send(
+          'GetObjectAcl',
+          { Bucket: bucket, Key: indexKeys(prefix, project).project[0] },
+          { signal },
         );
         acl = isPublicRead(current) ? 'public-read' : 'private';
       } catch {
+        signal.throwIfAborted();
         acl = 'private';
       }
     }
     for (const file of files.sort()) {
       const status = await putSidecar({
-        client,
+        session,
         bucket,
         key: `${prefix}${file}${YANKED_SUFFIX}`,
         body: Buffer.from(reason, 'utf8'),
@@ -117,7 +117,7 @@ export async function yankRelease(
       );
     }
     const index = await updateIndex({
-      client,
+      session,
       bucket,
       prefix,
       acl,
@@ -131,6 +131,7 @@ export async function yankRelease(
     return { files, index };
   } catch (error) {
     if (error instanceof InputError || error instanceof PublishError) throw error;
+    session.signal.throwIfAborted();
     throw describeIndexError(error, {
       bucket,
       prefix,

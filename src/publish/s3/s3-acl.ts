@@ -3,15 +3,11 @@
  * uploaded again, so without this a re-run with `s3-acl: public-read` over bytes published
  * private would say "already published" and leave them unreadable to the platform.
  */
-import {
-  GetObjectAclCommand,
-  PutObjectAclCommand,
-  type GetObjectAclCommandOutput,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import type { GetObjectAclCommandOutput } from '@aws-sdk/client-s3';
 
 import type { Log } from '../../log/log.js';
 import { s3Uri, type S3Acl } from './s3-plan.js';
+import type { S3Session } from './s3-session.js';
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 
@@ -32,33 +28,18 @@ export type AclChange = 'unchanged' | 'made-public' | 'made-private';
  * as the SDK raised them, tagged with the operation, for describeS3Error.
  */
 export async function alignObjectAcl(options: {
-  client: S3Client;
+  session: S3Session;
   bucket: string;
   key: string;
   acl: S3Acl;
   log: Log;
   signal?: AbortSignal;
 }): Promise<AclChange> {
-  const { client, bucket, key, acl, log, signal } = options;
-  let current: GetObjectAclCommandOutput;
-  try {
-    current = await client.send(new GetObjectAclCommand({ Bucket: bucket, Key: key }), {
-      abortSignal: signal,
-    });
-  } catch (error) {
-    Object.assign(error as object, { operation: 'GetObjectAcl', key });
-    throw error;
-  }
+  const { session, bucket, key, acl, log, signal } = options;
+  const current = await session.send('GetObjectAcl', { Bucket: bucket, Key: key }, { signal });
   const isPublic = isPublicRead(current);
   if (isPublic === (acl === 'public-read')) return 'unchanged';
-  try {
-    await client.send(new PutObjectAclCommand({ Bucket: bucket, Key: key, ACL: acl }), {
-      abortSignal: signal,
-    });
-  } catch (error) {
-    Object.assign(error as object, { operation: 'PutObjectAcl', key });
-    throw error;
-  }
+  await session.send('PutObjectAcl', { Bucket: bucket, Key: key, ACL: acl }, { signal });
   log.info(
     `${s3Uri(bucket, key)}: ACL brought to ${acl} as s3-acl asks (it was ` +
       `${isPublic ? 'public-read' : 'private'}).`,

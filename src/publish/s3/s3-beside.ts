@@ -1,11 +1,9 @@
 /**
  * What the S3 step does besides the wheel upload: bring an already-published wheel's ACL (and
  * the index pages') in line with `s3-acl`, and write the sidecars (`<wheel>.metadata` with
- * `s3-index`, `<wheel>.verification.json` always). Its own client and deadline; S3 failures are
- * described like the upload's.
+ * `s3-index`, `<wheel>.verification.json` always). The run's session, a deadline per object; S3
+ * failures are described like the upload's, a cancel is thrown as the cancellation it is.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
-
 import { PublishError } from '../../base/errors.js';
 import type { Log } from '../../log/log.js';
 import { isTopLevelMetadata, readZipEntry } from '../../zip/zip-entry.js';
@@ -14,7 +12,7 @@ import { RECEIPT_SUFFIX } from '../../wheel/names.js';
 import { alignObjectAcl } from './s3-acl.js';
 import { describeS3Error } from './s3-errors.js';
 import { s3Key, type S3Acl } from './s3-plan.js';
-import { openS3Session, taggedRequest, type S3ClientOptions } from './s3-session.js';
+import { taggedRequest, type S3ClientOptions, type S3Session } from './s3-session.js';
 import { putSidecar } from './s3-sidecars.js';
 
 export interface BesideOptions extends S3ClientOptions {
@@ -25,17 +23,17 @@ export interface BesideOptions extends S3ClientOptions {
 
 const TIMEOUT_MS = 5 * 60_000;
 
-async function withClient<T>(
+async function withDeadline<T>(
+  session: S3Session,
   options: BesideOptions,
   key: string,
-  log: Log,
-  fn: (client: S3Client, signal: AbortSignal) => Promise<T>,
+  fn: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  const session = await openS3Session(options, log, { timeoutMs: TIMEOUT_MS });
   try {
-    return await fn(session.client, session.signal);
+    return await fn(session.deadline(TIMEOUT_MS));
   } catch (error) {
     if (error instanceof PublishError) throw error;
+    session.signal.throwIfAborted();
     const tagged = taggedRequest(error, { operation: 'PutObjectAcl', key });
     throw describeS3Error(error, {
       bucket: options.bucket,
@@ -45,30 +43,39 @@ async function withClient<T>(
       operation: tagged.operation,
       secrets: session.secrets,
     });
-  } finally {
-    session.close();
   }
 }
 
 /** An identical wheel was skipped: its ACL must still follow `s3-acl`. */
-export function alignWheelAcl(options: BesideOptions, fileName: string, log: Log): Promise<void> {
+export function alignWheelAcl(
+  session: S3Session,
+  options: BesideOptions,
+  fileName: string,
+  log: Log,
+): Promise<void> {
   const key = s3Key(options.prefix, fileName);
-  return withClient(options, key, log, async (client, signal) => {
-    await alignObjectAcl({ client, bucket: options.bucket, key, acl: options.acl, log, signal });
+  return withDeadline(session, options, key, async (signal) => {
+    await alignObjectAcl({ session, bucket: options.bucket, key, acl: options.acl, log, signal });
   });
 }
 
 /** The index pages left unchanged by the update still get the ACL `s3-acl` asks for. */
-export function alignPageAcls(options: BesideOptions, keys: readonly string[], log: Log) {
-  return withClient(options, keys[0] ?? options.prefix, log, async (client, signal) => {
+export function alignPageAcls(
+  session: S3Session,
+  options: BesideOptions,
+  keys: readonly string[],
+  log: Log,
+) {
+  return withDeadline(session, options, keys[0] ?? options.prefix, async (signal) => {
     for (const key of keys) {
-      await alignObjectAcl({ client, bucket: options.bucket, key, acl: options.acl, log, signal });
+      await alignObjectAcl({ session, bucket: options.bucket, key, acl: options.acl, log, signal });
     }
   });
 }
 
 /** Writes `<wheel>.metadata` (when `metadata`) and `<wheel>.verification.json` beside the wheel. */
 export async function publishSidecars(
+  session: S3Session,
   options: BesideOptions,
   wheel: { path: string; fileName: string },
   receipt: Buffer | undefined,
@@ -100,9 +107,9 @@ export async function publishSidecars(
   }
   const written: string[] = [];
   for (const file of files) {
-    const status = await withClient(options, file.key, log, (client, signal) =>
+    const status = await withDeadline(session, options, file.key, (signal) =>
       putSidecar({
-        client,
+        session,
         bucket: options.bucket,
         key: file.key,
         body: file.body,

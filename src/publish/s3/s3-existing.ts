@@ -5,12 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 
-import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-
 import { s3ErrorCode } from './s3-errors.js';
 import { identityFromHead, type HeadFacts } from './s3-identity.js';
 import { CLEANUP_TIMEOUT_MS, type S3PublishRun } from './s3-publish-run.js';
-import { sendTagged } from './s3-session.js';
 
 export interface Existing {
   exists: boolean;
@@ -34,9 +31,10 @@ export async function headObject(
   signal: AbortSignal = run.signal,
 ): Promise<Existing> {
   try {
-    const head = await run.client.send(
-      new HeadObjectCommand({ Bucket: run.options.bucket, Key: run.key, ChecksumMode: 'ENABLED' }),
-      { abortSignal: signal },
+    const head = await run.session.send(
+      'HeadObject',
+      { Bucket: run.options.bucket, Key: run.key, ChecksumMode: 'ENABLED' },
+      { signal },
     );
     run.reached = true;
     return {
@@ -59,7 +57,6 @@ export async function headObject(
       run.log.debug(`HEAD ${run.key} was refused (403); relying on the conditional write.`);
       return { exists: false, unknown: true, head: {} };
     }
-    Object.assign(error as object, { operation: 'HeadObject' });
     throw error;
   }
 }
@@ -77,15 +74,14 @@ export async function compareExisting(
   const decided = identityFromHead(existing.head, run.wheel);
   if (decided.verdict === 'same') return { same: true, why: decided.proof };
   if (decided.verdict === 'different') return { same: false, why: decided.reason };
-  const got = await sendTagged('GetObject', run.key, () =>
-    run.client.send(
-      new GetObjectCommand({
-        Bucket: run.options.bucket,
-        Key: run.key,
-        ...(existing.etag ? { IfMatch: existing.etag } : {}),
-      }),
-      { abortSignal: signal },
-    ),
+  const got = await run.session.send(
+    'GetObject',
+    {
+      Bucket: run.options.bucket,
+      Key: run.key,
+      ...(existing.etag ? { IfMatch: existing.etag } : {}),
+    },
+    { signal },
   );
   const hash = createHash('sha256');
   let size = 0;

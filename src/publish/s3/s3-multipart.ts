@@ -8,14 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  ListMultipartUploadsCommand,
-  UploadPartCommand,
-  type CompletedPart,
-} from '@aws-sdk/client-s3';
+import type { CompletedPart } from '@aws-sdk/client-s3';
 
 import { PublishError } from '../../base/errors.js';
 import { s3ErrorCode } from './s3-errors.js';
@@ -26,7 +19,6 @@ import {
   type S3PublishRun,
   type WriteCondition,
 } from './s3-publish-run.js';
-import { sendTagged } from './s3-session.js';
 import { changedOnDisk, readRange } from './s3-wheel-bytes.js';
 
 /** Clock skew allowed when matching uploads S3 began to our CreateMultipartUpload attempts. */
@@ -51,17 +43,16 @@ export async function uploadMultipart(
   try {
     const { parts, sha256 } = await uploadParts(run, file, plan, { uploadId, queueSize });
     if (sha256 !== run.wheel.sha256) throw changedOnDisk(run.wheel, `sha256 ${sha256}`);
-    await sendTagged('CompleteMultipartUpload', run.key, () =>
-      run.client.send(
-        new CompleteMultipartUploadCommand({
-          Bucket: run.options.bucket,
-          Key: run.key,
-          UploadId: uploadId,
-          MultipartUpload: { Parts: parts },
-          ...condition,
-        }),
-        { abortSignal: run.signal },
-      ),
+    await run.session.send(
+      'CompleteMultipartUpload',
+      {
+        Bucket: run.options.bucket,
+        Key: run.key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: parts },
+        ...condition,
+      },
+      { signal: run.signal },
     );
   } catch (error) {
     await abortUpload(run, uploadId);
@@ -74,11 +65,10 @@ async function createUpload(run: S3PublishRun): Promise<string> {
   const createStarted = Date.now();
   let created: { UploadId?: string; $metadata: { attempts?: number } };
   try {
-    created = await sendTagged('CreateMultipartUpload', run.key, () =>
-      run.client.send(
-        new CreateMultipartUploadCommand({ ...objectParams(run), ChecksumAlgorithm: 'SHA256' }),
-        { abortSignal: run.signal },
-      ),
+    created = await run.session.send(
+      'CreateMultipartUpload',
+      { ...objectParams(run), ChecksumAlgorithm: 'SHA256' },
+      { signal: run.signal },
     );
   } catch (error) {
     const { status } = s3ErrorCode(error);
@@ -154,20 +144,19 @@ async function uploadPart(
 ): Promise<CompletedPart> {
   const { range, body } = part;
   const checksum = createHash('sha256').update(body).digest('base64');
-  const stored = await sendTagged(`UploadPart ${range.partNumber}`, run.key, () =>
-    run.client.send(
-      new UploadPartCommand({
-        Bucket: run.options.bucket,
-        Key: run.key,
-        UploadId: part.uploadId,
-        PartNumber: range.partNumber,
-        Body: body,
-        ContentLength: body.length,
-        ChecksumAlgorithm: 'SHA256',
-        ChecksumSHA256: checksum,
-      }),
-      { abortSignal: part.signal },
-    ),
+  const stored = await run.session.send(
+    'UploadPart',
+    {
+      Bucket: run.options.bucket,
+      Key: run.key,
+      UploadId: part.uploadId,
+      PartNumber: range.partNumber,
+      Body: body,
+      ContentLength: body.length,
+      ChecksumAlgorithm: 'SHA256',
+      ChecksumSHA256: checksum,
+    },
+    { signal: part.signal, tag: `UploadPart ${range.partNumber}` },
   );
   return {
     PartNumber: range.partNumber,
@@ -195,9 +184,10 @@ async function abortStrayUploads(
       : initiated < window.before;
   let stray: string[];
   try {
-    const list = await run.client.send(
-      new ListMultipartUploadsCommand({ Bucket: run.options.bucket, Prefix: run.key }),
-      { abortSignal: AbortSignal.timeout(CLEANUP_TIMEOUT_MS) },
+    const list = await run.session.send(
+      'ListMultipartUploads',
+      { Bucket: run.options.bucket, Prefix: run.key },
+      { cleanupMs: CLEANUP_TIMEOUT_MS },
     );
     stray = (list.Uploads ?? [])
       .filter(
@@ -221,13 +211,10 @@ async function abortStrayUploads(
 /** Aborts with its own time budget: the publish deadline may be what failed. */
 async function abortUpload(run: S3PublishRun, uploadId: string): Promise<void> {
   try {
-    await run.client.send(
-      new AbortMultipartUploadCommand({
-        Bucket: run.options.bucket,
-        Key: run.key,
-        UploadId: uploadId,
-      }),
-      { abortSignal: AbortSignal.timeout(60_000) },
+    await run.session.send(
+      'AbortMultipartUpload',
+      { Bucket: run.options.bucket, Key: run.key, UploadId: uploadId },
+      { cleanupMs: 60_000 },
     );
     run.log.info(`Aborted the multipart upload of ${run.key}: no parts are left behind.`);
   } catch (error) {

@@ -1,12 +1,11 @@
 /**
- * What one wheel publish (s3.ts) carries through its steps: the options, the session's client
- * and deadline, the object's key, and the parameters every write of the object sends.
+ * What one wheel publish (s3-publish.ts) carries through its steps: the options, the run's
+ * session and this publish's deadline, the object's key, and the parameters every write of the
+ * object sends.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
-
 import type { Log } from '../../log/log.js';
 import { cacheControl, type S3Acl } from './s3-plan.js';
-import { aclParams, type S3ClientOptions } from './s3-session.js';
+import { aclParams, type S3ClientOptions, type S3Session } from './s3-session.js';
 import type { BuiltWheel } from '../built-wheel.js';
 
 export interface S3PublishOptions extends S3ClientOptions {
@@ -25,22 +24,21 @@ export interface S3PublishOptions extends S3ClientOptions {
   timeoutMs?: number;
   /** Called after each part (or the single PUT) is stored: bytes confirmed so far, total. */
   onProgress?: (sent: number, total: number) => void;
-  /**
-   * Cancels the publish: requests in flight are aborted, a multipart upload is aborted (no
-   * object is created), and the signal's reason is thrown.
-   */
-  signal?: AbortSignal;
 }
 
 /** One publish of one wheel: what every step reads. */
 export interface S3PublishRun {
-  client: S3Client;
+  /**
+   * The run's session: a cancel aborts the requests in flight, a multipart upload is aborted
+   * (no object is created), and the cancellation is thrown.
+   */
+  session: S3Session;
   wheel: BuiltWheel;
   options: S3PublishOptions;
   key: string;
   region: string;
   log: Log;
-  /** The session's deadline merged with the caller's cancellation. */
+  /** This publish's deadline merged with the run's cancellation. */
   signal: AbortSignal;
   secrets: string[];
   /** S3 answered at least one request: a later network failure is not the endpoint's fault. */

@@ -27,7 +27,7 @@ import {
 } from './s3-existing.js';
 import { objectUrl, resolveRegion, s3Key, s3Uri, validateBucketName } from './s3-plan.js';
 import type { S3PublishOptions, S3PublishRun, WriteCondition } from './s3-publish-run.js';
-import { abortError, openS3Session } from './s3-session.js';
+import { abortError, type S3Session } from './s3-session.js';
 import { upload } from './s3-upload.js';
 import type { BuiltWheel } from '../built-wheel.js';
 
@@ -57,6 +57,7 @@ type Decision =
   { write: WriteCondition; status: 'created' | 'overwritten' } | 'already-published' | 'look-again';
 
 export async function publishToS3(
+  session: S3Session,
   wheel: BuiltWheel,
   options: S3PublishOptions,
   log: Log,
@@ -71,18 +72,14 @@ export async function publishToS3(
     endpoint: options.endpoint,
     forcePathStyle: options.forcePathStyle,
   });
-  const session = await openS3Session(options, log, {
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    signal: options.signal,
-  });
   const run: S3PublishRun = {
-    client: session.client,
+    session,
     wheel,
     options,
     key,
     region,
     log,
-    signal: session.signal,
+    signal: session.deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     secrets: session.secrets,
     reached: false,
   };
@@ -100,8 +97,6 @@ export async function publishToS3(
     };
   } catch (error) {
     throw publishFailure(run, error);
-  } finally {
-    session.close();
   }
 }
 
@@ -155,7 +150,7 @@ async function write(
     await upload(run, condition);
     return 'uploaded';
   } catch (error) {
-    if (run.options.signal?.aborted) throw error;
+    if (run.session.signal.aborted) throw error;
     if (isPreconditionFailure(error)) {
       if (existing.unknown) throw unreadable(run);
       return 'lost-race';
@@ -177,7 +172,7 @@ async function write(
 function publishFailure(run: S3PublishRun, error: unknown): unknown {
   if (error instanceof PublishError) return error;
   // Cancelled: the upload was aborted on the way out; say so, not that S3 failed.
-  if (run.options.signal?.aborted) return run.options.signal.reason;
+  if (run.session.signal.aborted) return run.session.signal.reason;
   return describeS3Error(run.signal.aborted ? abortError(error) : error, {
     bucket: run.options.bucket,
     key: run.key,

@@ -1,11 +1,49 @@
 /**
- * One S3 session for every publishing path (the wheel, the index, the files beside the wheel,
- * the consumer check, yank): the client, the credentials it will use masked before any request,
- * one way to send (the operation and key tagged onto a failure, for describeS3Error), one
- * deadline merged with the run's cancellation, one redaction of messages, the ACL parameter and
- * the SHA-256 read from a HEAD. The paths differ in what they do, never in how they talk to S3.
+ * The one S3 session of a run, and the only way to the AWS SDK: every publishing path (the
+ * wheel, the index, the files beside the wheel, the consumer check, yank) sends through the same
+ * object, which holds the client (its retry policy: the SDK's standard retries, `s3-max-attempts`
+ * attempts per request), the credentials masked before any request, the redaction of messages,
+ * and the run's cancellation signal, merged into every request. A path adds its own deadline
+ * (`deadline`); only a clean-up request (aborting a multipart upload) goes out after a cancel.
+ * The paths differ in what they do, never in how they talk to S3. Nothing outside src/publish/s3/
+ * imports the SDK (lint: no-restricted-imports; __tests__/layers.test.ts).
  */
-import { S3Client } from '@aws-sdk/client-s3';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectAclCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  PutObjectAclCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+  type AbortMultipartUploadCommandInput,
+  type AbortMultipartUploadCommandOutput,
+  type CompleteMultipartUploadCommandInput,
+  type CompleteMultipartUploadCommandOutput,
+  type CreateMultipartUploadCommandInput,
+  type CreateMultipartUploadCommandOutput,
+  type GetObjectAclCommandInput,
+  type GetObjectAclCommandOutput,
+  type GetObjectCommandInput,
+  type GetObjectCommandOutput,
+  type HeadObjectCommandInput,
+  type HeadObjectCommandOutput,
+  type ListMultipartUploadsCommandInput,
+  type ListMultipartUploadsCommandOutput,
+  type ListObjectsV2CommandInput,
+  type ListObjectsV2CommandOutput,
+  type PutObjectAclCommandInput,
+  type PutObjectAclCommandOutput,
+  type PutObjectCommandInput,
+  type PutObjectCommandOutput,
+  type UploadPartCommandInput,
+  type UploadPartCommandOutput,
+} from '@aws-sdk/client-s3';
 
 import { PublishError, errorMessage } from '../../base/errors.js';
 import type { Log } from '../../log/log.js';
@@ -76,7 +114,7 @@ export async function maskCredentials(client: S3Client, log: Log): Promise<strin
 }
 
 /** Tags an SDK error with the operation (and key) that raised it, for describeS3Error. */
-export async function sendTagged<T>(
+async function sendTagged<T>(
   operation: string,
   key: string | undefined,
   request: () => Promise<T>,
@@ -133,37 +171,111 @@ export function objectSha256(head: {
   return undefined;
 }
 
+/** The S3 operations we use: each one's input and output. */
+export interface S3Operations {
+  AbortMultipartUpload: [AbortMultipartUploadCommandInput, AbortMultipartUploadCommandOutput];
+  CompleteMultipartUpload: [
+    CompleteMultipartUploadCommandInput,
+    CompleteMultipartUploadCommandOutput,
+  ];
+  CreateMultipartUpload: [CreateMultipartUploadCommandInput, CreateMultipartUploadCommandOutput];
+  GetObject: [GetObjectCommandInput, GetObjectCommandOutput];
+  GetObjectAcl: [GetObjectAclCommandInput, GetObjectAclCommandOutput];
+  HeadObject: [HeadObjectCommandInput, HeadObjectCommandOutput];
+  ListMultipartUploads: [ListMultipartUploadsCommandInput, ListMultipartUploadsCommandOutput];
+  ListObjectsV2: [ListObjectsV2CommandInput, ListObjectsV2CommandOutput];
+  PutObject: [PutObjectCommandInput, PutObjectCommandOutput];
+  PutObjectAcl: [PutObjectAclCommandInput, PutObjectAclCommandOutput];
+  UploadPart: [UploadPartCommandInput, UploadPartCommandOutput];
+}
+export type S3Operation = keyof S3Operations;
+
+const COMMANDS: { [K in S3Operation]: new (input: S3Operations[K][0]) => unknown } = {
+  AbortMultipartUpload: AbortMultipartUploadCommand,
+  CompleteMultipartUpload: CompleteMultipartUploadCommand,
+  CreateMultipartUpload: CreateMultipartUploadCommand,
+  GetObject: GetObjectCommand,
+  GetObjectAcl: GetObjectAclCommand,
+  HeadObject: HeadObjectCommand,
+  ListMultipartUploads: ListMultipartUploadsCommand,
+  ListObjectsV2: ListObjectsV2Command,
+  PutObject: PutObjectCommand,
+  PutObjectAcl: PutObjectAclCommand,
+  UploadPart: UploadPartCommand,
+};
+
+export interface S3SendOptions {
+  /** A deadline of the caller (see `deadline`); the run's cancellation applies in any case. */
+  signal?: AbortSignal;
+  /** The name tagged onto a failure (default: the operation), e.g. `UploadPart 3`. */
+  tag?: string;
+  /** The key tagged onto a failure (default: the input's Key). */
+  key?: string;
+  /**
+   * A clean-up request (aborting a multipart upload, listing the uploads to abort): its own time
+   * budget instead of the run's signal, because it is how a cancelled or failed run leaves
+   * nothing behind.
+   */
+  cleanupMs?: number;
+}
+
 export interface S3Session {
-  client: S3Client;
   /** The resolved region (for URLs and messages). */
   region: string;
   /** The credentials masked for this session (environment and chain), for describeS3Error. */
   secrets: string[];
-  /** The session's deadline, merged with the caller's cancellation. */
+  /** The run's cancellation (and the session's own bound, if it was given one). */
   signal: AbortSignal;
   /** `text` without the session's credentials or anything shaped like an access key id. */
   redact(text: string): string;
+  /** The session's signal merged with a deadline of `timeoutMs`: one path's upper bound. */
+  deadline(timeoutMs: number): AbortSignal;
+  /**
+   * Sends one request with the session's signal (merged with `options.signal`), tagging a
+   * failure with the operation and key for describeS3Error.
+   */
+  send<K extends S3Operation>(
+    operation: K,
+    input: S3Operations[K][0],
+    options?: S3SendOptions,
+  ): Promise<S3Operations[K][1]>;
   close(): void;
 }
 
 /**
- * Opens a session: the client, its credentials masked on `log` before any request, and a
- * deadline of `timeoutMs` merged with `signal`. Close it in a `finally`.
+ * Opens a session: the client, its credentials masked on `log` before any request, and the
+ * run's cancellation `signal` (with `timeoutMs`, a bound for the whole session). One per run:
+ * the pipeline opens it when the first S3 step needs it and closes it at the end.
  */
 export async function openS3Session(
   options: S3ClientOptions,
   log: Log,
-  limits: { timeoutMs: number; signal?: AbortSignal },
+  limits: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<S3Session> {
   const client = createS3Client(options);
   const secrets = await maskCredentials(client, log);
-  const deadline = AbortSignal.timeout(limits.timeoutMs);
+  const bounds = [
+    ...(limits.signal ? [limits.signal] : []),
+    ...(limits.timeoutMs === undefined ? [] : [AbortSignal.timeout(limits.timeoutMs)]),
+  ];
+  const signal = bounds.length ? AbortSignal.any(bounds) : new AbortController().signal;
+  const requestSignal = (options: S3SendOptions): AbortSignal => {
+    if (options.cleanupMs !== undefined) return AbortSignal.timeout(options.cleanupMs);
+    return options.signal ? AbortSignal.any([signal, options.signal]) : signal;
+  };
   return {
-    client,
     region: resolveRegion(options.region, process.env),
     secrets,
-    signal: limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline,
+    signal,
     redact: (text) => redactText(text, secrets, [AWS_ACCESS_KEY_ID]),
+    deadline: (timeoutMs) => AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+    send: (operation, input, options = {}) => {
+      const command = new COMMANDS[operation](input);
+      const key = options.key ?? (input as { Key?: string }).Key;
+      return sendTagged(options.tag ?? operation, key, () =>
+        client.send(command as GetObjectCommand, { abortSignal: requestSignal(options) }),
+      ) as Promise<S3Operations[typeof operation][1]>;
+    },
     close: () => client.destroy(),
   };
 }

@@ -4,7 +4,6 @@
  * left alone (their ACL brought in line), different bytes are replaced only if the object is
  * still the one read (If-Match), a missing one is created only if still missing (If-None-Match).
  */
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 
 import { PublishError } from '../../base/errors.js';
@@ -12,13 +11,14 @@ import type { Log } from '../../log/log.js';
 import { alignObjectAcl } from './s3-acl.js';
 import { isPreconditionFailure, s3ErrorCode } from './s3-errors.js';
 import { s3Uri, type S3Acl } from './s3-plan.js';
+import type { S3Session } from './s3-session.js';
 
 export type SidecarStatus = 'created' | 'unchanged' | 'replaced';
 
 const ROUNDS = 3;
 
 export async function putSidecar(options: {
-  client: S3Client;
+  session: S3Session;
   bucket: string;
   key: string;
   body: Buffer;
@@ -27,13 +27,11 @@ export async function putSidecar(options: {
   log: Log;
   signal?: AbortSignal;
 }): Promise<SidecarStatus> {
-  const { client, bucket, key, body, acl, log, signal } = options;
+  const { session, bucket, key, body, acl, log, signal } = options;
   for (let round = 1; round <= ROUNDS; round++) {
     let stored: { etag?: string; bytes: Buffer } | undefined;
     try {
-      const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), {
-        abortSignal: signal,
-      });
+      const object = await session.send('GetObject', { Bucket: bucket, Key: key }, { signal });
       stored = {
         etag: object.ETag,
         bytes: Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array()),
@@ -41,18 +39,16 @@ export async function putSidecar(options: {
     } catch (error) {
       const { code, status } = s3ErrorCode(error);
       // 403: no s3:GetObject/ListBucket; the conditional create below still protects.
-      if (!((status === 404 && code !== 'NoSuchBucket') || status === 403)) {
-        Object.assign(error as object, { operation: 'GetObject', key });
-        throw error;
-      }
+      if (!((status === 404 && code !== 'NoSuchBucket') || status === 403)) throw error;
     }
     if (stored && stored.bytes.equals(body)) {
-      await alignObjectAcl({ client, bucket, key, acl, log, signal });
+      await alignObjectAcl({ session, bucket, key, acl, log, signal });
       return 'unchanged';
     }
     try {
-      await client.send(
-        new PutObjectCommand({
+      await session.send(
+        'PutObject',
+        {
           Bucket: bucket,
           Key: key,
           Body: body,
@@ -63,16 +59,13 @@ export async function putSidecar(options: {
           ...(stored?.etag ? { IfMatch: stored.etag } : { IfNoneMatch: '*' }),
           ChecksumAlgorithm: 'SHA256',
           ChecksumSHA256: createHash('sha256').update(body).digest('base64'),
-        }),
-        { abortSignal: signal },
+        },
+        { signal },
       );
       if (stored) log.info(`${s3Uri(bucket, key)} replaced (its content was out of date).`);
       return stored ? 'replaced' : 'created';
     } catch (error) {
-      if (!isPreconditionFailure(error)) {
-        Object.assign(error as object, { operation: 'PutObject', key });
-        throw error;
-      }
+      if (!isPreconditionFailure(error)) throw error;
       log.info(`${s3Uri(bucket, key)} changed while writing it (another job); reading it again.`);
     }
   }

@@ -6,13 +6,10 @@
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 
-import { PutObjectCommand } from '@aws-sdk/client-s3';
-
 import { PublishError, errorMessage } from '../../base/errors.js';
 import { uploadMultipart } from './s3-multipart.js';
 import { DEFAULT_PART_SIZE, hexToBase64, planUpload } from './s3-plan.js';
 import { objectParams, type S3PublishRun, type WriteCondition } from './s3-publish-run.js';
-import { sendTagged } from './s3-session.js';
 import { changedOnDisk, readRange } from './s3-wheel-bytes.js';
 
 export async function upload(run: S3PublishRun, condition: WriteCondition): Promise<void> {
@@ -44,19 +41,18 @@ async function uploadSingle(
   const body = await readRange(run.wheel, file, { partNumber: 1, start: 0, end: run.wheel.size });
   const digest = createHash('sha256').update(body).digest('hex');
   if (digest !== run.wheel.sha256) throw changedOnDisk(run.wheel, `sha256 ${digest}`);
-  await sendTagged('PutObject', run.key, () =>
-    run.client.send(
-      new PutObjectCommand({
-        ...objectParams(run),
-        ...condition,
-        Body: body,
-        ContentLength: body.length,
-        // The wheel's own digest: S3 rejects the request (BadDigest) unless the bytes match it.
-        ChecksumAlgorithm: 'SHA256',
-        ChecksumSHA256: hexToBase64(run.wheel.sha256),
-      }),
-      { abortSignal: run.signal },
-    ),
+  await run.session.send(
+    'PutObject',
+    {
+      ...objectParams(run),
+      ...condition,
+      Body: body,
+      ContentLength: body.length,
+      // The wheel's own digest: S3 rejects the request (BadDigest) unless the bytes match it.
+      ChecksumAlgorithm: 'SHA256',
+      ChecksumSHA256: hexToBase64(run.wheel.sha256),
+    },
+    { signal: run.signal },
   );
   run.options.onProgress?.(body.length, run.wheel.size);
 }

@@ -1,5 +1,5 @@
-export const id = 476;
-export const ids = [476];
+export const id = 500;
+export const ids = [500];
 export const modules = {
 
 /***/ 42160:
@@ -1807,18 +1807,14 @@ function describeProbe(probe) {
 
 /***/ }),
 
-/***/ 17476:
+/***/ 68848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runBuildCommand: () => (/* binding */ runBuildCommand)
-});
-
-// EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
-;// CONCATENATED MODULE: ./src/shell/cancel.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dJ: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/* unused harmony exports CANCEL_SIGNALS, CANCEL_DEADLINE_MS, cancelledError */
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * Cancellation of the working process: the runner cancels a step with SIGINT (some versions
  * SIGHUP), then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that. Any of these
@@ -1830,7 +1826,7 @@ const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /** After a cancel, the process exits by itself this long later even if a step hangs. */
 const CANCEL_DEADLINE_MS = 6000;
 function cancelledError(cause) {
-    return new errors/* CancelledError */.cc(`the run was cancelled (${cause}).`, {
+    return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`the run was cancelled (${cause}).`, {
         fix: 're-run the job; a re-run aborts the uploads this run left unfinished.',
     });
 }
@@ -1863,9 +1859,31 @@ function cancelOnSignals(proc = process) {
                 proc.off(signal, onSignal);
             proc.off('disconnect', onDisconnect);
         },
+        endIfCancelled(code) {
+            if (!controller.signal.aborted)
+                return;
+            // process.exit(undefined) would exit with 0 whatever process.exitCode says.
+            if (code !== undefined)
+                proc.exitCode = code;
+            proc.exit();
+        },
     };
 }
 
+
+/***/ }),
+
+/***/ 69500:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runBuildCommand: () => (/* binding */ runBuildCommand)
+});
+
+// EXTERNAL MODULE: ./src/shell/cancel.ts
+var cancel = __webpack_require__(68848);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/shell/command-output.ts
@@ -1901,6 +1919,8 @@ function formatOutputs(outputs, format, newDelimiter = () => `ghadelimiter_${(0,
 
 // EXTERNAL MODULE: ./src/log/console-log.ts
 var console_log = __webpack_require__(98994);
+// EXTERNAL MODULE: ./src/base/errors.ts
+var errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/log/redact.ts
 var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: external "node:string_decoder"
@@ -2496,7 +2516,7 @@ async function runBuildCommand(values, json) {
     const clean = (text) => redactor.redact(text);
     const log = new RedactingLog(new console_log/* ConsoleLog */.w(process.env.RUNNER_DEBUG === '1'), redactor);
     const commandOutput = new RedactingStream(redactor, process.stderr);
-    const cancellation = cancelOnSignals();
+    const cancellation = (0,cancel/* cancelOnSignals */.dJ)();
     try {
         const result = await runWithInputs((name) => values.get(name) ?? '', {
             log,
@@ -2520,6 +2540,7 @@ async function runBuildCommand(values, json) {
     }
     finally {
         cancellation.dispose();
+        cancellation.endIfCancelled(130);
     }
 }
 
