@@ -624,14 +624,14 @@ var index_pages = __webpack_require__(75775);
 function verifyPublishedStep(inputs, consumer) {
     return {
         name: 'Verify published',
-        async run(wheel, log) {
+        async run(wheel, log, signal) {
             if (!inputs.verifyPublished) {
                 log.info('verify-published: false: the published wheel is not checked.');
                 return { 'verify-published': 'skipped' };
             }
             // Loaded when used (the AWS SDK): see steps.ts.
             const [{ verifyPublished }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(114)]).then(__webpack_require__.bind(__webpack_require__, 36114)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 4913)),
                 Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             await verifyPublished({
@@ -644,6 +644,7 @@ function verifyPublishedStep(inputs, consumer) {
                 executor: consumer.executor,
                 workDir: consumer.workDir,
                 log,
+                ...(signal ? { signal } : {}),
             });
             return { 'verify-published': 'passed' };
         },
@@ -729,7 +730,7 @@ function s3IndexStep(inputs) {
         name: 'Update S3 index',
         async run(wheel, log) {
             const [{ publishIndex }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(471)]).then(__webpack_require__.bind(__webpack_require__, 40471)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(428)]).then(__webpack_require__.bind(__webpack_require__, 45428)),
                 Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             const result = await publishIndex({

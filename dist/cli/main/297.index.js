@@ -138,7 +138,9 @@ function indexSummaryMarkdown(outputs) {
     return [
         `pip index: ${escapeHtml(outputs['index-url'])}`,
         '',
-        'Or add these two lines to the dependencies file to install from the index:',
+        'Or add these two lines to the dependencies file to install from the index. They do not ' +
+            'pin the file: with `--extra-index-url`, a wheel of the same version on another index ' +
+            '(PyPI) can be chosen instead, so prefer the line above:',
         '',
         '```',
         outputs['index-requirement'],
@@ -157,18 +159,19 @@ function indexSummaryMarkdown(outputs) {
 /* harmony export */   yankRelease: () => (/* binding */ yankRelease)
 /* harmony export */ });
 /* unused harmony export parsePinned */
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(55423);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(55423);
 /* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31769);
 /* harmony import */ var _wheel_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27029);
 /* harmony import */ var _index_pages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95341);
-/* harmony import */ var _index_sidecars_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(35603);
-/* harmony import */ var _s3_s3_acl_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(21413);
-/* harmony import */ var _index_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(30164);
-/* harmony import */ var _index_update_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(76034);
-/* harmony import */ var _s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(79338);
-/* harmony import */ var _s3_s3_session_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2362);
-/* harmony import */ var _s3_s3_sidecars_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(60585);
+/* harmony import */ var _list_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96342);
+/* harmony import */ var _index_sidecars_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(35603);
+/* harmony import */ var _s3_s3_acl_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(21413);
+/* harmony import */ var _index_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(30164);
+/* harmony import */ var _index_update_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(76034);
+/* harmony import */ var _s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(79338);
+/* harmony import */ var _s3_s3_session_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2362);
+/* harmony import */ var _s3_s3_sidecars_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(60585);
 /**
  * PEP 592 yank of `name==version` in an index published with `s3-index`: writes
  * `<wheel>.yanked` (its body is the reason) beside each wheel of that version, conditionally
@@ -176,6 +179,7 @@ function indexSummaryMarkdown(outputs) {
  * writes). pip then skips the files for `name>=x` and installs them for `name==version` with a
  * warning. The wheels themselves are never touched.
  */
+
 
 
 
@@ -201,18 +205,19 @@ function parsePinned(requirement) {
     return { name: match[1], version: (0,_wheel_version_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeVersion */ .Qj)(match[2], 'requirement') };
 }
 async function yankRelease(options, log) {
-    const bucket = (0,_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .validateBucketName */ .EG)(options.bucket);
-    const prefix = (0,_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .validatePrefix */ .hb)(options.prefix);
+    const bucket = (0,_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_9__/* .validateBucketName */ .EG)(options.bucket);
+    const prefix = (0,_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_9__/* .validatePrefix */ .hb)(options.prefix);
     const { name, version } = parsePinned(options.requirement);
     const project = (0,_wheel_names_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeProjectName */ .yz)(name);
-    const reason = (0,_index_sidecars_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeYankReason */ .bV)(options.reason);
-    const session = await (0,_s3_s3_session_js__WEBPACK_IMPORTED_MODULE_9__.openS3Session)(options, log, { timeoutMs: 5 * 60_000 });
+    const reason = (0,_index_sidecars_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeYankReason */ .bV)(options.reason);
+    const session = await (0,_s3_s3_session_js__WEBPACK_IMPORTED_MODULE_10__.openS3Session)(options, log, { timeoutMs: 5 * 60_000 });
     const { client, signal, region } = session;
     try {
         const files = [];
         let token;
+        const seen = new Set();
         do {
-            const page = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__/* .ListObjectsV2Command */ .u6x({
+            const page = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_12__/* .ListObjectsV2Command */ .u6x({
                 Bucket: bucket,
                 Prefix: prefix,
                 Delimiter: '/',
@@ -232,10 +237,10 @@ async function yankRelease(options, log) {
                 if (theirs === version)
                     files.push(parsed.fileName);
             }
-            token = page.IsTruncated ? page.NextContinuationToken : undefined;
+            token = (0,_list_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .nextListToken */ .x)(page, seen, (0,_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_9__/* .s3Uri */ .tT)(bucket, prefix));
         } while (token);
         if (files.length === 0) {
-            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`No wheel of ${project}==${version} under ${(0,_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .s3Uri */ .tT)(bucket, prefix)}.`, {
+            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`No wheel of ${project}==${version} under ${(0,_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_9__/* .s3Uri */ .tT)(bucket, prefix)}.`, {
                 input: 'requirement',
                 fix: 'check the name, the version, --s3-bucket and --s3-prefix (the prefix the wheels were published under).',
             });
@@ -243,18 +248,18 @@ async function yankRelease(options, log) {
         let acl = options.acl;
         if (!acl) {
             try {
-                const current = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__/* .GetObjectAclCommand */ .hsf({ Bucket: bucket, Key: (0,_index_pages_js__WEBPACK_IMPORTED_MODULE_3__/* .indexKeys */ .nI)(prefix, project).project[0] }), { abortSignal: signal });
-                acl = (0,_s3_s3_acl_js__WEBPACK_IMPORTED_MODULE_5__/* .isPublicRead */ ._)(current) ? 'public-read' : 'private';
+                const current = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_12__/* .GetObjectAclCommand */ .hsf({ Bucket: bucket, Key: (0,_index_pages_js__WEBPACK_IMPORTED_MODULE_3__/* .indexKeys */ .nI)(prefix, project).project[0] }), { abortSignal: signal });
+                acl = (0,_s3_s3_acl_js__WEBPACK_IMPORTED_MODULE_6__/* .isPublicRead */ ._)(current) ? 'public-read' : 'private';
             }
             catch {
                 acl = 'private';
             }
         }
         for (const file of files.sort()) {
-            const status = await (0,_s3_s3_sidecars_js__WEBPACK_IMPORTED_MODULE_10__/* .putSidecar */ .p)({
+            const status = await (0,_s3_s3_sidecars_js__WEBPACK_IMPORTED_MODULE_11__/* .putSidecar */ .p)({
                 client,
                 bucket,
-                key: `${prefix}${file}${_index_sidecars_js__WEBPACK_IMPORTED_MODULE_4__/* .YANKED_SUFFIX */ .tB}`,
+                key: `${prefix}${file}${_index_sidecars_js__WEBPACK_IMPORTED_MODULE_5__/* .YANKED_SUFFIX */ .tB}`,
                 body: Buffer.from(reason, 'utf8'),
                 contentType: 'text/plain; charset=utf-8',
                 acl,
@@ -264,7 +269,7 @@ async function yankRelease(options, log) {
             log.info(`${file}: ${status === 'unchanged' ? 'already yanked for this reason' : 'yanked'}` +
                 (reason ? ` ("${reason}")` : ''));
         }
-        const index = await (0,_index_update_js__WEBPACK_IMPORTED_MODULE_7__.updateIndex)({
+        const index = await (0,_index_update_js__WEBPACK_IMPORTED_MODULE_8__.updateIndex)({
             client,
             bucket,
             prefix,
@@ -281,7 +286,7 @@ async function yankRelease(options, log) {
     catch (error) {
         if (error instanceof _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz || error instanceof _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1)
             throw error;
-        throw (0,_index_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeIndexError */ .u)(error, {
+        throw (0,_index_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeIndexError */ .u)(error, {
             bucket,
             prefix,
             region,

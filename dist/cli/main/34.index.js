@@ -238,12 +238,15 @@ function indexResult(run, files, attempt) {
 
 // EXTERNAL MODULE: ./src/publish/s3/s3-session.ts + 1 modules
 var s3_session = __webpack_require__(2362);
+// EXTERNAL MODULE: ./src/publish/index/list-plan.ts
+var list_plan = __webpack_require__(96342);
 ;// CONCATENATED MODULE: ./src/publish/index/index-read.ts
 /**
  * What the index is rendered from: the pages as stored (read before the listing; see
  * s3-index.ts for why), the wheels directly under the prefix with their sidecars, each wheel's
  * SHA-256 (one HEAD per object version) and what its sidecars say.
  */
+
 
 
 
@@ -276,6 +279,7 @@ async function listWheels(run) {
     const wheels = [];
     const sidecars = [];
     let token;
+    const seen = new Set();
     do {
         const page = await (0,s3_session.sendTagged)('ListObjectsV2', prefix, () => run.client.send(new dist_cjs/* ListObjectsV2Command */.u6x({
             Bucket: run.bucket,
@@ -299,7 +303,7 @@ async function listWheels(run) {
             else if (object.Key.endsWith('.whl'))
                 skipOnce(run, object.Key, 'its name is not a wheel name');
         }
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        token = (0,list_plan/* nextListToken */.x)(page, seen, `s3://${run.bucket}/${prefix}`);
     } while (token);
     for (const { wheel, ...sidecar } of sidecars) {
         wheels.find((w) => w.fileName === wheel)?.sidecars.push(sidecar);
@@ -566,6 +570,44 @@ async function publishIndex(options, log) {
     finally {
         session.close();
     }
+}
+
+
+/***/ }),
+
+/***/ 96342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ nextListToken)
+/* harmony export */ });
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/**
+ * Pure guard of every prefix listing (the index update, yank): a server that hands back a
+ * continuation token it already gave would make the listing loop forever (measured: 3,400 pages
+ * in five minutes), so a repeated token ends the listing in a named failure.
+ */
+
+/**
+ * The token for the next page, or undefined when the listing is complete; `seen` holds the
+ * tokens used so far (the caller keeps one set per listing).
+ */
+function nextListToken(page, seen, where) {
+    if (!page.IsTruncated)
+        return undefined;
+    const token = page.NextContinuationToken;
+    if (!token || seen.has(token)) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The listing of ${where} does not end: after ${seen.size + 1} pages the server ` +
+            (token
+                ? 'hands back a continuation token it already gave.'
+                : 'says "truncated" but gives no continuation token.'), {
+            input: 's3-endpoint',
+            fix: 'the server at s3-endpoint (or a proxy in front of S3) answers ListObjectsV2 wrongly; ' +
+                'point s3-endpoint at S3 or a conforming S3-compatible server, then re-run.',
+        });
+    }
+    seen.add(token);
+    return token;
 }
 
 

@@ -657,14 +657,14 @@ var index_pages = __webpack_require__(95341);
 function verifyPublishedStep(inputs, consumer) {
     return {
         name: 'Verify published',
-        async run(wheel, log) {
+        async run(wheel, log, signal) {
             if (!inputs.verifyPublished) {
                 log.info('verify-published: false: the published wheel is not checked.');
                 return { 'verify-published': 'skipped' };
             }
             // Loaded when used (the AWS SDK): see steps.ts.
             const [{ verifyPublished }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(114)]).then(__webpack_require__.bind(__webpack_require__, 36114)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 4913)),
                 Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             await verifyPublished({
@@ -677,6 +677,7 @@ function verifyPublishedStep(inputs, consumer) {
                 executor: consumer.executor,
                 workDir: consumer.workDir,
                 log,
+                ...(signal ? { signal } : {}),
             });
             return { 'verify-published': 'passed' };
         },
@@ -4615,7 +4616,9 @@ function indexSummaryMarkdown(outputs) {
     return [
         `pip index: ${escapeHtml(outputs['index-url'])}`,
         '',
-        'Or add these two lines to the dependencies file to install from the index:',
+        'Or add these two lines to the dependencies file to install from the index. They do not ' +
+            'pin the file: with `--extra-index-url`, a wheel of the same version on another index ' +
+            '(PyPI) can be chosen instead, so prefer the line above:',
         '',
         '```',
         outputs['index-requirement'],

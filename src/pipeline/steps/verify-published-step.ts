@@ -15,7 +15,7 @@ export interface ConsumerContext {
 export function verifyPublishedStep(inputs: S3Inputs, consumer: ConsumerContext): AfterVerifyStep {
   return {
     name: 'Verify published',
-    async run(wheel: VerifiedWheel, log: Log) {
+    async run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal) {
       if (!inputs.verifyPublished) {
         log.info('verify-published: false: the published wheel is not checked.');
         return { 'verify-published': 'skipped' };
@@ -35,6 +35,7 @@ export function verifyPublishedStep(inputs: S3Inputs, consumer: ConsumerContext)
         executor: consumer.executor,
         workDir: consumer.workDir,
         log,
+        ...(signal ? { signal } : {}),
       });
       return { 'verify-published': 'passed' };
     },

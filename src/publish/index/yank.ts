@@ -13,6 +13,7 @@ import { normalizeProjectName } from '../../wheel/names.js';
 import { normalizeVersion } from '../../wheel/version.js';
 import { parseWheelFileName } from '../../wheel/names.js';
 import { indexKeys } from './index-pages.js';
+import { nextListToken } from './list-plan.js';
 import { YANKED_SUFFIX, normalizeYankReason } from './index-sidecars.js';
 import { isPublicRead } from '../s3/s3-acl.js';
 import { describeIndexError } from './index-errors.js';
@@ -59,6 +60,7 @@ export async function yankRelease(
   try {
     const files: string[] = [];
     let token: string | undefined;
+    const seen = new Set<string>();
     do {
       const page = await client.send(
         new ListObjectsV2Command({
@@ -80,7 +82,7 @@ export async function yankRelease(
         }
         if (theirs === version) files.push(parsed.fileName);
       }
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      token = nextListToken(page, seen, s3Uri(bucket, prefix));
     } while (token);
     if (files.length === 0) {
       throw new PublishError(`No wheel of ${project}==${version} under ${s3Uri(bucket, prefix)}.`, {

@@ -1,5 +1,5 @@
-export const id = 471;
-export const ids = [471,362];
+export const id = 428;
+export const ids = [428,362];
 export const modules = {
 
 /***/ 35603:
@@ -75,7 +75,7 @@ async function readSidecar(client, bucket, key, signal) {
 
 /***/ }),
 
-/***/ 40471:
+/***/ 45428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -223,12 +223,42 @@ function indexResult(run, files, attempt) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/publish/index/list-plan.ts
+/**
+ * Pure guard of every prefix listing (the index update, yank): a server that hands back a
+ * continuation token it already gave would make the listing loop forever (measured: 3,400 pages
+ * in five minutes), so a repeated token ends the listing in a named failure.
+ */
+
+/**
+ * The token for the next page, or undefined when the listing is complete; `seen` holds the
+ * tokens used so far (the caller keeps one set per listing).
+ */
+function nextListToken(page, seen, where) {
+    if (!page.IsTruncated)
+        return undefined;
+    const token = page.NextContinuationToken;
+    if (!token || seen.has(token)) {
+        throw new errors/* PublishError */.S1(`The listing of ${where} does not end: after ${seen.size + 1} pages the server ` +
+            (token
+                ? 'hands back a continuation token it already gave.'
+                : 'says "truncated" but gives no continuation token.'), {
+            input: 's3-endpoint',
+            fix: 'the server at s3-endpoint (or a proxy in front of S3) answers ListObjectsV2 wrongly; ' +
+                'point s3-endpoint at S3 or a conforming S3-compatible server, then re-run.',
+        });
+    }
+    seen.add(token);
+    return token;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/index/index-read.ts
 /**
  * What the index is rendered from: the pages as stored (read before the listing; see
  * s3-index.ts for why), the wheels directly under the prefix with their sidecars, each wheel's
  * SHA-256 (one HEAD per object version) and what its sidecars say.
  */
+
 
 
 
@@ -261,6 +291,7 @@ async function listWheels(run) {
     const wheels = [];
     const sidecars = [];
     let token;
+    const seen = new Set();
     do {
         const page = await (0,s3_session.sendTagged)('ListObjectsV2', prefix, () => run.client.send(new dist_cjs/* ListObjectsV2Command */.u6x({
             Bucket: run.bucket,
@@ -284,7 +315,7 @@ async function listWheels(run) {
             else if (object.Key.endsWith('.whl'))
                 skipOnce(run, object.Key, 'its name is not a wheel name');
         }
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        token = nextListToken(page, seen, `s3://${run.bucket}/${prefix}`);
     } while (token);
     for (const { wheel, ...sidecar } of sidecars) {
         wheels.find((w) => w.fileName === wheel)?.sidecars.push(sidecar);
