@@ -109,6 +109,7 @@ describe('verify-published proves which file pip installs', () => {
     const errors = errorAnnotations(plain.stdout);
     expect(errors).toHaveLength(1);
     const error = errors[0]!;
+    console.log(`the user sees: ${error}`);
     expect(error).toContain("input 'verify-published'");
     expect(error).toContain(
       `installs ${gpuName} for "--index-url ${proxy.endpoint}/${BUCKET}/local/simple/ vecmath==1.2.0", ` +
@@ -146,6 +147,7 @@ describe('verify-published proves which file pip installs', () => {
     expect(run.status).toBe(1);
     const errors = errorAnnotations(run.stdout);
     expect(errors).toHaveLength(1);
+    console.log(`the user sees: ${errors[0]}`);
     expect(errors[0]).toContain(
       `installs ${stale} for "--index-url ${proxy.endpoint}/${BUCKET}/stale/simple/ vecmath==1.2.0", ` +
         `not the wheel this run published (${ours})`,

@@ -60,6 +60,7 @@ function inputs(prefix: string, extra: Record<string, string> = {}): Record<stri
     's3-prefix': prefix,
     's3-endpoint': hostile.endpoint,
     's3-force-path-style': 'true',
+    's3-acl': 'public-read',
     'artifact-name': 'false',
     ...extra,
   };
@@ -79,6 +80,7 @@ function oneError(run: ActionRun): string {
   expect(errors).toHaveLength(1);
   expect(run.status).not.toBe(0);
   expect(run.outputs['verify-published']).toBeUndefined();
+  console.log(`the user sees: ${errors[0]}`);
   return errors[0]!;
 }
 
