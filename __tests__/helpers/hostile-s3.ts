@@ -77,6 +77,8 @@ export async function startHostileS3(target: string): Promise<HostileS3> {
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let sentBytes = 0;
+  /** The last rewritten listing of each bucket, answered again for the repeated token. */
+  const lastList = new Map<string, string>();
   const state: HostileS3 = {
     endpoint: '',
     mode: 'none',
@@ -93,6 +95,18 @@ export async function startHostileS3(target: string): Promise<HostileS3> {
       const url = new URL(req.url ?? '/', 'http://hostile');
       const isObject = url.pathname.split('/').filter(Boolean).length >= 2;
       const isList = !isObject && req.method === 'GET' && url.searchParams.get('list-type') === '2';
+      if (
+        isList &&
+        signed(req) &&
+        state.mode === 'repeat-token' &&
+        url.searchParams.has('continuation-token')
+      ) {
+        // The page again, as if the token were new (moto itself refuses a token it never gave).
+        state.listRequests++;
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        res.end(lastList.get(url.pathname) ?? '');
+        return;
+      }
       let answer;
       try {
         answer = await forward(upstream, req, body);
@@ -163,6 +177,7 @@ export async function startHostileS3(target: string): Promise<HostileS3> {
             '</IsTruncated>',
             '</IsTruncated><NextContinuationToken>same-token</NextContinuationToken>',
           );
+        lastList.set(url.pathname, text);
         const headers = { ...answer.headers };
         delete headers['content-length'];
         delete headers['transfer-encoding'];

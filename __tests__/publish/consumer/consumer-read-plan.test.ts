@@ -28,7 +28,7 @@ describe('consumer read plan', () => {
   });
 
   it('names each fault with the bytes read and the input', () => {
-    const large = readFaultError({ kind: 'too-large', received: 883 }, read());
+    const large = readFaultError({ kind: 'too-large', received: 65_536 }, read());
     expect(large.input).toBe('verify-published');
     expect(large.message).toBe(
       "The platform's read of the published wheel (http://h/b/w.whl) was stopped: the server " +

@@ -71,7 +71,7 @@ export function readFaultError(
       const size =
         fault.announced !== undefined
           ? `announces ${fault.announced} bytes`
-          : `sent more than ${fault.received - 1} bytes`;
+          : `sent more than ${limits.maxBytes} bytes`;
       const bound =
         limits.expectedBytes !== undefined
           ? `the published wheel is ${limits.expectedBytes} bytes`
