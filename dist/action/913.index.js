@@ -88,7 +88,7 @@ function readFaultError(fault, read) {
         case 'too-large': {
             const size = fault.announced !== undefined
                 ? `announces ${fault.announced} bytes`
-                : `sent more than ${fault.received - 1} bytes`;
+                : `sent more than ${limits.maxBytes} bytes`;
             const bound = limits.expectedBytes !== undefined
                 ? `the published wheel is ${limits.expectedBytes} bytes`
                 : `the limit is ${limits.maxBytes} bytes`;
