@@ -82,6 +82,31 @@ async function publish(
 }
 
 describe('verify-published proves which file pip installs', () => {
+  it('the pinned URL line, no index: pip 19 (2.7) downloads it by its #sha256=, the summary shows it first', async () => {
+    const py27 = pyenvPython('2.7.18');
+    const dir = copyExample('proof27-');
+    buildExample(dir, py27);
+    const run = await publish(dir, py27, {
+      version: '1.2.0',
+      's3-prefix': 'pinned',
+      's3-index': 'false',
+    });
+    expect(errorAnnotations(run.stdout)).toEqual([]);
+    expect(run.outputs['verify-published']).toBe('passed');
+    const pinned = `${run.outputs['s3-url']}#sha256=${run.outputs.sha256}`;
+    expect(run.outputs.requirement).toBe(pinned);
+    const receipt = JSON.parse(readFileSync(run.outputs.receipt!, 'utf8')) as {
+      python: { pip: string };
+    };
+    expect(receipt.python.pip).toMatch(/^(19|20)\./);
+    expect(run.stdout).toContain(
+      `verify-published: for "${pinned}" ${py27}'s pip chose ${run.outputs['wheel-name']}, ` +
+        `${run.outputs.size} bytes, sha256 ${run.outputs.sha256}: the published wheel.`,
+    );
+    expect(run.summary).toContain(`\`\`\`\n${pinned}\n\`\`\``);
+    expect(run.summary).toContain('The consumer check proved that pip installs exactly this wheel');
+  }, 600_000);
+
   let py36: string;
   let plainWheel: Buffer;
 
