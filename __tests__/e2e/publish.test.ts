@@ -79,7 +79,8 @@ describe('the bundled action with both publishers on', () => {
     const key = `wheels/vecmath/${outputs['wheel-name']}`;
     expect(outputs['s3-uri']).toBe(`s3://releases/${key}`);
     expect(outputs['s3-url']).toBe(`${moto.endpoint}/releases/${key.replace('+', '%2B')}`);
-    expect(outputs.requirement).toBe(outputs['s3-url']);
+    // The recommended line pins the file: pip checks the #sha256= before installing.
+    expect(outputs.requirement).toBe(`${outputs['s3-url']}#sha256=${outputs.sha256}`);
     // The URL a platform would paste serves the exact bytes.
     const fetched = Buffer.from(await (await fetch(outputs['s3-url']!)).arrayBuffer());
     expect(fetched.equals(wheel)).toBe(true);

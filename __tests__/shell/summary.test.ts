@@ -52,6 +52,27 @@ describe('job summary', () => {
     expect(md).toContain('<details><summary>Native files and their libraries</summary>');
   });
 
+  it('recommends the pinned line first, says the check proved it, then the unpinned index lines', () => {
+    const pinned = `https://b.s3.us-east-1.amazonaws.com/k.whl#sha256=${'ab'.repeat(32)}`;
+    const md = summaryMarkdown(wheel, {
+      requirement: pinned,
+      'index-url': 'https://b.s3.us-east-1.amazonaws.com/simple/',
+      'index-requirement':
+        '--extra-index-url https://b.s3.us-east-1.amazonaws.com/simple/\nvecmath==1.0.0',
+      'verify-published': 'passed',
+    });
+    expect(md).toContain(
+      "Add this line to the algorithm's dependencies file (recommended: pip checks the " +
+        '`#sha256=` and installs this exact wheel or nothing). The consumer check proved that ' +
+        `pip installs exactly this wheel from it.\n\n\`\`\`\n${pinned}\n\`\`\``,
+    );
+    expect(md).toContain('| Consumer check | passed: pip chose the published wheel (same sha256)');
+    expect(md.indexOf(pinned)).toBeLessThan(md.indexOf('--extra-index-url'));
+    expect(md).toContain('They do not pin the file');
+    // Without the check, nothing claims a proof.
+    expect(summaryMarkdown(wheel, { requirement: pinned })).not.toContain('proved');
+  });
+
   it('shows the highest symbol versions the native files need, and the target', () => {
     expect(summaryMarkdown(wheel, {})).not.toContain('Runtime needs');
     const md = summaryMarkdown(

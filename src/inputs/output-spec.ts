@@ -23,12 +23,13 @@ const specs = {
     description: 'URL of the published wheel (virtual-hosted or path-style, or on `s3-endpoint`).',
   },
   requirement: {
-    description: "The line to paste into the algorithm's dependencies file (the wheel's URL).",
+    description:
+      "The line to paste into the algorithm's dependencies file: the wheel's URL with `#sha256=`, so pip installs this exact wheel or nothing (the line the consumer check proves).",
   },
   'index-url': { description: 'With `s3-index`: the `simple/` index URL.' },
   'index-requirement': {
     description:
-      'With `s3-index`: the two dependencies-file lines (`--extra-index-url <url>` and `name==version`).',
+      'With `s3-index`: the two dependencies-file lines (`--extra-index-url <url>` and `name==version`); they do not pin the file (see docs/publishing.md), prefer `requirement`.',
   },
   receipt: {
     description:

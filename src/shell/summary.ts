@@ -25,7 +25,8 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string 
   if (outputs['verify-published'] === 'passed') {
     rows.push([
       'Consumer check',
-      'passed: the published wheel installs and imports as the platform reads it',
+      'passed: pip chose the published wheel (same sha256), and it installs and imports as ' +
+        'the platform reads it',
     ]);
   } else if (outputs['verify-published'] === 'skipped') {
     rows.push(['Consumer check', 'skipped (`verify-published: false`)']);
@@ -41,8 +42,13 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string 
     '',
   ];
   if (outputs.requirement) {
+    const proven =
+      outputs['verify-published'] === 'passed'
+        ? ' The consumer check proved that pip installs exactly this wheel from it.'
+        : '';
     parts.push(
-      "Add this line to the algorithm's dependencies file:",
+      "Add this line to the algorithm's dependencies file (recommended: pip checks the " +
+        `\`#sha256=\` and installs this exact wheel or nothing).${proven}`,
       '',
       '```',
       outputs.requirement,

@@ -136,7 +136,9 @@ describe('indexSummaryMarkdown', () => {
       [
         'pip index: https://h/simple/?a=&lt;b&gt;&amp;c',
         '',
-        'Or add these two lines to the dependencies file to install from the index:',
+        'Or add these two lines to the dependencies file to install from the index. They do not ' +
+          'pin the file: with `--extra-index-url`, a wheel of the same version on another index ' +
+          '(PyPI) can be chosen instead, so prefer the line above:',
         '',
         '```',
         '--extra-index-url https://h/simple/',

@@ -141,7 +141,7 @@ describe('publishToS3', () => {
       key,
       uri: `s3://${BUCKET}/${key}`,
       url: `${moto.endpoint}/${BUCKET}/${key}`,
-      requirement: `${moto.endpoint}/${BUCKET}/${key}`,
+      requirement: `${moto.endpoint}/${BUCKET}/${key}#sha256=${wheel.sha256}`,
       status: 'created',
       sha256: wheel.sha256,
     });

@@ -1164,9 +1164,9 @@ function printable(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   RI: () => (/* binding */ parseVerifyPublished),
 /* harmony export */   gu: () => (/* binding */ consumerInstallArgv),
+/* harmony export */   iW: () => (/* binding */ AWS_CREDENTIAL_VARIABLES),
 /* harmony export */   tf: () => (/* binding */ readRefusedError)
 /* harmony export */ });
-/* unused harmony export AWS_CREDENTIAL_VARIABLES */
 /* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * Pure decisions of the consumer check (`verify-published`): how the platform reads, the pip
@@ -1283,6 +1283,7 @@ function readRefusedError(refusal) {
 /* harmony export */   OG: () => (/* binding */ hexToBase64),
 /* harmony export */   Qf: () => (/* binding */ base64ToHex),
 /* harmony export */   US: () => (/* binding */ DEFAULT_PART_SIZE),
+/* harmony export */   YQ: () => (/* binding */ pinnedRequirement),
 /* harmony export */   Zv: () => (/* binding */ resolveRegion),
 /* harmony export */   aV: () => (/* binding */ cacheControl),
 /* harmony export */   bC: () => (/* binding */ objectUrl),
@@ -1448,6 +1449,13 @@ function objectUrl(options) {
     return `https://${options.bucket}.${host}/${path}`;
 }
 /** Cache policy for a release file: its name carries the version, its bytes never change. */
+/**
+ * The dependency line that installs this file or nothing: its URL with pip's hash fragment
+ * (every pip from 8 on checks `#sha256=` before installing).
+ */
+function pinnedRequirement(url, sha256) {
+    return `${url}#sha256=${sha256.toLowerCase()}`;
+}
 function cacheControl(acl) {
     return `${acl === 'public-read' ? 'public' : 'private'}, max-age=31536000, immutable`;
 }

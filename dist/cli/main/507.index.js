@@ -114,6 +114,7 @@ class ConsoleLog {
 /* harmony export */   OG: () => (/* binding */ hexToBase64),
 /* harmony export */   Qf: () => (/* binding */ base64ToHex),
 /* harmony export */   US: () => (/* binding */ DEFAULT_PART_SIZE),
+/* harmony export */   YQ: () => (/* binding */ pinnedRequirement),
 /* harmony export */   Zv: () => (/* binding */ resolveRegion),
 /* harmony export */   aV: () => (/* binding */ cacheControl),
 /* harmony export */   bC: () => (/* binding */ objectUrl),
@@ -279,6 +280,13 @@ function objectUrl(options) {
     return `https://${options.bucket}.${host}/${path}`;
 }
 /** Cache policy for a release file: its name carries the version, its bytes never change. */
+/**
+ * The dependency line that installs this file or nothing: its URL with pip's hash fragment
+ * (every pip from 8 on checks `#sha256=` before installing).
+ */
+function pinnedRequirement(url, sha256) {
+    return `${url}#sha256=${sha256.toLowerCase()}`;
+}
 function cacheControl(acl) {
     return `${acl === 'public-read' ? 'public' : 'private'}, max-age=31536000, immutable`;
 }

@@ -662,7 +662,7 @@ async function publishToS3(session, wheel, options, log) {
             key,
             uri: (0,s3_plan/* s3Uri */.tT)(bucket, key),
             url,
-            requirement: url,
+            requirement: (0,s3_plan/* pinnedRequirement */.YQ)(url, wheel.sha256),
             status,
             sha256: wheel.sha256,
         };

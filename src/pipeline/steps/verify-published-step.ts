@@ -21,7 +21,7 @@ export function verifyPublishedStep(
 ): AfterVerifyStep {
   return {
     name: 'Verify published',
-    async run(wheel: VerifiedWheel, log: Log) {
+    async run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal) {
       if (!inputs.verifyPublished) {
         log.info('verify-published: false: the published wheel is not checked.');
         return { 'verify-published': 'skipped' };
@@ -42,6 +42,7 @@ export function verifyPublishedStep(
         executor: consumer.executor,
         workDir: consumer.workDir,
         log,
+        ...(signal ? { signal } : {}),
       });
       return { 'verify-published': 'passed' };
     },

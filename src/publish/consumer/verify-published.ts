@@ -1,32 +1,39 @@
 /**
  * The consumer check (`verify-published`): after the upload and the index update, prove that the
- * platform can install what was published, the way it will:
+ * platform installs the exact file that was published, the way it will:
  *
  * 1. the wheel's URL is read as the platform reads it (an unsigned GET for `anonymous`, a signed
- *    GetObject for `credentials`) and its bytes must hash to the wheel's sha256;
+ *    GetObject for `credentials`), streamed within the wheel's size, and its bytes must hash to
+ *    the wheel's sha256;
  * 2. the matching interpreter's own pip, through the executor (in the image with `image`) and
- *    with every AWS credential variable removed, installs `name==version` from the published
- *    index (or the wheel's URL) into a fresh target, and the `import` check runs on that install.
+ *    with every AWS credential variable removed, chooses and fetches a file for the documented
+ *    line (`name==version` from the published index with s3-index, else the pinned URL with
+ *    `#sha256=`) with `pip download`; that file's name and sha256 must be the published wheel's,
+ *    or the check fails naming the file pip chose and why pip preferred it;
+ * 3. that proven file is installed into a fresh target, and the `import` check runs on it.
  *
  * A signed reader cannot be imitated by pip, so with `credentials` pip installs the bytes the
  * signed read returned (already proven identical) instead of reading S3 itself.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { PublishError, errorMessage } from '../../base/errors.js';
-import type { Executor } from '../../exec/executor.js';
+import { PublishError } from '../../base/errors.js';
+import type { ExecResult, Executor } from '../../exec/executor.js';
 import type { Log } from '../../log/log.js';
 import { checkImports, type InstalledWheel } from '../../python/verify-install.js';
 import { normalizeProjectName } from '../../wheel/names.js';
 import { indexKeys } from '../index/index-pages.js';
 import { AWS_ACCESS_KEY_ID, redactText } from '../../log/redact.js';
 import { lastLines } from '../../log/text-tail.js';
-import { s3ErrorCode } from '../s3/s3-errors.js';
-import { objectUrl, resolveRegion, s3Key, type S3Acl } from '../s3/s3-plan.js';
+import { objectUrl, pinnedRequirement, resolveRegion, s3Key, type S3Acl } from '../s3/s3-plan.js';
 import type { S3ClientOptions, S3Session } from '../s3/s3-session.js';
-import { consumerInstallArgv, readRefusedError, type ReadMode } from './verify-published-plan.js';
+import { anonymousRead, signedRead, type ReadTarget } from './consumer-read.js';
+import { pageReadLimits, wheelReadLimits } from './consumer-read-plan.js';
+import { consumerDownloadArgv, wrongFileError } from './pip-choice-plan.js';
+import { consumerInstallArgv, type ReadMode } from './verify-published-plan.js';
 
 export interface VerifyPublishedOptions extends S3ClientOptions {
   /** The run's S3 session: the signed read goes through it, with the run's cancellation. */
@@ -37,13 +44,15 @@ export interface VerifyPublishedOptions extends S3ClientOptions {
   acl: S3Acl;
   /** Install `name==version` from the `simple/` index (s3-index) rather than the URL. */
   index: boolean;
-  wheel: { fileName: string; sha256: string; distribution: string; version: string };
+  wheel: { fileName: string; sha256: string; size: number; distribution: string; version: string };
   python: string;
   imports: readonly string[];
   executor: Executor;
   /** A fresh folder the executor can write (inside the image's mounts). */
   workDir: string;
   log: Log;
+  /** The run's cancellation: a cancelled read ends in the run's CancelledError. */
+  signal?: AbortSignal;
   /** Upper bound for each HTTP read (default 5 minutes). */
   timeoutMs?: number;
 }
@@ -55,6 +64,8 @@ export interface VerifyPublishedResult {
   source: 'index' | 'url' | 'signed-download';
   /** pip read the PEP 658 metadata file (resolving from the index without the wheel). */
   usedMetadataFile: boolean;
+  /** The line proven to install exactly the published file. */
+  provenLine: string;
 }
 
 const ISOLATED_ENV = { PIP_CONFIG_FILE: '/dev/null', PYTHONNOUSERSITE: '1', PIP_NO_INPUT: '1' };
@@ -65,86 +76,67 @@ function secrets(): string[] {
     .filter((value): value is string => !!value);
 }
 
-/** An unsigned GET: what a public URL or a bucket policy for everyone gives. */
-async function anonymousRead(
-  url: string,
-  what: string,
-  options: VerifyPublishedOptions,
-  key: string,
-): Promise<Buffer> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      signal: AbortSignal.timeout(options.timeoutMs ?? 5 * 60_000),
-      redirect: 'follow',
-    });
-  } catch (error) {
-    throw new PublishError(
-      `The platform's read of ${what} (${url}) failed: ${errorMessage(error)}.`,
-      {
-        input: 'verify-published',
-        fix: 'check that the URL is reachable from where the platform runs (s3-endpoint, s3-region).',
-      },
-    );
-  }
-  const body = Buffer.from(await response.arrayBuffer());
-  if (response.status === 403 || response.status === 404) {
-    throw readRefusedError({
-      status: response.status,
-      url,
-      bucket: options.bucket,
-      prefix: options.prefix,
-      key,
-      mode: 'anonymous',
-      acl: options.acl,
-      what,
-    });
-  }
-  if (!response.ok) {
-    throw new PublishError(`The platform's read of ${what} (${url}) got HTTP ${response.status}.`, {
-      input: 'verify-published',
-      fix: 're-run the job; if it persists, check the bucket and the endpoint.',
-      details: redactText(body.toString('utf8').slice(0, 2000), secrets(), [AWS_ACCESS_KEY_ID]),
-    });
-  }
-  return body;
+async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
-/** A GetObject signed with the runner's credentials: a platform that reads with its own role. */
-async function signedRead(
-  url: string,
-  key: string,
-  options: VerifyPublishedOptions,
-): Promise<Buffer> {
-  const { session } = options;
-  try {
-    const object = await session.send(
-      'GetObject',
-      { Bucket: options.bucket, Key: key },
-      { signal: session.deadline(options.timeoutMs ?? 5 * 60_000) },
-    );
-    return Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array());
-  } catch (error) {
-    session.signal.throwIfAborted();
-    const { status, code } = s3ErrorCode(error);
-    if (status === 403 || status === 404) {
-      throw readRefusedError({
-        status,
-        url,
-        bucket: options.bucket,
-        prefix: options.prefix,
-        key,
-        mode: 'credentials',
-        acl: options.acl,
-        what: 'the published wheel',
-      });
-    }
-    throw new PublishError(`The signed read of ${url} failed: ${code}.`, {
+function pipFailed(options: VerifyPublishedOptions, what: string, result: ExecResult) {
+  return new PublishError(
+    `The platform's pip (${options.python}) could not install ${what} as published.`,
+    {
       input: 'verify-published',
-      fix: 're-run the job; if it persists, check the bucket and the credentials.',
-      details: session.redact(errorMessage(error)),
+      fix:
+        "read pip's message: a 403/404 is read access (s3-acl, the bucket policy, Block Public " +
+        'Access); "no matching distribution" means the index does not offer this python the ' +
+        'wheel (tags, requires-python). The object stays published; re-running re-checks it.',
+      details: redactText(lastLines(`${result.stdout}\n${result.stderr}`, 30), secrets(), [
+        AWS_ACCESS_KEY_ID,
+      ]),
+    },
+  );
+}
+
+/**
+ * Lets the platform's pip choose and fetch a file for `source` into a fresh folder, then proves
+ * the file it chose is the published wheel (name and sha256). Returns its path and pip's log.
+ */
+async function proveChoice(
+  options: VerifyPublishedOptions,
+  line: string,
+  source: readonly string[],
+  location: string,
+): Promise<{ path: string; pipLog: string }> {
+  const { wheel, log } = options;
+  const dest = join(options.workDir, 'download');
+  const cwd = join(options.workDir, 'cwd');
+  await mkdir(dest, { recursive: true });
+  await mkdir(cwd, { recursive: true });
+  const argv = consumerDownloadArgv({ python: options.python, dest, source });
+  const result = await options.executor.run(argv, { cwd, env: ISOLATED_ENV });
+  const pipLog = `${result.stdout}\n${result.stderr}`;
+  for (const text of pipLog.split('\n')) if (text.trim()) log.debug(`pip: ${text}`);
+  const files = (await readdir(dest)).sort();
+  if (result.exitCode !== 0 || files.length !== 1) throw pipFailed(options, line, result);
+  const path = join(dest, files[0]!);
+  const chosen = { fileName: files[0]!, sha256: await fileSha256(path), size: 0 };
+  chosen.size = (await stat(path)).size;
+  if (chosen.fileName !== wheel.fileName || chosen.sha256 !== wheel.sha256.toLowerCase()) {
+    throw wrongFileError({
+      line,
+      python: options.python,
+      ours: wheel,
+      chosen,
+      location,
+      index: source.includes('--index-url'),
     });
   }
+  log.info(
+    `verify-published: for "${line}" ${options.python}'s pip chose ${chosen.fileName}, ` +
+      `${chosen.size} bytes, sha256 ${chosen.sha256}: the published wheel.`,
+  );
+  return { path, pipLog };
 }
 
 export async function verifyPublished(
@@ -162,13 +154,26 @@ export async function verifyPublished(
     });
   const key = s3Key(options.prefix, wheel.fileName);
   const url = locate(key);
+  const timeoutMs = options.timeoutMs ?? 5 * 60_000;
+  const target: ReadTarget = {
+    bucket: options.bucket,
+    prefix: options.prefix,
+    acl: options.acl,
+    mode: options.mode,
+  };
+  const signal = options.signal ? { signal: options.signal } : {};
+  const wheelRead = {
+    what: 'the published wheel',
+    url,
+    limits: wheelReadLimits(wheel.size, timeoutMs),
+    ...signal,
+  };
 
   // 1. The bytes the platform gets are the bytes that were verified.
-  const bytes =
+  const { bytes, sha256: digest } =
     options.mode === 'anonymous'
-      ? await anonymousRead(url, 'the published wheel', options, key)
-      : await signedRead(url, key, options);
-  const digest = createHash('sha256').update(bytes).digest('hex');
+      ? await anonymousRead(wheelRead, key, target)
+      : await signedRead(wheelRead, key, { ...target, session: options.session });
   if (digest !== wheel.sha256.toLowerCase()) {
     throw new PublishError(
       `${url} serves ${bytes.length} bytes with sha256 ${digest}, not the verified wheel ` +
@@ -183,17 +188,17 @@ export async function verifyPublished(
   }
   log.info(`${url}: ${options.mode} read OK, ${bytes.length} bytes, sha256 matches the wheel.`);
 
-  // 2. The platform's pip installs it into a fresh target; the import check runs on that.
-  const target = join(options.workDir, 'target');
-  const cwd = join(options.workDir, 'cwd');
-  await mkdir(target, { recursive: true });
-  await mkdir(cwd, { recursive: true });
+  // 2. The platform's pip chooses a file for the documented line: it must be ours.
+  const provenLine = pinnedRequirement(url, wheel.sha256);
   let indexUrl: string | undefined;
   let source: VerifyPublishedResult['source'] = 'url';
-  let installFrom = url;
+  let installFrom: string;
+  let pipLog = '';
   if (options.mode === 'credentials') {
     source = 'signed-download';
-    installFrom = join(options.workDir, wheel.fileName);
+    const signedDir = join(options.workDir, 'signed');
+    await mkdir(signedDir, { recursive: true });
+    installFrom = join(signedDir, wheel.fileName);
     await writeFile(installFrom, bytes);
     log.info(
       'verify-published: credentials: pip cannot sign requests, so it installs the bytes the ' +
@@ -204,49 +209,52 @@ export async function verifyPublished(
     const keys = indexKeys(options.prefix, normalizeProjectName(wheel.distribution));
     indexUrl = locate(keys.root[0]!);
     const projectUrl = locate(keys.project[0]!);
-    const page = await anonymousRead(projectUrl, 'the index page', options, keys.project[0]!);
-    if (!page.toString('utf8').includes(encodeURIComponent(wheel.fileName))) {
+    const page = await anonymousRead(
+      { what: 'the index page', url: projectUrl, limits: pageReadLimits(timeoutMs), ...signal },
+      keys.project[0]!,
+      target,
+    );
+    if (!page.bytes.toString('utf8').includes(encodeURIComponent(wheel.fileName))) {
       throw new PublishError(`The index page ${projectUrl} does not list ${wheel.fileName}.`, {
         input: 's3-index',
         fix: 're-run the job: the index is rebuilt from the listing of the prefix.',
       });
     }
+    const requirement = `${wheel.distribution}==${wheel.version}`;
+    ({ path: installFrom, pipLog } = await proveChoice(
+      options,
+      `--index-url ${indexUrl} ${requirement}`,
+      ['--index-url', indexUrl, requirement],
+      locate(options.prefix),
+    ));
+  } else {
+    ({ path: installFrom, pipLog } = await proveChoice(options, provenLine, [provenLine], url));
   }
+
+  // 3. The proven file is installed into a fresh target; the import check runs on that.
+  const installTarget = join(options.workDir, 'target');
+  const cwd = join(options.workDir, 'cwd');
+  await mkdir(installTarget, { recursive: true });
+  await mkdir(cwd, { recursive: true });
   const argv = consumerInstallArgv({
     python: options.python,
     distribution: wheel.distribution,
     version: wheel.version,
-    target,
-    ...(indexUrl ? { indexUrl } : {}),
+    target: installTarget,
     wheelUrl: installFrom,
-    verbose: true,
   });
   const install = await executor.run(argv, { cwd, env: ISOLATED_ENV });
-  const pipLog = `${install.stdout}\n${install.stderr}`;
-  for (const line of pipLog.split('\n')) if (line.trim()) log.debug(`pip: ${line}`);
-  if (install.exitCode !== 0) {
-    throw new PublishError(
-      `The platform's pip (${options.python}) could not install ` +
-        `${indexUrl ? `${wheel.distribution}==${wheel.version} from ${indexUrl}` : installFrom}` +
-        ' as published.',
-      {
-        input: 'verify-published',
-        fix:
-          "read pip's message: a 403/404 is read access (s3-acl, the bucket policy, Block Public " +
-          'Access); "no matching distribution" means the index does not offer this python the ' +
-          'wheel (tags, requires-python). The object stays published; re-running re-checks it.',
-        details: redactText(lastLines(pipLog, 30), secrets(), [AWS_ACCESS_KEY_ID]),
-      },
-    );
-  }
+  for (const text of `${install.stdout}\n${install.stderr}`.split('\n'))
+    if (text.trim()) log.debug(`pip: ${text}`);
+  if (install.exitCode !== 0) throw pipFailed(options, installFrom, install);
   const usedMetadataFile = pipLog.includes(`${encodeURIComponent(wheel.fileName)}.metadata`);
   log.info(
     `verify-published: ${options.python}'s pip installed ${wheel.distribution}==${wheel.version} ` +
-      `from ${indexUrl ?? installFrom} without AWS credentials` +
+      `from ${indexUrl ?? (source === 'url' ? url : installFrom)} without AWS credentials` +
       (usedMetadataFile ? ', resolving from the PEP 658 metadata file' : '') +
       '.',
   );
-  const installed: InstalledWheel = { target, cwd, bin: join(cwd, 'bin') };
+  const installed: InstalledWheel = { target: installTarget, cwd, bin: join(cwd, 'bin') };
   await checkImports(
     {
       executor,
@@ -259,5 +267,5 @@ export async function verifyPublished(
     },
     installed,
   );
-  return { url, ...(indexUrl ? { indexUrl } : {}), source, usedMetadataFile };
+  return { url, ...(indexUrl ? { indexUrl } : {}), source, usedMetadataFile, provenLine };
 }

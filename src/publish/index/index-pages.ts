@@ -150,7 +150,9 @@ export function indexSummaryMarkdown(outputs: IndexOutputs): string {
   return [
     `pip index: ${escapeHtml(outputs['index-url'])}`,
     '',
-    'Or add these two lines to the dependencies file to install from the index:',
+    'Or add these two lines to the dependencies file to install from the index. They do not ' +
+      'pin the file: with `--extra-index-url`, a wheel of the same version on another index ' +
+      '(PyPI) can be chosen instead, so prefer the line above:',
     '',
     '```',
     outputs['index-requirement'],

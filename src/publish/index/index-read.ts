@@ -9,6 +9,7 @@ import { metadataFacts, readSidecar, sidecarOf, type SidecarFacts } from './inde
 import { s3ErrorCode } from '../s3/s3-errors.js';
 import { skipOnce, type IndexRun, type Listed, type StoredPage } from './index-run.js';
 import { objectSha256 } from '../s3/s3-session.js';
+import { nextListToken } from './list-plan.js';
 
 const DEFAULT_HEAD_CONCURRENCY = 8;
 
@@ -38,6 +39,7 @@ export async function listWheels(run: IndexRun): Promise<Listed[]> {
   const wheels: Listed[] = [];
   const sidecars: { wheel: string; kind: 'metadata' | 'yanked'; key: string; etag: string }[] = [];
   let token: string | undefined;
+  const seen = new Set<string>();
   do {
     const page = await run.session.send(
       'ListObjectsV2',
@@ -62,7 +64,7 @@ export async function listWheels(run: IndexRun): Promise<Listed[]> {
       } else if (object.Key.endsWith('.whl'))
         skipOnce(run, object.Key, 'its name is not a wheel name');
     }
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    token = nextListToken(page, seen, `s3://${run.bucket}/${prefix}`);
   } while (token);
   for (const { wheel, ...sidecar } of sidecars) {
     wheels.find((w) => w.fileName === wheel)?.sidecars.push(sidecar);

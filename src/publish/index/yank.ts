@@ -11,6 +11,7 @@ import { normalizeProjectName } from '../../wheel/names.js';
 import { normalizeVersion } from '../../wheel/version.js';
 import { parseWheelFileName } from '../../wheel/names.js';
 import { indexKeys } from './index-pages.js';
+import { nextListToken } from './list-plan.js';
 import { YANKED_SUFFIX, normalizeYankReason } from './index-sidecars.js';
 import { isPublicRead } from '../s3/s3-acl.js';
 import { describeIndexError } from './index-errors.js';
@@ -61,6 +62,7 @@ export async function yankRelease(
   try {
     const files: string[] = [];
     let token: string | undefined;
+    const seen = new Set<string>();
     do {
       const page = await session.send(
         'ListObjectsV2',
@@ -78,7 +80,7 @@ export async function yankRelease(
         }
         if (theirs === version) files.push(parsed.fileName);
       }
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      token = nextListToken(page, seen, s3Uri(bucket, prefix));
     } while (token);
     if (files.length === 0) {
       throw new PublishError(`No wheel of ${project}==${version} under ${s3Uri(bucket, prefix)}.`, {

@@ -163,6 +163,14 @@ export function objectUrl(options: ObjectUrlOptions): string {
 }
 
 /** Cache policy for a release file: its name carries the version, its bytes never change. */
+/**
+ * The dependency line that installs this file or nothing: its URL with pip's hash fragment
+ * (every pip from 8 on checks `#sha256=` before installing).
+ */
+export function pinnedRequirement(url: string, sha256: string): string {
+  return `${url}#sha256=${sha256.toLowerCase()}`;
+}
+
 export function cacheControl(acl: S3Acl): string {
   return `${acl === 'public-read' ? 'public' : 'private'}, max-age=31536000, immutable`;
 }

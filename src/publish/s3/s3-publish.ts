@@ -25,7 +25,14 @@ import {
   type Existing,
   type Identity,
 } from './s3-existing.js';
-import { objectUrl, resolveRegion, s3Key, s3Uri, validateBucketName } from './s3-plan.js';
+import {
+  objectUrl,
+  pinnedRequirement,
+  resolveRegion,
+  s3Key,
+  s3Uri,
+  validateBucketName,
+} from './s3-plan.js';
 import type { S3PublishOptions, S3PublishRun, WriteCondition } from './s3-publish-run.js';
 import { abortError, type S3Session } from './s3-session.js';
 import { upload } from './s3-upload.js';
@@ -42,7 +49,7 @@ export interface S3PublishResult {
   uri: string;
   /** https (or the endpoint's scheme) URL of the object. */
   url: string;
-  /** The line for the algorithm's dependencies file: the wheel's URL. */
+  /** The line for the algorithm's dependencies file: the wheel's URL with `#sha256=`. */
   requirement: string;
   status: S3PublishStatus;
   sha256: string;
@@ -91,7 +98,7 @@ export async function publishToS3(
       key,
       uri: s3Uri(bucket, key),
       url,
-      requirement: url,
+      requirement: pinnedRequirement(url, wheel.sha256),
       status,
       sha256: wheel.sha256,
     };

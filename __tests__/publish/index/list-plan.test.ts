@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { PublishError } from '../../../src/base/errors.js';
+import { nextListToken } from '../../../src/publish/index/list-plan.js';
+
+describe('nextListToken', () => {
+  it('follows new tokens and ends on a complete page', () => {
+    const seen = new Set<string>();
+    expect(
+      nextListToken({ IsTruncated: true, NextContinuationToken: 'a' }, seen, 's3://b/p/'),
+    ).toBe('a');
+    expect(
+      nextListToken({ IsTruncated: true, NextContinuationToken: 'b' }, seen, 's3://b/p/'),
+    ).toBe('b');
+    expect(
+      nextListToken({ IsTruncated: false, NextContinuationToken: 'c' }, seen, 's3://b/p/'),
+    ).toBeUndefined();
+  });
+
+  it('fails on a token it already followed (a cycle too), naming the listing and the input', () => {
+    const seen = new Set<string>();
+    nextListToken({ IsTruncated: true, NextContinuationToken: 'a' }, seen, 's3://b/p/');
+    nextListToken({ IsTruncated: true, NextContinuationToken: 'b' }, seen, 's3://b/p/');
+    let error: unknown;
+    try {
+      nextListToken({ IsTruncated: true, NextContinuationToken: 'a' }, seen, 's3://b/p/');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(PublishError);
+    expect((error as PublishError).input).toBe('s3-endpoint');
+    expect((error as PublishError).message).toBe(
+      'The listing of s3://b/p/ does not end: after 3 pages the server hands back a continuation token it already gave.',
+    );
+  });
+
+  it('fails on a truncated page without a token', () => {
+    expect(() => nextListToken({ IsTruncated: true }, new Set(), 's3://b/')).toThrow(
+      'says "truncated" but gives no continuation token',
+    );
+  });
+});
