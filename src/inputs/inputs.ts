@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { basename, isAbsolute, resolve } from 'node:path';
 import { booleanWord } from '../base/boolean-word.js';
 import { InputError } from '../base/errors.js';
 import { parseDockerOptions, validateImage, type ContainerEngine } from '../exec/container-plan.js';
@@ -12,9 +12,10 @@ import { pushedTag, tagVersion, type ExpectedVersion } from './project-version.j
 import { parsePythonRequest, type PythonRequest } from '../python/discover.js';
 import { parseStageRules, type StageRule } from '../stage/stage.js';
 import { parseTimeoutMinutes } from '../exec/command-timeouts.js';
+import { checkVersionLength } from '../wheel/file-name-length.js';
 import { isModulePath, validateDistributionName } from '../wheel/names.js';
 import { parseSpecifierSet } from '../wheel/specifier.js';
-import { parseWheelTag, type WheelTag } from '../wheel/tags.js';
+import { formatTag, parseWheelTag, type WheelTag } from '../wheel/tags.js';
 import { readmeContentType, singleLine } from '../wheel/metadata.js';
 import { validateRequirement } from '../wheel/requirement.js';
 import { formatVersion, normalizeVersion, parseVersion } from '../wheel/version.js';
@@ -95,6 +96,13 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
   const requiresPython = requiresPythonInput(read, projectDir);
   const excludeLibs = excludeLibsInput(read, bundleLibs);
   const platformTag = platformTagInput(read, wheelTag, projectDir);
+  const tag = wheelTag === undefined ? undefined : parseWheelTag(wheelTag);
+  const version = projectDir !== undefined ? '' : normalizeVersion(metadata.rawVersion);
+  // A wheel file name too long for the disk fails here, not after the build (ENAMETOOLONG).
+  if (version !== '') {
+    const knownName = name ?? (packageDir ? basename(packageDir) : undefined);
+    checkVersionLength(version, knownName, tag === undefined ? undefined : formatTag(tag));
+  }
   return {
     workspace,
     workingDirectory,
@@ -105,11 +113,11 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     projectDir: projectDir === undefined ? undefined : resolve(workingDirectory, projectDir),
     name,
     // A project-dir wheel carries its own version; one given here (or by the tag) must match it.
-    version: projectDir !== undefined ? '' : normalizeVersion(metadata.rawVersion),
+    version,
     expectedVersion:
       projectDir !== undefined ? expectedVersion(read.get('version'), env) : undefined,
     python: parsePythonRequest(read.get('python')),
-    wheelTag: wheelTag === undefined ? undefined : parseWheelTag(wheelTag),
+    wheelTag: tag,
     requires: metadata.requires,
     requiresPython: requiresPython === undefined ? undefined : parseSpecifierSet(requiresPython),
     summary: read.optional('summary'),
