@@ -50,12 +50,10 @@ async function checkWritable(outputDir: string): Promise<void> {
     folder === outputDir
       ? `the output folder ${outputDir}`
       : `${folder}, where the output folder ${outputDir} would be made,`;
-  throw new InputError(`${where} ${why}.`,
-    {
-      input: 'output-dir',
-      fix: 'point `output-dir` at a writable folder (it is created when missing), such as one under the workspace.',
-    },
-  );
+  throw new InputError(`${where} ${why}.`, {
+    input: 'output-dir',
+    fix: 'point `output-dir` at a writable folder (it is created when missing), such as one under the workspace.',
+  });
 }
 
 /** RUNNER_TEMP on a runner, the OS temp folder elsewhere. */

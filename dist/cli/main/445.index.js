@@ -620,7 +620,14 @@ function explainFsFailure(error, places) {
     if (!code || !path || !(code in WHY))
         return error;
     const why = `${WHY[code]} (${code}${typeof fields.syscall === 'string' ? ` in ${fields.syscall}` : ''})`;
-    if (code === 'ENOSPC' || code === 'EDQUOT') {
+    const full = code === 'ENOSPC' || code === 'EDQUOT';
+    if (full && inside(path, places.outputDir)) {
+        return new base_errors/* InputError */.dz(`cannot write the wheel to ${places.outputDir}: ${why} while writing ${path}; nothing was left there.`, {
+            input: 'output-dir',
+            fix: 'free space on the disk that holds `output-dir`, or point `output-dir` at a folder on a disk with room for the wheel and its receipt.',
+        });
+    }
+    if (full && !inside(path, places.tempRoot)) {
         return new base_errors/* UserError */.yo(`cannot write ${path}: ${why}.`, {
             fix: 'free space on the runner (or use a larger runner), then run the job again.',
         });
@@ -633,7 +640,9 @@ function explainFsFailure(error, places) {
     }
     if (inside(path, places.tempRoot)) {
         const message = `the temporary folder ${places.tempRoot} cannot be used: ${why} at ${path}.`;
-        const fix = 'leave RUNNER_TEMP as the runner sets it, or point it at a writable folder.';
+        const fix = full
+            ? 'free space on the disk that holds RUNNER_TEMP (or use a larger runner), then run the job again.'
+            : 'leave RUNNER_TEMP as the runner sets it, or point it at a writable folder.';
         return places.tempFromRunner
             ? new base_errors/* RunnerError */.Rn('RUNNER_TEMP', message, { fix })
             : new base_errors/* UserError */.yo(message, { fix: 'make the system temp folder (TMPDIR) writable.' });
@@ -801,22 +810,24 @@ function publishersFor(inputs, env, log, consumer) {
     return steps;
 }
 
+// EXTERNAL MODULE: ./src/wheel/names.ts
+var names = __webpack_require__(31769);
 // EXTERNAL MODULE: ./src/python/discover.ts
 var discover = __webpack_require__(64021);
 // EXTERNAL MODULE: ./src/inputs/project-version.ts
 var project_version = __webpack_require__(73819);
-// EXTERNAL MODULE: ./src/stage/stage.ts + 3 modules
-var stage = __webpack_require__(25317);
+// EXTERNAL MODULE: ./src/stage/stage.ts + 4 modules
+var stage = __webpack_require__(74680);
 // EXTERNAL MODULE: ./src/pipeline/tool-version.ts + 1 modules
 var tool_version = __webpack_require__(52056);
-// EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(31769);
 // EXTERNAL MODULE: ./src/wheel/tags.ts
 var tags = __webpack_require__(94840);
 // EXTERNAL MODULE: ./src/wheel/top-level.ts
 var top_level = __webpack_require__(40153);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/wheel/file-name-length.ts
+var file_name_length = __webpack_require__(84772);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/zip/entry-source.ts
@@ -1537,6 +1548,7 @@ class ZipWriter {
 
 
 
+
 const DEFAULT_LEVEL = 4;
 const MAX_WORKERS = 8;
 /** Payload first in byte order, then .dist-info with RECORD last, as the wheel spec recommends. */
@@ -1552,6 +1564,8 @@ async function packWheel(options) {
     };
     // Made before the first byte is written: a field that cannot be written fails the run cleanly.
     const metadataFile = (0,wheel_metadata/* metadataText */.P6)(metadata);
+    // The exact name now that the tag is known (the inputs were checked with the shortest tag).
+    (0,file_name_length/* checkVersionLength */.j)(metadata.version, metadata.name, (0,tags/* formatTag */._3)(tag));
     const fileName = (0,names/* wheelFileName */.H7)(metadata.name, metadata.version, (0,tags/* formatTag */._3)(tag));
     const distInfo = (0,names/* distInfoDirName */.J5)(metadata.name, metadata.version);
     await (0,promises_.mkdir)(options.outputDir, { recursive: true });
@@ -1614,6 +1628,10 @@ async function packWheel(options) {
     catch (error) {
         await writer.abort();
         await (0,promises_.rm)(partialPath, { force: true });
+        // A failed write (ENOSPC) carries no path: name the file, so the error names its folder.
+        if (error instanceof Error && 'code' in error && !('path' in error)) {
+            Object.assign(error, { path: partialPath });
+        }
         throw error;
     }
 }
@@ -4314,6 +4332,7 @@ var stage_exclude = __webpack_require__(49545);
 
 
 
+
 /** Folders the user named must be usable before anything runs or is written. */
 async function checkUserFolders(inputs) {
     if (!(await (0,promises_.stat)(inputs.workingDirectory).catch(() => undefined))?.isDirectory()) {
@@ -4329,7 +4348,31 @@ async function checkUserFolders(inputs) {
             fix: 'name a folder (it is created when missing), not a file.',
         });
     }
+    await checkWritable(inputs.outputDir);
     return { outputDirExisted: outputInfo !== undefined };
+}
+/**
+ * output-dir, or the folder it would be made in, must take files: a read-only mount would
+ * otherwise fail only after the build, and recursive mkdir reports it as ENOENT.
+ */
+async function checkWritable(outputDir) {
+    let folder = outputDir;
+    while (!(await (0,promises_.stat)(folder).catch(() => undefined)) && (0,external_node_path_.dirname)(folder) !== folder) {
+        folder = (0,external_node_path_.dirname)(folder);
+    }
+    const refused = await (0,promises_.access)(folder, external_node_fs_.constants.W_OK).then(() => undefined, (error) => error);
+    if (!refused)
+        return;
+    const why = refused.code === 'EROFS'
+        ? 'is on a read-only file system (EROFS)'
+        : `cannot be written (${refused.code ?? refused.message})`;
+    const where = folder === outputDir
+        ? `the output folder ${outputDir}`
+        : `${folder}, where the output folder ${outputDir} would be made,`;
+    throw new base_errors/* InputError */.dz(`${where} ${why}.`, {
+        input: 'output-dir',
+        fix: 'point `output-dir` at a writable folder (it is created when missing), such as one under the workspace.',
+    });
 }
 /** RUNNER_TEMP on a runner, the OS temp folder elsewhere. */
 function tempRootOf(env) {
@@ -4352,8 +4395,15 @@ async function openWorkFolders(inputs, env, outputDirExisted) {
     const pending = (0,external_node_path_.join)(inputs.outputDir, `${stage_exclude/* PENDING_PREFIX */.d}${process.pid}`);
     return { work, pending, places, outputDirExisted };
 }
-/** Removes the temp and pending folders; a failed run leaves no trace in output-dir. */
-async function closeWorkFolders(inputs, folders, succeeded) {
+/**
+ * Removes the temp and pending folders; a failed run leaves no trace in output-dir: `placed`
+ * holds what it moved or wrote there (the wheel, its receipt) when it failed before publishing.
+ */
+async function closeWorkFolders(inputs, folders, succeeded, placed = []) {
+    if (!succeeded) {
+        for (const file of placed)
+            await (0,promises_.rm)(file, { force: true }).catch(() => undefined);
+    }
     await (0,promises_.rm)(folders.pending, { recursive: true, force: true }).catch(() => undefined);
     await (0,promises_.rm)(folders.work, { recursive: true, force: true }).catch(() => undefined);
     // Not even the folder, if this run made it.
@@ -4363,6 +4413,7 @@ async function closeWorkFolders(inputs, folders, succeeded) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -4409,6 +4460,8 @@ async function runPipeline(inputs, deps) {
     };
     const { executor } = executors;
     let succeeded = false;
+    // What this run put in output-dir before publishing: removed again if it fails before then.
+    const placed = [];
     try {
         await executors.prepare();
         if (inputs.buildCommand)
@@ -4431,6 +4484,7 @@ async function runPipeline(inputs, deps) {
             : await stageAndPack(ctx, { probe, extras: extras, ...(runtime ? { runtime } : {}) });
         const verified = await runVerifyStep(ctx, { packed, probe, ...(runtime ? { runtime } : {}) });
         const { wheel } = verified;
+        placed.push(wheel.path, `${wheel.path}${names/* RECEIPT_SUFFIX */.X9}`);
         wheel.receipt = await ctx.timed('Receipt', () => writeReceipt({
             inputs,
             executors,
@@ -4458,6 +4512,7 @@ async function runPipeline(inputs, deps) {
                 workDir: (0,external_node_path_.join)(ctx.work, 'consumer'),
                 imports: inputs.imports,
             });
+        placed.length = 0;
         for (const step of after) {
             Object.assign(outputs, await ctx.timed(step.name, () => step.run(wheel, log, signal)));
         }
@@ -4472,7 +4527,7 @@ async function runPipeline(inputs, deps) {
         await executors
             .finish(handBack)
             .catch((e) => log.warning(`hand-back failed: ${String(e)}`));
-        await closeWorkFolders(inputs, folders, succeeded);
+        await closeWorkFolders(inputs, folders, succeeded, placed);
     }
 }
 
