@@ -131,3 +131,16 @@ describe('LocalExecutor with a signal', () => {
     expect(result.stdout).toBe('hi\n');
   });
 });
+
+describe('output larger than a string can hold', () => {
+  it('keeps a bounded tail of 600 MiB and still returns the exit code', async () => {
+    const result = await runInGroup(
+      ['sh', '-c', 'head -c 629145600 /dev/zero | tr "\\0" "\\n"; echo last-words; exit 3'],
+      { env: { PATH: process.env.PATH ?? '' } },
+    );
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout.length).toBeLessThan(17 * 1024 * 1024);
+    expect(result.stdout).toMatch(/^\[\.\.\. \d+ bytes of earlier output left out \.\.\.\]\n/);
+    expect(result.stdout.endsWith('\n\nlast-words\n')).toBe(true);
+  });
+});
