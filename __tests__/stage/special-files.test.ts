@@ -20,6 +20,20 @@ describe('specialFilesError', () => {
     expect(error.fix).toMatch(/^remove them in the build/);
   });
 
+  it('does not name again what was reached through a refused link', () => {
+    const error = specialFilesError(
+      '/ws/pkg',
+      [
+        { path: 'self', kind: 'a loop' },
+        { path: 'self/sock', kind: 'a socket' },
+        { path: 'sock', kind: 'a socket' },
+        { path: 'selfish', kind: 'a socket' },
+      ],
+      'package-dir',
+    );
+    expect(error.message).toContain(': "self": a loop; "selfish": a socket; "sock": a socket.');
+  });
+
   it('says "is" for one entry, and counts those over 20', () => {
     const one = specialFilesError('/d', [{ path: 'p', kind: 'a socket' }], 'stage');
     expect(one.message).toBe(

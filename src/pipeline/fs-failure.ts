@@ -87,3 +87,16 @@ export function explainFsFailure(error: unknown, places: FsPlaces): unknown {
   }
   return error;
 }
+
+/**
+ * For `.catch`: a failed write (ENOSPC from writeFile) carries no path; give it `path`, the file
+ * being written, so that explainFsFailure can name its folder. Rethrows.
+ */
+export function failedAt(path: string): (error: unknown) => never {
+  return (error: unknown) => {
+    if (error instanceof Error && 'code' in error && !('path' in error)) {
+      Object.assign(error, { path });
+    }
+    throw error;
+  };
+}

@@ -57,8 +57,12 @@ export function specialFilesError(
   entries: readonly SpecialEntry[],
   input: string,
 ): InputError {
-  // The walk may read a folder twice (through a link to it): name each entry once.
+  // The walk may read a folder twice (through a link to it): name each entry once, and not
+  // again below a refused link (`self/sock` is `sock`).
   const unique = new Map(entries.map((entry) => [entry.path, entry]));
+  for (const path of unique.keys()) {
+    if ([...unique.keys()].some((other) => path.startsWith(`${other}/`))) unique.delete(path);
+  }
   const sorted = [...unique.values()].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
