@@ -120,14 +120,23 @@ export function runInGroup(
         }, options.timeoutMs),
       );
     }
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out.push(chunk);
-      options.echo?.write(chunk);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      err.push(chunk);
-      options.echo?.write(chunk);
-    });
+    // A log slower than the command holds the pipe (the command waits), not our memory.
+    let paused = 0;
+    const forward = (source: NodeJS.ReadableStream | null, tail: ByteTail): void => {
+      source?.on('data', (chunk: Buffer) => {
+        tail.push(chunk);
+        if (options.echo && !options.echo.write(chunk)) {
+          paused += 1;
+          source.pause();
+          options.echo.once('drain', () => {
+            paused -= 1;
+            source.resume();
+          });
+        }
+      });
+    };
+    forward(child.stdout, out);
+    forward(child.stderr, err);
     if (child.stdin) {
       child.stdin.on('error', () => undefined); // a command that does not read its input
       child.stdin.end(options.input);
@@ -138,8 +147,14 @@ export function runInGroup(
     });
     child.on('exit', (code, signal) => {
       exitCode = code ?? 128 + (signal ? (constants.signals[signal] ?? 1) : 1);
-      // The command is done; a background process holding its pipes must not keep us waiting.
-      timers.push(setTimeout(() => finish(result(exitCode!)), closeGraceMs));
+      // The command is done; a background process holding its pipes must not keep us waiting
+      // (but output still on its way to a slow log is waited for: it holds the error's tail).
+      const grace = (): void => {
+        timers.push(
+          setTimeout(() => (paused > 0 ? grace() : finish(result(exitCode!))), closeGraceMs),
+        );
+      };
+      grace();
     });
     child.on('close', () => finish(result(exitCode ?? 1)));
   });
