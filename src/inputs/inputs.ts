@@ -96,14 +96,7 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
   const requiresPython = requiresPythonInput(read, projectDir);
   const excludeLibs = excludeLibsInput(read, bundleLibs);
   const platformTag = platformTagInput(read, wheelTag, projectDir);
-  const tag = wheelTag === undefined ? undefined : parseWheelTag(wheelTag);
-  const version = projectDir !== undefined ? '' : normalizeVersion(metadata.rawVersion);
-  // A wheel file name too long for the disk fails here, not after the build (ENAMETOOLONG).
-  if (version !== '') {
-    const knownName = name ?? (packageDir ? basename(packageDir) : undefined);
-    checkVersionLength(version, knownName, tag === undefined ? undefined : formatTag(tag));
-  }
-  return {
+  const inputs: Inputs = {
     workspace,
     workingDirectory,
     buildCommand: read.optional('build-command'),
@@ -113,11 +106,11 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     projectDir: projectDir === undefined ? undefined : resolve(workingDirectory, projectDir),
     name,
     // A project-dir wheel carries its own version; one given here (or by the tag) must match it.
-    version,
+    version: projectDir !== undefined ? '' : normalizeVersion(metadata.rawVersion),
     expectedVersion:
       projectDir !== undefined ? expectedVersion(read.get('version'), env) : undefined,
     python: parsePythonRequest(read.get('python')),
-    wheelTag: tag,
+    wheelTag: wheelTag === undefined ? undefined : parseWheelTag(wheelTag),
     requires: metadata.requires,
     requiresPython: requiresPython === undefined ? undefined : parseSpecifierSet(requiresPython),
     summary: read.optional('summary'),
@@ -141,6 +134,13 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     s3: s3Inputs(read),
     artifact: artifactInputs(read.get('artifact-name'), read.get('retention-days')),
   };
+  // A wheel file name too long for the disk fails here, not after the build (ENAMETOOLONG).
+  if (inputs.version !== '') {
+    const knownName = name ?? (packageDir ? basename(packageDir) : undefined);
+    const tag = inputs.wheelTag === undefined ? undefined : formatTag(inputs.wheelTag);
+    checkVersionLength(inputs.version, knownName, tag);
+  }
+  return inputs;
 }
 
 /** Exactly one way to the package: `project-dir`, or `package-dir` and/or `stage`. */
