@@ -205,7 +205,7 @@ async function verifyPublished(options) {
             fix: "read pip's message: a 403/404 is read access (s3-acl, the bucket policy, Block Public " +
                 'Access); "no matching distribution" means the index does not offer this python the ' +
                 'wheel (tags, requires-python). The object stays published; re-running re-checks it.',
-            details: (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)((0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_13__/* .lastLines */ .w)(pipLog, 30), secrets(), [_log_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .AWS_ACCESS_KEY_ID */ .Fb]),
+            details: (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)((0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_13__/* .lastLines */ .w$)(pipLog, 30), secrets(), [_log_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .AWS_ACCESS_KEY_ID */ .Fb]),
         });
     }
     const usedMetadataFile = pipLog.includes(`${encodeURIComponent(wheel.fileName)}.metadata`);

@@ -1863,6 +1863,8 @@ var external_node_stream_ = __webpack_require__(57075);
 ;// CONCATENATED MODULE: ./src/log/redact-stream.ts
 
 
+/** Held by the stream before `write` returns false: a few pipe reads. */
+const HIGH_WATER_MARK = 1 << 20;
 /**
  * The output sink of the user's commands: a Writable that writes what it receives to `sink`
  * with every secret replaced. A secret cut in two by a chunk boundary is still caught: the end
@@ -1876,13 +1878,25 @@ class RedactingStream extends external_node_stream_.Writable {
     pending = '';
     decoder = new external_node_string_decoder_.StringDecoder('utf8');
     constructor(redactor, sink) {
-        super({ decodeStrings: true });
+        super({ decodeStrings: true, highWaterMark: HIGH_WATER_MARK });
         this.redactor = redactor;
         this.sink = sink;
     }
     _write(chunk, _encoding, callback) {
-        this.push(this.decoder.write(chunk));
-        callback();
+        // A log read slower than a command prints (a busy runner) must not fill this process's
+        // memory: the next chunk waits until the sink took this one (the executor pauses the pipe).
+        if (this.push(this.decoder.write(chunk)) || !this.sink.once) {
+            callback();
+            return;
+        }
+        const done = () => {
+            for (const event of ['drain', 'close', 'error']) {
+                this.sink.removeListener?.(event, done);
+            }
+            callback();
+        };
+        for (const event of ['drain', 'close', 'error'])
+            this.sink.once(event, done);
     }
     _final(callback) {
         this.flush();
@@ -1899,6 +1913,7 @@ class RedactingStream extends external_node_stream_.Writable {
         if (rest)
             this.sink.write(this.redactor.redact(rest));
     }
+    /** Writes out what is safe to; false when the sink asked to wait ('drain'). */
     push(text) {
         const all = this.pending + text;
         const lastBreak = Math.max(all.lastIndexOf('\n'), all.lastIndexOf('\r'));
@@ -1907,8 +1922,7 @@ class RedactingStream extends external_node_stream_.Writable {
         const keep = this.redactor.unsafeTail(partial);
         const out = this.redactor.redact(lines) + partial.slice(0, partial.length - keep);
         this.pending = partial.slice(partial.length - keep);
-        if (out)
-            this.sink.write(out);
+        return out ? this.sink.write(out) !== false : true;
     }
 }
 
@@ -2149,7 +2163,7 @@ var metadata = __webpack_require__(21924);
 // EXTERNAL MODULE: ./src/wheel/requirement.ts
 var wheel_requirement = __webpack_require__(18954);
 // EXTERNAL MODULE: ./src/wheel/version.ts
-var wheel_version = __webpack_require__(27029);
+var version = __webpack_require__(27029);
 ;// CONCATENATED MODULE: ./src/inputs/inputs.ts
 
 
@@ -2185,14 +2199,7 @@ function getInputs(source, env) {
     const requiresPython = requiresPythonInput(read, projectDir);
     const excludeLibs = excludeLibsInput(read, bundleLibs);
     const platformTag = platformTagInput(read, wheelTag, projectDir);
-    const tag = wheelTag === undefined ? undefined : (0,tags/* parseWheelTag */.f9)(wheelTag);
-    const version = projectDir !== undefined ? '' : (0,wheel_version/* normalizeVersion */.Qj)(metadata.rawVersion);
-    // A wheel file name too long for the disk fails here, not after the build (ENAMETOOLONG).
-    if (version !== '') {
-        const knownName = name ?? (packageDir ? (0,external_node_path_.basename)(packageDir) : undefined);
-        (0,file_name_length/* checkVersionLength */.j)(version, knownName, tag === undefined ? undefined : (0,tags/* formatTag */._3)(tag));
-    }
-    return {
+    const inputs = {
         workspace,
         workingDirectory,
         buildCommand: read.optional('build-command'),
@@ -2202,10 +2209,10 @@ function getInputs(source, env) {
         projectDir: projectDir === undefined ? undefined : (0,external_node_path_.resolve)(workingDirectory, projectDir),
         name,
         // A project-dir wheel carries its own version; one given here (or by the tag) must match it.
-        version,
+        version: projectDir !== undefined ? '' : (0,version/* normalizeVersion */.Qj)(metadata.rawVersion),
         expectedVersion: projectDir !== undefined ? expectedVersion(read.get('version'), env) : undefined,
         python: (0,discover/* parsePythonRequest */.Rf)(read.get('python')),
-        wheelTag: tag,
+        wheelTag: wheelTag === undefined ? undefined : (0,tags/* parseWheelTag */.f9)(wheelTag),
         requires: metadata.requires,
         requiresPython: requiresPython === undefined ? undefined : parseSpecifierSet(requiresPython),
         summary: read.optional('summary'),
@@ -2229,6 +2236,13 @@ function getInputs(source, env) {
         s3: s3Inputs(read),
         artifact: artifactInputs(read.get('artifact-name'), read.get('retention-days')),
     };
+    // A wheel file name too long for the disk fails here, not after the build (ENAMETOOLONG).
+    if (inputs.version !== '') {
+        const knownName = name ?? (packageDir ? (0,external_node_path_.basename)(packageDir) : undefined);
+        const tag = inputs.wheelTag === undefined ? undefined : (0,tags/* formatTag */._3)(inputs.wheelTag);
+        (0,file_name_length/* checkVersionLength */.j)(inputs.version, knownName, tag);
+    }
+    return inputs;
 }
 /** Exactly one way to the package: `project-dir`, or `package-dir` and/or `stage`. */
 function packageSource(read) {
@@ -2375,12 +2389,12 @@ function versionFromTag(env) {
  */
 function expectedVersion(given, env) {
     if (given !== '')
-        return { version: (0,wheel_version/* normalizeVersion */.Qj)(given), from: { input: 'version' } };
+        return { version: (0,version/* normalizeVersion */.Qj)(given), from: { input: 'version' } };
     const tag = (0,project_version/* pushedTag */.YZ)(env);
     if (tag === undefined)
         return undefined;
-    const parsed = (0,wheel_version/* parseVersion */.ot)((0,project_version/* tagVersion */.RQ)(tag));
-    return parsed === undefined ? undefined : { version: (0,wheel_version/* formatVersion */.qh)(parsed), from: { tag } };
+    const parsed = (0,version/* parseVersion */.ot)((0,project_version/* tagVersion */.RQ)(tag));
+    return parsed === undefined ? undefined : { version: (0,version/* formatVersion */.qh)(parsed), from: { tag } };
 }
 // What each metadata input is called in the project's own configuration.
 const PROJECT_FIELDS = [
@@ -2681,7 +2695,14 @@ function badLink(path) {
 const SHOWN = 20;
 /** One error naming each refused entry (pure). */
 function specialFilesError(folder, entries, input) {
-    const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // The walk may read a folder twice (through a link to it): name each entry once, and not
+    // again below a refused link (`self/sock` is `sock`).
+    const unique = new Map(entries.map((entry) => [entry.path, entry]));
+    for (const path of unique.keys()) {
+        if ([...unique.keys()].some((other) => path.startsWith(`${other}/`)))
+            unique.delete(path);
+    }
+    const sorted = [...unique.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     const lines = sorted.slice(0, SHOWN).map((entry) => `${quotePath(entry.path)}: ${entry.kind}`);
     if (sorted.length > SHOWN)
         lines.push(`... and ${sorted.length - SHOWN} more`);
