@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { generateTree, mib } from './tree.mjs';
 import { benchPipeline } from './pipeline.mjs';
 import { benchSmallCase, benchStartup, checkBundle, printQuick, quickTargets } from './small.mjs';
+import { benchHugeOutput } from './huge-output.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench', 'work');
@@ -46,8 +47,8 @@ const { values: args } = parseArgs({
 });
 const parts = new Set(args.only.split(',').map((p) => p.trim()));
 for (const part of parts) {
-  if (!['startup', 'small', 'pack', 'pipeline'].includes(part))
-    throw new Error(`--only takes startup, small, pack and pipeline, got ${part}`);
+  if (!['startup', 'small', 'pack', 'pipeline', 'output'].includes(part))
+    throw new Error(`--only takes startup, small, pack, pipeline and output, got ${part}`);
 }
 const scale = Number(args.scale);
 if (!(scale > 0)) throw new Error(`--scale must be a positive number, got ${args.scale}`);
@@ -292,6 +293,7 @@ setup(
 async function main() {
   await mkdir(work, { recursive: true });
   if (parts.has('startup') || parts.has('small')) await quick();
+  if (parts.has('output')) await hugeOutput();
   if (!parts.has('pack') && !parts.has('pipeline')) return;
   checkTools();
   const load = { start: loadavg().map((x) => round(x, 2)) };
@@ -535,6 +537,35 @@ async function quick() {
   for (const [name, ok] of Object.entries(result.targets))
     console.log(`${ok ? 'PASS' : 'MISS'} ${name}`);
   writeResults(args.dist ? `startup-and-small (${dist})` : 'startup-and-small', result);
+}
+
+/** 1 GiB of command output through the bundled action: clean ends, peak RSS under 250 MiB. */
+async function hugeOutput() {
+  const dist = resolve(args.dist ?? join(root, 'dist'));
+  checkBundle(dist);
+  const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+    encoding: 'utf8',
+  }).trim();
+  const load = { start: loadavg().map((x) => round(x, 2)) };
+  const result = await benchHugeOutput({ dist, work, python });
+  load.end = loadavg().map((x) => round(x, 2));
+  for (const [name, run] of Object.entries({
+    'failing build, 1 GiB': result.failingBuild,
+    'passing test-command, 1 GiB': result.passingTest,
+  })) {
+    console.log(
+      `output: ${name}: ${run.clean ? 'clean end' : 'NOT CLEAN'}, peak RSS ${run.rssMiB.toFixed(0)} MiB, ${run.wallS.toFixed(1)} s, ${(run.logBytes / 2 ** 20).toFixed(0)} MiB logged`,
+    );
+  }
+  for (const [target, ok] of Object.entries(result.targets)) {
+    console.log(`output: ${ok ? 'PASS' : 'MISS'} ${target}`);
+  }
+  writeResults('huge-output', {
+    date: new Date().toISOString(),
+    node: process.version,
+    load,
+    ...result,
+  });
 }
 
 function writeResults(key, result) {

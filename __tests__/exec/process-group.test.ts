@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalExecutor } from '../../src/exec/local.js';
 import { runInGroup } from '../../src/exec/process-group.js';
+import { Redactor } from '../../src/log/redact.js';
+import { RedactingStream } from '../../src/log/redact-stream.js';
+import { Writable } from 'node:stream';
 import { alive, waitFor } from '../helpers/action-process.js';
 
 let dir: string;
@@ -129,5 +132,54 @@ describe('LocalExecutor with a signal', () => {
     await expect(executor.shell('echo hi')).rejects.toThrow('cancelled');
     const result = await executor.shell('echo hi', { signal: AbortSignal.timeout(5000) });
     expect(result.stdout).toBe('hi\n');
+  });
+});
+
+describe('output larger than a string can hold', () => {
+  it('keeps a bounded tail of 600 MiB and still returns the exit code', async () => {
+    const result = await runInGroup(
+      ['sh', '-c', 'head -c 629145600 /dev/zero | tr "\\0" "\\n"; echo last-words; exit 3'],
+      { env: { PATH: process.env.PATH ?? '' } },
+    );
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout.length).toBeLessThan(17 * 1024 * 1024);
+    expect(result.stdout).toMatch(/^\[\.\.\. \d+ bytes of earlier output left out \.\.\.\]\n/);
+    expect(result.stdout.endsWith('\n\nlast-words\n')).toBe(true);
+  });
+});
+
+describe('echoed output and a slow log', () => {
+  it('waits for the log instead of holding the output in memory, and loses nothing', async () => {
+    let received = 0;
+    let last = '';
+    // A log that takes 64 KiB per 2 ms: slower than `yes` prints.
+    const slowLog = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _encoding, callback) {
+        received += chunk.length;
+        last = (last + chunk.toString()).slice(-100);
+        setTimeout(callback, 2);
+      },
+    });
+    const echo = new RedactingStream(new Redactor(['s3cr3t-value']), slowLog);
+    let mostHeld = 0;
+    const watch = setInterval(() => {
+      mostHeld = Math.max(mostHeld, echo.writableLength + slowLog.writableLength);
+    }, 5);
+    const bytes = 32 * 1024 * 1024;
+    const result = await runInGroup(
+      ['sh', '-c', `yes 'line with s3cr3t-value in it' | head -c ${bytes}; echo the-end`],
+      { env, echo },
+    );
+    await new Promise<void>((resolve) => echo.write(Buffer.alloc(0), () => resolve()));
+    echo.flush();
+    clearInterval(watch);
+    await new Promise<void>((resolve) => slowLog.end(resolve));
+    expect(result.exitCode).toBe(0);
+    expect(last.endsWith('the-end\n')).toBe(true);
+    // Every line arrived, redacted ('s3cr3t-value' -> '***').
+    const printed = `${'line with s3cr3t-value in it\n'.repeat(Math.ceil(bytes / 29)).slice(0, bytes)}the-end\n`;
+    expect(received).toBe(printed.replaceAll('s3cr3t-value', '***').length);
+    expect(mostHeld).toBeLessThan(3 * 1024 * 1024);
   });
 });

@@ -60,6 +60,30 @@ describe('explainFsFailure', () => {
     );
   });
 
+  it('names output-dir and its folder for a full disk there, and says nothing was left', () => {
+    const error = explainFsFailure(
+      fsError('ENOSPC', '/work/out/.algorithmia-wheel-1/.a.whl.1.partial', 'write'),
+      places,
+    ) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.input).toBe('output-dir');
+    expect(error.message).toBe(
+      'cannot write the wheel to /work/out: the disk is full (ENOSPC in write) while writing /work/out/.algorithmia-wheel-1/.a.whl.1.partial; nothing was left there.',
+    );
+    expect(error.fix).toMatch(/^free space on the disk that holds `output-dir`/);
+    const quota = explainFsFailure(fsError('EDQUOT', '/work/out/a.whl'), places) as InputError;
+    expect(quota.input).toBe('output-dir');
+  });
+
+  it('names RUNNER_TEMP for a full disk under it, with a fix about space', () => {
+    const error = explainFsFailure(
+      fsError('ENOSPC', '/runner/tmp/algorithmia-wheel-x/f', 'write'),
+      places,
+    ) as RunnerError;
+    expect(error).toBeInstanceOf(RunnerError);
+    expect(error.fix).toMatch(/^free space on the disk that holds RUNNER_TEMP/);
+  });
+
   it('reports a full disk without blaming an input', () => {
     const error = explainFsFailure(fsError('ENOSPC', '/anywhere/f', 'write'), places) as UserError;
     expect(error).not.toBeInstanceOf(InputError);

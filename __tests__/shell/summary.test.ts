@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../../src/log/log.js';
-import { failureMarkdown, summaryMarkdown } from '../../src/shell/summary.js';
+import {
+  failureMarkdown,
+  fitLines,
+  MAX_SUMMARY_BYTES,
+  summaryMarkdown,
+} from '../../src/shell/summary.js';
 import type { VerifiedWheel } from '../../src/pipeline/verified-wheel.js';
 
 const wheel = {
@@ -100,5 +105,63 @@ describe('job summary', () => {
       '2.0 KiB',
       '5.0 GiB',
     ]);
+  });
+});
+
+describe("a summary that would be over the runner's 1 MiB", () => {
+  const many = {
+    ...wheel,
+    entries: Array.from({ length: 20_000 }, (_, i) => ({
+      path: `vecmath/${'d'.repeat(60)}/file_${i}.py`,
+      size: i,
+    })),
+    receipt: {
+      fileName: 'vecmath-1.0.0-cp36-cp36m-linux_x86_64.whl.verification.json',
+      sha256: 'cd'.repeat(32),
+      bytes: Buffer.from('{"receipt": true}\n'),
+    },
+    nativeReport: {
+      summary: Array.from({ length: 20_000 }, (_, i) => `native line ${i} ${'n'.repeat(40)}`).join(
+        '\n',
+      ),
+      needed: {},
+    },
+  } as unknown as VerifiedWheel;
+
+  it('stays under the limit: verdict, receipt, then the tables cut with counts', () => {
+    const md = summaryMarkdown(many, {});
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(MAX_SUMMARY_BYTES);
+    expect(md.startsWith('## :white_check_mark: vecmath 1.0.0 built and verified')).toBe(true);
+    expect(md.indexOf('Verification receipt')).toBeLessThan(md.indexOf('Contents of the wheel'));
+    expect(md).toContain('{"receipt": true}');
+    const more = /\| \.\.\. and (\d+) more files \(20000 in all\) \| \| \|/.exec(md);
+    expect(more).not.toBeNull();
+    const rows = md.match(/^\| `vecmath\/d+\/file_\d+\.py` \|/gm)!;
+    expect(rows.length + Number(more![1])).toBe(20_000);
+    expect(md).toMatch(/\.\.\. \d+ more lines of the native report left out/);
+    expect(md.trimEnd().endsWith('</details>')).toBe(true);
+  });
+
+  it('keeps a small summary whole', () => {
+    const md = summaryMarkdown(wheel, {});
+    expect(md).not.toContain('more files');
+    expect(md).toContain('| `vecmath/__init__.py` | 100 |  |');
+  });
+
+  it('cuts the details of a failure too', () => {
+    const details = Array.from({ length: 100_000 }, (_, i) => `line ${i} ${'x'.repeat(20)}`).join(
+      '\n',
+    );
+    const md = failureMarkdown('it failed.', details);
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(MAX_SUMMARY_BYTES);
+    expect(md).toMatch(/\.\.\. \d+ more lines left out\n```/);
+  });
+});
+
+describe('fitLines', () => {
+  it('keeps what fits and says how much did not', () => {
+    expect(fitLines(['aa', 'bb', 'cc'], 6, (n) => `+${n}`)).toEqual(['aa', 'bb', '+1']);
+    expect(fitLines(['aa', 'bb'], 6, (n) => `+${n}`)).toEqual(['aa', 'bb']);
+    expect(fitLines(['aaaa'], 2, (n) => `+${n}`)).toEqual(['+1']);
   });
 });

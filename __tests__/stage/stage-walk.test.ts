@@ -70,7 +70,7 @@ describe('stagePackage', () => {
     expect(mod).toMatchObject({ sourcePath: join(root, 'override/mod.py'), size: 8 });
   });
 
-  it('refuses a link to a file outside the tree and leaves dangling links out', async () => {
+  it('refuses a link to a file outside the tree, and a dangling link by name', async () => {
     const root = tree({ 'mypkg/__init__.py': '', 'secret.txt': 'pw' }, 'outside');
     symlinkSync(join(root, 'secret.txt'), join(root, 'mypkg/data.txt'));
     await expect(
@@ -82,14 +82,17 @@ describe('stagePackage', () => {
       }),
     ).rejects.toThrow(/data\.txt is a symbolic link to .*secret\.txt, outside/);
 
-    // A dangling link is not a file: the glob leaves it out, as before.
+    // A dangling link is no file the wheel could hold: named, not silently left out.
     const broken = tree({ 'mypkg/__init__.py': '' }, 'broken');
     symlinkSync(join(broken, 'nowhere'), join(broken, 'mypkg/gone.so'));
-    const staged = await stagePackage({
-      workingDirectory: broken,
-      rules: parseStageRules('mypkg/** => mypkg'),
-      log: new MemoryLog(),
-    });
-    expect(staged.files.map((f) => f.archivePath)).toEqual(['mypkg/__init__.py']);
+    await expect(
+      stagePackage({
+        workingDirectory: broken,
+        rules: parseStageRules('mypkg/** => mypkg'),
+        log: new MemoryLog(),
+      }),
+    ).rejects.toThrow(
+      /1 entry in .* is not a regular file or folder.*"mypkg\/gone\.so": a broken symbolic link\./,
+    );
   });
 });

@@ -42,7 +42,13 @@ export class LocalExecutor implements Executor {
       signal,
       timeoutMs: options.timeoutMs,
     });
-    if (options.stream) this.output.flush();
+    if (options.stream) {
+      // What the stream still queues (waiting for a slow log) goes out before the held-back end.
+      await new Promise<void>((resolve) =>
+        this.output.stream.write(Buffer.alloc(0), () => resolve()),
+      );
+      this.output.flush();
+    }
     if (result.cancelled) throw signal?.reason ?? new Error('cancelled');
     return {
       exitCode: result.exitCode,

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import type { ExecResult } from './executor.js';
+import { ByteTail } from '../log/text-tail.js';
 
 export interface GroupRunOptions {
   cwd?: string;
@@ -34,6 +35,10 @@ export interface GroupResult extends ExecResult {
 }
 
 export const DEFAULT_CLOSE_GRACE_MS = 2000;
+/** Kept of each stream of a command whose output is echoed to the log: enough for an error's tail. */
+export const ECHOED_TAIL_BYTES = 1 << 20;
+/** Kept of each stream of a command read by the caller (a probe's JSON, pip's answer). */
+export const CAPTURED_TAIL_BYTES = 16 << 20;
 const DEFAULT_KILL_GRACE_MS = 1000;
 
 /** Runs argv[0] with the rest as arguments in a new process group; never rejects. */
@@ -48,13 +53,15 @@ export function runInGroup(
   return new Promise<GroupResult>((resolve) => {
     const result = (exitCode: number, stderr?: string): GroupResult => ({
       exitCode,
-      stdout: Buffer.concat(out).toString('utf8'),
-      stderr: stderr ?? Buffer.concat(err).toString('utf8'),
+      stdout: out.text(),
+      stderr: stderr ?? err.text(),
       timedOut,
       cancelled,
     });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
+    // Only a bounded tail is kept: a command may print gigabytes (echoed output is in the log).
+    const keep = options.echo ? ECHOED_TAIL_BYTES : CAPTURED_TAIL_BYTES;
+    const out = new ByteTail(keep);
+    const err = new ByteTail(keep);
     let timedOut = false;
     let cancelled = false;
     let stopping = false;
@@ -113,14 +120,23 @@ export function runInGroup(
         }, options.timeoutMs),
       );
     }
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out.push(chunk);
-      options.echo?.write(chunk);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      err.push(chunk);
-      options.echo?.write(chunk);
-    });
+    // A log slower than the command holds the pipe (the command waits), not our memory.
+    let paused = 0;
+    const forward = (source: NodeJS.ReadableStream | null, tail: ByteTail): void => {
+      source?.on('data', (chunk: Buffer) => {
+        tail.push(chunk);
+        if (options.echo && !options.echo.write(chunk)) {
+          paused += 1;
+          source.pause();
+          options.echo.once('drain', () => {
+            paused -= 1;
+            source.resume();
+          });
+        }
+      });
+    };
+    forward(child.stdout, out);
+    forward(child.stderr, err);
     if (child.stdin) {
       child.stdin.on('error', () => undefined); // a command that does not read its input
       child.stdin.end(options.input);
@@ -131,8 +147,14 @@ export function runInGroup(
     });
     child.on('exit', (code, signal) => {
       exitCode = code ?? 128 + (signal ? (constants.signals[signal] ?? 1) : 1);
-      // The command is done; a background process holding its pipes must not keep us waiting.
-      timers.push(setTimeout(() => finish(result(exitCode!)), closeGraceMs));
+      // The command is done; a background process holding its pipes must not keep us waiting
+      // (but output still on its way to a slow log is waited for: it holds the error's tail).
+      const grace = (): void => {
+        timers.push(
+          setTimeout(() => (paused > 0 ? grace() : finish(result(exitCode!))), closeGraceMs),
+        );
+      };
+      grace();
     });
     child.on('close', () => finish(result(exitCode ?? 1)));
   });

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { basename, isAbsolute, resolve } from 'node:path';
 import { booleanWord } from '../base/boolean-word.js';
 import { InputError } from '../base/errors.js';
 import { parseDockerOptions, validateImage, type ContainerEngine } from '../exec/container-plan.js';
@@ -12,9 +12,10 @@ import { pushedTag, tagVersion, type ExpectedVersion } from './project-version.j
 import { parsePythonRequest, type PythonRequest } from '../python/discover.js';
 import { parseStageRules, type StageRule } from '../stage/stage.js';
 import { parseTimeoutMinutes } from '../exec/command-timeouts.js';
+import { checkVersionLength } from '../wheel/file-name-length.js';
 import { isModulePath, validateDistributionName } from '../wheel/names.js';
 import { parseSpecifierSet } from '../wheel/specifier.js';
-import { parseWheelTag, type WheelTag } from '../wheel/tags.js';
+import { formatTag, parseWheelTag, type WheelTag } from '../wheel/tags.js';
 import { readmeContentType, singleLine } from '../wheel/metadata.js';
 import { validateRequirement } from '../wheel/requirement.js';
 import { formatVersion, normalizeVersion, parseVersion } from '../wheel/version.js';
@@ -95,7 +96,7 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
   const requiresPython = requiresPythonInput(read, projectDir);
   const excludeLibs = excludeLibsInput(read, bundleLibs);
   const platformTag = platformTagInput(read, wheelTag, projectDir);
-  return {
+  const inputs: Inputs = {
     workspace,
     workingDirectory,
     buildCommand: read.optional('build-command'),
@@ -133,6 +134,13 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     s3: s3Inputs(read),
     artifact: artifactInputs(read.get('artifact-name'), read.get('retention-days')),
   };
+  // A wheel file name too long for the disk fails here, not after the build (ENAMETOOLONG).
+  if (inputs.version !== '') {
+    const knownName = name ?? (packageDir ? basename(packageDir) : undefined);
+    const tag = inputs.wheelTag === undefined ? undefined : formatTag(inputs.wheelTag);
+    checkVersionLength(inputs.version, knownName, tag);
+  }
+  return inputs;
 }
 
 /** Exactly one way to the package: `project-dir`, or `package-dir` and/or `stage`. */

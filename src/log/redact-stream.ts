@@ -2,10 +2,18 @@ import { StringDecoder } from 'node:string_decoder';
 import { Writable } from 'node:stream';
 import type { Redactor } from './redact.js';
 
-/** Where a redacting stream writes: process.stderr, or a buffer in tests. */
+/**
+ * Where a redacting stream writes: process.stderr, or a buffer in tests. A sink that returns
+ * false from `write` and emits 'drain' (a stream) slows the stream down to its pace.
+ */
 export interface TextSink {
   write(text: string): unknown;
+  once?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
+  removeListener?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
 }
+
+/** Held by the stream before `write` returns false: a few pipe reads. */
+const HIGH_WATER_MARK = 1 << 20;
 
 /**
  * The output sink of the user's commands: a Writable that writes what it receives to `sink`
@@ -22,7 +30,7 @@ export class RedactingStream extends Writable {
     private readonly redactor: Redactor,
     private readonly sink: TextSink,
   ) {
-    super({ decodeStrings: true });
+    super({ decodeStrings: true, highWaterMark: HIGH_WATER_MARK });
   }
 
   override _write(
@@ -30,8 +38,19 @@ export class RedactingStream extends Writable {
     _encoding: BufferEncoding,
     callback: (error?: Error | null) => void,
   ): void {
-    this.push(this.decoder.write(chunk));
-    callback();
+    // A log read slower than a command prints (a busy runner) must not fill this process's
+    // memory: the next chunk waits until the sink took this one (the executor pauses the pipe).
+    if (this.push(this.decoder.write(chunk)) || !this.sink.once) {
+      callback();
+      return;
+    }
+    const done = (): void => {
+      for (const event of ['drain', 'close', 'error'] as const) {
+        this.sink.removeListener?.(event, done);
+      }
+      callback();
+    };
+    for (const event of ['drain', 'close', 'error'] as const) this.sink.once(event, done);
   }
 
   override _final(callback: (error?: Error | null) => void): void {
@@ -51,7 +70,8 @@ export class RedactingStream extends Writable {
     if (rest) this.sink.write(this.redactor.redact(rest));
   }
 
-  private push(text: string): void {
+  /** Writes out what is safe to; false when the sink asked to wait ('drain'). */
+  private push(text: string): boolean {
     const all = this.pending + text;
     const lastBreak = Math.max(all.lastIndexOf('\n'), all.lastIndexOf('\r'));
     const lines = lastBreak >= 0 ? all.slice(0, lastBreak + 1) : '';
@@ -59,6 +79,6 @@ export class RedactingStream extends Writable {
     const keep = this.redactor.unsafeTail(partial);
     const out = this.redactor.redact(lines) + partial.slice(0, partial.length - keep);
     this.pending = partial.slice(partial.length - keep);
-    if (out) this.sink.write(out);
+    return out ? this.sink.write(out) !== false : true;
   }
 }

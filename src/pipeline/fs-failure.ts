@@ -48,7 +48,17 @@ export function explainFsFailure(error: unknown, places: FsPlaces): unknown {
   const path = [fields.dest, fields.path].find((p): p is string => typeof p === 'string');
   if (!code || !path || !(code in WHY)) return error;
   const why = `${WHY[code]} (${code}${typeof fields.syscall === 'string' ? ` in ${fields.syscall}` : ''})`;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
+  const full = code === 'ENOSPC' || code === 'EDQUOT';
+  if (full && inside(path, places.outputDir)) {
+    return new InputError(
+      `cannot write the wheel to ${places.outputDir}: ${why} while writing ${path}; nothing was left there.`,
+      {
+        input: 'output-dir',
+        fix: 'free space on the disk that holds `output-dir`, or point `output-dir` at a folder on a disk with room for the wheel and its receipt.',
+      },
+    );
+  }
+  if (full && !inside(path, places.tempRoot)) {
     return new UserError(`cannot write ${path}: ${why}.`, {
       fix: 'free space on the runner (or use a larger runner), then run the job again.',
     });
@@ -61,7 +71,9 @@ export function explainFsFailure(error: unknown, places: FsPlaces): unknown {
   }
   if (inside(path, places.tempRoot)) {
     const message = `the temporary folder ${places.tempRoot} cannot be used: ${why} at ${path}.`;
-    const fix = 'leave RUNNER_TEMP as the runner sets it, or point it at a writable folder.';
+    const fix = full
+      ? 'free space on the disk that holds RUNNER_TEMP (or use a larger runner), then run the job again.'
+      : 'leave RUNNER_TEMP as the runner sets it, or point it at a writable folder.';
     return places.tempFromRunner
       ? new RunnerError('RUNNER_TEMP', message, { fix })
       : new UserError(message, { fix: 'make the system temp folder (TMPDIR) writable.' });
@@ -74,4 +86,17 @@ export function explainFsFailure(error: unknown, places: FsPlaces): unknown {
     });
   }
   return error;
+}
+
+/**
+ * For `.catch`: a failed write (ENOSPC from writeFile) carries no path; give it `path`, the file
+ * being written, so that explainFsFailure can name its folder. Rethrows.
+ */
+export function failedAt(path: string): (error: unknown) => never {
+  return (error: unknown) => {
+    if (error instanceof Error && 'code' in error && !('path' in error)) {
+      Object.assign(error, { path });
+    }
+    throw error;
+  };
 }

@@ -8,6 +8,7 @@ import type { Inputs } from '../inputs/inputs.js';
 import type { Log } from '../log/log.js';
 import type { Outputs } from '../inputs/output-spec.js';
 import { publishersFor, runS3Session } from './publishers.js';
+import { RECEIPT_SUFFIX } from '../wheel/names.js';
 import { discoverPython } from '../python/discover.js';
 import { projectWheel } from './project-dir/project-wheel.js';
 import { writeReceipt } from './steps/receipt-step.js';
@@ -70,6 +71,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   // One S3 session for the run (opened by the first S3 step), closed whatever happens.
   const s3 = inputs.s3 ? runS3Session(inputs.s3, log, signal) : undefined;
   let succeeded = false;
+  // What this run put in output-dir before publishing: removed again if it fails before then.
+  const placed: string[] = [];
   try {
     await executors.prepare();
     if (inputs.buildCommand) await ctx.timed('Build', () => runBuild(ctx));
@@ -95,6 +98,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
 
     const verified = await runVerifyStep(ctx, { packed, probe, ...(runtime ? { runtime } : {}) });
     const { wheel } = verified;
+    placed.push(wheel.path, `${wheel.path}${RECEIPT_SUFFIX}`);
     wheel.receipt = await ctx.timed('Receipt', () =>
       writeReceipt({
         inputs,
@@ -131,6 +135,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         },
         s3,
       );
+    placed.length = 0;
     for (const step of after) {
       Object.assign(outputs, await ctx.timed(step.name, () => step.run(wheel, log, signal)));
     }
@@ -144,6 +149,6 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     await executors
       .finish(handBack)
       .catch((e: unknown) => log.warning(`hand-back failed: ${String(e)}`));
-    await closeWorkFolders(inputs, folders, succeeded);
+    await closeWorkFolders(inputs, folders, succeeded, placed);
   }
 }

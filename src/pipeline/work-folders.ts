@@ -1,8 +1,9 @@
 // The folders of a run: the user's folders checked before anything runs, this run's temp folder,
 // the pending folder beside output-dir where the wheel waits until verified, and their removal.
-import { mkdir, mkdtemp, rm, rmdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, mkdtemp, rm, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { InputError } from '../base/errors.js';
 import { explainFsFailure, type FsPlaces } from './fs-failure.js';
 import type { Inputs } from '../inputs/inputs.js';
@@ -23,7 +24,36 @@ export async function checkUserFolders(inputs: Inputs): Promise<{ outputDirExist
       fix: 'name a folder (it is created when missing), not a file.',
     });
   }
+  await checkWritable(inputs.outputDir);
   return { outputDirExisted: outputInfo !== undefined };
+}
+
+/**
+ * output-dir, or the folder it would be made in, must take files: a read-only mount would
+ * otherwise fail only after the build, and recursive mkdir reports it as ENOENT.
+ */
+async function checkWritable(outputDir: string): Promise<void> {
+  let folder = outputDir;
+  while (!(await stat(folder).catch(() => undefined)) && dirname(folder) !== folder) {
+    folder = dirname(folder);
+  }
+  const refused = await access(folder, constants.W_OK).then(
+    () => undefined,
+    (error: unknown) => error as NodeJS.ErrnoException,
+  );
+  if (!refused) return;
+  const why =
+    refused.code === 'EROFS'
+      ? 'is on a read-only file system (EROFS)'
+      : `cannot be written (${refused.code ?? refused.message})`;
+  const where =
+    folder === outputDir
+      ? `the output folder ${outputDir}`
+      : `${folder}, where the output folder ${outputDir} would be made,`;
+  throw new InputError(`${where} ${why}.`, {
+    input: 'output-dir',
+    fix: 'point `output-dir` at a writable folder (it is created when missing), such as one under the workspace.',
+  });
 }
 
 /** RUNNER_TEMP on a runner, the OS temp folder elsewhere. */
@@ -63,12 +93,19 @@ export async function openWorkFolders(
   return { work, pending, places, outputDirExisted };
 }
 
-/** Removes the temp and pending folders; a failed run leaves no trace in output-dir. */
+/**
+ * Removes the temp and pending folders; a failed run leaves no trace in output-dir: `placed`
+ * holds what it moved or wrote there (the wheel, its receipt) when it failed before publishing.
+ */
 export async function closeWorkFolders(
   inputs: Inputs,
   folders: WorkFolders,
   succeeded: boolean,
+  placed: readonly string[] = [],
 ): Promise<void> {
+  if (!succeeded) {
+    for (const file of placed) await rm(file, { force: true }).catch(() => undefined);
+  }
   await rm(folders.pending, { recursive: true, force: true }).catch(() => undefined);
   await rm(folders.work, { recursive: true, force: true }).catch(() => undefined);
   // Not even the folder, if this run made it.

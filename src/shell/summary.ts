@@ -65,32 +65,83 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string 
       '',
     );
   }
+  // The runner drops a step summary over 1 MiB whole: the verdict and the proof (the receipt)
+  // come first and whole; the long parts get what room is left, cut with a count.
+  let room = MAX_SUMMARY_BYTES - bytesOf(parts);
+  if (wheel.receipt) {
+    const receipt = receiptSummaryMarkdown(wheel.receipt.fileName, wheel.receipt.bytes);
+    const fits = Buffer.byteLength(receipt) + 1 <= room / 2;
+    const shown = fits
+      ? receipt
+      : `The verification receipt (${wheel.receipt.bytes.length} bytes) is too long for the job summary: it is \`${cellText(wheel.receipt.fileName)}\` beside the wheel.\n`;
+    parts.push(shown);
+    room -= Buffer.byteLength(shown) + 1;
+  }
+  const native = wheel.nativeReport.summary
+    ? [
+        '<details><summary>Native files and their libraries</summary>',
+        '',
+        wheel.nativeReport.summary,
+        '',
+        '</details>',
+        '',
+      ]
+    : [];
+  const contents = [
+    ...wheel.entries.map(
+      (e) =>
+        `| \`${cellText(e.path)}\` | ${e.size} | ${cellText((wheel.nativeReport.needed[e.path] ?? []).join(', '))} |`,
+    ),
+  ];
+  // Each long part may use half of what is left (all of it, when the other is empty).
+  const nativeRoom = native.length > 0 ? room / 2 : 0;
   parts.push(
     '<details><summary>Contents of the wheel</summary>',
     '',
     '| Path | Size | Native dependencies |',
     '|---|---:|---|',
-    ...wheel.entries.map(
-      (e) =>
-        `| \`${cellText(e.path)}\` | ${e.size} | ${cellText((wheel.nativeReport.needed[e.path] ?? []).join(', '))} |`,
+    ...fitLines(
+      contents,
+      room - nativeRoom - 200,
+      (left) => `| ... and ${left} more files (${wheel.entries.length} in all) | | |`,
     ),
     '',
     '</details>',
     '',
   );
-  if (wheel.receipt)
-    parts.push(receiptSummaryMarkdown(wheel.receipt.fileName, wheel.receipt.bytes));
-  if (wheel.nativeReport.summary) {
+  if (native.length > 0) {
+    const lines = native.join('\n').split('\n');
     parts.push(
-      '<details><summary>Native files and their libraries</summary>',
-      '',
-      wheel.nativeReport.summary,
-      '',
-      '</details>',
-      '',
+      ...fitLines(
+        lines,
+        nativeRoom - 200,
+        (left) =>
+          `\n... ${left} more lines of the native report left out (the receipt holds every native file)\n\n</details>\n`,
+      ),
     );
   }
   return parts.join('\n');
+}
+
+/** The runner's limit on one step's summary is 1 MiB; some room is kept for redaction's marks. */
+export const MAX_SUMMARY_BYTES = 1024 * 1024 - 32 * 1024;
+
+function bytesOf(lines: readonly string[]): number {
+  return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+}
+
+/** The first lines that fit in `room` bytes, then `more(count left out)` when some did not. Pure. */
+export function fitLines(
+  lines: readonly string[],
+  room: number,
+  more: (left: number) => string,
+): string[] {
+  let used = 0;
+  for (let i = 0; i < lines.length; i++) {
+    used += Buffer.byteLength(lines[i]!) + 1;
+    if (used > room) return [...lines.slice(0, i), more(lines.length - i)];
+  }
+  return [...lines];
 }
 
 /** The summary of a failed run: what failed and how to fix it. */
@@ -100,7 +151,16 @@ export function failureMarkdown(
   title = 'The wheel was not published',
 ): string {
   const parts = [`## :x: ${cellText(title)}`, '', cellText(message), ''];
-  if (details) parts.push('```', details, '```', '');
+  if (details) {
+    const lines = details.split('\n');
+    const room = MAX_SUMMARY_BYTES - bytesOf(parts) - 200;
+    parts.push(
+      '```',
+      ...fitLines(lines, room, (left) => `... ${left} more lines left out`),
+      '```',
+      '',
+    );
+  }
   return parts.join('\n');
 }
 

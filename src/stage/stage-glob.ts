@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { InputError } from '../base/errors.js';
 import { quotePath } from '../wheel/path-chars.js';
+import { badLink, specialFilesError, specialKind, type SpecialEntry } from './special-files.js';
 
 /**
  * Line breaks a glob can never match: picomatch's `*` and `**` compile to `.`, which stops at
@@ -35,6 +36,7 @@ export interface GlobOptions {
 export async function globFiles(pattern: string, options: GlobOptions): Promise<string[]> {
   const hidden: { path: string; folder: boolean }[] = [];
   const unreadable: { path: string; code: string }[] = [];
+  const special: SpecialEntry[] = [];
   const below = (path: string): string => relative(options.cwd, path).split(sep).join('/');
   const watchingReaddir = (
     path: string,
@@ -49,6 +51,9 @@ export async function globFiles(pattern: string, options: GlobOptions): Promise<
         }
       } else {
         for (const entry of entries) {
+          const full = join(path, entry.name);
+          const kind = specialKind(entry) ?? (entry.isSymbolicLink() ? badLink(full) : undefined);
+          if (kind !== undefined) special.push({ path: below(full), kind });
           if (LINE_BREAK.test(entry.name)) {
             hidden.push({ path: below(join(path, entry.name)), folder: entry.isDirectory() });
           }
@@ -75,6 +80,9 @@ export async function globFiles(pattern: string, options: GlobOptions): Promise<
       },
     );
   }
+  // The walk drops what is not a file or folder: refuse it by name instead (ignored ones aside).
+  const dropped = matchedEntries(pattern, options.ignore, special);
+  if (dropped.length > 0) throw specialFilesError(options.cwd, dropped, options.input);
   // A `*` does match a line break: what glob found is no hidden file (the stager refuses it).
   const returned = new Set(files);
   const bad = hiddenMatch(
@@ -105,6 +113,17 @@ export function firstKept<T extends { path: string }>(
   const ignored = picomatch([...ignore], MATCH);
   // A file in it that no name pattern aims at: left out only by a pattern for the whole folder.
   return folders.find(({ path }) => !ignored(`${path}/_`));
+}
+
+/** The entries the pattern reaches and no ignore pattern leaves out. Pure. */
+export function matchedEntries<T extends { path: string }>(
+  pattern: string,
+  ignore: readonly string[],
+  entries: readonly T[],
+): T[] {
+  const matches = picomatch(pattern, MATCH);
+  const ignored = picomatch([...ignore], MATCH);
+  return entries.filter(({ path }) => matches(path) && !ignored(path));
 }
 
 /** The first hidden entry the pattern would reach if its line breaks were ordinary characters. Pure. */

@@ -10,6 +10,7 @@ import {
   type ProjectMetadata,
   type RecordRow,
 } from './metadata.js';
+import { checkVersionLength } from './file-name-length.js';
 import { distInfoDirName, wheelFileName } from './names.js';
 import type { PackageFile } from './package-file.js';
 import { formatTag, type WheelTag } from './tags.js';
@@ -78,6 +79,8 @@ export async function packWheel(options: PackOptions): Promise<PackedWheel> {
   };
   // Made before the first byte is written: a field that cannot be written fails the run cleanly.
   const metadataFile = metadataText(metadata);
+  // The exact name now that the tag is known (the inputs were checked with the shortest tag).
+  checkVersionLength(metadata.version, metadata.name, formatTag(tag));
   const fileName = wheelFileName(metadata.name, metadata.version, formatTag(tag));
   const distInfo = distInfoDirName(metadata.name, metadata.version);
   await mkdir(options.outputDir, { recursive: true });
@@ -158,6 +161,10 @@ export async function packWheel(options: PackOptions): Promise<PackedWheel> {
   } catch (error) {
     await writer.abort();
     await rm(partialPath, { force: true });
+    // A failed write (ENOSPC) carries no path: name the file, so the error names its folder.
+    if (error instanceof Error && 'code' in error && !('path' in error)) {
+      Object.assign(error, { path: partialPath });
+    }
     throw error;
   }
 }

@@ -1938,6 +1938,8 @@ var external_node_stream_ = __webpack_require__(57075);
 ;// CONCATENATED MODULE: ./src/log/redact-stream.ts
 
 
+/** Held by the stream before `write` returns false: a few pipe reads. */
+const HIGH_WATER_MARK = 1 << 20;
 /**
  * The output sink of the user's commands: a Writable that writes what it receives to `sink`
  * with every secret replaced. A secret cut in two by a chunk boundary is still caught: the end
@@ -1951,13 +1953,25 @@ class RedactingStream extends external_node_stream_.Writable {
     pending = '';
     decoder = new external_node_string_decoder_.StringDecoder('utf8');
     constructor(redactor, sink) {
-        super({ decodeStrings: true });
+        super({ decodeStrings: true, highWaterMark: HIGH_WATER_MARK });
         this.redactor = redactor;
         this.sink = sink;
     }
     _write(chunk, _encoding, callback) {
-        this.push(this.decoder.write(chunk));
-        callback();
+        // A log read slower than a command prints (a busy runner) must not fill this process's
+        // memory: the next chunk waits until the sink took this one (the executor pauses the pipe).
+        if (this.push(this.decoder.write(chunk)) || !this.sink.once) {
+            callback();
+            return;
+        }
+        const done = () => {
+            for (const event of ['drain', 'close', 'error']) {
+                this.sink.removeListener?.(event, done);
+            }
+            callback();
+        };
+        for (const event of ['drain', 'close', 'error'])
+            this.sink.once(event, done);
     }
     _final(callback) {
         this.flush();
@@ -1974,6 +1988,7 @@ class RedactingStream extends external_node_stream_.Writable {
         if (rest)
             this.sink.write(this.redactor.redact(rest));
     }
+    /** Writes out what is safe to; false when the sink asked to wait ('drain'). */
     push(text) {
         const all = this.pending + text;
         const lastBreak = Math.max(all.lastIndexOf('\n'), all.lastIndexOf('\r'));
@@ -1982,8 +1997,7 @@ class RedactingStream extends external_node_stream_.Writable {
         const keep = this.redactor.unsafeTail(partial);
         const out = this.redactor.redact(lines) + partial.slice(0, partial.length - keep);
         this.pending = partial.slice(partial.length - keep);
-        if (out)
-            this.sink.write(out);
+        return out ? this.sink.write(out) !== false : true;
     }
 }
 
@@ -2133,10 +2147,12 @@ var license_patterns = __webpack_require__(99815);
 var project_version = __webpack_require__(73819);
 // EXTERNAL MODULE: ./src/python/discover.ts
 var discover = __webpack_require__(64021);
-// EXTERNAL MODULE: ./src/stage/stage.ts + 3 modules
-var stage_stage = __webpack_require__(25317);
+// EXTERNAL MODULE: ./src/stage/stage.ts + 4 modules
+var stage_stage = __webpack_require__(74680);
 // EXTERNAL MODULE: ./src/exec/command-timeouts.ts
 var command_timeouts = __webpack_require__(85275);
+// EXTERNAL MODULE: ./src/wheel/file-name-length.ts
+var file_name_length = __webpack_require__(84772);
 // EXTERNAL MODULE: ./src/wheel/names.ts
 var names = __webpack_require__(31769);
 ;// CONCATENATED MODULE: ./src/wheel/specifier.ts
@@ -2243,6 +2259,7 @@ var version = __webpack_require__(27029);
 
 
 
+
 /** Reads and validates every input once; throws InputError naming the first bad one. */
 function getInputs(source, env) {
     const read = (0,input_reader/* inputReader */.c)(source);
@@ -2257,7 +2274,7 @@ function getInputs(source, env) {
     const requiresPython = requiresPythonInput(read, projectDir);
     const excludeLibs = excludeLibsInput(read, bundleLibs);
     const platformTag = platformTagInput(read, wheelTag, projectDir);
-    return {
+    const inputs = {
         workspace,
         workingDirectory,
         buildCommand: read.optional('build-command'),
@@ -2294,6 +2311,13 @@ function getInputs(source, env) {
         s3: s3Inputs(read),
         artifact: artifactInputs(read.get('artifact-name'), read.get('retention-days')),
     };
+    // A wheel file name too long for the disk fails here, not after the build (ENAMETOOLONG).
+    if (inputs.version !== '') {
+        const knownName = name ?? (packageDir ? (0,external_node_path_.basename)(packageDir) : undefined);
+        const tag = inputs.wheelTag === undefined ? undefined : (0,tags/* formatTag */._3)(inputs.wheelTag);
+        (0,file_name_length/* checkVersionLength */.j)(inputs.version, knownName, tag);
+    }
+    return inputs;
 }
 /** Exactly one way to the package: `project-dir`, or `package-dir` and/or `stage`. */
 function packageSource(read) {
@@ -2612,7 +2636,7 @@ function outputDirExclusion(root, outputDir) {
 
 /***/ }),
 
-/***/ 25317:
+/***/ 74680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2694,7 +2718,79 @@ function checkPathCharacters(path, input) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/stage/special-files.ts
+// Entries of a staged tree that are neither regular files nor folders: the glob walk leaves them
+// out without a word (broken links, link loops, FIFOs, sockets, devices), and a link to a folder
+// that contains it packs the tree again inside itself. Each is named, never silently dropped.
+
+
+
+
+/** What a non-regular file is, in words; undefined for a file, a folder or a link. */
+function specialKind(entry) {
+    if (entry.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (entry.isSocket())
+        return 'a socket';
+    if (entry.isBlockDevice())
+        return 'a block device';
+    if (entry.isCharacterDevice())
+        return 'a character device';
+    return undefined;
+}
+/**
+ * What is wrong with the symbolic link at `path` (absolute), or undefined when it can be packed:
+ * broken, a loop, or a folder link whose target contains the link (the tree would repeat).
+ */
+function badLink(path) {
+    let target;
+    try {
+        target = external_node_fs_.realpathSync.native(path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            return 'a symbolic link loop';
+        if (code === 'ENOENT')
+            return 'a broken symbolic link';
+        return `a symbolic link that cannot be followed (${String(code)})`;
+    }
+    const info = (0,external_node_fs_.statSync)(target, { throwIfNoEntry: false });
+    if (!info)
+        return 'a broken symbolic link';
+    const special = specialKind(info);
+    if (special)
+        return `a symbolic link to ${special}, ${target}`;
+    const home = external_node_fs_.realpathSync.native((0,external_node_path_.dirname)(path));
+    if (info.isDirectory() && (home === target || home.startsWith(target + external_node_path_.sep))) {
+        return `a symbolic link to ${target}, a folder that contains it (the tree would be packed again inside itself)`;
+    }
+    return undefined;
+}
+/** Most entries named in the error; the rest are counted. */
+const SHOWN = 20;
+/** One error naming each refused entry (pure). */
+function specialFilesError(folder, entries, input) {
+    // The walk may read a folder twice (through a link to it): name each entry once, and not
+    // again below a refused link (`self/sock` is `sock`).
+    const unique = new Map(entries.map((entry) => [entry.path, entry]));
+    for (const path of unique.keys()) {
+        if ([...unique.keys()].some((other) => path.startsWith(`${other}/`)))
+            unique.delete(path);
+    }
+    const sorted = [...unique.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    const lines = sorted.slice(0, SHOWN).map((entry) => `${quotePath(entry.path)}: ${entry.kind}`);
+    if (sorted.length > SHOWN)
+        lines.push(`... and ${sorted.length - SHOWN} more`);
+    const count = sorted.length === 1 ? '1 entry' : `${sorted.length} entries`;
+    return new errors/* InputError */.dz(`${count} in ${folder} ${sorted.length === 1 ? 'is' : 'are'} not a regular file or folder, so the wheel could not hold ${sorted.length === 1 ? 'it' : 'them'}: ${lines.join('; ')}.`, {
+        input,
+        fix: 'remove them in the build (or fix the links), or leave them out of what you stage: a wheel holds regular files only, and a link is packed as the file it points at.',
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/stage/stage-glob.ts
+
 
 
 
@@ -2720,6 +2816,7 @@ const MATCH = { dot: true, posix: true };
 async function globFiles(pattern, options) {
     const hidden = [];
     const unreadable = [];
+    const special = [];
     const below = (path) => (0,external_node_path_.relative)(options.cwd, path).split(external_node_path_.sep).join('/');
     const watchingReaddir = (path, opts, callback) => {
         (0,external_node_fs_.readdir)(path, opts, (error, entries) => {
@@ -2731,6 +2828,10 @@ async function globFiles(pattern, options) {
             }
             else {
                 for (const entry of entries) {
+                    const full = (0,external_node_path_.join)(path, entry.name);
+                    const kind = specialKind(entry) ?? (entry.isSymbolicLink() ? badLink(full) : undefined);
+                    if (kind !== undefined)
+                        special.push({ path: below(full), kind });
                     if (LINE_BREAK.test(entry.name)) {
                         hidden.push({ path: below((0,external_node_path_.join)(path, entry.name)), folder: entry.isDirectory() });
                     }
@@ -2754,6 +2855,10 @@ async function globFiles(pattern, options) {
             fix: 'make it readable (a folder created by root in a container?), shorten its path (Linux allows 4096 bytes), or narrow the glob to leave it out.',
         });
     }
+    // The walk drops what is not a file or folder: refuse it by name instead (ignored ones aside).
+    const dropped = matchedEntries(pattern, options.ignore, special);
+    if (dropped.length > 0)
+        throw specialFilesError(options.cwd, dropped, options.input);
     // A `*` does match a line break: what glob found is no hidden file (the stager refuses it).
     const returned = new Set(files);
     const bad = hiddenMatch(pattern, options.ignore, hidden.filter((entry) => !returned.has(entry.path)));
@@ -2773,6 +2878,12 @@ function firstKept(ignore, folders) {
     const ignored = picomatch_default()([...ignore], MATCH);
     // A file in it that no name pattern aims at: left out only by a pattern for the whole folder.
     return folders.find(({ path }) => !ignored(`${path}/_`));
+}
+/** The entries the pattern reaches and no ignore pattern leaves out. Pure. */
+function matchedEntries(pattern, ignore, entries) {
+    const matches = picomatch_default()(pattern, MATCH);
+    const ignored = picomatch_default()([...ignore], MATCH);
+    return entries.filter(({ path }) => matches(path) && !ignored(path));
 }
 /** The first hidden entry the pattern would reach if its line breaks were ordinary characters. Pure. */
 function hiddenMatch(pattern, ignore, hidden) {
@@ -3064,6 +3175,52 @@ function lookUp(item, real) {
         size: info.size,
         executable: (info.mode & 0o111) !== 0,
     };
+}
+
+
+/***/ }),
+
+/***/ 84772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ checkVersionLength)
+/* harmony export */ });
+/* unused harmony export MAX_WHEEL_FILE_NAME_BYTES */
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31769);
+
+
+/** The longest name ext4, xfs, btrfs and tmpfs allow for one file (bytes). */
+const NAME_MAX = 255;
+/**
+ * The longest name written beside the wheel: its receipt. (The packer's temporary
+ * `.<wheel>.<pid>.partial` is at most 17 bytes longer; a pid has at most 7 digits.)
+ */
+const COMPANION_BYTES = Math.max(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .RECEIPT_SUFFIX */ .X9.length, '.'.length + '.4194304.partial'.length);
+/** The longest wheel file name that leaves room for its companions. */
+const MAX_WHEEL_FILE_NAME_BYTES = NAME_MAX - COMPANION_BYTES;
+/** The shortest tag a wheel can carry (`py3-none-any`), when the tag is not known yet. */
+const SHORTEST_TAG = 'py3-none-any';
+/**
+ * Refuses a version that makes the wheel's file name longer than a file system allows, before
+ * anything is built (the name and tag may be unknown yet: the shortest are assumed). Pure.
+ */
+function checkVersionLength(version, name, tag) {
+    const fileName = (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .wheelFileName */ .H7)(name ?? 'x', version, tag ?? SHORTEST_TAG);
+    const bytes = Buffer.byteLength(fileName);
+    if (bytes <= MAX_WHEEL_FILE_NAME_BYTES)
+        return;
+    const room = Buffer.byteLength(version) - (bytes - MAX_WHEEL_FILE_NAME_BYTES);
+    const shown = version.length > 40 ? `${version.slice(0, 32)}...` : version;
+    const named = name === undefined ? '' : ` "${(0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeWheelName */ .km)(name)}"`;
+    throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the version "${shown}" (${Buffer.byteLength(version)} bytes) makes the wheel's file name ` +
+        `at least ${bytes} bytes long; file systems allow ${NAME_MAX} bytes for a name and the ` +
+        `receipt beside the wheel adds ${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .RECEIPT_SUFFIX */ .X9.length}, so the wheel${named} leaves ` +
+        `${Math.max(room, 0)} bytes for the version.`, {
+        input: 'version',
+        fix: `use a version of at most ${Math.max(room, 0)} bytes (shorten the local label after "+").`,
+    });
 }
 
 

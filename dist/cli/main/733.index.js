@@ -6,17 +6,63 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   w: () => (/* binding */ lastLines)
+/* harmony export */   PX: () => (/* binding */ ByteTail),
+/* harmony export */   w$: () => (/* binding */ lastLines)
 /* harmony export */ });
+/* unused harmony export MAX_TAIL_CHARS */
 /**
  * The last `count` lines of a command's output, for an error's details: trailing blanks and
- * leading empty lines dropped, `\r\n` read as a line end. Pure; '' when nothing is left.
+ * leading empty lines dropped, `\r\n` read as a line end, at most MAX_TAIL_CHARS of it. Pure;
+ * '' when nothing is left.
  */
 function lastLines(text, count) {
-    const tail = text.trimEnd().split(/\r?\n/).slice(-count);
+    // A command may print one endless line: only the end of the text is split.
+    const end = text.length > MAX_TAIL_CHARS * 2 ? text.slice(-MAX_TAIL_CHARS * 2) : text;
+    const tail = end.trimEnd().split(/\r?\n/).slice(-count);
     while (tail.length > 0 && tail[0].trim() === '')
         tail.shift();
-    return tail.join('\n');
+    const joined = tail.join('\n');
+    // An annotation and a summary hold a few KiB of it, not a megabyte line.
+    return joined.length > MAX_TAIL_CHARS ? `...${joined.slice(-MAX_TAIL_CHARS)}` : joined;
+}
+/** The most an error's details keep of a command's output (characters). */
+const MAX_TAIL_CHARS = 8192;
+/**
+ * The last `limit` bytes of a stream of chunks (a command's output): memory stays bounded however
+ * much the command prints, and what was left out is counted. Pure.
+ */
+class ByteTail {
+    limit;
+    chunks = [];
+    held = 0;
+    /** Bytes seen in all. */
+    total = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        this.total += chunk.length;
+        this.chunks.push(chunk);
+        this.held += chunk.length;
+        // Drop whole chunks from the front while the rest still holds `limit` bytes.
+        while (this.chunks.length > 1 && this.held - this.chunks[0].length >= this.limit) {
+            this.held -= this.chunks.shift().length;
+        }
+    }
+    /**
+     * The text kept: all of it when nothing was left out; else a line saying how much was, then
+     * the tail from its first whole line on (no half line, no cut UTF-8 character).
+     */
+    text() {
+        const all = Buffer.concat(this.chunks);
+        if (this.total <= this.limit)
+            return all.toString('utf8');
+        let tail = all.subarray(all.length - this.limit);
+        const lineEnd = tail.indexOf(0x0a);
+        if (lineEnd >= 0)
+            tail = tail.subarray(lineEnd + 1);
+        return `[... ${this.total - tail.length} bytes of earlier output left out ...]\n${tail.toString('utf8')}`;
+    }
 }
 
 
@@ -171,7 +217,7 @@ async function runBuild(ctx) {
         throw new base_errors/* BuildError */.zS(`the build command exited with code ${result.exitCode}.`, {
             input: 'build-command',
             fix: 'see the build output above; the command runs with `sh -c` in `working-directory`.',
-            details: (0,text_tail/* lastLines */.w)(result.stderr, 20) || undefined,
+            details: (0,text_tail/* lastLines */.w$)(result.stderr, 20) || undefined,
         });
     }
 }
@@ -228,7 +274,12 @@ var external_node_os_ = __webpack_require__(48161);
  */
 
 
+
 const DEFAULT_CLOSE_GRACE_MS = 2000;
+/** Kept of each stream of a command whose output is echoed to the log: enough for an error's tail. */
+const ECHOED_TAIL_BYTES = 1 << 20;
+/** Kept of each stream of a command read by the caller (a probe's JSON, pip's answer). */
+const CAPTURED_TAIL_BYTES = 16 << 20;
 const DEFAULT_KILL_GRACE_MS = 1000;
 /** Runs argv[0] with the rest as arguments in a new process group; never rejects. */
 function runInGroup(argv, options) {
@@ -240,13 +291,15 @@ function runInGroup(argv, options) {
     return new Promise((resolve) => {
         const result = (exitCode, stderr) => ({
             exitCode,
-            stdout: Buffer.concat(out).toString('utf8'),
-            stderr: stderr ?? Buffer.concat(err).toString('utf8'),
+            stdout: out.text(),
+            stderr: stderr ?? err.text(),
             timedOut,
             cancelled,
         });
-        const out = [];
-        const err = [];
+        // Only a bounded tail is kept: a command may print gigabytes (echoed output is in the log).
+        const keep = options.echo ? ECHOED_TAIL_BYTES : CAPTURED_TAIL_BYTES;
+        const out = new text_tail/* ByteTail */.PX(keep);
+        const err = new text_tail/* ByteTail */.PX(keep);
         let timedOut = false;
         let cancelled = false;
         let stopping = false;
@@ -307,14 +360,23 @@ function runInGroup(argv, options) {
                 stop();
             }, options.timeoutMs));
         }
-        child.stdout?.on('data', (chunk) => {
-            out.push(chunk);
-            options.echo?.write(chunk);
-        });
-        child.stderr?.on('data', (chunk) => {
-            err.push(chunk);
-            options.echo?.write(chunk);
-        });
+        // A log slower than the command holds the pipe (the command waits), not our memory.
+        let paused = 0;
+        const forward = (source, tail) => {
+            source?.on('data', (chunk) => {
+                tail.push(chunk);
+                if (options.echo && !options.echo.write(chunk)) {
+                    paused += 1;
+                    source.pause();
+                    options.echo.once('drain', () => {
+                        paused -= 1;
+                        source.resume();
+                    });
+                }
+            });
+        };
+        forward(child.stdout, out);
+        forward(child.stderr, err);
         if (child.stdin) {
             child.stdin.on('error', () => undefined); // a command that does not read its input
             child.stdin.end(options.input);
@@ -325,8 +387,12 @@ function runInGroup(argv, options) {
         });
         child.on('exit', (code, signal) => {
             exitCode = code ?? 128 + (signal ? (external_node_os_.constants.signals[signal] ?? 1) : 1);
-            // The command is done; a background process holding its pipes must not keep us waiting.
-            timers.push(setTimeout(() => finish(result(exitCode)), closeGraceMs));
+            // The command is done; a background process holding its pipes must not keep us waiting
+            // (but output still on its way to a slow log is waited for: it holds the error's tail).
+            const grace = () => {
+                timers.push(setTimeout(() => (paused > 0 ? grace() : finish(result(exitCode))), closeGraceMs));
+            };
+            grace();
         });
         child.on('close', () => finish(result(exitCode ?? 1)));
     });
@@ -366,8 +432,11 @@ class LocalExecutor {
             signal,
             timeoutMs: options.timeoutMs,
         });
-        if (options.stream)
+        if (options.stream) {
+            // What the stream still queues (waiting for a slow log) goes out before the held-back end.
+            await new Promise((resolve) => this.output.stream.write(Buffer.alloc(0), () => resolve()));
             this.output.flush();
+        }
         if (result.cancelled)
             throw signal?.reason ?? new Error('cancelled');
         return {
@@ -620,7 +689,14 @@ function explainFsFailure(error, places) {
     if (!code || !path || !(code in WHY))
         return error;
     const why = `${WHY[code]} (${code}${typeof fields.syscall === 'string' ? ` in ${fields.syscall}` : ''})`;
-    if (code === 'ENOSPC' || code === 'EDQUOT') {
+    const full = code === 'ENOSPC' || code === 'EDQUOT';
+    if (full && inside(path, places.outputDir)) {
+        return new base_errors/* InputError */.dz(`cannot write the wheel to ${places.outputDir}: ${why} while writing ${path}; nothing was left there.`, {
+            input: 'output-dir',
+            fix: 'free space on the disk that holds `output-dir`, or point `output-dir` at a folder on a disk with room for the wheel and its receipt.',
+        });
+    }
+    if (full && !inside(path, places.tempRoot)) {
         return new base_errors/* UserError */.yo(`cannot write ${path}: ${why}.`, {
             fix: 'free space on the runner (or use a larger runner), then run the job again.',
         });
@@ -633,7 +709,9 @@ function explainFsFailure(error, places) {
     }
     if (inside(path, places.tempRoot)) {
         const message = `the temporary folder ${places.tempRoot} cannot be used: ${why} at ${path}.`;
-        const fix = 'leave RUNNER_TEMP as the runner sets it, or point it at a writable folder.';
+        const fix = full
+            ? 'free space on the disk that holds RUNNER_TEMP (or use a larger runner), then run the job again.'
+            : 'leave RUNNER_TEMP as the runner sets it, or point it at a writable folder.';
         return places.tempFromRunner
             ? new base_errors/* RunnerError */.Rn('RUNNER_TEMP', message, { fix })
             : new base_errors/* UserError */.yo(message, { fix: 'make the system temp folder (TMPDIR) writable.' });
@@ -646,6 +724,18 @@ function explainFsFailure(error, places) {
         });
     }
     return error;
+}
+/**
+ * For `.catch`: a failed write (ENOSPC from writeFile) carries no path; give it `path`, the file
+ * being written, so that explainFsFailure can name its folder. Rethrows.
+ */
+function failedAt(path) {
+    return (error) => {
+        if (error instanceof Error && 'code' in error && !('path' in error)) {
+            Object.assign(error, { path });
+        }
+        throw error;
+    };
 }
 
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
@@ -802,22 +892,24 @@ function publishersFor(inputs, env, log, consumer) {
     return steps;
 }
 
+// EXTERNAL MODULE: ./src/wheel/names.ts
+var names = __webpack_require__(31769);
 // EXTERNAL MODULE: ./src/python/discover.ts
 var discover = __webpack_require__(64021);
 // EXTERNAL MODULE: ./src/inputs/project-version.ts
 var project_version = __webpack_require__(73819);
-// EXTERNAL MODULE: ./src/stage/stage.ts + 3 modules
-var stage = __webpack_require__(25317);
+// EXTERNAL MODULE: ./src/stage/stage.ts + 4 modules
+var stage = __webpack_require__(74680);
 // EXTERNAL MODULE: ./src/pipeline/tool-version.ts + 1 modules
 var tool_version = __webpack_require__(52056);
-// EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(31769);
 // EXTERNAL MODULE: ./src/wheel/tags.ts
 var tags = __webpack_require__(94840);
 // EXTERNAL MODULE: ./src/wheel/top-level.ts
 var top_level = __webpack_require__(40153);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/wheel/file-name-length.ts
+var file_name_length = __webpack_require__(84772);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/zip/entry-source.ts
@@ -1538,6 +1630,7 @@ class ZipWriter {
 
 
 
+
 const DEFAULT_LEVEL = 4;
 const MAX_WORKERS = 8;
 /** Payload first in byte order, then .dist-info with RECORD last, as the wheel spec recommends. */
@@ -1553,6 +1646,8 @@ async function packWheel(options) {
     };
     // Made before the first byte is written: a field that cannot be written fails the run cleanly.
     const metadataFile = (0,wheel_metadata/* metadataText */.P6)(metadata);
+    // The exact name now that the tag is known (the inputs were checked with the shortest tag).
+    (0,file_name_length/* checkVersionLength */.j)(metadata.version, metadata.name, (0,tags/* formatTag */._3)(tag));
     const fileName = (0,names/* wheelFileName */.H7)(metadata.name, metadata.version, (0,tags/* formatTag */._3)(tag));
     const distInfo = (0,names/* distInfoDirName */.J5)(metadata.name, metadata.version);
     await (0,promises_.mkdir)(options.outputDir, { recursive: true });
@@ -1615,6 +1710,10 @@ async function packWheel(options) {
     catch (error) {
         await writer.abort();
         await (0,promises_.rm)(partialPath, { force: true });
+        // A failed write (ENOSPC) carries no path: name the file, so the error names its folder.
+        if (error instanceof Error && 'code' in error && !('path' in error)) {
+            Object.assign(error, { path: partialPath });
+        }
         throw error;
     }
 }
@@ -1810,7 +1909,7 @@ async function readEggInfoMetadata(options) {
     const folder = (await (0,promises_.readdir)(workDir).catch(() => [])).find((f) => f.endsWith('.egg-info'));
     if (result.exitCode !== 0 || folder === undefined) {
         log.warning('`setup.py egg_info` failed: the METADATA has the name and version only. ' +
-            (0,text_tail/* lastLines */.w)(result.stderr, 1));
+            (0,text_tail/* lastLines */.w$)(result.stderr, 1));
         return undefined;
     }
     const read = (name) => (0,promises_.readFile)((0,external_node_path_.join)(workDir, folder, name), 'utf8').catch(() => '');
@@ -1867,7 +1966,7 @@ async function buildProjectWheel(options) {
             fix: noWheel
                 ? `install the \`wheel\` package for ${probe.executable} (e.g. \`${probe.executable} -m pip install wheel\`): setup.py projects need it to build wheels.`
                 : 'see the build output above; the project must build with this python and the build requirements already installed in its environment (no build isolation).',
-            details: (0,text_tail/* lastLines */.w)(result.stderr, 30) || undefined,
+            details: (0,text_tail/* lastLines */.w$)(result.stderr, 30) || undefined,
         });
     }
     const wheels = (await (0,promises_.readdir)(options.outDir)).filter((f) => f.endsWith('.whl'));
@@ -1924,7 +2023,7 @@ async function buildSetupPyTree(options) {
         throw new base_errors/* BuildError */.zS(`setup.py build failed (exit code ${built.exitCode}).`, {
             input: 'project-dir',
             fix: 'see the build output above; the project must build with this python and its build requirements installed.',
-            details: (0,text_tail/* lastLines */.w)(built.stderr, 30) || undefined,
+            details: (0,text_tail/* lastLines */.w$)(built.stderr, 30) || undefined,
         });
     }
     const meta = await executor.run([python, 'setup.py', '--name', '--version'], {
@@ -2270,6 +2369,7 @@ async function resolveSourceDate(env, git, workingDirectory) {
 
 
 
+
 // Runs on 2.7 and 3.x: the C library the interpreter itself is linked against.
 const LIBC_SCRIPT = String.raw `
 import os, platform
@@ -2339,7 +2439,7 @@ async function writeReceipt(options) {
     });
     const fileName = `${wheel.fileName}${names/* RECEIPT_SUFFIX */.X9}`;
     const path = (0,external_node_path_.join)(inputs.outputDir, fileName);
-    await (0,promises_.writeFile)(path, bytes);
+    await (0,promises_.writeFile)(path, bytes).catch(failedAt(path));
     const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
     log.info(`receipt ${fileName}: ${bytes.length} bytes, sha256 ${sha256}`);
     return { path, fileName, sha256, size: bytes.length, bytes };
@@ -4315,6 +4415,7 @@ var stage_exclude = __webpack_require__(49545);
 
 
 
+
 /** Folders the user named must be usable before anything runs or is written. */
 async function checkUserFolders(inputs) {
     if (!(await (0,promises_.stat)(inputs.workingDirectory).catch(() => undefined))?.isDirectory()) {
@@ -4330,7 +4431,31 @@ async function checkUserFolders(inputs) {
             fix: 'name a folder (it is created when missing), not a file.',
         });
     }
+    await checkWritable(inputs.outputDir);
     return { outputDirExisted: outputInfo !== undefined };
+}
+/**
+ * output-dir, or the folder it would be made in, must take files: a read-only mount would
+ * otherwise fail only after the build, and recursive mkdir reports it as ENOENT.
+ */
+async function checkWritable(outputDir) {
+    let folder = outputDir;
+    while (!(await (0,promises_.stat)(folder).catch(() => undefined)) && (0,external_node_path_.dirname)(folder) !== folder) {
+        folder = (0,external_node_path_.dirname)(folder);
+    }
+    const refused = await (0,promises_.access)(folder, external_node_fs_.constants.W_OK).then(() => undefined, (error) => error);
+    if (!refused)
+        return;
+    const why = refused.code === 'EROFS'
+        ? 'is on a read-only file system (EROFS)'
+        : `cannot be written (${refused.code ?? refused.message})`;
+    const where = folder === outputDir
+        ? `the output folder ${outputDir}`
+        : `${folder}, where the output folder ${outputDir} would be made,`;
+    throw new base_errors/* InputError */.dz(`${where} ${why}.`, {
+        input: 'output-dir',
+        fix: 'point `output-dir` at a writable folder (it is created when missing), such as one under the workspace.',
+    });
 }
 /** RUNNER_TEMP on a runner, the OS temp folder elsewhere. */
 function tempRootOf(env) {
@@ -4353,8 +4478,15 @@ async function openWorkFolders(inputs, env, outputDirExisted) {
     const pending = (0,external_node_path_.join)(inputs.outputDir, `${stage_exclude/* PENDING_PREFIX */.d}${process.pid}`);
     return { work, pending, places, outputDirExisted };
 }
-/** Removes the temp and pending folders; a failed run leaves no trace in output-dir. */
-async function closeWorkFolders(inputs, folders, succeeded) {
+/**
+ * Removes the temp and pending folders; a failed run leaves no trace in output-dir: `placed`
+ * holds what it moved or wrote there (the wheel, its receipt) when it failed before publishing.
+ */
+async function closeWorkFolders(inputs, folders, succeeded, placed = []) {
+    if (!succeeded) {
+        for (const file of placed)
+            await (0,promises_.rm)(file, { force: true }).catch(() => undefined);
+    }
     await (0,promises_.rm)(folders.pending, { recursive: true, force: true }).catch(() => undefined);
     await (0,promises_.rm)(folders.work, { recursive: true, force: true }).catch(() => undefined);
     // Not even the folder, if this run made it.
@@ -4364,6 +4496,7 @@ async function closeWorkFolders(inputs, folders, succeeded) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -4410,6 +4543,8 @@ async function runPipeline(inputs, deps) {
     };
     const { executor } = executors;
     let succeeded = false;
+    // What this run put in output-dir before publishing: removed again if it fails before then.
+    const placed = [];
     try {
         await executors.prepare();
         if (inputs.buildCommand)
@@ -4432,6 +4567,7 @@ async function runPipeline(inputs, deps) {
             : await stageAndPack(ctx, { probe, extras: extras, ...(runtime ? { runtime } : {}) });
         const verified = await runVerifyStep(ctx, { packed, probe, ...(runtime ? { runtime } : {}) });
         const { wheel } = verified;
+        placed.push(wheel.path, `${wheel.path}${names/* RECEIPT_SUFFIX */.X9}`);
         wheel.receipt = await ctx.timed('Receipt', () => writeReceipt({
             inputs,
             executors,
@@ -4459,6 +4595,7 @@ async function runPipeline(inputs, deps) {
                 workDir: (0,external_node_path_.join)(ctx.work, 'consumer'),
                 imports: inputs.imports,
             });
+        placed.length = 0;
         for (const step of after) {
             Object.assign(outputs, await ctx.timed(step.name, () => step.run(wheel, log, signal)));
         }
@@ -4473,7 +4610,7 @@ async function runPipeline(inputs, deps) {
         await executors
             .finish(handBack)
             .catch((e) => log.warning(`hand-back failed: ${String(e)}`));
-        await closeWorkFolders(inputs, folders, succeeded);
+        await closeWorkFolders(inputs, folders, succeeded, placed);
     }
 }
 
@@ -4691,7 +4828,7 @@ async function askSupportedTags(executor, python, cwd) {
         throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .VerifyError */ .Gz(`${python} has no working pip.`, {
             input: 'python',
             fix: 'install pip for that interpreter (e.g. python -m ensurepip), or point `python` at one that has it.',
-            details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w)(supported.stderr, 40),
+            details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w$)(supported.stderr, 40),
         });
     }
     return supported.stdout
@@ -4738,7 +4875,7 @@ async function installWheel(options) {
     if (install.exitCode !== 0) {
         throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .VerifyError */ .Gz(`pip (${python}) refused to install the wheel.`, {
             fix: notSupportedHint(install.stderr + install.stdout),
-            details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w)(install.stderr || install.stdout, 40),
+            details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w$)(install.stderr || install.stdout, 40),
         });
     }
     log.info(`pip installed the wheel into a fresh target with ${python}`);
@@ -4757,7 +4894,7 @@ async function checkImports(options, installed) {
             input: 'import',
             fix: 'check that every module in `import` is in the package, that __init__.py imports the ' +
                 'extension by its module name, and that the extension was built against this python.',
-            details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w)(imported.stderr || imported.stdout, 40),
+            details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w$)(imported.stderr || imported.stdout, 40),
         });
     }
     const lines = imported.stdout
@@ -4794,7 +4931,7 @@ async function runTestCommand(options, installed) {
             throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .VerifyError */ .Gz(`test-command failed with exit code ${test.exitCode}.`, {
                 input: 'test-command',
                 fix: 'run it against the installed wheel: it runs in an empty folder with PYTHONPATH set to the install target.',
-                details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w)(test.stderr || test.stdout, 40),
+                details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w$)(test.stderr || test.stdout, 40),
             });
         }
         log.info('test-command passed');

@@ -5,6 +5,7 @@
  * the wheel in output-dir.
  */
 import { writeFile } from 'node:fs/promises';
+import { failedAt } from '../fs-failure.js';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -123,7 +124,7 @@ export async function writeReceipt(options: {
   });
   const fileName = `${wheel.fileName}${RECEIPT_SUFFIX}`;
   const path = join(inputs.outputDir, fileName);
-  await writeFile(path, bytes);
+  await writeFile(path, bytes).catch(failedAt(path));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   log.info(`receipt ${fileName}: ${bytes.length} bytes, sha256 ${sha256}`);
   return { path, fileName, sha256, size: bytes.length, bytes };
