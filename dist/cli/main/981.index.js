@@ -1,235 +1,91 @@
-export const id = 114;
-export const ids = [114,362];
+export const id = 981;
+export const ids = [981,529];
 export const modules = {
 
-/***/ 36114:
+/***/ 16237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   verifyPublished: () => (/* binding */ verifyPublished)
+/* harmony export */   YD: () => (/* binding */ readSidecar),
+/* harmony export */   bV: () => (/* binding */ normalizeYankReason),
+/* harmony export */   e8: () => (/* binding */ METADATA_SUFFIX),
+/* harmony export */   hQ: () => (/* binding */ sidecarOf),
+/* harmony export */   pb: () => (/* binding */ metadataFacts),
+/* harmony export */   tB: () => (/* binding */ YANKED_SUFFIX)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(55423);
+/* unused harmony export requiresPythonOf */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15232);
-/* harmony import */ var _python_verify_install_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37249);
-/* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31769);
-/* harmony import */ var _index_index_pages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75775);
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(93099);
-/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(49484);
-/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11878);
-/* harmony import */ var _s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(79338);
-/* harmony import */ var _s3_s3_session_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2362);
-/* harmony import */ var _verify_published_plan_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(62080);
+/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94556);
 /**
- * The consumer check (`verify-published`): after the upload and the index update, prove that the
- * platform can install what was published, the way it will:
+ * Objects stored beside a wheel under the same prefix, `<wheel file name><suffix>`:
  *
- * 1. the wheel's URL is read as the platform reads it (an unsigned GET for `anonymous`, a signed
- *    GetObject for `credentials`) and its bytes must hash to the wheel's sha256;
- * 2. the matching interpreter's own pip, through the executor (in the image with `image`) and
- *    with every AWS credential variable removed, installs `name==version` from the published
- *    index (or the wheel's URL) into a fresh target, and the `import` check runs on that install.
+ * - `.metadata`: the wheel's METADATA bytes (PEP 658/714), linked from the index pages with their
+ *   sha256 so that pip resolves without downloading the wheel;
+ * - `.yanked`: PEP 592, written by `algorithmia-wheel yank`; its body is the reason ('' = none);
+ * - `.verification.json`: the verification receipt (not linked from the pages).
  *
- * A signed reader cannot be imitated by pip, so with `credentials` pip installs the bytes the
- * signed read returned (already proven identical) instead of reading S3 itself.
+ * The index is rebuilt from the listing alone, so these objects are the whole state: nothing
+ * lives only in a page. Pure apart from readSidecar.
  */
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-const ISOLATED_ENV = { PIP_CONFIG_FILE: '/dev/null', PYTHONNOUSERSITE: '1', PIP_NO_INPUT: '1' };
-function secrets() {
-    return ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
-        .map((name) => process.env[name])
-        .filter((value) => !!value);
+const METADATA_SUFFIX = '.metadata';
+const YANKED_SUFFIX = '.yanked';
+/** `x.whl.metadata` -> { wheel: 'x.whl', kind: 'metadata' }; anything else: undefined. */
+function sidecarOf(name) {
+    for (const [suffix, kind] of [
+        [METADATA_SUFFIX, 'metadata'],
+        [YANKED_SUFFIX, 'yanked'],
+    ]) {
+        if (name.endsWith(`.whl${suffix}`))
+            return { wheel: name.slice(0, -suffix.length), kind };
+    }
+    return undefined;
 }
-/** An unsigned GET: what a public URL or a bucket policy for everyone gives. */
-async function anonymousRead(url, what, options, key) {
-    let response;
-    try {
-        response = await fetch(url, {
-            signal: AbortSignal.timeout(options.timeoutMs ?? 5 * 60_000),
-            redirect: 'follow',
-        });
+/** The Requires-Python header of a METADATA text (RFC 822 headers end at the first blank line). */
+function requiresPythonOf(metadata) {
+    for (const line of metadata.split(/\r?\n/)) {
+        if (line === '')
+            break;
+        const match = /^Requires-Python:\s*(.*?)\s*$/i.exec(line);
+        if (match)
+            return match[1] || undefined;
     }
-    catch (error) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PublishError */ .S1(`The platform's read of ${what} (${url}) failed: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}.`, {
-            input: 'verify-published',
-            fix: 'check that the URL is reachable from where the platform runs (s3-endpoint, s3-region).',
-        });
-    }
-    const body = Buffer.from(await response.arrayBuffer());
-    if (response.status === 403 || response.status === 404) {
-        throw (0,_verify_published_plan_js__WEBPACK_IMPORTED_MODULE_10__/* .readRefusedError */ .tf)({
-            status: response.status,
-            url,
-            bucket: options.bucket,
-            prefix: options.prefix,
-            key,
-            mode: 'anonymous',
-            acl: options.acl,
-            what,
-        });
-    }
-    if (!response.ok) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PublishError */ .S1(`The platform's read of ${what} (${url}) got HTTP ${response.status}.`, {
-            input: 'verify-published',
-            fix: 're-run the job; if it persists, check the bucket and the endpoint.',
-            details: (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(body.toString('utf8').slice(0, 2000), secrets(), [_log_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .AWS_ACCESS_KEY_ID */ .Fb]),
-        });
-    }
-    return body;
+    return undefined;
 }
-/** A GetObject signed with the runner's credentials: a platform that reads with its own role. */
-async function signedRead(url, key, options) {
-    const session = await (0,_s3_s3_session_js__WEBPACK_IMPORTED_MODULE_9__.openS3Session)(options, options.log, {
-        timeoutMs: options.timeoutMs ?? 5 * 60_000,
-    });
+/** A yank reason as stored: one line, at most 300 characters, surrounding space trimmed. */
+function normalizeYankReason(reason) {
+    return reason.replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+/** What a `.metadata` object's bytes give the page. */
+function metadataFacts(bytes) {
+    const requiresPython = requiresPythonOf(bytes.toString('utf8'));
+    return {
+        metadataSha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex'),
+        ...(requiresPython ? { requiresPython } : {}),
+    };
+}
+/** The object's bytes; undefined when it is gone (deleted since the listing). */
+async function readSidecar(session, bucket, key, signal) {
     try {
-        const object = await session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_12__.GetObjectCommand({ Bucket: options.bucket, Key: key }), { abortSignal: session.signal });
+        // The names above are read at start-up (receipt-step.ts): only the session, loaded with the
+        // first S3 step, reaches the SDK.
+        const object = await session.send('GetObject', { Bucket: bucket, Key: key }, { signal });
         return Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array());
     }
     catch (error) {
-        const { status, code } = (0,_s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .s3ErrorCode */ .az)(error);
-        if (status === 403 || status === 404) {
-            throw (0,_verify_published_plan_js__WEBPACK_IMPORTED_MODULE_10__/* .readRefusedError */ .tf)({
-                status,
-                url,
-                bucket: options.bucket,
-                prefix: options.prefix,
-                key,
-                mode: 'credentials',
-                acl: options.acl,
-                what: 'the published wheel',
-            });
-        }
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PublishError */ .S1(`The signed read of ${url} failed: ${code}.`, {
-            input: 'verify-published',
-            fix: 're-run the job; if it persists, check the bucket and the credentials.',
-            details: session.redact((0,_base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)),
-        });
+        const { code, status } = (0,_s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .s3ErrorCode */ .az)(error);
+        if (status === 404 && code !== 'NoSuchBucket')
+            return undefined;
+        throw error;
     }
-    finally {
-        session.close();
-    }
-}
-async function verifyPublished(options) {
-    const { wheel, log, executor } = options;
-    const region = (0,_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveRegion */ .Zv)(options.region, process.env);
-    const locate = (key) => (0,_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .objectUrl */ .bC)({
-        bucket: options.bucket,
-        key,
-        region,
-        endpoint: options.endpoint,
-        forcePathStyle: options.forcePathStyle,
-    });
-    const key = (0,_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .s3Key */ .Aw)(options.prefix, wheel.fileName);
-    const url = locate(key);
-    // 1. The bytes the platform gets are the bytes that were verified.
-    const bytes = options.mode === 'anonymous'
-        ? await anonymousRead(url, 'the published wheel', options, key)
-        : await signedRead(url, key, options);
-    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
-    if (digest !== wheel.sha256.toLowerCase()) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PublishError */ .S1(`${url} serves ${bytes.length} bytes with sha256 ${digest}, not the verified wheel ` +
-            `(sha256 ${wheel.sha256}).`, {
-            input: 'verify-published',
-            fix: 'something between S3 and the reader changes the bytes (a CDN or proxy serving a stale ' +
-                'copy, or another job overwrote the object): invalidate the cache or bump the version.',
-        });
-    }
-    log.info(`${url}: ${options.mode} read OK, ${bytes.length} bytes, sha256 matches the wheel.`);
-    // 2. The platform's pip installs it into a fresh target; the import check runs on that.
-    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.workDir, 'target');
-    const cwd = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.workDir, 'cwd');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(target, { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(cwd, { recursive: true });
-    let indexUrl;
-    let source = 'url';
-    let installFrom = url;
-    if (options.mode === 'credentials') {
-        source = 'signed-download';
-        installFrom = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.workDir, wheel.fileName);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(installFrom, bytes);
-        log.info('verify-published: credentials: pip cannot sign requests, so it installs the bytes the ' +
-            'signed read returned.');
-    }
-    else if (options.index) {
-        source = 'index';
-        const keys = (0,_index_index_pages_js__WEBPACK_IMPORTED_MODULE_6__/* .indexKeys */ .nI)(options.prefix, (0,_wheel_names_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeProjectName */ .yz)(wheel.distribution));
-        indexUrl = locate(keys.root[0]);
-        const projectUrl = locate(keys.project[0]);
-        const page = await anonymousRead(projectUrl, 'the index page', options, keys.project[0]);
-        if (!page.toString('utf8').includes(encodeURIComponent(wheel.fileName))) {
-            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PublishError */ .S1(`The index page ${projectUrl} does not list ${wheel.fileName}.`, {
-                input: 's3-index',
-                fix: 're-run the job: the index is rebuilt from the listing of the prefix.',
-            });
-        }
-    }
-    const argv = (0,_verify_published_plan_js__WEBPACK_IMPORTED_MODULE_10__/* .consumerInstallArgv */ .gu)({
-        python: options.python,
-        distribution: wheel.distribution,
-        version: wheel.version,
-        target,
-        ...(indexUrl ? { indexUrl } : {}),
-        wheelUrl: installFrom,
-        verbose: true,
-    });
-    const install = await executor.run(argv, { cwd, env: ISOLATED_ENV });
-    const pipLog = `${install.stdout}\n${install.stderr}`;
-    for (const line of pipLog.split('\n'))
-        if (line.trim())
-            log.debug(`pip: ${line}`);
-    if (install.exitCode !== 0) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PublishError */ .S1(`The platform's pip (${options.python}) could not install ` +
-            `${indexUrl ? `${wheel.distribution}==${wheel.version} from ${indexUrl}` : installFrom}` +
-            ' as published.', {
-            input: 'verify-published',
-            fix: "read pip's message: a 403/404 is read access (s3-acl, the bucket policy, Block Public " +
-                'Access); "no matching distribution" means the index does not offer this python the ' +
-                'wheel (tags, requires-python). The object stays published; re-running re-checks it.',
-            details: (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)((0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_13__/* .lastLines */ .w$)(pipLog, 30), secrets(), [_log_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .AWS_ACCESS_KEY_ID */ .Fb]),
-        });
-    }
-    const usedMetadataFile = pipLog.includes(`${encodeURIComponent(wheel.fileName)}.metadata`);
-    log.info(`verify-published: ${options.python}'s pip installed ${wheel.distribution}==${wheel.version} ` +
-        `from ${indexUrl ?? installFrom} without AWS credentials` +
-        (usedMetadataFile ? ', resolving from the PEP 658 metadata file' : '') +
-        '.');
-    const installed = { target, cwd, bin: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cwd, 'bin') };
-    await (0,_python_verify_install_js__WEBPACK_IMPORTED_MODULE_4__/* .checkImports */ .r6)({
-        executor,
-        python: options.python,
-        imports: options.imports,
-        tags: [],
-        wheelPath: installFrom,
-        workDir: options.workDir,
-        log,
-    }, installed);
-    return { url, ...(indexUrl ? { indexUrl } : {}), source, usedMetadataFile };
 }
 
 
 /***/ }),
 
-/***/ 11878:
+/***/ 94556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -237,8 +93,8 @@ async function verifyPublished(options) {
 /* harmony export */   l9: () => (/* binding */ isPreconditionFailure),
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93099);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94361);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 /**
  * Turns an S3 / AWS SDK failure into a PublishError that says what went wrong in the user's terms
  * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.
@@ -428,7 +284,7 @@ function failureDetails(error, { code, status, fields, context }) {
 
 /***/ }),
 
-/***/ 2362:
+/***/ 1529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -443,18 +299,17 @@ __webpack_require__.d(__webpack_exports__, {
   objectSha256: () => (/* binding */ objectSha256),
   openS3Session: () => (/* binding */ openS3Session),
   s3Target: () => (/* binding */ s3Target),
-  sendTagged: () => (/* binding */ sendTagged),
   taggedRequest: () => (/* binding */ taggedRequest)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(55423);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(53711);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
+var errors = __webpack_require__(34758);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(93099);
+var redact = __webpack_require__(94361);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(79338);
+var s3_plan = __webpack_require__(784);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-region-header.ts
 /**
  * S3 names a bucket's region in the `x-amz-bucket-region` header of its redirect (301) and
@@ -489,11 +344,14 @@ function captureBucketRegion(client) {
 
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-session.ts
 /**
- * One S3 session for every publishing path (the wheel, the index, the files beside the wheel,
- * the consumer check, yank): the client, the credentials it will use masked before any request,
- * one way to send (the operation and key tagged onto a failure, for describeS3Error), one
- * deadline merged with the run's cancellation, one redaction of messages, the ACL parameter and
- * the SHA-256 read from a HEAD. The paths differ in what they do, never in how they talk to S3.
+ * The one S3 session of a run, and the only way to the AWS SDK: every publishing path (the
+ * wheel, the index, the files beside the wheel, the consumer check, yank) sends through the same
+ * object, which holds the client (its retry policy: the SDK's standard retries, `s3-max-attempts`
+ * attempts per request), the credentials masked before any request, the redaction of messages,
+ * and the run's cancellation signal, merged into every request. A path adds its own deadline
+ * (`deadline`); only a clean-up request (aborting a multipart upload) goes out after a cancel.
+ * The paths differ in what they do, never in how they talk to S3. Nothing outside src/publish/s3/
+ * imports the SDK (lint: no-restricted-imports; __tests__/layers.test.ts).
  */
 
 
@@ -592,20 +450,48 @@ function objectSha256(head) {
     }
     return undefined;
 }
+const COMMANDS = {
+    AbortMultipartUpload: dist_cjs/* AbortMultipartUploadCommand */.tfP,
+    CompleteMultipartUpload: dist_cjs/* CompleteMultipartUploadCommand */.Gym,
+    CreateMultipartUpload: dist_cjs/* CreateMultipartUploadCommand */.nG4,
+    GetObject: dist_cjs/* GetObjectCommand */.jLs,
+    GetObjectAcl: dist_cjs/* GetObjectAclCommand */.hsf,
+    HeadObject: dist_cjs/* HeadObjectCommand */.l81,
+    ListMultipartUploads: dist_cjs/* ListMultipartUploadsCommand */.mo2,
+    ListObjectsV2: dist_cjs/* ListObjectsV2Command */.u6x,
+    PutObject: dist_cjs/* PutObjectCommand */.wKZ,
+    PutObjectAcl: dist_cjs/* PutObjectAclCommand */.a8O,
+    UploadPart: dist_cjs/* UploadPartCommand */.iVK,
+};
 /**
- * Opens a session: the client, its credentials masked on `log` before any request, and a
- * deadline of `timeoutMs` merged with `signal`. Close it in a `finally`.
+ * Opens a session: the client, its credentials masked on `log` before any request, and the
+ * run's cancellation `signal` (with `timeoutMs`, a bound for the whole session). One per run:
+ * the pipeline opens it when the first S3 step needs it and closes it at the end.
  */
-async function openS3Session(options, log, limits) {
+async function openS3Session(options, log, limits = {}) {
     const client = createS3Client(options);
     const secrets = await maskCredentials(client, log);
-    const deadline = AbortSignal.timeout(limits.timeoutMs);
+    const bounds = [
+        ...(limits.signal ? [limits.signal] : []),
+        ...(limits.timeoutMs === undefined ? [] : [AbortSignal.timeout(limits.timeoutMs)]),
+    ];
+    const signal = bounds.length ? AbortSignal.any(bounds) : new AbortController().signal;
+    const requestSignal = (options) => {
+        if (options.cleanupMs !== undefined)
+            return AbortSignal.timeout(options.cleanupMs);
+        return options.signal ? AbortSignal.any([signal, options.signal]) : signal;
+    };
     return {
-        client,
         region: (0,s3_plan/* resolveRegion */.Zv)(options.region, process.env),
         secrets,
-        signal: limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline,
+        signal,
         redact: (text) => (0,redact/* redactText */.Rd)(text, secrets, [redact/* AWS_ACCESS_KEY_ID */.Fb]),
+        deadline: (timeoutMs) => AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+        send: (operation, input, options = {}) => {
+            const command = new COMMANDS[operation](input);
+            const key = options.key ?? input.Key;
+            return sendTagged(options.tag ?? operation, key, () => client.send(command, { abortSignal: requestSignal(options) }));
+        },
         close: () => client.destroy(),
     };
 }

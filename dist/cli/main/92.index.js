@@ -1,8 +1,8 @@
-export const id = 913;
-export const ids = [913,362];
+export const id = 92;
+export const ids = [92];
 export const modules = {
 
-/***/ 4913:
+/***/ 27092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,25 +22,21 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
+var errors = __webpack_require__(34758);
 // EXTERNAL MODULE: ./src/python/verify-install.ts
-var verify_install = __webpack_require__(37249);
+var verify_install = __webpack_require__(24399);
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(31769);
+var names = __webpack_require__(44295);
 // EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
-var index_pages = __webpack_require__(95341);
+var index_pages = __webpack_require__(14744);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(93099);
+var redact = __webpack_require__(94361);
 // EXTERNAL MODULE: ./src/log/text-tail.ts
-var text_tail = __webpack_require__(49484);
+var text_tail = __webpack_require__(3342);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(79338);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(55423);
+var s3_plan = __webpack_require__(784);
 // EXTERNAL MODULE: ./src/publish/s3/s3-errors.ts
-var s3_errors = __webpack_require__(11878);
-// EXTERNAL MODULE: ./src/publish/s3/s3-session.ts + 1 modules
-var s3_session = __webpack_require__(2362);
+var s3_errors = __webpack_require__(94556);
 ;// CONCATENATED MODULE: ./src/publish/consumer/consumer-read-plan.ts
 /**
  * Pure limits of the consumer check's reads: a hostile or broken server must end each read in a
@@ -113,7 +109,7 @@ function readFaultError(fault, read) {
 }
 
 // EXTERNAL MODULE: ./src/publish/consumer/verify-published-plan.ts
-var verify_published_plan = __webpack_require__(62080);
+var verify_published_plan = __webpack_require__(5694);
 ;// CONCATENATED MODULE: ./src/publish/consumer/consumer-read.ts
 /**
  * The consumer check's reads of what was published: streamed and hashed as they arrive, with the
@@ -121,8 +117,6 @@ var verify_published_plan = __webpack_require__(62080);
  * and the run's cancellation. Each way a read goes wrong ends in a named failure
  * (consumer-read-plan.ts); a cancel ends in the run's own CancelledError.
  */
-
-
 
 
 
@@ -259,31 +253,26 @@ async function anonymousRead(request, key, target) {
     return result;
 }
 /** A GetObject signed with the runner's credentials: a platform that reads with its own role. */
-async function signedRead(request, key, target, log) {
-    const session = await (0,s3_session.openS3Session)(target, log, { timeoutMs: request.limits.timeoutMs });
-    try {
-        return await boundedRead(request, async (signal) => {
-            const object = await session.client.send(new dist_cjs.GetObjectCommand({ Bucket: target.bucket, Key: key }), { abortSignal: signal });
-            return {
-                status: 200,
-                ...(object.ContentLength !== undefined ? { length: object.ContentLength } : {}),
-                body: object.Body,
-            };
-        }, (error) => {
-            const { status, code } = (0,s3_errors/* s3ErrorCode */.az)(error);
-            if (status === 403 || status === 404) {
-                return (0,verify_published_plan/* readRefusedError */.tf)({ ...target, status, url: request.url, key, what: request.what });
-            }
-            return new errors/* PublishError */.S1(`The signed read of ${request.url} failed: ${code}.`, {
-                input: 'verify-published',
-                fix: 're-run the job; if it persists, check the bucket and the credentials.',
-                details: session.redact((0,errors/* errorMessage */.gJ)(error)),
-            });
+async function signedRead(request, key, target) {
+    const { session } = target;
+    return boundedRead(request, async (signal) => {
+        const object = await session.send('GetObject', { Bucket: target.bucket, Key: key }, { signal: AbortSignal.any([signal, session.deadline(request.limits.timeoutMs)]) });
+        return {
+            status: 200,
+            ...(object.ContentLength !== undefined ? { length: object.ContentLength } : {}),
+            body: object.Body,
+        };
+    }, (error) => {
+        const { status, code } = (0,s3_errors/* s3ErrorCode */.az)(error);
+        if (status === 403 || status === 404) {
+            return (0,verify_published_plan/* readRefusedError */.tf)({ ...target, status, url: request.url, key, what: request.what });
+        }
+        return new errors/* PublishError */.S1(`The signed read of ${request.url} failed: ${code}.`, {
+            input: 'verify-published',
+            fix: 're-run the job; if it persists, check the bucket and the credentials.',
+            details: session.redact((0,errors/* errorMessage */.gJ)(error)),
         });
-    }
-    finally {
-        session.close();
-    }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/publish/consumer/pip-choice-plan.ts
@@ -414,7 +403,7 @@ function pipFailed(options, what, result) {
         fix: "read pip's message: a 403/404 is read access (s3-acl, the bucket policy, Block Public " +
             'Access); "no matching distribution" means the index does not offer this python the ' +
             'wheel (tags, requires-python). The object stays published; re-running re-checks it.',
-        details: (0,redact/* redactText */.Rd)((0,text_tail/* lastLines */.w)(`${result.stdout}\n${result.stderr}`, 30), verify_published_secrets(), [
+        details: (0,redact/* redactText */.Rd)((0,text_tail/* lastLines */.w$)(`${result.stdout}\n${result.stderr}`, 30), verify_published_secrets(), [
             redact/* AWS_ACCESS_KEY_ID */.Fb,
         ]),
     });
@@ -484,7 +473,7 @@ async function verifyPublished(options) {
     // 1. The bytes the platform gets are the bytes that were verified.
     const { bytes, sha256: digest } = options.mode === 'anonymous'
         ? await anonymousRead(wheelRead, key, target)
-        : await signedRead(wheelRead, key, { ...target, ...options }, log);
+        : await signedRead(wheelRead, key, { ...target, session: options.session });
     if (digest !== wheel.sha256.toLowerCase()) {
         throw new errors/* PublishError */.S1(`${url} serves ${bytes.length} bytes with sha256 ${digest}, not the verified wheel ` +
             `(sha256 ${wheel.sha256}).`, {
@@ -566,7 +555,7 @@ async function verifyPublished(options) {
 
 /***/ }),
 
-/***/ 11878:
+/***/ 94556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -574,8 +563,8 @@ async function verifyPublished(options) {
 /* harmony export */   l9: () => (/* binding */ isPreconditionFailure),
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93099);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94361);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 /**
  * Turns an S3 / AWS SDK failure into a PublishError that says what went wrong in the user's terms
  * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.
@@ -760,196 +749,6 @@ function failureDetails(error, { code, status, fields, context }) {
     ]
         .filter(Boolean)
         .join('\n'), context.secrets ?? [], [_log_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .AWS_ACCESS_KEY_ID */ .Fb]);
-}
-
-
-/***/ }),
-
-/***/ 2362:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  abortError: () => (/* binding */ abortError),
-  aclParams: () => (/* binding */ aclParams),
-  createS3Client: () => (/* binding */ createS3Client),
-  maskCredentials: () => (/* binding */ maskCredentials),
-  objectSha256: () => (/* binding */ objectSha256),
-  openS3Session: () => (/* binding */ openS3Session),
-  s3Target: () => (/* binding */ s3Target),
-  sendTagged: () => (/* binding */ sendTagged),
-  taggedRequest: () => (/* binding */ taggedRequest)
-});
-
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(55423);
-// EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
-// EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(93099);
-// EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(79338);
-;// CONCATENATED MODULE: ./src/publish/s3/s3-region-header.ts
-/**
- * S3 names a bucket's region in the `x-amz-bucket-region` header of its redirect (301) and
- * wrong-region (400) answers, even a HEAD's, which has no body; the SDK drops headers from the
- * errors it throws. This copies the header onto the error as `BucketRegion`, so describeS3Error
- * can say which region to set. Two middlewares of one request share its context: the inner one
- * sees the raw answer, the outer one the error.
- */
-function captureBucketRegion(client) {
-    client.middlewareStack.add((next, context) => async (args) => {
-        const out = await next(args);
-        const response = out.response;
-        const region = response?.headers?.['x-amz-bucket-region'];
-        if (region && (response?.statusCode ?? 200) >= 300) {
-            Object.assign(context, { bucketRegion: region });
-        }
-        return out;
-    }, { step: 'deserialize', priority: 'low', name: 'algorithmiaBucketRegionRead' });
-    client.middlewareStack.add((next, context) => async (args) => {
-        try {
-            return await next(args);
-        }
-        catch (error) {
-            const region = context.bucketRegion;
-            if (typeof region === 'string' && typeof error === 'object' && error !== null) {
-                Object.assign(error, { BucketRegion: region });
-            }
-            throw error;
-        }
-    }, { step: 'initialize', priority: 'high', name: 'algorithmiaBucketRegionAttach' });
-}
-
-;// CONCATENATED MODULE: ./src/publish/s3/s3-session.ts
-/**
- * One S3 session for every publishing path (the wheel, the index, the files beside the wheel,
- * the consumer check, yank): the client, the credentials it will use masked before any request,
- * one way to send (the operation and key tagged onto a failure, for describeS3Error), one
- * deadline merged with the run's cancellation, one redaction of messages, the ACL parameter and
- * the SHA-256 read from a HEAD. The paths differ in what they do, never in how they talk to S3.
- */
-
-
-
-
-
-/** Per attempt: time to connect, and how long a socket may stay silent. */
-const CONNECTION_TIMEOUT_MS = 10_000;
-const SOCKET_TIMEOUT_MS = 60_000;
-/** The variables the SDK's chain reads first; masked even when the chain then fails. */
-const CREDENTIAL_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
-function createS3Client(options) {
-    if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
-        throw new errors/* PublishError */.S1(`max attempts must be a positive integer, got ${options.maxAttempts}.`);
-    }
-    const client = new dist_cjs/* S3Client */.YxF({
-        region: (0,s3_plan/* resolveRegion */.Zv)(options.region, process.env),
-        endpoint: options.endpoint ? (0,s3_plan/* parseEndpoint */.Bk)(options.endpoint).toString() : undefined,
-        forcePathStyle: options.forcePathStyle,
-        maxAttempts: options.maxAttempts,
-        retryMode: 'standard',
-        // We always send our own SHA-256; the SDK must not add its default CRC32 on top.
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        requestHandler: {
-            connectionTimeout: CONNECTION_TIMEOUT_MS,
-            socketTimeout: SOCKET_TIMEOUT_MS,
-        },
-    });
-    captureBucketRegion(client);
-    return client;
-}
-/**
- * Masks the AWS credentials of the environment and those the default chain finds although the
- * environment does not show them (a profile file, SSO, a container or instance role, web
- * identity), before any request; returns them for the error messages. A chain that finds
- * nothing is left to the first request, which reports it with its fix.
- */
-async function maskCredentials(client, log) {
-    const secrets = CREDENTIAL_VARIABLES.map((name) => process.env[name]).filter((value) => !!value);
-    for (const secret of secrets)
-        log.setSecret(secret);
-    let found;
-    try {
-        found = await client.config.credentials();
-    }
-    catch {
-        return secrets;
-    }
-    for (const value of [found.accessKeyId, found.secretAccessKey, found.sessionToken]) {
-        if (value && !secrets.includes(value)) {
-            log.setSecret(value);
-            secrets.push(value);
-        }
-    }
-    return secrets;
-}
-/** Tags an SDK error with the operation (and key) that raised it, for describeS3Error. */
-async function sendTagged(operation, key, request) {
-    try {
-        return await request();
-    }
-    catch (error) {
-        if (typeof error === 'object' && error !== null && !('operation' in error)) {
-            Object.assign(error, key === undefined ? { operation } : { operation, key });
-        }
-        throw error;
-    }
-}
-/** The operation and key a failure was tagged with by sendTagged (fallbacks when untagged). */
-function taggedRequest(error, fallback) {
-    const fields = (typeof error === 'object' && error !== null ? error : {});
-    return {
-        operation: typeof fields.operation === 'string' ? fields.operation : fallback.operation,
-        key: typeof fields.key === 'string' ? fields.key : fallback.key,
-    };
-}
-/** A failure after the deadline passed, reported as the timeout it is. */
-function abortError(error) {
-    return Object.assign(new Error((0,errors/* errorMessage */.gJ)(error)), { name: 'AbortError' });
-}
-/** The ACL parameter of a write: 'private' is S3's default, and not sending it keeps buckets
- * with ACLs disabled working. */
-function aclParams(acl) {
-    return acl === 'public-read' ? { ACL: 'public-read' } : {};
-}
-/** The hex SHA-256 of an object: our metadata, else S3's full-object (not composite) checksum. */
-function objectSha256(head) {
-    const meta = head.Metadata?.sha256?.toLowerCase();
-    if (meta && /^[0-9a-f]{64}$/.test(meta))
-        return meta;
-    const composite = head.ChecksumType === 'COMPOSITE' || head.ChecksumSHA256?.includes('-');
-    if (head.ChecksumSHA256 && !composite) {
-        const hex = (0,s3_plan/* base64ToHex */.Qf)(head.ChecksumSHA256);
-        if (hex.length === 64)
-            return hex;
-    }
-    return undefined;
-}
-/**
- * Opens a session: the client, its credentials masked on `log` before any request, and a
- * deadline of `timeoutMs` merged with `signal`. Close it in a `finally`.
- */
-async function openS3Session(options, log, limits) {
-    const client = createS3Client(options);
-    const secrets = await maskCredentials(client, log);
-    const deadline = AbortSignal.timeout(limits.timeoutMs);
-    return {
-        client,
-        region: (0,s3_plan/* resolveRegion */.Zv)(options.region, process.env),
-        secrets,
-        signal: limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline,
-        redact: (text) => (0,redact/* redactText */.Rd)(text, secrets, [redact/* AWS_ACCESS_KEY_ID */.Fb]),
-        close: () => client.destroy(),
-    };
-}
-/** The target fields of a larger settings object (the S3 inputs), and nothing else. */
-function s3Target(settings) {
-    const { bucket, prefix, region, endpoint, forcePathStyle, maxAttempts, acl } = settings;
-    return { bucket, prefix, region, endpoint, forcePathStyle, maxAttempts, acl };
 }
 
 
