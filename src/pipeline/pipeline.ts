@@ -16,6 +16,7 @@ import { sourceDate, stageAndPack } from './steps/stage-and-pack-step.js';
 import { timedGroup, type StepContext } from './step-context.js';
 import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
 import { runVerifyStep } from './steps/verify-step.js';
+import { createVerifyPlaces } from './verify-places.js';
 import { checkUserFolders, closeWorkFolders, openWorkFolders, tempRootOf } from './work-folders.js';
 
 export type { AfterVerifyStep, VerifiedWheel };
@@ -55,6 +56,10 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     signal,
     output: deps.commandOutput,
   });
+  const places = createVerifyPlaces(inputs, env, tempRootOf(env), log, executors.host, {
+    signal,
+    output: deps.commandOutput,
+  });
   const folders = await openWorkFolders(inputs, env, outputDirExisted);
   const ctx: StepContext = {
     inputs,
@@ -91,7 +96,12 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         )
       : await stageAndPack(ctx, { probe, extras: extras!, ...(runtime ? { runtime } : {}) });
 
-    const verified = await runVerifyStep(ctx, { packed, probe, ...(runtime ? { runtime } : {}) });
+    const verified = await runVerifyStep(ctx, {
+      packed,
+      probe,
+      places,
+      ...(runtime ? { runtime } : {}),
+    });
     const { wheel } = verified;
     wheel.receipt = await ctx.timed('Receipt', () =>
       writeReceipt({

@@ -58,6 +58,7 @@ export async function writeReceipt(options: {
     tags: readonly string[];
     distribution: string;
     version: string;
+    verifications?: ReceiptFacts['places'];
   };
   probe: PythonProbe;
   /** The install target of the verification (to make library paths relative). */
@@ -117,6 +118,7 @@ export async function writeReceipt(options: {
     ...(inputs.testCommand
       ? { testCommand: { command: inputs.testCommand, result: 'passed' as const } }
       : {}),
+    ...(wheel.verifications ? { places: wheel.verifications } : {}),
     tool: { name: 'algorithmia-wheel', version: TOOL_VERSION },
     sourceDateEpoch: date.epoch,
     ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),

@@ -1,5 +1,5 @@
-export const id = 476;
-export const ids = [476];
+export const id = 12;
+export const ids = [12];
 export const modules = {
 
 /***/ 42160:
@@ -1760,7 +1760,7 @@ function describeProbe(probe) {
 
 /***/ }),
 
-/***/ 17476:
+/***/ 24012:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2052,6 +2052,72 @@ function artifactInputs(name, retention) {
     return retentionDays === undefined ? { name } : { name, retentionDays };
 }
 
+// EXTERNAL MODULE: ./src/wheel/requirement.ts
+var wheel_requirement = __webpack_require__(18954);
+;// CONCATENATED MODULE: ./src/inputs/inputs-verify.ts
+/**
+ * The verification inputs: where the wheel is proven (`verify-image`) and what `test-command`
+ * may install beside it (`test-requires` from `test-find-links`). Read with the others by
+ * getInputs, before anything is built. Pure.
+ */
+
+
+
+
+function verifyInputs(read, workingDirectory) {
+    const verifyImages = read.lines('verify-image').map((line, index) => {
+        try {
+            return (0,container_plan/* validateImage */.m_)(line);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* UserError */.yo))
+                throw error;
+            throw new errors/* InputError */.dz(`line ${index + 1}: ${error.message}`, {
+                input: 'verify-image',
+                fix: error.fix ?? 'give one image reference per line.',
+            });
+        }
+    });
+    const duplicate = verifyImages.find((image, i) => verifyImages.indexOf(image) !== i);
+    if (duplicate !== undefined) {
+        throw new errors/* InputError */.dz(`'${duplicate}' is listed twice.`, {
+            input: 'verify-image',
+            fix: 'list each image once.',
+        });
+    }
+    const testRequires = read
+        .lines('test-requires')
+        .map((line) => (0,wheel_requirement/* validateRequirement */.qJ)(line, 'test-requires'));
+    const testFindLinks = testSource(read.optional('test-find-links'), workingDirectory);
+    if (testRequires.length > 0 && read.optional('test-command') === undefined) {
+        throw new errors/* InputError */.dz('`test-requires` is installed for `test-command` only, which is empty.', {
+            input: 'test-requires',
+            fix: 'set test-command to the command that needs them, or remove test-requires.',
+        });
+    }
+    if (testRequires.length > 0 && testFindLinks === undefined) {
+        throw new errors/* InputError */.dz(`${testRequires.join(', ')} has no source: the verification never downloads from PyPI on its own.`, {
+            input: 'test-requires',
+            fix: 'set test-find-links to a folder of wheels (e.g. made by `pip wheel -w wheelhouse pytest` in an earlier step) or to an index URL you trust.',
+        });
+    }
+    return { verifyImages, testRequires, ...(testFindLinks ? { testFindLinks } : {}) };
+}
+function testSource(raw, workingDirectory) {
+    if (raw === undefined)
+        return undefined;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+        if (!/^https?:\/\/[^\s/]+/i.test(raw)) {
+            throw new errors/* InputError */.dz(`"${raw}" is neither a folder nor an http(s) index URL.`, {
+                input: 'test-find-links',
+                fix: 'give a folder of wheels (relative to working-directory) or an index URL such as https://pypi.org/simple.',
+            });
+        }
+        return { kind: 'index', url: raw };
+    }
+    return { kind: 'folder', path: (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.resolve)(workingDirectory, raw) };
+}
+
 // EXTERNAL MODULE: ./src/stage/license-patterns.ts
 var license_patterns = __webpack_require__(99815);
 // EXTERNAL MODULE: ./src/inputs/project-version.ts
@@ -2144,11 +2210,10 @@ function parseSpecifierSet(raw, input = 'requires-python') {
 var tags = __webpack_require__(94840);
 // EXTERNAL MODULE: ./src/wheel/metadata.ts
 var metadata = __webpack_require__(21924);
-// EXTERNAL MODULE: ./src/wheel/requirement.ts
-var wheel_requirement = __webpack_require__(18954);
 // EXTERNAL MODULE: ./src/wheel/version.ts
 var version = __webpack_require__(27029);
 ;// CONCATENATED MODULE: ./src/inputs/inputs.ts
+
 
 
 
@@ -2210,6 +2275,12 @@ function getInputs(source, env) {
         outputDir: absolute(workingDirectory, read.get('output-dir')),
         compressionLevel: compressionLevel(read.get('compression-level')),
         container: containerInputs(read),
+        verifyEngine: {
+            engine: engineInput(read),
+            options: (0,container_plan/* parseDockerOptions */.OV)(read.get('docker-options')),
+            envLines: read.lines('env'),
+        },
+        ...verifyInputs(read, workingDirectory),
         checkLibs: read.bool('check-libs'),
         bundleLibs,
         libraryPath: read.lines('library-path').map((p) => absolute(workingDirectory, p)),
@@ -2331,6 +2402,14 @@ function containerInputs(read) {
     const image = read.get('image');
     if (image === '')
         return undefined;
+    return {
+        image: (0,container_plan/* validateImage */.m_)(image),
+        engine: engineInput(read),
+        options: (0,container_plan/* parseDockerOptions */.OV)(read.get('docker-options')),
+        envLines: read.lines('env'),
+    };
+}
+function engineInput(read) {
     const engine = read.get('container-engine');
     if (engine !== 'docker' && engine !== 'podman') {
         throw new errors/* InputError */.dz(`"${engine}" is not a supported container engine.`, {
@@ -2338,12 +2417,7 @@ function containerInputs(read) {
             fix: 'use docker or podman.',
         });
     }
-    return {
-        image: (0,container_plan/* validateImage */.m_)(image),
-        engine,
-        options: (0,container_plan/* parseDockerOptions */.OV)(read.get('docker-options')),
-        envLines: read.lines('env'),
-    };
+    return engine;
 }
 function compressionLevel(raw) {
     if (!/^[1-9]$/.test(raw)) {
@@ -2425,7 +2499,7 @@ function absolute(base, path) {
 
 async function runWithInputs(source, deps) {
     const inputs = getInputs(source, deps.env);
-    const { runPipeline } = await __webpack_require__.e(/* import() */ 445).then(__webpack_require__.bind(__webpack_require__, 81445));
+    const { runPipeline } = await __webpack_require__.e(/* import() */ 288).then(__webpack_require__.bind(__webpack_require__, 87288));
     return runPipeline(inputs, deps);
 }
 

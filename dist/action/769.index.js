@@ -1,5 +1,5 @@
-export const id = 738;
-export const ids = [738];
+export const id = 769;
+export const ids = [769];
 export const modules = {
 
 /***/ 49484:
@@ -22,7 +22,7 @@ function lastLines(text, count) {
 
 /***/ }),
 
-/***/ 64738:
+/***/ 81769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -786,7 +786,7 @@ const GENERATOR = `algorithmia-wheel ${TOOL_VERSION}`;
 // EXTERNAL MODULE: ./src/wheel/names.ts
 var names = __webpack_require__(31769);
 // EXTERNAL MODULE: ./src/wheel/tags.ts
-var tags = __webpack_require__(94840);
+var wheel_tags = __webpack_require__(94840);
 // EXTERNAL MODULE: ./src/wheel/top-level.ts
 var top_level = __webpack_require__(40153);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1526,7 +1526,7 @@ async function packWheel(options) {
     };
     // Made before the first byte is written: a field that cannot be written fails the run cleanly.
     const metadataFile = (0,wheel_metadata/* metadataText */.P6)(metadata);
-    const fileName = (0,names/* wheelFileName */.H7)(metadata.name, metadata.version, (0,tags/* formatTag */._3)(tag));
+    const fileName = (0,names/* wheelFileName */.H7)(metadata.name, metadata.version, (0,wheel_tags/* formatTag */._3)(tag));
     const distInfo = (0,names/* distInfoDirName */.J5)(metadata.name, metadata.version);
     await (0,promises_.mkdir)(options.outputDir, { recursive: true });
     const finalPath = (0,external_node_path_.join)(options.outputDir, fileName);
@@ -1581,7 +1581,7 @@ async function packWheel(options) {
             fileName,
             sha256: writer.sha256(),
             size,
-            tag: (0,tags/* formatTag */._3)(tag),
+            tag: (0,wheel_tags/* formatTag */._3)(tag),
             entries: rows.map((row) => ({ path: row.path, size: row.size })),
         };
     }
@@ -2022,7 +2022,7 @@ async function packSetupPyTree(options, date) {
     const wheel = await packWheel({
         files: staged.files,
         metadata: { ...projectMeta, name: tree.name, version },
-        tag: options.wheelTag ?? (0,tags/* tagFromProbe */.pl)(probe),
+        tag: options.wheelTag ?? (0,wheel_tags/* tagFromProbe */.pl)(probe),
         mtime: new Date(date * 1000),
         outputDir: options.pending,
         generator: GENERATOR,
@@ -2182,6 +2182,7 @@ async function writeReceipt(options) {
         ...(inputs.testCommand
             ? { testCommand: { command: inputs.testCommand, result: 'passed' } }
             : {}),
+        ...(wheel.verifications ? { places: wheel.verifications } : {}),
         tool: { name: 'algorithmia-wheel', version: TOOL_VERSION },
         sourceDateEpoch: date.epoch,
         ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
@@ -4016,13 +4017,13 @@ async function stageAndPack(ctx, options) {
         log,
     }));
     checkStagedAbi(probe, staged.files);
-    const ownTag = (0,tags/* tagFromProbe */.pl)(probe);
+    const ownTag = (0,wheel_tags/* tagFromProbe */.pl)(probe);
     let tag = inputs.wheelTag ?? ownTag;
-    if (inputs.wheelTag && !(0,tags/* tagMatchesProbe */.U)(inputs.wheelTag, probe)) {
-        log.warning(`wheel-tag ${(0,tags/* formatTag */._3)(inputs.wheelTag)} does not match ${(0,python_probe/* describeProbe */.WH)(probe)} ` +
-            `(its own tag is ${(0,tags/* formatTag */._3)(ownTag)}); the verification install decides.`);
+    if (inputs.wheelTag && !(0,wheel_tags/* tagMatchesProbe */.U)(inputs.wheelTag, probe)) {
+        log.warning(`wheel-tag ${(0,wheel_tags/* formatTag */._3)(inputs.wheelTag)} does not match ${(0,python_probe/* describeProbe */.WH)(probe)} ` +
+            `(its own tag is ${(0,wheel_tags/* formatTag */._3)(ownTag)}); the verification install decides.`);
     }
-    log.info(`Tag: ${(0,tags/* formatTag */._3)(tag)}`);
+    log.info(`Tag: ${(0,wheel_tags/* formatTag */._3)(tag)}`);
     const files = inputs.bundleLibs
         ? await timed('Bundle libs', () => bundleStagedLibraries({
             executor: ctx.executors.executor,
@@ -4037,7 +4038,7 @@ async function stageAndPack(ctx, options) {
     if (inputs.platformTag === 'manylinux') {
         const platform = await chooseManylinuxPlatform({ files, linuxPlatform: tag.platform, log });
         tag = { ...tag, platform };
-        log.info(`Tag: ${(0,tags/* formatTag */._3)(tag)}`);
+        log.info(`Tag: ${(0,wheel_tags/* formatTag */._3)(tag)}`);
     }
     const distribution = staged.distribution;
     (0,layout/* checkDataFolder */.h$)(files.map((f) => f.archivePath), (0,names/* distInfoDirName */.J5)(distribution, inputs.version));
@@ -4096,47 +4097,113 @@ function timedGroup(log, signal) {
     };
 }
 
+// EXTERNAL MODULE: ./src/python/runtime-locale.ts
+var runtime_locale = __webpack_require__(40703);
+;// CONCATENATED MODULE: ./src/python/test-requires.ts
+/**
+ * What `test-command` may need beside the wheel: `test-requires` (and the wheel's own `requires`,
+ * to prove they resolve) installed into folders of their own from the source the user named,
+ * never from PyPI on our own. The wheel itself stays installed with `--no-deps`, alone in its
+ * target: these folders only join test-command's PYTHONPATH.
+ */
+
+
+
+
+/** pip's flags for the source: a folder offline (`--no-index`), or the index the user named. */
+function sourceArgs(source) {
+    return source.kind === 'folder'
+        ? ['--no-index', '--find-links', source.path]
+        : ['--index-url', source.url];
+}
+/** Checks a folder source exists before any pip runs. */
+async function checkTestSource(source) {
+    if (source.kind !== 'folder')
+        return;
+    const found = await (0,promises_.stat)(source.path).catch(() => undefined);
+    if (!found?.isDirectory()) {
+        throw new base_errors/* InputError */.dz(`the folder ${source.path} does not exist.`, {
+            input: 'test-find-links',
+            fix: 'build the wheelhouse in an earlier step (e.g. `pip wheel -w wheelhouse pytest`), or give an index URL.',
+        });
+    }
+}
+/** Installs `requires` then `test-requires`; returns the folders to put on PYTHONPATH (and PATH). */
+async function installTestRequirements(options) {
+    const paths = [];
+    const groups = [
+        ['requires', options.requires],
+        ['test-requires', options.testRequires],
+    ];
+    for (const [input, requirements] of groups) {
+        if (requirements.length === 0)
+            continue;
+        const target = (0,external_node_path_.join)(options.workDir, input);
+        const { executor, python } = options;
+        const result = await executor.run([
+            python,
+            '-E',
+            '-s',
+            '-m',
+            'pip',
+            'install',
+            ...sourceArgs(options.source),
+            '--no-cache-dir',
+            '--disable-pip-version-check',
+            '--no-compile',
+            '--target',
+            target,
+            ...requirements,
+        ], { cwd: options.cwd, env: options.env });
+        if (result.exitCode !== 0) {
+            const from = options.source.kind === 'folder' ? options.source.path : `the index ${options.source.url}`;
+            throw new base_errors/* VerifyError */.Gz(`pip (${python}) on ${executor.where} could not install ${requirements.join(', ')} from ${from}.`, {
+                input,
+                fix: input === 'requires'
+                    ? 'put wheels of every requirement (and theirs) into test-find-links, or fix the `requires` lines: the platform must resolve them too.'
+                    : 'put wheels of these requirements and their own dependencies, for this python, into test-find-links (`pip wheel -w DIR REQ`).',
+                details: (0,text_tail/* lastLines */.w)(result.stderr || result.stdout, 30),
+            });
+        }
+        options.log.info(`${input}: pip installed ${requirements.join(', ')} for test-command`);
+        paths.push(target);
+    }
+    return { paths, bins: paths.map((p) => (0,external_node_path_.join)(p, 'bin')) };
+}
+
 // EXTERNAL MODULE: ./src/python/verify-install.ts
 var verify_install = __webpack_require__(37249);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-step.ts
-// Verification: install the packed wheel, check its native libraries, import it and run the test
-// command; only then does it move from the pending folder into output-dir.
+// Verification: in each place the wheel must run (each `verify-image`, or where the build ran),
+// install the packed wheel, check its native libraries, import it and run the test command; only
+// then does it move from the pending folder into output-dir.
+
+
+
+
+
+
 
 
 
 
 
 async function runVerifyStep(ctx, options) {
-    const { inputs, log, timed } = ctx;
-    const { executor } = ctx.executors;
-    const { packed, probe, runtime } = options;
-    const verifyOptions = {
-        executor,
-        python: probe.executable,
-        wheelPath: packed.wheel.path,
-        tags: (0,tags/* expandTag */.JZ)((0,tags/* parseWheelTag */.f9)(packed.wheel.tag)),
-        supportedTags: probe.supportedTags,
-        imports: inputs.imports.length ? inputs.imports : packed.imports,
-        testCommand: inputs.testCommand,
-        testTimeoutMs: inputs.testTimeoutMs,
-        workDir: (0,external_node_path_.join)(ctx.work, 'verify'),
-        log,
-    };
-    const installed = await timed('Verify: install', () => (0,verify_install/* installWheel */.NP)(verifyOptions));
-    const nativeReport = await timed('Check libs', () => checkNativeLibraries({
-        executor,
-        target: installed.target,
-        platformTag: (0,tags/* parseWheelTag */.f9)(packed.wheel.tag).platform,
-        checkLibs: inputs.checkLibs,
-        ...(runtime ? { runtime } : {}),
-        excludeLibs: inputs.excludeLibs,
-        log,
-    }));
-    let importLines = [];
-    await timed('Verify: import', async () => {
-        importLines = await (0,verify_install/* checkImports */.r6)(verifyOptions, installed);
-        await (0,verify_install/* runTestCommand */.z0)(verifyOptions, installed);
-    });
+    const { inputs } = ctx;
+    const { packed, probe } = options;
+    if (inputs.testFindLinks)
+        await checkTestSource(inputs.testFindLinks);
+    const tags = (0,wheel_tags/* expandTag */.JZ)((0,wheel_tags/* parseWheelTag */.f9)(packed.wheel.tag));
+    const results = [];
+    for (const [index, place] of options.places.entries()) {
+        try {
+            results.push(await verifyIn(ctx, options, place, index, tags));
+        }
+        catch (error) {
+            throw naming(error, place, options.places.length);
+        }
+    }
+    const first = results[0];
     // Only a verified wheel reaches output-dir.
     const finalPath = (0,external_node_path_.join)(inputs.outputDir, packed.wheel.fileName);
     await (0,promises_.rename)(packed.wheel.path, finalPath);
@@ -4147,10 +4214,163 @@ async function runVerifyStep(ctx, options) {
         version: packed.version,
         packageName: packed.packageName,
         probe,
-        verify: { target: installed.target },
-        nativeReport,
+        verify: { target: first.target },
+        nativeReport: first.nativeReport,
+        verifications: results.map((r) => r.row),
     };
-    return { wheel, importLines, tags: verifyOptions.tags };
+    return { wheel, importLines: first.importLines, tags };
+}
+/** install, check-libs, import, test-requires and test-command in one place. */
+async function verifyIn(ctx, options, place, index, tags) {
+    const { inputs, log, timed } = ctx;
+    const { packed } = options;
+    const { executor } = place;
+    const workDir = (0,external_node_path_.join)(ctx.work, index === 0 ? 'verify' : `verify-${index + 1}`);
+    const suffix = place.listed ? ` (${place.label})` : '';
+    let probe = options.probe;
+    let runtime = options.runtime;
+    if (place.listed) {
+        await place.prepare();
+        // The same `python` rule, resolved in this image; its own libc is the glibc target.
+        probe = await timed(`Python${suffix}`, () => (0,discover/* discoverPython */.Yj)(executor, inputs.python, log));
+        const own = await runtimeOfImage({ executor, workDir, label: place.label, log });
+        runtime = own ?? inputs.targetGlibc;
+    }
+    const verifyOptions = {
+        executor,
+        python: probe.executable,
+        wheelPath: packed.wheel.path,
+        tags,
+        supportedTags: probe.supportedTags,
+        imports: inputs.imports.length ? inputs.imports : packed.imports,
+        testCommand: inputs.testCommand,
+        testTimeoutMs: inputs.testTimeoutMs,
+        workDir,
+        nonAsciiNames: (0,runtime_locale/* nonAsciiPaths */.fL)(packed.wheel.entries.map((e) => e.path)),
+        log,
+    };
+    const installed = await timed(`Verify: install${suffix}`, () => (0,verify_install/* installWheel */.NP)(verifyOptions));
+    // In an image the image's own locale already decides; here the runner's must not.
+    if (!place.image)
+        await (0,verify_install/* proveUnderCLocale */.k7)(verifyOptions);
+    const nativeReport = await timed(`Check libs${suffix}`, () => checkNativeLibraries({
+        executor,
+        target: installed.target,
+        platformTag: (0,wheel_tags/* parseWheelTag */.f9)(packed.wheel.tag).platform,
+        checkLibs: inputs.checkLibs,
+        ...(runtime ? { runtime } : {}),
+        excludeLibs: inputs.excludeLibs,
+        log,
+    }));
+    let importLines = [];
+    await timed(`Verify: import${suffix}`, async () => {
+        importLines = await (0,verify_install/* checkImports */.r6)(verifyOptions, installed);
+        const source = inputs.testFindLinks;
+        // With a source, the wheel's `requires` are proven resolvable even without a test-command.
+        const beside = source
+            ? await installTestRequirements({
+                executor,
+                python: probe.executable,
+                workDir,
+                cwd: installed.cwd,
+                source,
+                testRequires: inputs.testRequires,
+                requires: inputs.requires,
+                env: { PIP_CONFIG_FILE: '/dev/null', PYTHONNOUSERSITE: '1', PIP_NO_INPUT: '1' },
+                log,
+            })
+            : undefined;
+        await (0,verify_install/* runTestCommand */.z0)(verifyOptions, installed, beside);
+    });
+    const imageFacts = place.image ? await inspectImage(ctx, place.image) : undefined;
+    log.info(`verified in ${place.label} with ${probe.executable}`);
+    return {
+        target: installed.target,
+        importLines,
+        nativeReport,
+        row: {
+            where: place.label,
+            ...(imageFacts ? { image: imageFacts } : {}),
+            python: {
+                path: probe.executable,
+                version: probe.version.join('.'),
+                pip: probe.pipVersion,
+            },
+            tagsAccepted: installed.tagsAccepted ?? [],
+            result: 'passed',
+        },
+    };
+}
+async function inspectImage(ctx, image) {
+    const inspect = await ctx.executors.host.run([image.engine, 'image', 'inspect', image.reference]);
+    const facts = inspect.exitCode === 0 ? (0,receipt/* parseImageInspect */.jC)(inspect.stdout) : {};
+    return { reference: image.reference, ...(facts.id ? { id: facts.id } : {}) };
+}
+/** With several places, or a listed image, the error says in which one the wheel failed. */
+function naming(error, place, count) {
+    if (!(error instanceof base_errors/* UserError */.yo) || error instanceof base_errors/* CancelledError */.cc)
+        return error;
+    if (!place.listed && count === 1)
+        return error;
+    const Kind = error.constructor;
+    const where = place.listed ? `${place.label} (verify-image)` : place.label;
+    const message = error.message.includes(place.label)
+        ? `verify-image: ${error.message}`
+        : `in ${where}: ${error.message}`;
+    return new Kind(message, {
+        input: place.listed && error.input === 'image' ? 'verify-image' : error.input,
+        fix: error.fix,
+        file: error.file,
+        details: error.details,
+        cause: error,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/verify-places.ts
+
+
+
+
+function createVerifyPlaces(inputs, env, tempRoot, log, host, options = {}) {
+    const listed = inputs.verifyImages.length > 0;
+    const images = listed ? inputs.verifyImages : inputs.container ? [inputs.container.image] : [];
+    if (images.length === 0) {
+        return [{ label: 'this machine', executor: host, listed: false, prepare: async () => { } }];
+    }
+    const { engine, options: dockerOptions, envLines } = inputs.container ?? inputs.verifyEngine;
+    const mounts = minimalMounts([
+        ...new Set([
+            inputs.workspace,
+            inputs.workingDirectory,
+            inputs.outputDir,
+            tempRoot,
+            inputs.projectDir,
+            inputs.testFindLinks?.kind === 'folder' ? inputs.testFindLinks.path : undefined,
+        ].filter((p) => p !== undefined)),
+    ]);
+    const { env: verifyEnv, dropped } = (0,runtime_locale/* withoutLocale */.fh)((0,container_plan/* containerEnv */.jY)(env, envLines));
+    if (dropped.length) {
+        log.info(`verify: ${dropped.join(', ')} not passed into the verification: the image's own locale decides, as where the algorithm runs`);
+    }
+    return images.map((image) => {
+        const executor = new ContainerExecutor({
+            engine,
+            image,
+            mounts,
+            env: verifyEnv,
+            options: dockerOptions,
+            log,
+            host,
+            ...(options.signal ? { signal: options.signal } : {}),
+        });
+        return {
+            label: `the image ${image}`,
+            executor,
+            image: { reference: image, engine },
+            listed,
+            prepare: () => executor.ensureImage(),
+        };
+    });
 }
 
 // EXTERNAL MODULE: ./src/stage/stage-exclude.ts
@@ -4227,6 +4447,7 @@ async function closeWorkFolders(inputs, folders, succeeded) {
 
 
 
+
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 async function runPipeline(inputs, deps) {
     const { log, env, signal } = deps;
@@ -4243,6 +4464,10 @@ async function runPipeline(inputs, deps) {
         });
     // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
     const executors = createExecutors(inputs, env, tempRootOf(env), log, {
+        signal,
+        output: deps.commandOutput,
+    });
+    const places = createVerifyPlaces(inputs, env, tempRootOf(env), log, executors.host, {
         signal,
         output: deps.commandOutput,
     });
@@ -4279,7 +4504,12 @@ async function runPipeline(inputs, deps) {
                 log,
             }))
             : await stageAndPack(ctx, { probe, extras: extras, ...(runtime ? { runtime } : {}) });
-        const verified = await runVerifyStep(ctx, { packed, probe, ...(runtime ? { runtime } : {}) });
+        const verified = await runVerifyStep(ctx, {
+            packed,
+            probe,
+            places,
+            ...(runtime ? { runtime } : {}),
+        });
         const { wheel } = verified;
         wheel.receipt = await ctx.timed('Receipt', () => writeReceipt({
             inputs,
@@ -4329,16 +4559,80 @@ async function runPipeline(inputs, deps) {
 
 /***/ }),
 
+/***/ 40703:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SQ: () => (/* binding */ RUNTIME_C_LOCALE),
+/* harmony export */   _2: () => (/* binding */ localeInstallError),
+/* harmony export */   fL: () => (/* binding */ nonAsciiPaths),
+/* harmony export */   fh: () => (/* binding */ withoutLocale)
+/* harmony export */ });
+/* unused harmony export isLocaleVariable */
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/**
+ * The runtime's locale, not ours. Algorithmia's runtime images set no UTF-8 locale, and pip 18/19
+ * on python 2.7 and 3.6 (which have no UTF-8 mode) cannot write a file whose name is not ASCII
+ * there: `UnicodeEncodeError` in pip's unzip. So in an image the verification gets none of the
+ * runner's locale variables, and on this machine a wheel with such names is installed once more
+ * under LC_ALL=C. Pure.
+ */
+
+/** What decides a process's locale and python's text encoding (besides `-E`, which we pass). */
+const LOCALE_VARIABLE = /^(LANG|LANGUAGE|LC_[A-Z_]+|PYTHONUTF8|PYTHONIOENCODING|PYTHONCOERCECLOCALE)$/;
+function isLocaleVariable(name) {
+    return LOCALE_VARIABLE.test(name);
+}
+/** The variables without the locale ones, and the names dropped (for the log). */
+function withoutLocale(env) {
+    const kept = {};
+    const dropped = [];
+    for (const [name, value] of Object.entries(env)) {
+        if (isLocaleVariable(name))
+            dropped.push(name);
+        else
+            kept[name] = value;
+    }
+    return { env: kept, dropped: dropped.sort() };
+}
+/** The locale of a runtime that sets none: what the second install on this machine runs under. */
+const RUNTIME_C_LOCALE = { LC_ALL: 'C', LANG: 'C' };
+/** The wheel's paths whose names are not ASCII (these need a UTF-8 locale with an old pip). */
+function nonAsciiPaths(paths) {
+    return paths.filter((path) => /[^\p{ASCII}]/u.test(path));
+}
+/** pip's failure to write a non-ASCII name in the C locale, as a clear error; else undefined. */
+function localeInstallError(output, names, python, where) {
+    if (!/UnicodeEncodeError|UnicodeDecodeError/.test(output))
+        return undefined;
+    const first = names[0] ?? 'a file';
+    return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .VerifyError */ .Gz(`pip (${python}) on ${where} cannot install ${first} without a UTF-8 locale, and the runtime sets none (LANG unset): pip fails with UnicodeEncodeError.`, {
+        input: 'python',
+        file: first,
+        fix: `give ${names.length === 1 ? 'that file' : `the ${names.length} files (${names.join(', ')})`} an ASCII name, or build for python 3.7 or newer, whose UTF-8 mode installs such names in the C locale.`,
+        details: output
+            .trim()
+            .split('\n')
+            .filter((line) => /Error/.test(line))
+            .slice(-3)
+            .join('\n'),
+    });
+}
+
+
+/***/ }),
+
 /***/ 37249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NP: () => (/* binding */ installWheel),
+/* harmony export */   k7: () => (/* binding */ proveUnderCLocale),
 /* harmony export */   r6: () => (/* binding */ checkImports),
 /* harmony export */   z0: () => (/* binding */ runTestCommand)
 /* harmony export */ });
 /* unused harmony export verifyInstall */
-/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49484);
+/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49484);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -4346,6 +4640,8 @@ async function runPipeline(inputs, deps) {
 /* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15232);
 /* harmony import */ var _exec_command_timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85275);
 /* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2504);
+/* harmony import */ var _runtime_locale_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40703);
+
 
 
 
@@ -4380,17 +4676,22 @@ for t in supported_tags:
 `;
 // Isolate pip and python from the user's configuration: the wheel alone must decide.
 const ISOLATED_ENV = { PIP_CONFIG_FILE: '/dev/null', PYTHONNOUSERSITE: '1', PIP_NO_INPUT: '1' };
+/** The isolation variables, then the caller's own. */
+function envOf(options) {
+    return { ...ISOLATED_ENV, ...options.env };
+}
 /** The tags `python`'s pip installs, from a process of its own (when the probe could not tell). */
-async function askSupportedTags(executor, python, cwd) {
+async function askSupportedTags(options, cwd) {
+    const { executor, python } = options;
     const supported = await executor.run([python, '-E', '-s', '-c', SUPPORTED_TAGS_SCRIPT], {
         cwd,
-        env: ISOLATED_ENV,
+        env: envOf(options),
     });
     if (supported.exitCode !== 0) {
         throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .VerifyError */ .Gz(`${python} has no working pip.`, {
             input: 'python',
             fix: 'install pip for that interpreter (e.g. python -m ensurepip), or point `python` at one that has it.',
-            details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w)(supported.stderr, 40),
+            details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLines */ .w)(supported.stderr, 40),
         });
     }
     return supported.stdout
@@ -4409,15 +4710,22 @@ async function installWheel(options) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(bin, { recursive: true });
     const supportedTags = options.supportedTags?.length
         ? options.supportedTags
-        : await askSupportedTags(executor, python, cwd);
-    if (!options.tags.some((tag) => supportedTags.includes(tag))) {
+        : await askSupportedTags(options, cwd);
+    const tagsAccepted = options.tags.filter((tag) => supportedTags.includes(tag));
+    if (tagsAccepted.length === 0) {
         throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .VerifyError */ .Gz(`${python}'s pip does not install wheels tagged ${options.tags.join(', ')}.`, {
             input: 'python',
             fix: 'build with the python the algorithm runs (`python` input), or fix `wheel-tag`.',
             details: `Its most specific tags: ${supportedTags.slice(0, 4).join(', ')}`,
         });
     }
-    // pip reads the tags and RECORD of the wheel file itself and unpacks it once into the target.
+    await pipInstall(options, target, cwd, envOf(options));
+    log.info(`pip installed the wheel into a fresh target with ${python} on ${executor.where}`);
+    return { target, cwd, bin, tagsAccepted };
+}
+/** pip reads the tags and RECORD of the wheel file itself and unpacks it once into the target. */
+async function pipInstall(options, target, cwd, env) {
+    const { executor, python } = options;
     const install = await executor.run([
         python,
         '-E',
@@ -4433,30 +4741,50 @@ async function installWheel(options) {
         '--target',
         target,
         options.wheelPath,
-    ], { cwd, env: ISOLATED_ENV });
+    ], { cwd, env });
     if (install.exitCode !== 0) {
+        const output = install.stderr + install.stdout;
+        const names = options.nonAsciiNames ?? [];
+        const locale = names.length
+            ? (0,_runtime_locale_js__WEBPACK_IMPORTED_MODULE_5__/* .localeInstallError */ ._2)(output, names, python, executor.where)
+            : undefined;
+        if (locale)
+            throw locale;
         throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .VerifyError */ .Gz(`pip (${python}) refused to install the wheel.`, {
-            fix: notSupportedHint(install.stderr + install.stdout),
-            details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w)(install.stderr || install.stdout, 40),
+            fix: notSupportedHint(output),
+            details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLines */ .w)(install.stderr || install.stdout, 40),
         });
     }
-    log.info(`pip installed the wheel into a fresh target with ${python}`);
-    return { target, cwd, bin };
+}
+/**
+ * On this machine, a wheel with non-ASCII file names is installed and imported once more under
+ * LC_ALL=C: the runtime images set no UTF-8 locale, and the runner's own must not prove it.
+ */
+async function proveUnderCLocale(options) {
+    const names = options.nonAsciiNames ?? [];
+    if (names.length === 0)
+        return;
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.workDir, 'c-locale');
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'target');
+    const cwd = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'cwd');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(target, { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(cwd, { recursive: true });
+    const cOptions = { ...options, env: { ...options.env, ..._runtime_locale_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNTIME_C_LOCALE */ .SQ } };
+    await pipInstall(cOptions, target, cwd, envOf(cOptions));
+    await checkImports(cOptions, { target, cwd, bin: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'bin') });
+    options.log.info(`locale: ${names.length} non-ASCII file name(s) (${names[0]}...) install and import under LC_ALL=C too, as in a runtime without a UTF-8 locale`);
 }
 /** Imports each module in a fresh interpreter that sees only the install target first. */
 async function checkImports(options, installed) {
     const { executor, python, log } = options;
     const { target, cwd } = installed;
-    const imported = await executor.run([python, '-E', '-s', '-c', IMPORT_SCRIPT, target, ...options.imports], {
-        cwd,
-        env: ISOLATED_ENV,
-    });
+    const imported = await executor.run([python, '-E', '-s', '-c', IMPORT_SCRIPT, target, ...options.imports], { cwd, env: envOf(options) });
     if (imported.exitCode !== 0) {
         throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .VerifyError */ .Gz(`the installed wheel does not import with ${python}.`, {
             input: 'import',
             fix: 'check that every module in `import` is in the package, that __init__.py imports the ' +
                 'extension by its module name, and that the extension was built against this python.',
-            details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w)(imported.stderr || imported.stdout, 40),
+            details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLines */ .w)(imported.stderr || imported.stdout, 40),
         });
     }
     const lines = imported.stdout
@@ -4468,21 +4796,24 @@ async function checkImports(options, installed) {
     return lines;
 }
 /** Runs `test-command` in the empty folder with the installed wheel on PYTHONPATH. */
-async function runTestCommand(options, installed) {
+async function runTestCommand(options, installed, beside = { paths: [], bins: [] }) {
     const { executor, python, log } = options;
     const { target, cwd, bin } = installed;
     if (options.testCommand) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.symlink)(python, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(bin, 'python'));
+        // test-requires (and requires) come after the wheel: the wheel's own files always win.
+        const pythonPath = [target, ...beside.paths].join(':');
+        const path = [bin, ...beside.bins].join(':');
         const test = await executor.run([
             'sh',
             '-c',
             'PATH="$1:$PATH"; export PATH; eval "$2"',
             'test-command',
-            bin,
+            path,
             options.testCommand,
         ], {
             cwd,
-            env: { ...ISOLATED_ENV, PYTHONPATH: target, PYTHON: python },
+            env: { ...envOf(options), PYTHONPATH: pythonPath, PYTHON: python },
             stream: true,
             timeoutMs: options.testTimeoutMs,
         });
@@ -4493,7 +4824,7 @@ async function runTestCommand(options, installed) {
             throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .VerifyError */ .Gz(`test-command failed with exit code ${test.exitCode}.`, {
                 input: 'test-command',
                 fix: 'run it against the installed wheel: it runs in an empty folder with PYTHONPATH set to the install target.',
-                details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w)(test.stderr || test.stdout, 40),
+                details: (0,_log_text_tail_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLines */ .w)(test.stderr || test.stdout, 40),
             });
         }
         log.info('test-command passed');
