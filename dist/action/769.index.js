@@ -4315,11 +4315,15 @@ function naming(error, place, count) {
     const Kind = error.constructor;
     const where = place.listed ? `${place.label} (verify-image)` : place.label;
     const message = error.message.includes(place.label)
-        ? `verify-image: ${error.message}`
+        ? error.message
         : `in ${where}: ${error.message}`;
+    // A runtime refusal (glibc, libraries) is about this verify-image line, not the build image.
+    const runtime = place.listed && error.input === 'image';
     return new Kind(message, {
-        input: place.listed && error.input === 'image' ? 'verify-image' : error.input,
-        fix: error.fix,
+        input: runtime ? 'verify-image' : error.input,
+        fix: runtime
+            ? `build in an image as old as ${place.image.reference} (set \`image\` to it, or to its toolchain image), or with an older toolchain so the symbols bind to older versions; or remove it from verify-image if the algorithm does not run there.`
+            : error.fix,
         file: error.file,
         details: error.details,
         cause: error,
