@@ -10,7 +10,6 @@ import type { InputReader } from './input-reader.js';
 import type { TestSource } from '../python/test-requires.js';
 import { validateRequirement } from '../wheel/requirement.js';
 
-
 export interface VerifyInputs {
   /** `verify-image` lines; empty = where the build ran (`image`, or this machine). */
   verifyImages: string[];

@@ -69,8 +69,8 @@ export interface Inputs extends VerifyInputs {
   /** zlib level 1-9. */
   compressionLevel: number;
   container?: ContainerInputs;
-  /** The engine and `docker-options` of `verify-image` (also without `image`). */
-  verifyEngine: Omit<ContainerInputs, 'image' | 'envLines'> & { envLines: string[] };
+  /** With `verify-image`: its engine, `docker-options` and `env` (also without `image`). */
+  verifyEngine?: Omit<ContainerInputs, 'image' | 'envLines'> & { envLines: string[] };
   checkLibs: boolean;
   bundleLibs: boolean;
   libraryPath: string[];
@@ -128,12 +128,16 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     outputDir: absolute(workingDirectory, read.get('output-dir')),
     compressionLevel: compressionLevel(read.get('compression-level')),
     container: containerInputs(read),
-    verifyEngine: {
-      engine: engineInput(read),
-      options: parseDockerOptions(read.get('docker-options')),
-      envLines: read.lines('env'),
-    },
     ...verifyInputs(read, workingDirectory),
+    ...(read.lines('verify-image').length > 0
+      ? {
+          verifyEngine: {
+            engine: engineInput(read),
+            options: parseDockerOptions(read.get('docker-options')),
+            envLines: read.lines('env'),
+          },
+        }
+      : {}),
     checkLibs: read.bool('check-libs'),
     bundleLibs,
     libraryPath: read.lines('library-path').map((p) => absolute(workingDirectory, p)),

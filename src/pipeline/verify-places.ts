@@ -37,7 +37,7 @@ export function createVerifyPlaces(
   if (images.length === 0) {
     return [{ label: 'this machine', executor: host, listed: false, prepare: async () => {} }];
   }
-  const { engine, options: dockerOptions, envLines } = inputs.container ?? inputs.verifyEngine;
+  const { engine, options: dockerOptions, envLines } = inputs.container ?? inputs.verifyEngine!;
   const mounts = minimalMounts([
     ...new Set(
       [

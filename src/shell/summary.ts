@@ -20,7 +20,7 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string 
   for (const place of wheel.verifications ?? []) {
     const id = place.image?.id ? ` (\`${place.image.id.slice(0, 19)}\`)` : '';
     rows.push([
-      `Verified in ${cellText(place.where)}${id}`,
+      `Verified ${place.image ? 'in' : 'on'} ${cellText(place.where)}${id}`,
       `${place.result}: ${cellText(`python ${place.python.version} at ${place.python.path}`)}, tags \`${cellText(place.tagsAccepted.join(', '))}\``,
     ]);
   }

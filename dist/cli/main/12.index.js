@@ -2275,12 +2275,16 @@ function getInputs(source, env) {
         outputDir: absolute(workingDirectory, read.get('output-dir')),
         compressionLevel: compressionLevel(read.get('compression-level')),
         container: containerInputs(read),
-        verifyEngine: {
-            engine: engineInput(read),
-            options: (0,container_plan/* parseDockerOptions */.OV)(read.get('docker-options')),
-            envLines: read.lines('env'),
-        },
         ...verifyInputs(read, workingDirectory),
+        ...(read.lines('verify-image').length > 0
+            ? {
+                verifyEngine: {
+                    engine: engineInput(read),
+                    options: (0,container_plan/* parseDockerOptions */.OV)(read.get('docker-options')),
+                    envLines: read.lines('env'),
+                },
+            }
+            : {}),
         checkLibs: read.bool('check-libs'),
         bundleLibs,
         libraryPath: read.lines('library-path').map((p) => absolute(workingDirectory, p)),
