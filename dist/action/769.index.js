@@ -2140,8 +2140,9 @@ async function writeReceipt(options) {
         : await executors.executor
             .run([probe.executable, '-E', '-s', '-c', LIBC_SCRIPT])
             .then((libc) => (libc.exitCode === 0 ? (0,receipt/* parseGlibc */.z$)(libc.stdout) : null));
-    let image;
-    if (inputs.container) {
+    // The verification already asked the engine about the build's image when it ran there.
+    let image = wheel.verifications?.find((place) => place.image && place.image.reference === inputs.container?.image)?.image;
+    if (inputs.container && !image) {
         const inspect = await executors.host.run([
             inputs.container.engine,
             'image',
@@ -4303,8 +4304,10 @@ async function verifyIn(ctx, options, place, index, tags) {
 }
 async function inspectImage(ctx, image) {
     const inspect = await ctx.executors.host.run([image.engine, 'image', 'inspect', image.reference]);
-    const facts = inspect.exitCode === 0 ? (0,receipt/* parseImageInspect */.jC)(inspect.stdout) : {};
-    return { reference: image.reference, ...(facts.id ? { id: facts.id } : {}) };
+    return {
+        reference: image.reference,
+        ...(inspect.exitCode === 0 ? (0,receipt/* parseImageInspect */.jC)(inspect.stdout) : {}),
+    };
 }
 /** With several places, or a listed image, the error says in which one the wheel failed. */
 function naming(error, place, count) {
@@ -4339,7 +4342,8 @@ function createVerifyPlaces(inputs, env, tempRoot, log, host, options = {}) {
     const listed = inputs.verifyImages.length > 0;
     const images = listed ? inputs.verifyImages : inputs.container ? [inputs.container.image] : [];
     if (images.length === 0) {
-        return [{ label: 'this machine', executor: host, listed: false, prepare: async () => { } }];
+        const none = async () => undefined;
+        return [{ label: 'this machine', executor: host, listed: false, prepare: none, finish: none }];
     }
     const { engine, options: dockerOptions, envLines } = inputs.container ?? inputs.verifyEngine;
     const mounts = minimalMounts([
@@ -4373,6 +4377,11 @@ function createVerifyPlaces(inputs, env, tempRoot, log, host, options = {}) {
             image: { reference: image, engine },
             listed,
             prepare: () => executor.ensureImage(),
+            // The build's own image hands back through the build's executor already.
+            finish: async (paths) => {
+                if (listed)
+                    await executor.handBack(paths, process.getuid?.() ?? 0, process.getgid?.() ?? 0);
+            },
         };
     });
 }
@@ -4556,6 +4565,11 @@ async function runPipeline(inputs, deps) {
         await executors
             .finish(handBack)
             .catch((e) => log.warning(`hand-back failed: ${String(e)}`));
+        for (const place of places) {
+            await place
+                .finish(handBack)
+                .catch((e) => log.warning(`hand-back failed: ${String(e)}`));
+        }
         await closeWorkFolders(inputs, folders, succeeded);
     }
 }

@@ -145,6 +145,11 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     await executors
       .finish(handBack)
       .catch((e: unknown) => log.warning(`hand-back failed: ${String(e)}`));
+    for (const place of places) {
+      await place
+        .finish(handBack)
+        .catch((e: unknown) => log.warning(`hand-back failed: ${String(e)}`));
+    }
     await closeWorkFolders(inputs, folders, succeeded);
   }
 }

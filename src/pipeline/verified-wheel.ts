@@ -27,7 +27,7 @@ export interface PackResult {
 export interface PlaceVerification {
   /** "this machine" or "the image NAME". */
   where: string;
-  image?: { reference: string; id?: string };
+  image?: { reference: string; id?: string; repoDigests?: readonly string[] };
   python: { path: string; version: string; pip: string | null };
   /** The wheel's tags this place's pip accepts. */
   tagsAccepted: readonly string[];

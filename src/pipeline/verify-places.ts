@@ -22,6 +22,8 @@ export interface VerifyPlace {
   listed: boolean;
   /** Makes sure the image is on this machine (inspect, else pull). */
   prepare(): Promise<void>;
+  /** At the end, even after a failure: hands files made in the image back (Docker, non-root). */
+  finish(paths: readonly string[]): Promise<void>;
 }
 
 export function createVerifyPlaces(
@@ -35,7 +37,8 @@ export function createVerifyPlaces(
   const listed = inputs.verifyImages.length > 0;
   const images = listed ? inputs.verifyImages : inputs.container ? [inputs.container.image] : [];
   if (images.length === 0) {
-    return [{ label: 'this machine', executor: host, listed: false, prepare: async () => {} }];
+    const none = async () => undefined;
+    return [{ label: 'this machine', executor: host, listed: false, prepare: none, finish: none }];
   }
   const { engine, options: dockerOptions, envLines } = inputs.container ?? inputs.verifyEngine!;
   const mounts = minimalMounts([
@@ -73,6 +76,11 @@ export function createVerifyPlaces(
       image: { reference: image, engine },
       listed,
       prepare: () => executor.ensureImage(),
+      // The build's own image hands back through the build's executor already.
+      finish: async (paths) => {
+        if (listed)
+          await executor.handBack(paths, process.getuid?.() ?? 0, process.getgid?.() ?? 0);
+      },
     };
   });
 }

@@ -42,7 +42,7 @@ export interface ReceiptFacts {
   /** Each place the wheel was proven in (verify-image, or where the build ran), in order. */
   places?: readonly {
     where: string;
-    image?: { reference: string; id?: string };
+    image?: { reference: string; id?: string; repoDigests?: readonly string[] };
     python: { path: string; version: string; pip: string | null };
     tagsAccepted: readonly string[];
     result: 'passed';

@@ -74,8 +74,11 @@ export async function writeReceipt(options: {
     : await executors.executor
         .run([probe.executable, '-E', '-s', '-c', LIBC_SCRIPT])
         .then((libc) => (libc.exitCode === 0 ? parseGlibc(libc.stdout) : null));
-  let image: ReceiptFacts['image'];
-  if (inputs.container) {
+  // The verification already asked the engine about the build's image when it ran there.
+  let image: ReceiptFacts['image'] = wheel.verifications?.find(
+    (place) => place.image && place.image.reference === inputs.container?.image,
+  )?.image;
+  if (inputs.container && !image) {
     const inspect = await executors.host.run([
       inputs.container.engine,
       'image',

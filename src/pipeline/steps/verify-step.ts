@@ -174,10 +174,12 @@ async function verifyIn(
 async function inspectImage(
   ctx: StepContext,
   image: { reference: string; engine: string },
-): Promise<{ reference: string; id?: string }> {
+): Promise<NonNullable<PlaceVerification['image']>> {
   const inspect = await ctx.executors.host.run([image.engine, 'image', 'inspect', image.reference]);
-  const facts = inspect.exitCode === 0 ? parseImageInspect(inspect.stdout) : {};
-  return { reference: image.reference, ...(facts.id ? { id: facts.id } : {}) };
+  return {
+    reference: image.reference,
+    ...(inspect.exitCode === 0 ? parseImageInspect(inspect.stdout) : {}),
+  };
 }
 
 /** With several places, or a listed image, the error says in which one the wheel failed. */
