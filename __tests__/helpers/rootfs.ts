@@ -19,6 +19,13 @@ export const TEST_IMAGE = 'algorithmia-test/debian:bookworm';
  * python3.9 anywhere on PATH.
  */
 export const VENDOR_IMAGE = 'algorithmia-test/anaconda3:bullseye';
+/**
+ * The runtime image: the vendor image with its compilers purged (no g++, gcc, cpp or make), derived
+ * by script/test-images in a few seconds. Sets no LANG, like the platform's runtime images.
+ */
+export const RUNTIME_IMAGE = 'algorithmia-test/anaconda3-runtime:bullseye';
+/** What script/test-images appends to the base recipe in the runtime image's label. */
+const RUNTIME_RECIPE = ' +runtime-v1';
 /** The vendor image's interpreter. */
 export const VENDOR_PYTHON = '/opt/anaconda3/bin/python';
 
@@ -36,6 +43,7 @@ export const ENGINE_DIR = join(here, 'engine');
 const ROOTS: Record<string, string> = {
   [TEST_IMAGE]: 'bookworm',
   [VENDOR_IMAGE]: 'bullseye',
+  [RUNTIME_IMAGE]: 'bullseye',
 };
 
 /** Where script/setup caches the roots: ALGORITHMIA_TEST_CACHE or /var/cache/algorithmia-wheel. */
@@ -65,7 +73,8 @@ export function ensureTestImage(image: string = TEST_IMAGE): string {
   if (!existsSync(stampFile)) {
     throw new Error(`The test image ${image} is not built: ${stampFile} is missing. ${fix}`);
   }
-  const stamp = readFileSync(stampFile, 'utf8').trim();
+  const stamp =
+    readFileSync(stampFile, 'utf8').trim() + (image === RUNTIME_IMAGE ? RUNTIME_RECIPE : '');
   let label: string;
   try {
     label = execFileSync(

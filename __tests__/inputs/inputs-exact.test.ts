@@ -64,6 +64,8 @@ describe('the whole result', () => {
       outputDir: '/ws/dist',
       compressionLevel: 4,
       container: undefined,
+      verifyImages: [],
+      testRequires: [],
       checkLibs: true,
       bundleLibs: false,
       libraryPath: [],

@@ -127,6 +127,48 @@ describe('the verification receipt', () => {
     expect(buildReceipt(facts()).toString('utf8').endsWith('}\n')).toBe(true);
   });
 
+  it('records each place the wheel was proven in, in order, its accepted tags sorted', () => {
+    const receipt = JSON.parse(
+      buildReceipt({
+        ...facts(),
+        places: [
+          {
+            where: 'the image runtime:1',
+            image: { reference: 'runtime:1', id: 'sha256:9' },
+            python: { path: '/opt/anaconda3/bin/python', version: '3.9.2', pip: '20.3.4' },
+            tagsAccepted: ['py3-none-linux_x86_64', 'cp39-abi3-linux_x86_64'],
+            result: 'passed',
+          },
+          {
+            where: 'this machine',
+            python: { path: '/usr/bin/python3', version: '3.11.2', pip: null },
+            tagsAccepted: [],
+            result: 'passed',
+          },
+        ],
+      }).toString('utf8'),
+    ) as Receipt;
+    expect(receipt.verification.places).toEqual([
+      {
+        where: 'the image runtime:1',
+        image: { reference: 'runtime:1', id: 'sha256:9' },
+        python: { path: '/opt/anaconda3/bin/python', version: '3.9.2', pip: '20.3.4' },
+        tagsAccepted: ['cp39-abi3-linux_x86_64', 'py3-none-linux_x86_64'],
+        result: 'passed',
+      },
+      {
+        where: 'this machine',
+        image: null,
+        python: { path: '/usr/bin/python3', version: '3.11.2', pip: null },
+        tagsAccepted: [],
+        result: 'passed',
+      },
+    ]);
+    expect(
+      (JSON.parse(buildReceipt(facts()).toString('utf8')) as Receipt).verification.places,
+    ).toEqual([]);
+  });
+
   it('parses what the tools print', () => {
     expect(parseImportLines(['imported demo from demo/__init__.py', 'noise'])).toEqual([
       { module: 'demo', from: 'demo/__init__.py' },

@@ -78,6 +78,37 @@ describe('job summary', () => {
     expect(summaryMarkdown(wheel, { requirement: pinned })).not.toContain('proved');
   });
 
+  it('shows one row per place the wheel was proven in', () => {
+    expect(summaryMarkdown(wheel, {})).not.toContain('Verified');
+    const md = summaryMarkdown(
+      {
+        ...wheel,
+        verifications: [
+          {
+            where: 'the image algorithmia/runtime:3.6',
+            image: { reference: 'algorithmia/runtime:3.6', id: `sha256:${'c'.repeat(64)}` },
+            python: { path: '/opt/anaconda3/bin/python', version: '3.6.15', pip: '18.1' },
+            tagsAccepted: ['cp36-cp36m-linux_x86_64'],
+            result: 'passed',
+          },
+          {
+            where: 'this machine',
+            python: { path: '/usr/bin/python3|x', version: '3.6.15', pip: null },
+            tagsAccepted: ['cp36-cp36m-linux_x86_64'],
+            result: 'passed',
+          },
+        ],
+      },
+      {},
+    );
+    expect(md).toContain(
+      `| Verified in the image algorithmia/runtime:3.6 (\`sha256:${'c'.repeat(12)}\`) | passed: python 3.6.15 at /opt/anaconda3/bin/python, tags \`cp36-cp36m-linux_x86_64\` |`,
+    );
+    expect(md).toContain(
+      '| Verified on this machine | passed: python 3.6.15 at /usr/bin/python3\\|x, tags `cp36-cp36m-linux_x86_64` |',
+    );
+  });
+
   it('shows the highest symbol versions the native files need, and the target', () => {
     expect(summaryMarkdown(wheel, {})).not.toContain('Runtime needs');
     const md = summaryMarkdown(

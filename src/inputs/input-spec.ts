@@ -54,6 +54,13 @@ const specs = {
   },
   'test-command': { help: 'shell command run against the installed wheel' },
   'test-timeout': { help: 'minutes test-command may run' },
+  'test-requires': {
+    multiline: true,
+    help: 'requirements installed for test-command only, from test-find-links',
+  },
+  'test-find-links': {
+    help: 'folder of wheels (offline) or index URL for test-requires',
+  },
   'output-dir': { help: 'folder the verified wheel is written to' },
   'compression-level': {
     help: 'deflate level 1-9 (4: fast on all cores; 6: what zip and setuptools use)',
@@ -65,6 +72,10 @@ const specs = {
   'container-engine': { help: 'docker or podman (with image)' },
   'docker-options': { help: 'extra `docker run` options (with image)' },
   env: { multiline: true, help: 'NAME=value lines passed into the image' },
+  'verify-image': {
+    multiline: true,
+    help: 'images to verify the wheel in, one per line (default: image, or this machine)',
+  },
   'check-libs': { help: 'fail when an installed .so cannot find its libraries' },
   'bundle-libs': { help: 'copy needed non-system libraries into <pkg>.libs/' },
   'library-path': {

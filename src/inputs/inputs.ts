@@ -7,6 +7,7 @@ import { parseLibraryGlobs, type LibraryGlob } from '../native/library-filter.js
 import { inputReader, type InputReader } from './input-reader.js';
 import type { InputName, InputSource } from './input-spec.js';
 import { artifactInputs, s3Inputs, type ArtifactInputs, type S3Inputs } from './inputs-publish.js';
+import { verifyInputs, type VerifyInputs } from './inputs-verify.js';
 import { DEFAULT_LICENSE_PATTERNS } from '../stage/license-patterns.js';
 import { pushedTag, tagVersion, type ExpectedVersion } from './project-version.js';
 import { parsePythonRequest, type PythonRequest } from '../python/discover.js';
@@ -29,9 +30,10 @@ export interface ContainerInputs {
 }
 
 export type { ArtifactInputs, S3Inputs } from './inputs-publish.js';
+export type { VerifyInputs } from './inputs-verify.js';
 
 /** Everything the pipeline needs, validated; paths are absolute. */
-export interface Inputs {
+export interface Inputs extends VerifyInputs {
   workspace: string;
   workingDirectory: string;
   buildCommand?: string;
@@ -68,6 +70,8 @@ export interface Inputs {
   /** zlib level 1-9. */
   compressionLevel: number;
   container?: ContainerInputs;
+  /** With `verify-image`: its engine, `docker-options` and `env` (also without `image`). */
+  verifyEngine?: Omit<ContainerInputs, 'image' | 'envLines'> & { envLines: string[] };
   checkLibs: boolean;
   bundleLibs: boolean;
   libraryPath: string[];
@@ -125,6 +129,16 @@ export function getInputs(source: InputSource, env: NodeJS.ProcessEnv): Inputs {
     outputDir: absolute(workingDirectory, read.get('output-dir')),
     compressionLevel: compressionLevel(read.get('compression-level')),
     container: containerInputs(read),
+    ...verifyInputs(read, workingDirectory),
+    ...(read.lines('verify-image').length > 0
+      ? {
+          verifyEngine: {
+            engine: engineInput(read),
+            options: parseDockerOptions(read.get('docker-options')),
+            envLines: read.lines('env'),
+          },
+        }
+      : {}),
     checkLibs: read.bool('check-libs'),
     bundleLibs,
     libraryPath: read.lines('library-path').map((p) => absolute(workingDirectory, p)),
@@ -279,6 +293,15 @@ function platformTagInput(
 function containerInputs(read: InputReader): ContainerInputs | undefined {
   const image = read.get('image');
   if (image === '') return undefined;
+  return {
+    image: validateImage(image),
+    engine: engineInput(read),
+    options: parseDockerOptions(read.get('docker-options')),
+    envLines: read.lines('env'),
+  };
+}
+
+function engineInput(read: InputReader): ContainerEngine {
   const engine = read.get('container-engine');
   if (engine !== 'docker' && engine !== 'podman') {
     throw new InputError(`"${engine}" is not a supported container engine.`, {
@@ -286,12 +309,7 @@ function containerInputs(read: InputReader): ContainerInputs | undefined {
       fix: 'use docker or podman.',
     });
   }
-  return {
-    image: validateImage(image),
-    engine,
-    options: parseDockerOptions(read.get('docker-options')),
-    envLines: read.lines('env'),
-  };
+  return engine;
 }
 
 function compressionLevel(raw: string): number {

@@ -17,6 +17,7 @@ import { sourceDate, stageAndPack } from './steps/stage-and-pack-step.js';
 import { timedGroup, type StepContext } from './step-context.js';
 import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
 import { runVerifyStep } from './steps/verify-step.js';
+import { createVerifyPlaces } from './verify-places.js';
 import { checkUserFolders, closeWorkFolders, openWorkFolders, tempRootOf } from './work-folders.js';
 
 export type { AfterVerifyStep, VerifiedWheel };
@@ -53,6 +54,10 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       });
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
   const executors = createExecutors(inputs, env, tempRootOf(env), log, {
+    signal,
+    output: deps.commandOutput,
+  });
+  const places = createVerifyPlaces(inputs, env, tempRootOf(env), log, executors.host, {
     signal,
     output: deps.commandOutput,
   });
@@ -96,7 +101,12 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         )
       : await stageAndPack(ctx, { probe, extras: extras!, ...(runtime ? { runtime } : {}) });
 
-    const verified = await runVerifyStep(ctx, { packed, probe, ...(runtime ? { runtime } : {}) });
+    const verified = await runVerifyStep(ctx, {
+      packed,
+      probe,
+      places,
+      ...(runtime ? { runtime } : {}),
+    });
     const { wheel } = verified;
     placed.push(wheel.path, `${wheel.path}${RECEIPT_SUFFIX}`);
     wheel.receipt = await ctx.timed('Receipt', () =>
@@ -149,6 +159,11 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     await executors
       .finish(handBack)
       .catch((e: unknown) => log.warning(`hand-back failed: ${String(e)}`));
+    for (const place of places) {
+      await place
+        .finish(handBack)
+        .catch((e: unknown) => log.warning(`hand-back failed: ${String(e)}`));
+    }
     await closeWorkFolders(inputs, folders, succeeded, placed);
   }
 }

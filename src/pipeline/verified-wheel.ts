@@ -23,6 +23,17 @@ export interface PackResult {
   imports: string[];
 }
 
+/** One place the wheel was proven in: a row of the summary and an entry of the receipt. */
+export interface PlaceVerification {
+  /** "this machine" or "the image NAME". */
+  where: string;
+  image?: { reference: string; id?: string; repoDigests?: readonly string[] };
+  python: { path: string; version: string; pip: string | null };
+  /** The wheel's tags this place's pip accepts. */
+  tagsAccepted: readonly string[];
+  result: 'passed';
+}
+
 export interface VerifiedWheel extends PackedWheel {
   distribution: string;
   version: string;
@@ -31,6 +42,8 @@ export interface VerifiedWheel extends PackedWheel {
   verify: VerifyResult;
   /** The native files and their dependencies. */
   nativeReport: NativeReport;
+  /** Each place the wheel was proven in (verify-image), in order. */
+  verifications?: readonly PlaceVerification[];
   /** The verification receipt written next to the wheel. */
   receipt?: ReceiptFile;
 }

@@ -39,6 +39,14 @@ export interface ReceiptFacts {
   /** The import check: each module and the file it was imported from (relative to the target). */
   imports: { module: string; from: string }[];
   testCommand?: { command: string; result: 'passed' };
+  /** Each place the wheel was proven in (verify-image, or where the build ran), in order. */
+  places?: readonly {
+    where: string;
+    image?: { reference: string; id?: string; repoDigests?: readonly string[] };
+    python: { path: string; version: string; pip: string | null };
+    tagsAccepted: readonly string[];
+    result: 'passed';
+  }[];
   tool: { name: string; version: string };
   sourceDateEpoch: number;
   /** GITHUB_SHA, when the run has one. */
@@ -82,6 +90,15 @@ export function receiptObject(facts: ReceiptFacts) {
       testCommand: facts.testCommand
         ? { command: facts.testCommand.command, result: facts.testCommand.result }
         : null,
+      places: (facts.places ?? []).map((place) => ({
+        where: place.where,
+        image: place.image
+          ? { reference: place.image.reference, id: place.image.id ?? null }
+          : null,
+        python: { path: place.python.path, version: place.python.version, pip: place.python.pip },
+        tagsAccepted: [...place.tagsAccepted].sort(byName),
+        result: place.result,
+      })),
       nativeFiles: [...facts.nativeFiles]
         .sort((a, b) => byName(a.path, b.path))
         .map((file) => ({

@@ -6,6 +6,7 @@ import { timedOutError } from '../exec/command-timeouts.js';
 import type { Executor } from '../exec/executor.js';
 import type { Log } from '../log/log.js';
 import { SUPPORTED_TAGS_LOOKUP } from './probe-script.js';
+import { localeInstallError, RUNTIME_C_LOCALE } from './runtime-locale.js';
 
 // Put only the install target first on sys.path (not the cwd, not the source tree), import each
 // module and prove it came from the target: a wheel that imports only thanks to the build tree
@@ -42,6 +43,10 @@ export interface VerifyOptions {
   testTimeoutMs?: number;
   /** An empty folder the executor can read and write (inside the image's mounts). */
   workDir: string;
+  /** Added to every command's variables (after the isolation ones). */
+  env?: Record<string, string>;
+  /** The wheel's file names that are not ASCII (they need a UTF-8 locale with an old pip). */
+  nonAsciiNames?: readonly string[];
   log: Log;
 }
 
@@ -69,17 +74,21 @@ export interface InstalledWheel {
   /** An empty folder to run imports and tests in. */
   cwd: string;
   bin: string;
+  /** The wheel's tags this interpreter's pip accepts. */
+  tagsAccepted?: string[];
+}
+
+/** The isolation variables, then the caller's own. */
+function envOf(options: VerifyOptions): Record<string, string> {
+  return { ...ISOLATED_ENV, ...options.env };
 }
 
 /** The tags `python`'s pip installs, from a process of its own (when the probe could not tell). */
-async function askSupportedTags(
-  executor: Executor,
-  python: string,
-  cwd: string,
-): Promise<string[]> {
+async function askSupportedTags(options: VerifyOptions, cwd: string): Promise<string[]> {
+  const { executor, python } = options;
   const supported = await executor.run([python, '-E', '-s', '-c', SUPPORTED_TAGS_SCRIPT], {
     cwd,
-    env: ISOLATED_ENV,
+    env: envOf(options),
   });
   if (supported.exitCode !== 0) {
     throw new VerifyError(`${python} has no working pip.`, {
@@ -105,8 +114,9 @@ export async function installWheel(options: VerifyOptions): Promise<InstalledWhe
   await mkdir(bin, { recursive: true });
   const supportedTags = options.supportedTags?.length
     ? options.supportedTags
-    : await askSupportedTags(executor, python, cwd);
-  if (!options.tags.some((tag) => supportedTags.includes(tag))) {
+    : await askSupportedTags(options, cwd);
+  const tagsAccepted = options.tags.filter((tag) => supportedTags.includes(tag));
+  if (tagsAccepted.length === 0) {
     throw new VerifyError(
       `${python}'s pip does not install wheels tagged ${options.tags.join(', ')}.`,
       {
@@ -117,7 +127,20 @@ export async function installWheel(options: VerifyOptions): Promise<InstalledWhe
     );
   }
 
-  // pip reads the tags and RECORD of the wheel file itself and unpacks it once into the target.
+  await pipInstall(options, target, cwd, envOf(options));
+  log.info(`pip installed the wheel into a fresh target with ${python} on ${executor.where}`);
+
+  return { target, cwd, bin, tagsAccepted };
+}
+
+/** pip reads the tags and RECORD of the wheel file itself and unpacks it once into the target. */
+async function pipInstall(
+  options: VerifyOptions,
+  target: string,
+  cwd: string,
+  env: Record<string, string>,
+): Promise<void> {
+  const { executor, python } = options;
   const install = await executor.run(
     [
       python,
@@ -135,17 +158,40 @@ export async function installWheel(options: VerifyOptions): Promise<InstalledWhe
       target,
       options.wheelPath,
     ],
-    { cwd, env: ISOLATED_ENV },
+    { cwd, env },
   );
   if (install.exitCode !== 0) {
+    const output = install.stderr + install.stdout;
+    const names = options.nonAsciiNames ?? [];
+    const locale = names.length
+      ? localeInstallError(output, names, python, executor.where)
+      : undefined;
+    if (locale) throw locale;
     throw new VerifyError(`pip (${python}) refused to install the wheel.`, {
-      fix: notSupportedHint(install.stderr + install.stdout),
+      fix: notSupportedHint(output),
       details: lastLines(install.stderr || install.stdout, 40),
     });
   }
-  log.info(`pip installed the wheel into a fresh target with ${python}`);
+}
 
-  return { target, cwd, bin };
+/**
+ * On this machine, a wheel with non-ASCII file names is installed and imported once more under
+ * LC_ALL=C: the runtime images set no UTF-8 locale, and the runner's own must not prove it.
+ */
+export async function proveUnderCLocale(options: VerifyOptions): Promise<void> {
+  const names = options.nonAsciiNames ?? [];
+  if (names.length === 0) return;
+  const dir = join(options.workDir, 'c-locale');
+  const target = join(dir, 'target');
+  const cwd = join(dir, 'cwd');
+  await mkdir(target, { recursive: true });
+  await mkdir(cwd, { recursive: true });
+  const cOptions = { ...options, env: { ...options.env, ...RUNTIME_C_LOCALE } };
+  await pipInstall(cOptions, target, cwd, envOf(cOptions));
+  await checkImports(cOptions, { target, cwd, bin: join(dir, 'bin') });
+  options.log.info(
+    `locale: ${names.length} non-ASCII file name(s) (${names[0]}...) install and import under LC_ALL=C too, as in a runtime without a UTF-8 locale`,
+  );
 }
 
 /** Imports each module in a fresh interpreter that sees only the install target first. */
@@ -157,10 +203,7 @@ export async function checkImports(
   const { target, cwd } = installed;
   const imported = await executor.run(
     [python, '-E', '-s', '-c', IMPORT_SCRIPT, target, ...options.imports],
-    {
-      cwd,
-      env: ISOLATED_ENV,
-    },
+    { cwd, env: envOf(options) },
   );
   if (imported.exitCode !== 0) {
     throw new VerifyError(`the installed wheel does not import with ${python}.`, {
@@ -183,23 +226,27 @@ export async function checkImports(
 export async function runTestCommand(
   options: VerifyOptions,
   installed: InstalledWheel,
+  beside: { paths: readonly string[]; bins: readonly string[] } = { paths: [], bins: [] },
 ): Promise<void> {
   const { executor, python, log } = options;
   const { target, cwd, bin } = installed;
   if (options.testCommand) {
     await symlink(python, join(bin, 'python'));
+    // test-requires (and requires) come after the wheel: the wheel's own files always win.
+    const pythonPath = [target, ...beside.paths].join(':');
+    const path = [bin, ...beside.bins].join(':');
     const test = await executor.run(
       [
         'sh',
         '-c',
         'PATH="$1:$PATH"; export PATH; eval "$2"',
         'test-command',
-        bin,
+        path,
         options.testCommand,
       ],
       {
         cwd,
-        env: { ...ISOLATED_ENV, PYTHONPATH: target, PYTHON: python },
+        env: { ...envOf(options), PYTHONPATH: pythonPath, PYTHON: python },
         stream: true,
         timeoutMs: options.testTimeoutMs,
       },

@@ -17,6 +17,13 @@ export function summaryMarkdown(wheel: VerifiedWheel, outputs: Outputs): string 
     ['SHA-256', `\`${wheel.sha256}\``],
     ['Files', String(wheel.entries.length)],
   ];
+  for (const place of wheel.verifications ?? []) {
+    const id = place.image?.id ? ` (\`${place.image.id.slice(0, 19)}\`)` : '';
+    rows.push([
+      `Verified ${place.image ? 'in' : 'on'} ${cellText(place.where)}${id}`,
+      `${place.result}: ${cellText(`python ${place.python.version} at ${place.python.path}`)}, tags \`${cellText(place.tagsAccepted.join(', '))}\``,
+    ]);
+  }
   if (wheel.nativeReport.runtimeNeeds)
     rows.push(['Runtime needs', cellText(wheel.nativeReport.runtimeNeeds)]);
   if (outputs['artifact-url'])

@@ -59,6 +59,7 @@ export async function writeReceipt(options: {
     tags: readonly string[];
     distribution: string;
     version: string;
+    verifications?: ReceiptFacts['places'];
   };
   probe: PythonProbe;
   /** The install target of the verification (to make library paths relative). */
@@ -74,8 +75,11 @@ export async function writeReceipt(options: {
     : await executors.executor
         .run([probe.executable, '-E', '-s', '-c', LIBC_SCRIPT])
         .then((libc) => (libc.exitCode === 0 ? parseGlibc(libc.stdout) : null));
-  let image: ReceiptFacts['image'];
-  if (inputs.container) {
+  // The verification already asked the engine about the build's image when it ran there.
+  let image: ReceiptFacts['image'] = wheel.verifications?.find(
+    (place) => place.image && place.image.reference === inputs.container?.image,
+  )?.image;
+  if (inputs.container && !image) {
     const inspect = await executors.host.run([
       inputs.container.engine,
       'image',
@@ -118,6 +122,7 @@ export async function writeReceipt(options: {
     ...(inputs.testCommand
       ? { testCommand: { command: inputs.testCommand, result: 'passed' as const } }
       : {}),
+    ...(wheel.verifications ? { places: wheel.verifications } : {}),
     tool: { name: 'algorithmia-wheel', version: TOOL_VERSION },
     sourceDateEpoch: date.epoch,
     ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
