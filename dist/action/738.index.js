@@ -615,6 +615,8 @@ function explainFsFailure(error, places) {
     return error;
 }
 
+// EXTERNAL MODULE: ./src/log/redact.ts
+var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
 var artifact_plan = __webpack_require__(87610);
 // EXTERNAL MODULE: ./src/publish/index/index-pages.ts
@@ -2185,7 +2187,7 @@ async function writeReceipt(options) {
         tool: { name: 'algorithmia-wheel', version: TOOL_VERSION },
         sourceDateEpoch: date.epoch,
         ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
-    });
+    }, options.redact);
     const fileName = `${wheel.fileName}${names/* RECEIPT_SUFFIX */.X9}`;
     const path = (0,external_node_path_.join)(inputs.outputDir, fileName);
     await (0,promises_.writeFile)(path, bytes);
@@ -4227,9 +4229,11 @@ async function closeWorkFolders(inputs, folders, succeeded) {
 
 
 
+
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 async function runPipeline(inputs, deps) {
     const { log, env, signal } = deps;
+    const redactor = deps.redactor ?? redact/* Redactor */.pO.fromEnvironment(env);
     const { outputDirExisted } = await checkUserFolders(inputs);
     // License files and the readme are read before the build, so a wrong name fails at once.
     const extras = inputs.projectDir
@@ -4291,6 +4295,7 @@ async function runPipeline(inputs, deps) {
             importLines: verified.importLines,
             nativeReport: wheel.nativeReport,
             log,
+            redact: (text) => redactor.redact(text),
         }));
         const outputs = {
             wheel: wheel.path,

@@ -6,6 +6,7 @@ import type { OutputSink } from '../exec/executor.js';
 import { explainFsFailure } from './fs-failure.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { Log } from '../log/log.js';
+import { Redactor } from '../log/redact.js';
 import type { Outputs } from '../inputs/output-spec.js';
 import { publishersFor } from './publishers.js';
 import { discoverPython } from '../python/discover.js';
@@ -29,6 +30,11 @@ export interface PipelineDeps {
   signal?: AbortSignal;
   /** Where the user's commands' streamed output goes (the entry point's redacting stream). */
   commandOutput?: OutputSink;
+  /**
+   * The entry point's redactor: what the run writes or publishes (the receipt) goes through it,
+   * as the log does. Default: one made from `env`.
+   */
+  redactor?: Redactor;
 }
 
 export interface PipelineResult {
@@ -39,6 +45,7 @@ export interface PipelineResult {
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
   const { log, env, signal } = deps;
+  const redactor = deps.redactor ?? Redactor.fromEnvironment(env);
   const { outputDirExisted } = await checkUserFolders(inputs);
   // License files and the readme are read before the build, so a wrong name fails at once.
   const extras = inputs.projectDir
@@ -104,6 +111,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         importLines: verified.importLines,
         nativeReport: wheel.nativeReport,
         log,
+        redact: (text) => redactor.redact(text),
       }),
     );
     const outputs: Outputs = {

@@ -26,7 +26,7 @@ export async function run(): Promise<void> {
     const result = await runWithInputs(
       (name: InputName) =>
         core.getInput(name, { required: false, trimWhitespace: !INPUT_SPECS[name].multiline }),
-      { log, env: process.env, commandOutput, signal: cancellation.signal },
+      { log, env: process.env, commandOutput, signal: cancellation.signal, redactor },
     );
     for (const name of OUTPUT_NAMES) {
       const value = result.outputs[name];

@@ -29,6 +29,7 @@ export async function runBuildCommand(
       env: process.env,
       commandOutput,
       signal: cancellation.signal,
+      redactor,
     });
     const outputs = Object.fromEntries(
       Object.entries(result.outputs).map(([name, value]) => [name, clean(value)]),

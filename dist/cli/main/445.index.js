@@ -648,6 +648,8 @@ function explainFsFailure(error, places) {
     return error;
 }
 
+// EXTERNAL MODULE: ./src/log/redact.ts
+var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
 var artifact_plan = __webpack_require__(87610);
 // EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
@@ -2165,9 +2167,25 @@ function receiptObject(facts) {
         },
     };
 }
-/** The receipt's bytes: UTF-8 JSON, two-space indent, a final newline. */
-function buildReceipt(facts) {
-    return Buffer.from(`${JSON.stringify(receiptObject(facts), null, 2)}\n`, 'utf8');
+/**
+ * The receipt's bytes: UTF-8 JSON, two-space indent, a final newline. Every string goes through
+ * `clean` (the run's redaction) before it is serialised: the receipt is published, and a test
+ * command may quote a secret; the bytes (and so their digest) are what gets written.
+ */
+function buildReceipt(facts, clean = (text) => text) {
+    const json = JSON.stringify(mapStrings(receiptObject(facts), clean), null, 2);
+    return Buffer.from(`${json}\n`, 'utf8');
+}
+/** A JSON value with every string (keys included) passed through `clean`. */
+function mapStrings(value, clean) {
+    if (typeof value === 'string')
+        return clean(value);
+    if (Array.isArray(value))
+        return value.map((item) => mapStrings(item, clean));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [clean(key), mapStrings(item, clean)]));
+    }
+    return value;
 }
 /** `imported vecmath from vecmath/__init__.py` lines (verify.ts) -> module and file. */
 function parseImportLines(lines) {
@@ -2335,7 +2353,7 @@ async function writeReceipt(options) {
         tool: { name: 'algorithmia-wheel', version: tool_version/* TOOL_VERSION */.w },
         sourceDateEpoch: date.epoch,
         ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
-    });
+    }, options.redact);
     const fileName = `${wheel.fileName}${names/* RECEIPT_SUFFIX */.X9}`;
     const path = (0,external_node_path_.join)(inputs.outputDir, fileName);
     await (0,promises_.writeFile)(path, bytes);
@@ -4377,9 +4395,11 @@ async function closeWorkFolders(inputs, folders, succeeded) {
 
 
 
+
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 async function runPipeline(inputs, deps) {
     const { log, env, signal } = deps;
+    const redactor = deps.redactor ?? redact/* Redactor */.pO.fromEnvironment(env);
     const { outputDirExisted } = await checkUserFolders(inputs);
     // License files and the readme are read before the build, so a wrong name fails at once.
     const extras = inputs.projectDir
@@ -4441,6 +4461,7 @@ async function runPipeline(inputs, deps) {
             importLines: verified.importLines,
             nativeReport: wheel.nativeReport,
             log,
+            redact: (text) => redactor.redact(text),
         }));
         const outputs = {
             wheel: wheel.path,

@@ -2456,6 +2456,7 @@ async function runBuildCommand(values, json) {
             env: process.env,
             commandOutput,
             signal: cancellation.signal,
+            redactor,
         });
         const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, value]) => [name, clean(value)]));
         process.stdout.write(formatOutputs(outputs, json ? 'json' : 'lines'));
