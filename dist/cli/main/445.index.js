@@ -4177,6 +4177,7 @@ async function stageAndPack(ctx, options) {
     const { probe, extras, runtime } = options;
     const staged = await timed('Stage', () => (0,stage/* stagePackage */.nQ)({
         workingDirectory: inputs.workingDirectory,
+        workspace: inputs.workspace,
         packageDir: inputs.packageDir,
         rules: inputs.stage,
         outputDir: inputs.outputDir,

@@ -2829,7 +2829,9 @@ async function stagePackage(options) {
                 fix: 'build first (`build-command`), or point `package-dir` at the folder named like the package.',
             });
         }
-        const packageName = (0,external_node_path_.basename)(await (0,promises_.realpath)(dir));
+        const realDir = await (0,promises_.realpath)(dir);
+        await refuseLinkedPackageDir(dir, realDir, [workingDirectory, options.workspace]);
+        const packageName = (0,external_node_path_.basename)(realDir);
         const all = await globFiles('**', { cwd: dir, ignore: EXCLUDED, input: 'package-dir' });
         const found = withoutOutput(all, dir, options.outputDir, log).kept;
         addFiles(files, found.map((rel) => ({
@@ -2872,6 +2874,28 @@ async function stagePackage(options) {
     const staged = [...files.values()];
     log.info(`staged ${staged.length} files: ${describeTopLevel(topLevel)}`);
     return { ...named, topLevel, files: staged };
+}
+/**
+ * `package-dir` written inside the working directory (or the workspace) must stay there once its
+ * links are resolved: a folder linked out of the tree is refused like a linked file, or the
+ * wheel would carry whatever the link points at (a home folder with credentials).
+ */
+async function refuseLinkedPackageDir(dir, realDir, trees) {
+    const tree = trees.find((t) => t !== undefined && isInside(dir, t));
+    if (tree === undefined)
+        return;
+    const realTree = await (0,promises_.realpath)(tree).catch(() => tree);
+    if (isInside(realDir, realTree))
+        return;
+    const link = (0,external_node_fs_.lstatSync)(dir).isSymbolicLink();
+    throw new errors/* InputError */.dz(`${dir} is ${link ? 'a symbolic link' : 'behind a symbolic link'} to ${realDir}, outside ${realTree}.`, {
+        input: 'package-dir',
+        fix: 'point `package-dir` at a real folder inside the working directory (have the build copy the package there) instead of a link to a folder outside it.',
+        file: dir,
+    });
+}
+function isInside(path, tree) {
+    return path === tree || path.startsWith(tree.endsWith(external_node_path_.sep) ? tree : tree + external_node_path_.sep);
 }
 /** Top-level folders must be importable packages with an __init__.py (2.7 has no namespace packages). */
 function checkTopLevel(topLevel, files, name, input, log) {
