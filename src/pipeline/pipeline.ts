@@ -61,6 +61,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const executors = createExecutors(inputs, env, tempRootOf(env), log, {
     signal,
     output: deps.commandOutput,
+    redactor,
   });
   const folders = await openWorkFolders(inputs, env, outputDirExisted);
   const ctx: StepContext = {

@@ -176,6 +176,8 @@ async function runBuild(ctx) {
     }
 }
 
+// EXTERNAL MODULE: ./src/log/redact.ts
+var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/log/log.ts
@@ -542,6 +544,7 @@ class ContainerExecutor {
 
 
 
+
 /** This machine, or the `image` through docker/podman with the workspace and temp mounted. */
 function createExecutors(inputs, env, tempRoot, log, options = {}) {
     // Every command, on this machine or in the image, stops when the run is cancelled; streamed
@@ -560,11 +563,13 @@ function createExecutors(inputs, env, tempRoot, log, options = {}) {
             inputs.projectDir,
         ].filter((p) => p !== undefined)),
     ];
+    const redactor = options.redactor ?? redact/* Redactor */.pO.fromEnvironment(env);
     const executor = new ContainerExecutor({
         engine: container.engine,
         image: container.image,
         mounts: minimalMounts(mounts),
-        env: (0,container_plan/* containerEnv */.jY)(env, container.envLines),
+        // A listed variable whose value the redactor would mask (a URL with a password) stays out.
+        env: (0,container_plan/* containerEnv */.jY)(env, container.envLines, (value) => redactor.redact(value) !== value),
         options: container.options,
         log,
         host,
@@ -648,8 +653,6 @@ function explainFsFailure(error, places) {
     return error;
 }
 
-// EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
 var artifact_plan = __webpack_require__(87610);
 // EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
@@ -4416,6 +4419,7 @@ async function runPipeline(inputs, deps) {
     const executors = createExecutors(inputs, env, tempRootOf(env), log, {
         signal,
         output: deps.commandOutput,
+        redactor,
     });
     const folders = await openWorkFolders(inputs, env, outputDirExisted);
     const ctx = {
