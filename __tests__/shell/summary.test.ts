@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../../src/log/log.js';
-import { failureMarkdown, summaryMarkdown } from '../../src/shell/summary.js';
+import {
+  failureMarkdown,
+  publishedFailureMarkdown,
+  summaryMarkdown,
+} from '../../src/shell/summary.js';
 import type { VerifiedWheel } from '../../src/pipeline/verified-wheel.js';
 
 const wheel = {
@@ -79,5 +83,46 @@ describe('job summary', () => {
       '2.0 KiB',
       '5.0 GiB',
     ]);
+  });
+});
+
+describe('the summary of a failure after the upload', () => {
+  it('says what was published first, then what failed; never "not published"', () => {
+    const text = publishedFailureMarkdown(
+      {
+        'wheel-name': 'demo-1.0-py3-none-any.whl',
+        sha256: 'ab'.repeat(32),
+        's3-uri': 's3://bucket/p/demo-1.0-py3-none-any.whl',
+        'index-url': 'https://bucket.s3.amazonaws.com/p/simple/',
+        'artifact-name': 'demo|wheel',
+      },
+      'Input <verify-published>: the read was cut short.',
+      'GetObject failed',
+    );
+    expect(text).toBe(
+      [
+        '## :warning: Published, but a later step failed',
+        '',
+        'The wheel was published (the outputs are set):',
+        '',
+        '| | |',
+        '|---|---|',
+        '| Wheel | `demo-1.0-py3-none-any.whl` |',
+        `| SHA-256 | \`${'ab'.repeat(32)}\` |`,
+        '| S3 | s3://bucket/p/demo-1.0-py3-none-any.whl |',
+        '| Index | https://bucket.s3.amazonaws.com/p/simple/ |',
+        '| Artifact | demo\\|wheel |',
+        '',
+        '**What failed afterwards:** Input &lt;verify-published&gt;: the read was cut short.',
+        '',
+        '```',
+        'GetObject failed',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(publishedFailureMarkdown({}, 'x', undefined, 'Published, but')).toMatch(
+      /^## :warning: Published, but\n/,
+    );
   });
 });

@@ -694,7 +694,7 @@ function artifactStep(inputs, env) {
 function s3Step(inputs, log) {
     return {
         name: 'Publish to S3',
-        async run(wheel, _log, signal) {
+        async run(wheel, _log, signal, published) {
             const started = Date.now();
             let lastLine = 0;
             const [{ publishToS3 }, { s3Target }] = await Promise.all([
@@ -720,11 +720,18 @@ function s3Step(inputs, log) {
                     ? 'overwritten'
                     : 'uploaded';
             log.info(`${result.uri} ${verb} in ${(0,log_log/* formatDuration */.a3)(Date.now() - started)}`);
+            const outputs = {
+                's3-uri': result.uri,
+                's3-url': result.url,
+                requirement: result.requirement,
+            };
+            // The wheel is out there now: a failure of the sidecars below still reports it.
+            published?.(outputs);
             const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(667)]).then(__webpack_require__.bind(__webpack_require__, 4667));
             if (result.status === 'already-published')
                 await alignWheelAcl(inputs, wheel.fileName, log);
             await publishSidecars(inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
-            return { 's3-uri': result.uri, 's3-url': result.url, requirement: result.requirement };
+            return outputs;
         },
     };
 }
@@ -4318,8 +4325,13 @@ async function runPipeline(inputs, deps) {
                 workDir: (0,external_node_path_.join)(ctx.work, 'consumer'),
                 imports: inputs.imports,
             });
+        const published = (more) => {
+            Object.assign(outputs, more);
+            if (Object.keys(more).length)
+                deps.onPublished?.({ ...outputs });
+        };
         for (const step of after) {
-            Object.assign(outputs, await ctx.timed(step.name, () => step.run(wheel, log, signal)));
+            published(await ctx.timed(step.name, () => step.run(wheel, log, signal, published)));
         }
         succeeded = true;
         return { wheel, outputs };

@@ -35,6 +35,11 @@ export interface PipelineDeps {
    * as the log does. Default: one made from `env`.
    */
   redactor?: Redactor;
+  /**
+   * Called with every output once something is published (an upload done, an index written):
+   * when a later step fails, the shell still reports what is out there (URI, sha256).
+   */
+  onPublished?: (outputs: Outputs) => void;
 }
 
 export interface PipelineResult {
@@ -132,8 +137,12 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         workDir: join(ctx.work, 'consumer'),
         imports: inputs.imports,
       });
+    const published = (more: Outputs): void => {
+      Object.assign(outputs, more);
+      if (Object.keys(more).length) deps.onPublished?.({ ...outputs });
+    };
     for (const step of after) {
-      Object.assign(outputs, await ctx.timed(step.name, () => step.run(wheel, log, signal)));
+      published(await ctx.timed(step.name, () => step.run(wheel, log, signal, published)));
     }
     succeeded = true;
     return { wheel, outputs };

@@ -51,7 +51,7 @@ export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): Af
 export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
   return {
     name: 'Publish to S3',
-    async run(wheel: VerifiedWheel, _log: Log, signal?: AbortSignal) {
+    async run(wheel: VerifiedWheel, _log: Log, signal?: AbortSignal, published?) {
       const started = Date.now();
       let lastLine = 0;
       const [{ publishToS3 }, { s3Target }] = await Promise.all([
@@ -83,10 +83,17 @@ export function s3Step(inputs: S3Inputs, log: Log): AfterVerifyStep {
             ? 'overwritten'
             : 'uploaded';
       log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
+      const outputs = {
+        's3-uri': result.uri,
+        's3-url': result.url,
+        requirement: result.requirement,
+      };
+      // The wheel is out there now: a failure of the sidecars below still reports it.
+      published?.(outputs);
       const { alignWheelAcl, publishSidecars } = await import('../publish/s3/s3-beside.js');
       if (result.status === 'already-published') await alignWheelAcl(inputs, wheel.fileName, log);
       await publishSidecars(inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
-      return { 's3-uri': result.uri, 's3-url': result.url, requirement: result.requirement };
+      return outputs;
     },
   };
 }

@@ -2459,6 +2459,7 @@ async function runBuildCommand(values, json) {
     const log = new RedactingLog(new console_log/* ConsoleLog */.w(process.env.RUNNER_DEBUG === '1'), redactor);
     const commandOutput = new RedactingStream(redactor, process.stderr);
     const cancellation = cancelOnSignals();
+    let published;
     try {
         const result = await runWithInputs((name) => values.get(name) ?? '', {
             log,
@@ -2466,6 +2467,7 @@ async function runBuildCommand(values, json) {
             commandOutput,
             signal: cancellation.signal,
             redactor,
+            onPublished: (outputs) => (published = outputs),
         });
         const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, value]) => [name, clean(value)]));
         process.stdout.write(formatOutputs(outputs, json ? 'json' : 'lines'));
@@ -2473,6 +2475,12 @@ async function runBuildCommand(values, json) {
     }
     catch (error) {
         commandOutput.flush();
+        if (published) {
+            // Published before the failure: say where, like a success does, then what failed.
+            const outputs = Object.entries(published).map(([name, value]) => [name, clean(value)]);
+            process.stdout.write(formatOutputs(Object.fromEntries(outputs), json ? 'json' : 'lines'));
+            process.stderr.write('published before the failure: the outputs above are set.\n');
+        }
         if (error instanceof errors/* UserError */.yo) {
             process.stderr.write(clean(`error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`));
         }
