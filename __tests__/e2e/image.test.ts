@@ -30,9 +30,24 @@ const SECRETS = {
   ACTIONS_RUNTIME_TOKEN: 'fake-runtime-token-that-must-not-leak',
   ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'fake-oidc-request-token-that-must-not-leak',
   GITHUB_TOKEN: 'ghs_faketokenthatmustnotleak',
-  // Allow-listed prefixes (GITHUB_*, CMAKE_*) still never carry keys, tokens or passwords.
+  // Named like the runner's variables or a build's: none is a documented default, none goes in.
   GITHUB_APP_PRIVATE_KEY: 'fake-app-private-key-that-must-not-leak',
   CMAKE_REGISTRY_PASSWORD: 'fake-cmake-password-that-must-not-leak',
+  GITHUB_PAT: 'github-pat-that-must-not-leak-0001',
+  GITHUB_AUTH: 'github-auth-that-must-not-leak-0002',
+  GITHUB_APP_PEM:
+    '-----BEGIN RSA PRIVATE KEY-----\nMIIEfakePemLineThatMustNotLeak0003\n-----END RSA PRIVATE KEY-----',
+  GITHUB_DEPLOY_PW: 'github-deploy-pw-that-must-not-leak-0004',
+  CMAKE_REGISTRY_PASS: 'cmake-registry-pass-that-must-not-leak-0005',
+  // A URL password the redactor masks: neither this variable nor a listed one holding it goes in.
+  CMAKE_ARGS: '-DREGISTRY=https://builder:cmake-url-password-0006@registry.example/simple',
+  GITHUB_SERVER_URL: 'https://bot:server-url-password-0007@github.example',
+};
+/** Harmless, but not a runner default: only through `env`. */
+const NOT_LISTED = {
+  CC: 'gcc-from-host',
+  GITHUB_CUSTOM_FLAG: 'host-flag',
+  CMAKE_BUILD_TYPE: 'Debug',
 };
 
 let bookworm: string;
@@ -65,7 +80,14 @@ describe('the image input on a real engine', () => {
         'test-command': `python -c "import vecmath; assert vecmath.dot([1], [2]) == 2" && env > ${envDump}`,
         'artifact-name': 'false',
       },
-      { ...engineEnv(log), ...SECRETS, GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'o/r' },
+      {
+        ...engineEnv(log),
+        ...SECRETS,
+        ...NOT_LISTED,
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_RUN_ID: '4242',
+      },
     );
     expect(errorAnnotations(run.stdout)).toEqual([]);
     expect(run.status).toBe(0);
@@ -108,6 +130,23 @@ describe('the image input on a real engine', () => {
       expect(inside).not.toMatch(new RegExp(`^${name}=`, 'm'));
     expect(inside).toContain('VECMATH_FLAVOUR=test');
     expect(inside).toContain('GITHUB_REPOSITORY=o/r');
+    expect(inside).toContain('GITHUB_RUN_ID=4242');
+    expect(inside).toContain('CFLAGS=-O2');
+    for (const name of Object.keys(NOT_LISTED)) {
+      expect(inside).not.toMatch(new RegExp(`^${name}=`, 'm'));
+    }
+    // Only documented runner variables (and what `env` and the step set) are inside.
+    const names = inside.split('\n').map((line) => line.split('=')[0]);
+    expect(names.filter((name) => /^(?:GITHUB|CMAKE)_/.test(name ?? '')).sort()).toEqual([
+      'GITHUB_ACTIONS',
+      'GITHUB_REPOSITORY',
+      'GITHUB_RUN_ID',
+      'GITHUB_WORKSPACE',
+    ]);
+    for (const piece of ['MIIEfakePemLineThatMustNotLeak0003', 'cmake-url-password-0006']) {
+      expect(inside).not.toContain(piece);
+      expect(printed).not.toContain(piece);
+    }
     expect(inside).not.toMatch(/^AWS_/m);
     expect(inside).not.toContain('/root/.pyenv');
   });

@@ -65,21 +65,12 @@ const SECRET_VALUES = [
 describe('containerEnv', () => {
   test('passes exactly the documented host variables', () => {
     expect(containerEnv(HOST_ENV, [])).toEqual({
-      CC: 'gcc',
-      CFLAGS: '-O2 -g0',
       CI: 'true',
-      CMAKE_BUILD_PARALLEL_LEVEL: '2',
-      CPPFLAGS: '-DNDEBUG',
-      CXX: 'g++',
-      CXXFLAGS: '-O2',
       GITHUB_REPOSITORY: 'octo/wheel',
       GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
       GITHUB_WORKSPACE: '/home/runner/work/wheel/wheel',
-      LDFLAGS: '-Wl,-s',
-      MAKEFLAGS: '-j2',
       RUNNER_ARCH: 'X64',
       RUNNER_OS: 'Linux',
-      SOURCE_DATE_EPOCH: '1700000000',
     });
   });
 
@@ -98,9 +89,9 @@ describe('containerEnv', () => {
     ['HOME', false],
     ['GITHUB_RUN_ID', true],
     ['GITHUB_REF_NAME', true],
-    ['CMAKE_GENERATOR', true],
-    ['SOURCE_DATE_EPOCH', true],
-    ['CXXFLAGS', true],
+    ['CMAKE_GENERATOR', false],
+    ['SOURCE_DATE_EPOCH', false],
+    ['CXXFLAGS', false],
   ])('host variable %s forwarded: %s', (name, expected) => {
     expect(isForwardedHostVariable(name)).toBe(expected);
   });
@@ -342,26 +333,22 @@ describe('dockerRunCommand', () => {
   });
 
   test('values travel in the client environment, never on the command line', () => {
-    const env = { ...containerEnv(HOST_ENV, ['MY_VAR=hello world']), MULTI: 'line one\nline two' };
+    const env = {
+      ...containerEnv(HOST_ENV, ['MY_VAR=hello world', 'CFLAGS=-O2 -g0', 'LDFLAGS=-Wl,-s']),
+      MULTI: 'line one\nline two',
+    };
     const command = dockerRunCommand({ ...base, env });
     expect(command.env).toEqual({
-      CC: 'gcc',
       CFLAGS: '-O2 -g0',
       CI: 'true',
-      CMAKE_BUILD_PARALLEL_LEVEL: '2',
-      CPPFLAGS: '-DNDEBUG',
-      CXX: 'g++',
-      CXXFLAGS: '-O2',
       GITHUB_REPOSITORY: 'octo/wheel',
       GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
       GITHUB_WORKSPACE: '/home/runner/work/wheel/wheel',
       LDFLAGS: '-Wl,-s',
-      MAKEFLAGS: '-j2',
       MULTI: 'line one\nline two',
       MY_VAR: 'hello world',
       RUNNER_ARCH: 'X64',
       RUNNER_OS: 'Linux',
-      SOURCE_DATE_EPOCH: '1700000000',
     });
     // Every -e names a variable; none carries a value.
     const flags = command.argv.flatMap((arg, i) => (arg === '-e' ? [command.argv[i + 1]] : []));

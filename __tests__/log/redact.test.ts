@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  encodedForms,
   isSecretName,
   MIN_SECRET_LENGTH,
   Redactor,
@@ -159,5 +160,31 @@ describe('RedactingLog', () => {
     await log.group('g from-env-123', async () => undefined);
     expect(masked).toEqual(['from-env-123', 'learned-key-456']);
     expect(inner.lines).toEqual(['a *** b ***', 'warning: w ***', 'debug: d ***', 'group: g ***']);
+  });
+});
+
+describe('secrets in the forms our writers give them', () => {
+  const secret = 'a<b>&"c"\'d|e/f g-0001';
+  const redactor = new Redactor([secret]);
+
+  it.each([
+    ['JSON string', JSON.stringify(secret).slice(1, -1)],
+    ['HTML text', encodedForms(secret)[2]!],
+    ['Markdown table cell', encodedForms(secret)[3]!],
+    ['URL component', encodeURIComponent(secret)],
+  ])('masks it as %s', (_form, written) => {
+    expect(written).not.toBe(secret);
+    expect(redactor.redact(`before ${written} after`)).toBe('before *** after');
+  });
+
+  it('lists each form once, the secret itself first; values stay the secrets alone', () => {
+    expect(encodedForms(secret)[0]).toBe(secret);
+    expect(encodedForms(secret)[2]).toBe('a&lt;b&gt;&amp;&quot;c&quot;&#39;d|e/f g-0001');
+    expect(encodedForms(secret)[3]).toBe('a&lt;b&gt;&amp;&quot;c&quot;&#39;d\\|e/f g-0001');
+    expect(encodedForms('plain-secret-0002')).toEqual(['plain-secret-0002']);
+    expect(redactor.values).toEqual([secret]);
+    // A stream holds back as much as the longest written form could need.
+    expect(redactor.longest).toBe(Math.max(...encodedForms(secret).map((f) => f.length)));
+    expect(redactor.unsafeTail(`x ${encodeURIComponent(secret).slice(0, 5)}`)).toBe(5);
   });
 });

@@ -197,3 +197,28 @@ describe('the verification receipt', () => {
     expect(md).not.toContain('<script>');
   });
 });
+
+describe('the receipt is written redacted', () => {
+  it('passes every string through the redaction before serialising, escapes and all', () => {
+    const secret = 'tok"en\\with<quotes>-0001';
+    const withSecret: ReceiptFacts = {
+      ...facts(),
+      testCommand: { command: `test "$T" = '${secret}'`, result: 'passed' },
+      image: { reference: `registry.example/${secret}`, repoDigests: [] },
+    };
+    const clean = (text: string) => text.split(secret).join('***');
+    const bytes = buildReceipt(withSecret, clean);
+    const text = bytes.toString('utf8');
+    expect(text).not.toContain(JSON.stringify(secret).slice(1, -1));
+    const parsed = JSON.parse(text) as Receipt;
+    expect(parsed.verification.testCommand).toEqual({
+      command: `test "$T" = '***'`,
+      result: 'passed',
+    });
+    expect(parsed.image?.reference).toBe('registry.example/***');
+    // Nothing else changes: numbers stay numbers, nulls stay nulls.
+    expect(parsed.wheel.size).toBe(1234);
+    expect(parsed.build.sourceDateEpoch).toBe(1700000000);
+    expect(buildReceipt(facts(), clean).equals(buildReceipt(facts()))).toBe(true);
+  });
+});

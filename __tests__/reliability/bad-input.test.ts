@@ -71,6 +71,19 @@ const CASES: BadInput[] = [
   },
   {
     input: 'package-dir',
+    label: 'itself a symbolic link to a package folder out of the working directory',
+    inputs: () => {
+      // A folder with __init__.py and a credentials file: it must not be packed.
+      mkdirSync(join(root, 'home_creds'));
+      writeFileSync(join(root, 'home_creds', '__init__.py'), '');
+      writeFileSync(join(root, 'home_creds', 'credentials'), 'aws_secret_access_key = x\n');
+      symlinkSync(join(root, 'home_creds'), join(ws, 'linkedpkg'));
+      return { 'package-dir': 'linkedpkg' };
+    },
+    message: /ws\/linkedpkg is a symbolic link to .*\/home_creds, outside .*\/ws\./,
+  },
+  {
+    input: 'package-dir',
     label: 'a folder name that is not an identifier',
     inputs: () => ({ 'package-dir': folder('my-pkg', { '__init__.py': '' }) }),
     message: /"my-pkg" is not an importable Python name/,

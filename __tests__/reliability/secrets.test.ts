@@ -14,6 +14,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   lstatSync,
   mkdirSync,
@@ -31,6 +32,7 @@ import { errorAnnotations, runBundledAction, type ActionRun } from '../helpers/e
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startMoto, type Moto, motoClient } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
+import { escapeHtml } from '../../src/publish/index/html.js';
 
 const BUCKET = 'secret-test';
 
@@ -174,7 +176,7 @@ async function uploadedBytes(): Promise<{ path: string; bytes: Buffer }[]> {
 }
 
 /** Where each secret shows up, in any common encoding; [] when nowhere. */
-async function leaks(result: Run): Promise<string[]> {
+async function leaks(result: Run, extra: readonly string[] = []): Promise<string[]> {
   const stdout = result.stdout
     .split('\n')
     .filter((line) => !line.startsWith('::add-mask::'))
@@ -188,11 +190,12 @@ async function leaks(result: Run): Promise<string[]> {
     ...(await uploadedBytes()),
   ];
   const found: string[] = [];
-  for (const secret of allSecrets()) {
+  for (const secret of [...allSecrets(), ...extra]) {
     const forms = new Set([
       secret,
       encodeURIComponent(secret),
       JSON.stringify(secret).slice(1, -1),
+      escapeHtml(secret),
     ]);
     for (const place of places) {
       if ([...forms].some((form) => place.bytes.includes(form))) {
@@ -340,6 +343,45 @@ describe("secrets printed by the user's commands", () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('secrets quoted in the inputs, in what the run writes and publishes', () => {
+  // JSON, HTML and Markdown each escape one of its characters: every written form must be masked.
+  const TOKEN = 'api-token<&"value"|must-not-leak-0012';
+
+  it('a test-command that holds a token: receipt file, S3 receipt, artifact and summary masked', async () => {
+    const result = await run(
+      'receipt-token',
+      {
+        's3-prefix': 'receipt-token',
+        's3-index': 'true',
+        'artifact-name': 'receipt-token',
+        'test-command': `test "$MY_API_TOKEN" = '${TOKEN}'`,
+      },
+      { ...ENV_SECRETS, MY_API_TOKEN: TOKEN },
+    );
+    expect(errorAnnotations(result.stdout)).toEqual([]);
+    expect(result.status).toBe(0);
+    // The test ran with the value (it compares it) and the receipt says so, value masked.
+    const name = result.outputs['wheel-name']!;
+    const receiptPath = join(root, 'receipt-token', 'dist', `${name}.verification.json`);
+    const written = readFileSync(receiptPath);
+    const receipt = JSON.parse(written.toString('utf8')) as {
+      verification: { testCommand: { command: string; result: string } };
+    };
+    expect(receipt.verification.testCommand).toEqual({
+      command: `test "$MY_API_TOKEN" = '***'`,
+      result: 'passed',
+    });
+    // The digest the log and the summary show is the digest of the bytes written and published.
+    const digest = createHash('sha256').update(written).digest('hex');
+    expect(result.summary).toContain(`sha256 \`${digest}\``);
+    const published = await admin.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: `receipt-token/${name}.verification.json` }),
+    );
+    expect(Buffer.from(await published.Body!.transformToByteArray()).equals(written)).toBe(true);
+    expect(await leaks(result, [TOKEN])).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   failureMarkdown,
   fitLines,
   MAX_SUMMARY_BYTES,
+  publishedFailureMarkdown,
   summaryMarkdown,
 } from '../../src/shell/summary.js';
 import type { VerifiedWheel } from '../../src/pipeline/verified-wheel.js';
@@ -194,5 +195,46 @@ describe('fitLines', () => {
     expect(fitLines(['aa', 'bb', 'cc'], 6, (n) => `+${n}`)).toEqual(['aa', 'bb', '+1']);
     expect(fitLines(['aa', 'bb'], 6, (n) => `+${n}`)).toEqual(['aa', 'bb']);
     expect(fitLines(['aaaa'], 2, (n) => `+${n}`)).toEqual(['+1']);
+  });
+});
+
+describe('the summary of a failure after the upload', () => {
+  it('says what was published first, then what failed; never "not published"', () => {
+    const text = publishedFailureMarkdown(
+      {
+        'wheel-name': 'demo-1.0-py3-none-any.whl',
+        sha256: 'ab'.repeat(32),
+        's3-uri': 's3://bucket/p/demo-1.0-py3-none-any.whl',
+        'index-url': 'https://bucket.s3.amazonaws.com/p/simple/',
+        'artifact-name': 'demo|wheel',
+      },
+      'Input <verify-published>: the read was cut short.',
+      'GetObject failed',
+    );
+    expect(text).toBe(
+      [
+        '## :warning: Published, but a later step failed',
+        '',
+        'The wheel was published (the outputs are set):',
+        '',
+        '| | |',
+        '|---|---|',
+        '| Wheel | `demo-1.0-py3-none-any.whl` |',
+        `| SHA-256 | \`${'ab'.repeat(32)}\` |`,
+        '| S3 | s3://bucket/p/demo-1.0-py3-none-any.whl |',
+        '| Index | https://bucket.s3.amazonaws.com/p/simple/ |',
+        '| Artifact | demo\\|wheel |',
+        '',
+        '**What failed afterwards:** Input &lt;verify-published&gt;: the read was cut short.',
+        '',
+        '```',
+        'GetObject failed',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(publishedFailureMarkdown({}, 'x', undefined, 'Published, but')).toMatch(
+      /^## :warning: Published, but\n/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 // The stager's refusals and log lines, word for word (fast: small real trees).
+import { realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/base/errors.js';
@@ -49,6 +50,58 @@ describe('package-dir', () => {
     expect(error.input).toBe('package-dir');
     expect(error.message).toBe(`${join(root, 'pkg.py')} is a file, not the package folder.`);
     expect(error.fix).toMatch(/^point `package-dir` at the folder named like the package/);
+  });
+});
+
+describe('package-dir linked out of the tree', () => {
+  it('a link to a folder outside the working directory: refused, naming both', async () => {
+    const outside = tree({ 'creds/__init__.py': '', 'creds/credentials': 'secret' });
+    const root = tree({});
+    symlinkSync(join(outside, 'creds'), join(root, 'pkg'));
+    const error = await stageRefusal({ workingDirectory: root, packageDir: 'pkg', rules: [] });
+    expect(error.input).toBe('package-dir');
+    expect(error.message).toBe(
+      `${join(root, 'pkg')} is a symbolic link to ${realpathSync(join(outside, 'creds'))}, outside ${realpathSync(root)}.`,
+    );
+    expect(error.fix).toMatch(/^point `package-dir` at a real folder inside the working directory/);
+  });
+
+  it('behind a linked folder: refused; inside the workspace it may leave the working directory', async () => {
+    const outside = tree({ 'creds/__init__.py': '' });
+    const workspace = tree({ 'ws/keep': '', 'sibling/pkg/__init__.py': '' });
+    const root = join(workspace, 'ws');
+    symlinkSync(outside, join(root, 'up'));
+    const error = await stageRefusal({ workingDirectory: root, packageDir: 'up/creds', rules: [] });
+    expect(error.message).toMatch(/up\/creds is behind a symbolic link to .*\/creds, outside /);
+    // Written outside the working directory but inside the workspace: held to the workspace.
+    const staged = await stagePackage({
+      workingDirectory: root,
+      workspace,
+      packageDir: '../sibling/pkg',
+      rules: [],
+      log: new MemoryLog(),
+    });
+    expect(staged.files.map((f) => f.archivePath)).toEqual(['pkg/__init__.py']);
+    symlinkSync(outside, join(workspace, 'away'));
+    const away = await stageRefusal({
+      workingDirectory: root,
+      workspace,
+      packageDir: '../away/creds',
+      rules: [],
+    });
+    expect(away.message).toContain(`outside ${realpathSync(workspace)}.`);
+  });
+
+  it('a link that stays inside the working directory is packed under the target name', async () => {
+    const root = tree({ 'build/realpkg/__init__.py': '' });
+    symlinkSync(join(root, 'build', 'realpkg'), join(root, 'pkg'));
+    const staged = await stagePackage({
+      workingDirectory: root,
+      packageDir: 'pkg',
+      rules: [],
+      log: new MemoryLog(),
+    });
+    expect(staged.files.map((f) => f.archivePath)).toEqual(['realpkg/__init__.py']);
   });
 });
 

@@ -9,45 +9,52 @@ import { InputError, UserError } from '../base/errors.js';
 export type ContainerEngine = 'docker' | 'podman';
 
 /**
- * Host variables passed into the image (listed in docs/images.md). A trailing `*` is a prefix. Everything
- * else on the runner (AWS keys, the runtime token, RUNNER_TEMP...) stays outside.
+ * Host variables passed into the image, by exact name (listed in docs/images.md): the runner's
+ * documented default variables ("Store information in variables", default environment
+ * variables) that name the run, the commit and the runner, and hold no credential. Not its file
+ * commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_PATH, GITHUB_STATE, GITHUB_STEP_SUMMARY: host
+ * paths that are not mounted), nor RUNNER_TEMP, RUNNER_TOOL_CACHE or GITHUB_ACTION_PATH (host
+ * folders). No wildcard: GITHUB_PAT, CMAKE_REGISTRY_PASS, CC or CFLAGS reach the image only
+ * through the `env` input, where the workflow says so.
  */
 export const CONTAINER_ENV_ALLOWED: readonly string[] = [
-  'GITHUB_*',
-  'RUNNER_OS',
-  'RUNNER_ARCH',
   'CI',
-  'SOURCE_DATE_EPOCH',
-  'CC',
-  'CXX',
-  'CFLAGS',
-  'CXXFLAGS',
-  'CPPFLAGS',
-  'LDFLAGS',
-  'MAKEFLAGS',
-  'CMAKE_*',
-];
-
-/**
- * Host variables never passed implicitly, even when they match the allow-list above (`*` is any
- * text, compared case-insensitively). A value the user writes into the `env` input is passed as
- * written: that is an explicit choice in the workflow file.
- */
-export const CONTAINER_ENV_NEVER: readonly string[] = [
-  'AWS_*',
-  'ACTIONS_*',
-  '*TOKEN*',
-  '*SECRET*',
-  '*PASSWORD*',
-  '*PASSWD*',
-  '*CREDENTIAL*',
-  '*KEY*',
-  // The runner's file commands: host paths that are not mounted, so a write inside would be lost.
-  'GITHUB_ENV',
-  'GITHUB_OUTPUT',
-  'GITHUB_PATH',
-  'GITHUB_STATE',
-  'GITHUB_STEP_SUMMARY',
+  'GITHUB_ACTION',
+  'GITHUB_ACTION_REPOSITORY',
+  'GITHUB_ACTIONS',
+  'GITHUB_ACTOR',
+  'GITHUB_ACTOR_ID',
+  'GITHUB_API_URL',
+  'GITHUB_BASE_REF',
+  'GITHUB_EVENT_NAME',
+  'GITHUB_EVENT_PATH',
+  'GITHUB_GRAPHQL_URL',
+  'GITHUB_HEAD_REF',
+  'GITHUB_JOB',
+  'GITHUB_REF',
+  'GITHUB_REF_NAME',
+  'GITHUB_REF_PROTECTED',
+  'GITHUB_REF_TYPE',
+  'GITHUB_REPOSITORY',
+  'GITHUB_REPOSITORY_ID',
+  'GITHUB_REPOSITORY_OWNER',
+  'GITHUB_REPOSITORY_OWNER_ID',
+  'GITHUB_RETENTION_DAYS',
+  'GITHUB_RUN_ATTEMPT',
+  'GITHUB_RUN_ID',
+  'GITHUB_RUN_NUMBER',
+  'GITHUB_SERVER_URL',
+  'GITHUB_SHA',
+  'GITHUB_TRIGGERING_ACTOR',
+  'GITHUB_WORKFLOW',
+  'GITHUB_WORKFLOW_REF',
+  'GITHUB_WORKFLOW_SHA',
+  'GITHUB_WORKSPACE',
+  'RUNNER_ARCH',
+  'RUNNER_DEBUG',
+  'RUNNER_ENVIRONMENT',
+  'RUNNER_NAME',
+  'RUNNER_OS',
 ];
 
 /**
@@ -76,28 +83,31 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${pattern.replaceAll('*', '.*')}$`, 'i');
 }
 
-const ALLOWED = CONTAINER_ENV_ALLOWED.map(globToRegExp);
-const NEVER = CONTAINER_ENV_NEVER.map(globToRegExp);
+const ALLOWED = new Set(CONTAINER_ENV_ALLOWED);
 const CLIENT = ENGINE_CLIENT_ENV.map(globToRegExp);
 
-/** True when a host variable may be passed into the image without the user naming it. */
+/** True when a host variable of this name may be passed into the image without the user naming it. */
 export function isForwardedHostVariable(name: string): boolean {
-  return ALLOWED.some((re) => re.test(name)) && !NEVER.some((re) => re.test(name));
+  return ALLOWED.has(name);
 }
 
 /**
- * The environment of every step in the image: the allow-listed host variables, then the `env`
- * input's `NAME=value` lines (which win). Blank lines and `#` comments are skipped; a line is
- * trimmed, and the value is everything after the first `=`.
+ * The environment of every step in the image: the allow-listed host variables whose values hold
+ * no secret (`isSecret`: the run's redactor finds one in it, as in a URL with a password), then
+ * the `env` input's `NAME=value` lines (which win). Blank lines and `#` comments are skipped; a
+ * line is trimmed, and the value is everything after the first `=`.
  */
 export function containerEnv(
   hostEnv: Readonly<Record<string, string | undefined>>,
   userEnvLines: readonly string[],
+  isSecret: (value: string) => boolean = () => false,
 ): Record<string, string> {
   const env: Record<string, string> = {};
   for (const name of Object.keys(hostEnv).sort()) {
     const value = hostEnv[name];
-    if (value !== undefined && isForwardedHostVariable(name)) env[name] = value;
+    if (value !== undefined && isForwardedHostVariable(name) && !isSecret(value)) {
+      env[name] = value;
+    }
   }
   userEnvLines.forEach((raw, index) => {
     const line = raw.trim();

@@ -112,6 +112,8 @@ export const REDACTED = '***';
  */
 export class Redactor {
   private secrets: string[] = [];
+  /** The secrets and the forms they take in what we write (JSON, HTML, URLs), longest first. */
+  private forms: string[] = [];
 
   constructor(values: Iterable<string> = []) {
     for (const value of values) this.add(value);
@@ -126,6 +128,9 @@ export class Redactor {
     const added = secretPieces(value).filter((piece) => !this.secrets.includes(piece));
     if (added.length) {
       this.secrets = [...this.secrets, ...added].sort((a, b) => b.length - a.length);
+      const forms = new Set(this.forms);
+      for (const piece of added) for (const form of encodedForms(piece)) forms.add(form);
+      this.forms = [...forms].sort((a, b) => b.length - a.length);
     }
     return added;
   }
@@ -135,14 +140,18 @@ export class Redactor {
     return this.secrets;
   }
 
-  /** The longest registered piece's length (0 when none): what a stream must hold back. */
+  /** The longest registered form's length (0 when none): what a stream must hold back. */
   get longest(): number {
-    return this.secrets[0]?.length ?? 0;
+    return this.forms[0]?.length ?? 0;
   }
 
+  /**
+   * The text with every secret replaced, also where it appears escaped as JSON, HTML or
+   * Markdown, or percent-encoded: a receipt, a summary or a page holds it in those forms.
+   */
   redact(text: string): string {
     let result = text;
-    for (const secret of this.secrets) {
+    for (const secret of this.forms) {
       if (result.includes(secret)) result = result.split(secret).join(REDACTED);
     }
     return result;
@@ -154,7 +163,7 @@ export class Redactor {
    */
   unsafeTail(text: string): number {
     let keep = 0;
-    for (const secret of this.secrets) {
+    for (const secret of this.forms) {
       const max = Math.min(secret.length - 1, text.length);
       for (let n = max; n > keep; n--) {
         if (text.endsWith(secret.slice(0, n))) {
@@ -165,6 +174,28 @@ export class Redactor {
     }
     return keep;
   }
+}
+
+/**
+ * A secret as it reads inside a JSON string, HTML text (then a Markdown table cell) and a URL,
+ * the secret itself first: the forms our writers give it.
+ */
+export function encodedForms(secret: string): string[] {
+  const html = secret
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+  return [
+    ...new Set([
+      secret,
+      JSON.stringify(secret).slice(1, -1),
+      html,
+      html.replace(/\|/g, '\\|'),
+      encodeURIComponent(secret),
+    ]),
+  ];
 }
 
 /** Shapes masked wherever they appear, known or not: AWS access key ids (AKIA..., ASIA...). */

@@ -1,5 +1,6 @@
 import type { Inputs } from '../inputs/inputs.js';
 import type { Log } from '../log/log.js';
+import { Redactor } from '../log/redact.js';
 import { ContainerExecutor } from '../exec/container.js';
 import { containerEnv } from '../exec/container-plan.js';
 import type { Executor, OutputSink } from '../exec/executor.js';
@@ -22,7 +23,7 @@ export function createExecutors(
   env: NodeJS.ProcessEnv,
   tempRoot: string,
   log: Log,
-  options: { signal?: AbortSignal; output?: OutputSink } = {},
+  options: { signal?: AbortSignal; output?: OutputSink; redactor?: Redactor } = {},
 ): Executors {
   // Every command, on this machine or in the image, stops when the run is cancelled; streamed
   // output goes through the entry point's redacting sink.
@@ -42,11 +43,13 @@ export function createExecutors(
       ].filter((p): p is string => p !== undefined),
     ),
   ];
+  const redactor = options.redactor ?? Redactor.fromEnvironment(env);
   const executor = new ContainerExecutor({
     engine: container.engine,
     image: container.image,
     mounts: minimalMounts(mounts),
-    env: containerEnv(env, container.envLines),
+    // A listed variable whose value the redactor would mask (a URL with a password) stays out.
+    env: containerEnv(env, container.envLines, (value) => redactor.redact(value) !== value),
     options: container.options,
     log,
     host,

@@ -6,6 +6,7 @@ import type { OutputSink } from '../exec/executor.js';
 import { explainFsFailure } from './fs-failure.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { Log } from '../log/log.js';
+import { Redactor } from '../log/redact.js';
 import type { Outputs } from '../inputs/output-spec.js';
 import { publishersFor, runS3Session } from './publishers.js';
 import { RECEIPT_SUFFIX } from '../wheel/names.js';
@@ -31,6 +32,16 @@ export interface PipelineDeps {
   signal?: AbortSignal;
   /** Where the user's commands' streamed output goes (the entry point's redacting stream). */
   commandOutput?: OutputSink;
+  /**
+   * The entry point's redactor: what the run writes or publishes (the receipt) goes through it,
+   * as the log does. Default: one made from `env`.
+   */
+  redactor?: Redactor;
+  /**
+   * Called with every output once something is published (an upload done, an index written):
+   * when a later step fails, the shell still reports what is out there (URI, sha256).
+   */
+  onPublished?: (outputs: Outputs) => void;
 }
 
 export interface PipelineResult {
@@ -41,6 +52,7 @@ export interface PipelineResult {
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
   const { log, env, signal } = deps;
+  const redactor = deps.redactor ?? Redactor.fromEnvironment(env);
   const { outputDirExisted } = await checkUserFolders(inputs);
   // License files and the readme are read before the build, so a wrong name fails at once.
   const extras = inputs.projectDir
@@ -56,6 +68,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const executors = createExecutors(inputs, env, tempRootOf(env), log, {
     signal,
     output: deps.commandOutput,
+    redactor,
   });
   const places = createVerifyPlaces(inputs, env, tempRootOf(env), log, executors.host, {
     signal,
@@ -120,6 +133,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         importLines: verified.importLines,
         nativeReport: wheel.nativeReport,
         log,
+        redact: (text) => redactor.redact(text),
       }),
     );
     const outputs: Outputs = {
@@ -146,8 +160,12 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         s3,
       );
     placed.length = 0;
+    const published = (more: Outputs): void => {
+      Object.assign(outputs, more);
+      if (Object.keys(more).length) deps.onPublished?.({ ...outputs });
+    };
     for (const step of after) {
-      Object.assign(outputs, await ctx.timed(step.name, () => step.run(wheel, log, signal)));
+      published(await ctx.timed(step.name, () => step.run(wheel, log, signal, published)));
     }
     succeeded = true;
     return { wheel, outputs };

@@ -81,7 +81,7 @@ export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): Af
 export function s3Step(inputs: S3Inputs, log: Log, s3: RunS3Session): AfterVerifyStep {
   return {
     name: 'Publish to S3',
-    async run(wheel: VerifiedWheel) {
+    async run(wheel: VerifiedWheel, _log: Log, _signal?: AbortSignal, published?) {
       const started = Date.now();
       let lastLine = 0;
       const [{ publishToS3 }, { s3Target }] = await Promise.all([
@@ -114,12 +114,19 @@ export function s3Step(inputs: S3Inputs, log: Log, s3: RunS3Session): AfterVerif
             ? 'overwritten'
             : 'uploaded';
       log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
+      const outputs = {
+        's3-uri': result.uri,
+        's3-url': result.url,
+        requirement: result.requirement,
+      };
+      // The wheel is out there now: a failure of the sidecars below still reports it.
+      published?.(outputs);
       const { alignWheelAcl, publishSidecars } = await import('../publish/s3/s3-beside.js');
       if (result.status === 'already-published') {
         await alignWheelAcl(session, inputs, wheel.fileName, log);
       }
       await publishSidecars(session, inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
-      return { 's3-uri': result.uri, 's3-url': result.url, requirement: result.requirement };
+      return outputs;
     },
   };
 }

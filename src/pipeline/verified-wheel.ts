@@ -7,10 +7,19 @@ import type { ReceiptFile } from './steps/receipt-step.js';
 import type { PythonProbe } from '../wheel/tags.js';
 import type { PackedWheel } from '../wheel/pack.js';
 
-/** A step that runs only after the wheel was verified (publishers); returns outputs to set. */
+/**
+ * A step that runs only after the wheel was verified (publishers); returns outputs to set.
+ * `published` takes outputs of something already out there before the step ends (the wheel's
+ * S3 URI before its sidecars are written): a later failure still reports them.
+ */
 export interface AfterVerifyStep {
   name: string;
-  run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal): Promise<Outputs>;
+  run(
+    wheel: VerifiedWheel,
+    log: Log,
+    signal?: AbortSignal,
+    published?: (outputs: Outputs) => void,
+  ): Promise<Outputs>;
 }
 
 /** A packed wheel, not yet verified, with what the later steps need to know of it. */

@@ -123,9 +123,29 @@ export function receiptObject(facts: ReceiptFacts) {
 
 export type Receipt = ReturnType<typeof receiptObject>;
 
-/** The receipt's bytes: UTF-8 JSON, two-space indent, a final newline. */
-export function buildReceipt(facts: ReceiptFacts): Buffer {
-  return Buffer.from(`${JSON.stringify(receiptObject(facts), null, 2)}\n`, 'utf8');
+/**
+ * The receipt's bytes: UTF-8 JSON, two-space indent, a final newline. Every string goes through
+ * `clean` (the run's redaction) before it is serialised: the receipt is published, and a test
+ * command may quote a secret; the bytes (and so their digest) are what gets written.
+ */
+export function buildReceipt(
+  facts: ReceiptFacts,
+  clean: (text: string) => string = (text) => text,
+): Buffer {
+  const json = JSON.stringify(mapStrings(receiptObject(facts), clean), null, 2);
+  return Buffer.from(`${json}\n`, 'utf8');
+}
+
+/** A JSON value with every string (keys included) passed through `clean`. */
+function mapStrings(value: unknown, clean: (text: string) => string): unknown {
+  if (typeof value === 'string') return clean(value);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, clean));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [clean(key), mapStrings(item, clean)]),
+    );
+  }
+  return value;
 }
 
 /** `imported vecmath from vecmath/__init__.py` lines (verify.ts) -> module and file. */

@@ -3,13 +3,13 @@ import { ActionsLog } from '../log/actions-log.js';
 import { cancelOnSignals } from './cancel.js';
 import { errorMessage, RunnerError, UserError } from '../base/errors.js';
 import { INPUT_SPECS, type InputName } from '../inputs/input-spec.js';
-import { OUTPUT_NAMES } from '../inputs/output-spec.js';
+import { OUTPUT_NAMES, type Outputs } from '../inputs/output-spec.js';
 import { Redactor } from '../log/redact.js';
 import { RedactingStream } from '../log/redact-stream.js';
 import { maskAll, RedactingLog } from '../log/redacting-log.js';
 import { checkRunnerFiles } from './runner-files.js';
 import { runWithInputs } from '../pipeline/run-with-inputs.js';
-import { failureMarkdown, summaryMarkdown } from './summary.js';
+import { failureMarkdown, publishedFailureMarkdown, summaryMarkdown } from './summary.js';
 
 /** The action's entry: inputs in, outputs and summary out; the pipeline does the work. */
 export async function run(): Promise<void> {
@@ -21,28 +21,58 @@ export async function run(): Promise<void> {
   const log = new RedactingLog(actionsLog, redactor);
   const commandOutput = new RedactingStream(redactor, process.stderr);
   const cancellation = cancelOnSignals();
+  // What is published so far: a failure after an upload still reports it.
+  let published: Outputs | undefined;
   try {
     await checkRunnerFiles(process.env);
     const result = await runWithInputs(
       (name: InputName) =>
         core.getInput(name, { required: false, trimWhitespace: !INPUT_SPECS[name].multiline }),
-      { log, env: process.env, commandOutput, signal: cancellation.signal },
+      {
+        log,
+        env: process.env,
+        commandOutput,
+        signal: cancellation.signal,
+        redactor,
+        onPublished: (outputs) => (published = outputs),
+      },
     );
-    for (const name of OUTPUT_NAMES) {
-      const value = result.outputs[name];
-      if (value !== undefined) core.setOutput(name, redactor.redact(value));
-    }
+    setOutputs(result.outputs, redactor);
     await writeSummary(redactor.redact(summaryMarkdown(result.wheel, result.outputs)));
   } catch (error) {
     commandOutput.flush();
-    await reportFailure(error, redactor);
+    if (published) setOutputs(published, redactor);
+    await reportFailure(error, redactor, published);
   } finally {
     cancellation.dispose();
     cancellation.endIfCancelled();
   }
 }
 
-async function reportFailure(error: unknown, redactor: Redactor): Promise<void> {
+function setOutputs(outputs: Outputs, redactor: Redactor): void {
+  for (const name of OUTPUT_NAMES) {
+    const value = outputs[name];
+    if (value !== undefined) core.setOutput(name, redactor.redact(value));
+  }
+}
+
+/** The failure's summary: with `published`, what is out there comes first. */
+function failureSummary(
+  message: string,
+  details: string | undefined,
+  published: Outputs | undefined,
+  title?: string,
+): string {
+  return published
+    ? publishedFailureMarkdown(published, message, details, title)
+    : failureMarkdown(message, details, title);
+}
+
+async function reportFailure(
+  error: unknown,
+  redactor: Redactor,
+  published: Outputs | undefined,
+): Promise<void> {
   process.exitCode = 1;
   const clean = (text: string) => redactor.redact(text);
   if (error instanceof UserError) {
@@ -62,12 +92,14 @@ async function reportFailure(error: unknown, redactor: Redactor): Promise<void> 
       error.input === 'verify-published'
         ? 'Published, but the platform cannot install it'
         : undefined;
-    await writeSummary(clean(failureMarkdown(error.describe(), details, heading)));
+    await writeSummary(clean(failureSummary(error.describe(), details, published, heading)));
     return;
   }
   core.error(clean(`Unexpected failure: ${errorMessage(error)}`), { title: 'algorithmia-wheel' });
   if (error instanceof Error && error.stack) core.debug(clean(error.stack));
-  await writeSummary(clean(failureMarkdown(`Unexpected failure: ${errorMessage(error)}`)));
+  await writeSummary(
+    clean(failureSummary(`Unexpected failure: ${errorMessage(error)}`, undefined, published)),
+  );
 }
 
 async function writeSummary(markdown: string): Promise<void> {

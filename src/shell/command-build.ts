@@ -23,12 +23,15 @@ export async function runBuildCommand(
   const log = new RedactingLog(new ConsoleLog(process.env.RUNNER_DEBUG === '1'), redactor);
   const commandOutput = new RedactingStream(redactor, process.stderr);
   const cancellation = cancelOnSignals();
+  let published: Record<string, string> | undefined;
   try {
     const result = await runWithInputs((name) => values.get(name) ?? '', {
       log,
       env: process.env,
       commandOutput,
       signal: cancellation.signal,
+      redactor,
+      onPublished: (outputs) => (published = outputs),
     });
     const outputs = Object.fromEntries(
       Object.entries(result.outputs).map(([name, value]) => [name, clean(value)]),
@@ -37,6 +40,12 @@ export async function runBuildCommand(
     return 0;
   } catch (error) {
     commandOutput.flush();
+    if (published) {
+      // Published before the failure: say where, like a success does, then what failed.
+      const outputs = Object.entries(published).map(([name, value]) => [name, clean(value)]);
+      process.stdout.write(formatOutputs(Object.fromEntries(outputs), json ? 'json' : 'lines'));
+      process.stderr.write('published before the failure: the outputs above are set.\n');
+    }
     if (error instanceof UserError) {
       process.stderr.write(
         clean(`error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`),

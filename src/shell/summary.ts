@@ -171,6 +171,38 @@ export function failureMarkdown(
   return parts.join('\n');
 }
 
+/**
+ * The summary of a run that failed after it published: what is out there (where, and the sha256
+ * to check it by) first, then what failed and how to fix it. Never "not published".
+ */
+export function publishedFailureMarkdown(
+  outputs: Outputs,
+  message: string,
+  details?: string,
+  title = 'Published, but a later step failed',
+): string {
+  const rows: [string, string][] = [];
+  if (outputs['wheel-name']) rows.push(['Wheel', `\`${cellText(outputs['wheel-name'])}\``]);
+  if (outputs.sha256) rows.push(['SHA-256', `\`${outputs.sha256}\``]);
+  if (outputs['s3-uri']) rows.push(['S3', cellText(outputs['s3-uri'])]);
+  if (outputs['index-url']) rows.push(['Index', cellText(outputs['index-url'])]);
+  if (outputs['artifact-name']) rows.push(['Artifact', cellText(outputs['artifact-name'])]);
+  const parts = [
+    `## :warning: ${cellText(title)}`,
+    '',
+    'The wheel was published (the outputs are set):',
+    '',
+    '| | |',
+    '|---|---|',
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+    `**What failed afterwards:** ${cellText(message)}`,
+    '',
+  ];
+  if (details) parts.push('```', details, '```', '');
+  return parts.join('\n');
+}
+
 /** Text inside a Markdown table cell: HTML-escaped, and `|` does not end the cell. */
 function cellText(text: string): string {
   return escapeHtml(text).replace(/\|/g, '\\|');

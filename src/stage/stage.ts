@@ -105,6 +105,8 @@ export function validateArchivePath(path: string, input?: string): void {
 
 export interface StageOptions {
   workingDirectory: string;
+  /** GITHUB_WORKSPACE (or the command's folder): a package-dir inside it must resolve inside it. */
+  workspace?: string;
   packageDir?: string;
   rules: readonly StageRule[];
   /** Where wheels are written: its contents are never staged (see outputDirExclusion). */
@@ -153,7 +155,9 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
         fix: 'build first (`build-command`), or point `package-dir` at the folder named like the package.',
       });
     }
-    const packageName = basename(await realpath(dir));
+    const realDir = await realpath(dir);
+    await refuseLinkedPackageDir(dir, realDir, [workingDirectory, options.workspace]);
+    const packageName = basename(realDir);
     const all = await globFiles('**', { cwd: dir, ignore: EXCLUDED, input: 'package-dir' });
     const found = withoutOutput(all, dir, options.outputDir, log).kept;
     addFiles(
@@ -207,6 +211,35 @@ export async function stagePackage(options: StageOptions): Promise<StagedPackage
   const staged = [...files.values()];
   log.info(`staged ${staged.length} files: ${describeTopLevel(topLevel)}`);
   return { ...named, topLevel, files: staged };
+}
+
+/**
+ * `package-dir` written inside the working directory (or the workspace) must stay there once its
+ * links are resolved: a folder linked out of the tree is refused like a linked file, or the
+ * wheel would carry whatever the link points at (a home folder with credentials).
+ */
+async function refuseLinkedPackageDir(
+  dir: string,
+  realDir: string,
+  trees: readonly (string | undefined)[],
+): Promise<void> {
+  const tree = trees.find((t): t is string => t !== undefined && isInside(dir, t));
+  if (tree === undefined) return;
+  const realTree = await realpath(tree).catch(() => tree);
+  if (isInside(realDir, realTree)) return;
+  const link = lstatSync(dir).isSymbolicLink();
+  throw new InputError(
+    `${dir} is ${link ? 'a symbolic link' : 'behind a symbolic link'} to ${realDir}, outside ${realTree}.`,
+    {
+      input: 'package-dir',
+      fix: 'point `package-dir` at a real folder inside the working directory (have the build copy the package there) instead of a link to a folder outside it.',
+      file: dir,
+    },
+  );
+}
+
+function isInside(path: string, tree: string): boolean {
+  return path === tree || path.startsWith(tree.endsWith(sep) ? tree : tree + sep);
 }
 
 /** Top-level folders must be importable packages with an __init__.py (2.7 has no namespace packages). */

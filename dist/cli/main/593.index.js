@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   Rd: () => (/* binding */ redactText),
 /* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony exports MIN_SECRET_LENGTH, SECRET_VARIABLES, SECRET_NAME_PARTS, isSecretName, secretPieces, secretsInEnvironment, REDACTED */
+/* unused harmony exports MIN_SECRET_LENGTH, SECRET_VARIABLES, SECRET_NAME_PARTS, isSecretName, secretPieces, secretsInEnvironment, REDACTED, encodedForms */
 /**
  * Secrets: which values of the environment are credentials, and how every text that leaves the
  * process (log lines, errors, details, the job summary, outputs, the streamed output of the
@@ -122,6 +122,8 @@ const REDACTED = '***';
  */
 class Redactor {
     secrets = [];
+    /** The secrets and the forms they take in what we write (JSON, HTML, URLs), longest first. */
+    forms = [];
     constructor(values = []) {
         for (const value of values)
             this.add(value);
@@ -134,6 +136,11 @@ class Redactor {
         const added = secretPieces(value).filter((piece) => !this.secrets.includes(piece));
         if (added.length) {
             this.secrets = [...this.secrets, ...added].sort((a, b) => b.length - a.length);
+            const forms = new Set(this.forms);
+            for (const piece of added)
+                for (const form of encodedForms(piece))
+                    forms.add(form);
+            this.forms = [...forms].sort((a, b) => b.length - a.length);
         }
         return added;
     }
@@ -141,13 +148,17 @@ class Redactor {
     get values() {
         return this.secrets;
     }
-    /** The longest registered piece's length (0 when none): what a stream must hold back. */
+    /** The longest registered form's length (0 when none): what a stream must hold back. */
     get longest() {
-        return this.secrets[0]?.length ?? 0;
+        return this.forms[0]?.length ?? 0;
     }
+    /**
+     * The text with every secret replaced, also where it appears escaped as JSON, HTML or
+     * Markdown, or percent-encoded: a receipt, a summary or a page holds it in those forms.
+     */
     redact(text) {
         let result = text;
-        for (const secret of this.secrets) {
+        for (const secret of this.forms) {
             if (result.includes(secret))
                 result = result.split(secret).join(REDACTED);
         }
@@ -159,7 +170,7 @@ class Redactor {
      */
     unsafeTail(text) {
         let keep = 0;
-        for (const secret of this.secrets) {
+        for (const secret of this.forms) {
             const max = Math.min(secret.length - 1, text.length);
             for (let n = max; n > keep; n--) {
                 if (text.endsWith(secret.slice(0, n))) {
@@ -170,6 +181,27 @@ class Redactor {
         }
         return keep;
     }
+}
+/**
+ * A secret as it reads inside a JSON string, HTML text (then a Markdown table cell) and a URL,
+ * the secret itself first: the forms our writers give it.
+ */
+function encodedForms(secret) {
+    const html = secret
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+    return [
+        ...new Set([
+            secret,
+            JSON.stringify(secret).slice(1, -1),
+            html,
+            html.replace(/\|/g, '\\|'),
+            encodeURIComponent(secret),
+        ]),
+    ];
 }
 /** Shapes masked wherever they appear, known or not: AWS access key ids (AKIA..., ASIA...). */
 const AWS_ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b/g;

@@ -67,6 +67,8 @@ export async function writeReceipt(options: {
   importLines: readonly string[];
   nativeReport: NativeReport;
   log: Log;
+  /** The run's redaction: the receipt is written and published as it returns it. */
+  redact: (text: string) => string;
 }): Promise<ReceiptFile> {
   const { inputs, executors, env, wheel, probe, log } = options;
   // The probe usually learned it already (one python start fewer); older probes did not.
@@ -104,29 +106,32 @@ export async function writeReceipt(options: {
       },
     ),
   }));
-  const bytes = buildReceipt({
-    wheel: wheel,
-    distribution: wheel.distribution,
-    version: wheel.version,
-    python: {
-      path: probe.executable,
-      version: probe.version,
-      implementation: probe.implementation,
-      abi: probe.soabi,
-      pip: probe.pipVersion,
-      glibc,
+  const bytes = buildReceipt(
+    {
+      wheel: wheel,
+      distribution: wheel.distribution,
+      version: wheel.version,
+      python: {
+        path: probe.executable,
+        version: probe.version,
+        implementation: probe.implementation,
+        abi: probe.soabi,
+        pip: probe.pipVersion,
+        glibc,
+      },
+      ...(image ? { image } : {}),
+      nativeFiles,
+      imports: parseImportLines(options.importLines),
+      ...(inputs.testCommand
+        ? { testCommand: { command: inputs.testCommand, result: 'passed' as const } }
+        : {}),
+      ...(wheel.verifications ? { places: wheel.verifications } : {}),
+      tool: { name: 'algorithmia-wheel', version: TOOL_VERSION },
+      sourceDateEpoch: date.epoch,
+      ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
     },
-    ...(image ? { image } : {}),
-    nativeFiles,
-    imports: parseImportLines(options.importLines),
-    ...(inputs.testCommand
-      ? { testCommand: { command: inputs.testCommand, result: 'passed' as const } }
-      : {}),
-    ...(wheel.verifications ? { places: wheel.verifications } : {}),
-    tool: { name: 'algorithmia-wheel', version: TOOL_VERSION },
-    sourceDateEpoch: date.epoch,
-    ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
-  });
+    options.redact,
+  );
   const fileName = `${wheel.fileName}${RECEIPT_SUFFIX}`;
   const path = join(inputs.outputDir, fileName);
   await writeFile(path, bytes).catch(failedAt(path));

@@ -41,6 +41,7 @@ export async function stageAndPack(
   const staged = await timed('Stage', () =>
     stagePackage({
       workingDirectory: inputs.workingDirectory,
+      workspace: inputs.workspace,
       packageDir: inputs.packageDir,
       rules: inputs.stage,
       outputDir: inputs.outputDir,
