@@ -2904,16 +2904,19 @@ async function resolveRuntimeTarget(inputs, executor, workDir, log) {
     return target;
 }
 
-// EXTERNAL MODULE: ./src/native/library-filter.ts + 1 modules
-var library_filter = __webpack_require__(19169);
+// EXTERNAL MODULE: ./src/native/library-filter.ts
+var library_filter = __webpack_require__(12881);
 // EXTERNAL MODULE: ./src/native/manylinux-policy.ts
 var manylinux_policy = __webpack_require__(72645);
+// EXTERNAL MODULE: ./src/native/system-libs.ts
+var system_libs = __webpack_require__(41397);
 ;// CONCATENATED MODULE: ./src/native/symbol-versions.ts
 /**
  * What a wheel's native files need from the runtime's glibc and libstdc++ (the symbol versions
  * of `.gnu.version_r`), compared with a target runtime, and the strictest manylinux policy they
  * satisfy. Pure: works on ElfInfo values read elsewhere.
  */
+
 
 
 
@@ -3013,7 +3016,8 @@ function strictestPolicy(files, options = {}) {
         ...(options.carried ?? []),
         ...files.map((f) => f.soname).filter((s) => !!s),
     ]);
-    const libraries = new Set(files.flatMap((f) => f.needed).filter((n) => !carried.has(n)));
+    // The loader belongs to the platform: no policy lists it, and every system has it.
+    const libraries = new Set(files.flatMap((f) => f.needed).filter((n) => !carried.has(n) && !(0,system_libs/* isProgramLoader */.G0)(n)));
     let blockers = [];
     for (const policy of manylinux_policy/* MANYLINUX_POLICIES */.X) {
         const outside = [...libraries].filter((l) => !policy.libraries.includes(l));

@@ -628,77 +628,17 @@ function describeTargetMaxima(target) {
 
 /***/ }),
 
-/***/ 19169:
+/***/ 12881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  fz: () => (/* binding */ NO_FILTER),
-  VL: () => (/* binding */ exclusionReason),
-  ee: () => (/* binding */ isPythonRuntimeLibrary),
-  Wh: () => (/* binding */ parseLibraryGlobs)
-});
-
-// EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
-;// CONCATENATED MODULE: ./src/native/system-libs.ts
-/**
- * Which shared libraries count as "part of the base system", so a wheel may rely on them instead
- * of carrying its own copy. `bundle-libs` copies every other needed library into the wheel.
- *
- * Policy: the manylinux2014 allow-list of PEP 599 (glibc, libstdc++/libgcc_s, and a few X11,
- * OpenGL and GLib libraries that every desktop or server distribution ships and that must come
- * from the system to work with its drivers), plus libcrypt.so.1 from PEP 513's manylinux1 list
- * (still present on glibc systems), the program loaders themselves (ld-linux*.so.*, ld64.so.*,
- * ld-musl-*.so.1), the kernel's vDSO pseudo-libraries, and musl's libc for musllinux images.
- * Anything else (libz, libgomp, libgfortran, libopenblas, Boost, ...) is not guaranteed to be on
- * the machine that installs the wheel and must be bundled or linked statically.
- * https://peps.python.org/pep-0599/#the-manylinux2014-policy
- */
-/** The PEP 599 manylinux2014 list, plus libcrypt.so.1 (PEP 513). Exact SONAMEs. */
-const SYSTEM_LIBRARIES = [
-    'libgcc_s.so.1',
-    'libstdc++.so.6',
-    'libm.so.6',
-    'libdl.so.2',
-    'librt.so.1',
-    'libc.so.6',
-    'libnsl.so.1',
-    'libutil.so.1',
-    'libpthread.so.0',
-    'libresolv.so.2',
-    'libX11.so.6',
-    'libXext.so.6',
-    'libXrender.so.1',
-    'libICE.so.6',
-    'libSM.so.6',
-    'libGL.so.1',
-    'libgobject-2.0.so.0',
-    'libgthread-2.0.so.0',
-    'libglib-2.0.so.0',
-    'libcrypt.so.1',
-];
-/** Loaders, vDSOs and musl's libc, which have one name per architecture. */
-const SYSTEM_LIBRARY_PATTERNS = [
-    /^ld-linux(-[\w-]+)?\.so\.\d+$/, // ld-linux.so.2, ld-linux-x86-64.so.2, ld-linux-aarch64.so.1, ld-linux-armhf.so.3
-    /^ld64\.so\.\d+$/, // ppc64le, s390x
-    /^ld\.so\.\d+$/,
-    /^ld-musl-[\w-]+\.so\.1$/,
-    /^libc\.musl-[\w-]+\.so\.1$/,
-    /^linux-(vdso|gate)(64|32)?\.so\.1$/,
-];
-const SYSTEM_SET = new Set(SYSTEM_LIBRARIES);
-/**
- * True when `name` (a NEEDED entry or SONAME; a path is reduced to its file name) is a system
- * library a wheel may use without bundling it.
- */
-function isSystemLibrary(name) {
-    const base = name.slice(name.lastIndexOf('/') + 1);
-    return SYSTEM_SET.has(base) || SYSTEM_LIBRARY_PATTERNS.some((pattern) => pattern.test(base));
-}
-
-;// CONCATENATED MODULE: ./src/native/library-filter.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VL: () => (/* binding */ exclusionReason),
+/* harmony export */   Wh: () => (/* binding */ parseLibraryGlobs),
+/* harmony export */   ee: () => (/* binding */ isPythonRuntimeLibrary),
+/* harmony export */   fz: () => (/* binding */ NO_FILTER)
+/* harmony export */ });
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _system_libs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41397);
 /**
  * Which needed libraries `bundle-libs` leaves out of the wheel, and why: the base system (the
  * manylinux allow-list), the target policy's library list, the Python runtime itself
@@ -718,7 +658,7 @@ const GLOB_CHARS = /^[\w.+*?[\]-]+$/;
 function parseLibraryGlobs(lines) {
     return lines.map((pattern) => {
         if (pattern.includes('/') || !GLOB_CHARS.test(pattern) || /\[[^\]]*$/.test(pattern)) {
-            throw new errors/* InputError */.dz(`exclude-libs "${pattern}" is not a library file name glob.`, {
+            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`exclude-libs "${pattern}" is not a library file name glob.`, {
                 input: 'exclude-libs',
                 fix: 'give one library name pattern per line, without a folder, e.g. libcuda.so.* or libGL*.so.1 (the characters * ? [ ] are wildcards).',
             });
@@ -749,7 +689,7 @@ function exclusionReason(name, filter) {
         return 'excluded';
     if (isPythonRuntimeLibrary(base))
         return 'python';
-    if (isSystemLibrary(base))
+    if ((0,_system_libs_js__WEBPACK_IMPORTED_MODULE_1__/* .isSystemLibrary */ .Xo)(base))
         return 'system';
     if (filter.policyLibraries.includes(base))
         return 'policy';
@@ -986,6 +926,82 @@ const MANYLINUX_POLICIES = [
         libraries: LIBRARIES_3,
     },
 ];
+
+
+/***/ }),
+
+/***/ 41397:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ isProgramLoader),
+/* harmony export */   Xo: () => (/* binding */ isSystemLibrary)
+/* harmony export */ });
+/* unused harmony exports SYSTEM_LIBRARIES, SYSTEM_LIBRARY_PATTERNS */
+/**
+ * Which shared libraries count as "part of the base system", so a wheel may rely on them instead
+ * of carrying its own copy. `bundle-libs` copies every other needed library into the wheel.
+ *
+ * Policy: the manylinux2014 allow-list of PEP 599 (glibc, libstdc++/libgcc_s, and a few X11,
+ * OpenGL and GLib libraries that every desktop or server distribution ships and that must come
+ * from the system to work with its drivers), plus libcrypt.so.1 from PEP 513's manylinux1 list
+ * (still present on glibc systems), the program loaders themselves (ld-linux*.so.*, ld64.so.*,
+ * ld-musl-*.so.1), the kernel's vDSO pseudo-libraries, and musl's libc for musllinux images.
+ * Anything else (libz, libgomp, libgfortran, libopenblas, Boost, ...) is not guaranteed to be on
+ * the machine that installs the wheel and must be bundled or linked statically.
+ * https://peps.python.org/pep-0599/#the-manylinux2014-policy
+ */
+/** The PEP 599 manylinux2014 list, plus libcrypt.so.1 (PEP 513). Exact SONAMEs. */
+const SYSTEM_LIBRARIES = [
+    'libgcc_s.so.1',
+    'libstdc++.so.6',
+    'libm.so.6',
+    'libdl.so.2',
+    'librt.so.1',
+    'libc.so.6',
+    'libnsl.so.1',
+    'libutil.so.1',
+    'libpthread.so.0',
+    'libresolv.so.2',
+    'libX11.so.6',
+    'libXext.so.6',
+    'libXrender.so.1',
+    'libICE.so.6',
+    'libSM.so.6',
+    'libGL.so.1',
+    'libgobject-2.0.so.0',
+    'libgthread-2.0.so.0',
+    'libglib-2.0.so.0',
+    'libcrypt.so.1',
+];
+/** Loaders, vDSOs and musl's libc, which have one name per architecture. */
+const SYSTEM_LIBRARY_PATTERNS = [
+    /^ld-linux(-[\w-]+)?\.so\.\d+$/, // ld-linux.so.2, ld-linux-x86-64.so.2, ld-linux-aarch64.so.1, ld-linux-armhf.so.3
+    /^ld64\.so\.\d+$/, // ppc64le, s390x
+    /^ld\.so\.\d+$/,
+    /^ld-musl-[\w-]+\.so\.1$/,
+    /^libc\.musl-[\w-]+\.so\.1$/,
+    /^linux-(vdso|gate)(64|32)?\.so\.1$/,
+];
+const SYSTEM_SET = new Set(SYSTEM_LIBRARIES);
+/**
+ * The program loader (ld-linux-x86-64.so.2, ld64.so.1/2): part of the platform, not a library a
+ * policy lists. g++ 10 and later name it as NEEDED in ordinary extensions (for __tls_get_addr);
+ * auditwheel leaves it out of every policy check the same way ("always exclude ELF dynamic
+ * linker/loader", policy/__init__.py).
+ */
+function isProgramLoader(name) {
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    return base.includes('ld-linux') || base === 'ld64.so.1' || base === 'ld64.so.2';
+}
+/**
+ * True when `name` (a NEEDED entry or SONAME; a path is reduced to its file name) is a system
+ * library a wheel may use without bundling it.
+ */
+function isSystemLibrary(name) {
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    return SYSTEM_SET.has(base) || SYSTEM_LIBRARY_PATTERNS.some((pattern) => pattern.test(base));
+}
 
 
 /***/ }),
@@ -1964,8 +1980,8 @@ var boolean_word = __webpack_require__(42160);
 var container_plan = __webpack_require__(21366);
 // EXTERNAL MODULE: ./src/native/glibc-target.ts
 var glibc_target = __webpack_require__(64668);
-// EXTERNAL MODULE: ./src/native/library-filter.ts + 1 modules
-var library_filter = __webpack_require__(19169);
+// EXTERNAL MODULE: ./src/native/library-filter.ts
+var library_filter = __webpack_require__(12881);
 // EXTERNAL MODULE: ./src/inputs/input-reader.ts
 var input_reader = __webpack_require__(7743);
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
