@@ -2,13 +2,8 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  bundleLibraries,
-  PATCHELF_FIX,
-  planBundle,
-  uniqueLibraryName,
-  type BundleFile,
-} from '../../src/native/bundle.js';
+import { bundleLibraries, PATCHELF_FIX } from '../../src/native/bundle.js';
+import { planBundle, uniqueLibraryName, type BundleFile } from '../../src/native/bundle-plan.js';
 import { checkInstalledLibraries, loaderView } from '../../src/native/ldd.js';
 import { readElf } from '../../src/elf/read-file.js';
 import { LibraryError } from '../../src/base/errors.js';

@@ -935,9 +935,10 @@ const MANYLINUX_POLICIES = [
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G0: () => (/* binding */ isProgramLoader),
+/* harmony export */   SU: () => (/* binding */ SYSTEM_LIBRARIES),
 /* harmony export */   Xo: () => (/* binding */ isSystemLibrary)
 /* harmony export */ });
-/* unused harmony exports SYSTEM_LIBRARIES, SYSTEM_LIBRARY_PATTERNS */
+/* unused harmony export SYSTEM_LIBRARY_PATTERNS */
 /**
  * Which shared libraries count as "part of the base system", so a wheel may rely on them instead
  * of carrying its own copy. `bundle-libs` copies every other needed library into the wheel.
@@ -2441,7 +2442,7 @@ function absolute(base, path) {
 
 async function runWithInputs(source, deps) {
     const inputs = getInputs(source, deps.env);
-    const { runPipeline } = await __webpack_require__.e(/* import() */ 445).then(__webpack_require__.bind(__webpack_require__, 81445));
+    const { runPipeline } = await __webpack_require__.e(/* import() */ 534).then(__webpack_require__.bind(__webpack_require__, 50534));
     return runPipeline(inputs, deps);
 }
 

