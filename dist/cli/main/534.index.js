@@ -4000,13 +4000,18 @@ async function bundleLibraries(options) {
         const dropped = change.dropped.length ? ` (dropped ${change.dropped.join(':')})` : '';
         log.info(`bundle-libs: RPATH of ${nameOf(root, at(change.path))} = ${change.rpath.join(':')}${dropped}`);
     }
+    // Files are independent: a few at a time, each file's own calls in order.
     let calls = 0;
-    for (const edit of edits.values()) {
-        for (const argv of patchelfCalls(edit, combined)) {
-            await run(host, argv);
-            calls++;
+    const queue = [...edits.values()];
+    const worker = async () => {
+        for (let edit = queue.shift(); edit; edit = queue.shift()) {
+            for (const argv of patchelfCalls(edit, combined)) {
+                await run(host, argv);
+                calls++;
+            }
         }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
     // Read every edited file back: a lost or misplaced edit stops here, not at the import.
     for (const edit of edits.values()) {
         const problems = editMismatches(edit, await readElf(edit.path));
