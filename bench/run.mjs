@@ -5,8 +5,9 @@
 //   npm run bench -- --quick      40 MiB tree, 2 runs: a smoke run
 //   npm run bench -- --scale 4    a tree 4x larger (shows that the packer's RSS does not grow)
 //   npm run bench -- --only startup,small   start-up and the small case alone (about a minute)
+//   npm run bench -- --only bundle          bundle-libs here and in the bookworm image
 //   options: --runs N, --level N (our packer's zlib level), --no-refs (only ours), --no-s3,
-//            --keep (leave bench/work/tree for the next run), --only PARTS (startup, small, pack, pipeline),
+//            --keep (leave bench/work/tree for the next run), --only PARTS (startup, small, pack, pipeline, bundle),
 //            --dist DIR (start-up and the small case of another bundle, e.g. main's)
 //
 // Every measured command runs in its own process under `/usr/bin/time -v`, so its peak RSS is its
@@ -26,6 +27,7 @@ import { generateTree, mib } from './tree.mjs';
 import { benchPipeline } from './pipeline.mjs';
 import { benchSmallCase, benchStartup, checkBundle, printQuick, quickTargets } from './small.mjs';
 import { benchHugeOutput } from './huge-output.mjs';
+import { benchBundle, bundleTargets, printBundle } from './bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench', 'work');
@@ -40,15 +42,15 @@ const { values: args } = parseArgs({
     'no-refs': { type: 'boolean', default: false },
     'no-s3': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'startup,small,pack,pipeline' },
+    only: { type: 'string', default: 'startup,small,pack,pipeline,bundle' },
     // Another bundle for start-up and the small case (e.g. main's, for figures before a change).
     dist: { type: 'string' },
   },
 });
 const parts = new Set(args.only.split(',').map((p) => p.trim()));
 for (const part of parts) {
-  if (!['startup', 'small', 'pack', 'pipeline', 'output'].includes(part))
-    throw new Error(`--only takes startup, small, pack, pipeline and output, got ${part}`);
+  if (!['startup', 'small', 'pack', 'pipeline', 'output', 'bundle'].includes(part))
+    throw new Error(`--only takes startup, small, pack, pipeline, output and bundle, got ${part}`);
 }
 const scale = Number(args.scale);
 if (!(scale > 0)) throw new Error(`--scale must be a positive number, got ${args.scale}`);
@@ -141,6 +143,7 @@ async function measured(label, argv, { cwd = root, env = process.env, expectExit
     cpuS: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
     load1: loadavg()[0],
     stdout,
+    stderr,
   };
 }
 
@@ -294,6 +297,7 @@ async function main() {
   await mkdir(work, { recursive: true });
   if (parts.has('startup') || parts.has('small')) await quick();
   if (parts.has('output')) await hugeOutput();
+  if (parts.has('bundle')) await bundleCase();
   if (!parts.has('pack') && !parts.has('pipeline')) return;
   checkTools();
   const load = { start: loadavg().map((x) => round(x, 2)) };
@@ -566,6 +570,28 @@ async function hugeOutput() {
     load,
     ...result,
   });
+}
+
+/** bundle-libs on this machine and in the bookworm image (bench/bundle.mjs), from dist/. */
+async function bundleCase() {
+  const dist = resolve(args.dist ?? join(root, 'dist'));
+  checkBundle(dist);
+  const load = { start: loadavg().map((x) => round(x, 2)) };
+  console.log(`bench: bundle-libs, this machine and the image, load ${load.start.join(' ')}`);
+  const bundle = await benchBundle({ dist, work, measured, runs });
+  load.end = loadavg().map((x) => round(x, 2));
+  printBundle(bundle);
+  const result = {
+    date: new Date().toISOString(),
+    cores: cpus().length,
+    load,
+    bundle,
+    targets: bundleTargets(bundle),
+  };
+  console.log('');
+  for (const [name, ok] of Object.entries(result.targets))
+    console.log(`${ok ? 'PASS' : 'MISS'} ${name}`);
+  writeResults('bundle', result);
 }
 
 function writeResults(key, result) {

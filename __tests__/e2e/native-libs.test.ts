@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorAnnotations, runBundledAction } from '../helpers/example.js';
 import { defaultPython3, runPython } from '../helpers/python.js';
+import { engineCalls, ensureTestImage, imageRunEnv, TEST_IMAGE } from '../helpers/rootfs.js';
 
 let python: string;
 let project: string;
@@ -58,6 +59,7 @@ PyMODINIT_FUNC PyInit__withextra(void) { return PyModule_Create(&d); }
 }
 
 beforeAll(() => {
+  ensureTestImage(TEST_IMAGE);
   python = defaultPython3();
   project = buildProject();
 });
@@ -119,5 +121,72 @@ describe('native libraries', () => {
       },
     );
     expect(answer.trim()).toBe('42');
+  });
+
+  it('in an image without patchelf: one loader query there, copied and patched here', async () => {
+    const dir = buildProject();
+    const ws = mkdtempSync(join(tmpdir(), 'bundle-image-'));
+    const log = join(ws, 'engine.log');
+    const call =
+      'python3 -c "import withextra, sys; sys.exit(0 if withextra.answer() == 42 else 1)"';
+    const run = await runBundledAction(
+      {
+        'working-directory': dir,
+        'package-dir': 'withextra',
+        python: 'python3',
+        version: '1.0.0',
+        'output-dir': join(ws, 'dist'),
+        'artifact-name': 'false',
+        image: TEST_IMAGE,
+        'container-engine': 'podman',
+        'docker-options': '--network none',
+        'bundle-libs': 'true',
+        'library-path': 'build/extra',
+        'test-command': call,
+      },
+      imageRunEnv(log, ws),
+    );
+    expect(errorAnnotations(run.stdout), run.stdout).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(run.summary).toMatch(/withextra\.libs\/libextra-[0-9a-f]{8}\.so/);
+    expect(run.stdout).toMatch(/bundle-libs: patchelf [\d.]+ on this machine/);
+    const runs = engineCalls(log).filter((argv) => argv[0] === 'run');
+    // The image has no patchelf and was never asked for it; its loader was asked once.
+    expect(runs.some((argv) => argv.includes('patchelf'))).toBe(false);
+    expect(runs.filter((argv) => argv.some((a) => a.includes('@@ALGORITHMIA-FILE')))).toHaveLength(
+      1,
+    );
+    expect(runs.some((argv) => argv.includes('cp') || argv.includes('chmod'))).toBe(false);
+    expect(runs.some((argv) => argv.includes(call))).toBe(true); // imported and called there
+  });
+
+  it("names library-path, and the whole missing tree, when the image's loader cannot find them", async () => {
+    const dir = buildProject();
+    const ws = mkdtempSync(join(tmpdir(), 'bundle-image-missing-'));
+    const run = await runBundledAction(
+      {
+        'working-directory': dir,
+        'package-dir': 'withextra',
+        python: 'python3',
+        version: '1.0.0',
+        'output-dir': join(ws, 'dist'),
+        'artifact-name': 'false',
+        image: TEST_IMAGE,
+        'container-engine': 'podman',
+        'docker-options': '--network none',
+        'bundle-libs': 'true',
+      },
+      imageRunEnv(join(ws, 'engine.log'), ws),
+    );
+    expect(run.status).not.toBe(0);
+    const errors = errorAnnotations(run.stdout);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/input 'library-path'/);
+    expect(errors[0]).toMatch(
+      /bundle-libs: cannot find libextra\.so \(needed by withextra\/_withextra\.[\w-]+\.so\) on image algorithmia-test\/debian:bookworm/,
+    );
+    expect(errors[0]).toMatch(/Fix: add the folders that hold them to the input library-path/);
+    expect(errors[0]).not.toMatch(/LD_LIBRARY_PATH to the bundling step/);
+    expect(existsSync(join(ws, 'dist'))).toBe(false);
   });
 });

@@ -2,13 +2,8 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  bundleLibraries,
-  PATCHELF_FIX,
-  planBundle,
-  uniqueLibraryName,
-  type BundleFile,
-} from '../../src/native/bundle.js';
+import { bundleLibraries, PATCHELF_FIX } from '../../src/native/bundle.js';
+import { planBundle, uniqueLibraryName, type BundleFile } from '../../src/native/bundle-plan.js';
 import { checkInstalledLibraries, loaderView } from '../../src/native/ldd.js';
 import { readElf } from '../../src/elf/read-file.js';
 import { LibraryError } from '../../src/base/errors.js';
@@ -146,6 +141,7 @@ describe('bundleLibraries end to end with real g++ builds', () => {
   let stage: string;
   let deepDir: string;
   let extraDir: string;
+  let goneDir: string;
   let main: string;
   let plain: string;
   const executor = new LocalExecutor();
@@ -155,14 +151,17 @@ describe('bundleLibraries end to end with real g++ builds', () => {
     tmp = await tempDir('bundle');
     deepDir = join(tmp.dir, 'build-deep');
     extraDir = join(tmp.dir, 'build-extra');
+    goneDir = join(tmp.dir, 'build-gone');
     stage = join(tmp.dir, 'stage');
     await Promise.all([
       mkdir(deepDir),
       mkdir(extraDir),
+      mkdir(goneDir),
       mkdir(join(stage, 'pkg', 'sub'), { recursive: true }),
     ]);
     // libextra needs libdeep; neither has an RPATH, and both live in build folders only.
     await gxx(deepDir, 'libdeep.so', 'int deep() { return 41; }\n', ['-shared', '-fPIC']);
+    await gxx(goneDir, 'libgone.so', 'int gone() { return 0; }\n', ['-shared', '-fPIC']);
     await gxx(extraDir, 'libextra.so', 'int deep();\nint extra() { return deep() + 1; }\n', [
       '-shared',
       '-fPIC',
@@ -230,6 +229,33 @@ describe('bundleLibraries end to end with real g++ builds', () => {
     expect(error).toBeInstanceOf(LibraryError);
     expect(error.message).toContain('cannot find libextra.so');
     expect(await readdir(stage)).toEqual(['pkg']);
+  });
+
+  test('the refusal names the whole missing tree: a library missing behind a found one too', async () => {
+    // _tree.so needs libgone.so (nowhere) and libextra.so (found), which needs libdeep.so
+    // (not on the loader's path): the first round alone would name only libgone.so.
+    const tree = await gxx(
+      join(stage, 'pkg'),
+      '_tree.so',
+      'int extra();\nint gone();\nextern "C" int t() { return extra() + gone(); }\n',
+      ['-shared', '-fPIC', `-L${extraDir}`, '-lextra', `-L${goneDir}`, '-lgone'],
+    );
+    const error = await bundleLibraries({
+      executor,
+      packageRoot: stage,
+      packageName: 'pkg',
+      files: [tree],
+      log: new MemoryLog(),
+      env: { LD_LIBRARY_PATH: extraDir },
+    }).catch((e) => e);
+    await rm(tree);
+    expect(error).toBeInstanceOf(LibraryError);
+    expect(error.message).toBe(
+      'bundle-libs: cannot find libgone.so (needed by pkg/_tree.so), libdeep.so (needed by pkg.libs/libextra.so) on this machine, so they cannot be bundled',
+    );
+    expect(error.input).toBe('library-path');
+    expect(error.fix).toMatch(/^add the folders that hold them to the input library-path/);
+    expect(await readdir(stage)).toEqual(['pkg']); // nothing copied
   });
 
   test('bundles libextra and libdeep into pkg.libs with $ORIGIN RPATHs; the install loads without the build folders', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planBundle, uniqueLibraryName, type BundleFile } from '../../src/native/bundle.js';
+import { planBundle, uniqueLibraryName, type BundleFile } from '../../src/native/bundle-plan.js';
 import { parseTargetGlibc } from '../../src/native/glibc-target.js';
 import { exclusionReason, NO_FILTER, parseLibraryGlobs } from '../../src/native/library-filter.js';
 import { InputError } from '../../src/base/errors.js';

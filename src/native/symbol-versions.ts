@@ -12,6 +12,7 @@ import {
   type VersionFamily,
 } from './manylinux-policy.js';
 import type { VersionNeed } from '../elf/reader.js';
+import { isProgramLoader } from './system-libs.js';
 
 export interface VersionedFile {
   /** Path for messages (relative to the package or install root). */
@@ -155,7 +156,10 @@ export function strictestPolicy(
     ...(options.carried ?? []),
     ...files.map((f) => f.soname).filter((s): s is string => !!s),
   ]);
-  const libraries = new Set(files.flatMap((f) => f.needed).filter((n) => !carried.has(n)));
+  // The loader belongs to the platform: no policy lists it, and every system has it.
+  const libraries = new Set(
+    files.flatMap((f) => f.needed).filter((n) => !carried.has(n) && !isProgramLoader(n)),
+  );
   let blockers: string[] = [];
   for (const policy of MANYLINUX_POLICIES) {
     const outside = [...libraries].filter((l) => !policy.libraries.includes(l));

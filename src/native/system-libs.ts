@@ -49,6 +49,17 @@ export const SYSTEM_LIBRARY_PATTERNS: readonly RegExp[] = [
 const SYSTEM_SET = new Set(SYSTEM_LIBRARIES);
 
 /**
+ * The program loader (ld-linux-x86-64.so.2, ld64.so.1/2): part of the platform, not a library a
+ * policy lists. g++ 10 and later name it as NEEDED in ordinary extensions (for __tls_get_addr);
+ * auditwheel leaves it out of every policy check the same way ("always exclude ELF dynamic
+ * linker/loader", policy/__init__.py).
+ */
+export function isProgramLoader(name: string): boolean {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  return base.includes('ld-linux') || base === 'ld64.so.1' || base === 'ld64.so.2';
+}
+
+/**
  * True when `name` (a NEEDED entry or SONAME; a path is reduced to its file name) is a system
  * library a wheel may use without bundling it.
  */

@@ -27,7 +27,10 @@ import type { PackageFile } from '../../wheel/package-file.js';
  * returns the staged file list pointing at the patched copies.
  */
 export async function bundleStagedLibraries(options: {
+  /** Where the build ran: its loader says which libraries the files resolve to. */
   executor: Executor;
+  /** This machine: copies and patches (the image needs no patchelf). */
+  host: Executor;
   files: readonly PackageFile[];
   packageName: string;
   workDir: string;
@@ -60,6 +63,9 @@ export async function bundleStagedLibraries(options: {
     : undefined;
   const plan = await bundleLibraries({
     executor,
+    host: options.host,
+    // In an image, its loader copies what it resolved to where this machine can read it.
+    ...(executor === options.host ? {} : { copyDir: join(options.workDir, 'bundle-sources') }),
     packageRoot: root,
     packageName,
     files: elfPaths,

@@ -63,6 +63,7 @@ export async function stageAndPack(
     ? await timed('Bundle libs', () =>
         bundleStagedLibraries({
           executor: ctx.executors.executor,
+          host: ctx.executors.host,
           files: staged.files,
           packageName: staged.packageName,
           workDir: ctx.work,

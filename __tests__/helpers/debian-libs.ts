@@ -1,0 +1,65 @@
+/**
+ * debpkg/: `count` C extension modules, each linking seven Debian libraries (sqlite3, lzma, bz2,
+ * zlib, OpenSSL's ssl and crypto, ffi) from this machine's -dev packages; each module's
+ * versions() returns one number from every library, so an import proves each one loaded.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pythonBuildInfo } from './native-fixtures.js';
+
+export const DEBIAN_LIBS = ['-lsqlite3', '-llzma', '-lbz2', '-lz', '-lssl', '-lcrypto', '-lffi'];
+
+function moduleSource(name: string): string {
+  return `#include <Python.h>
+#include <bzlib.h>
+#include <ffi.h>
+#include <lzma.h>
+#include <openssl/crypto.h>
+#include <openssl/ssl.h>
+#include <sqlite3.h>
+#include <zlib.h>
+static PyObject* versions(PyObject* self, PyObject* args) {
+  ffi_cif cif;
+  int ffi_ok = ffi_prep_cif(&cif, FFI_DEFAULT_ABI, 0, &ffi_type_void, NULL) == FFI_OK;
+  return Py_BuildValue("{s:i,s:I,s:s,s:s,s:k,s:i,s:i}", "sqlite", sqlite3_libversion_number(),
+    "lzma", (unsigned)lzma_version_number(), "bz2", BZ2_bzlibVersion(), "zlib", zlibVersion(),
+    "crypto", (unsigned long)OpenSSL_version_num(), "ssl", SSL_CTX_new(TLS_method()) != NULL,
+    "ffi", ffi_ok);
+}
+static PyMethodDef methods[] = {{"versions", versions, METH_NOARGS, NULL}, {NULL, NULL, 0, NULL}};
+static struct PyModuleDef def = {PyModuleDef_HEAD_INIT, "${name}", NULL, -1, methods};
+PyMODINIT_FUNC PyInit_${name}(void) { return PyModule_Create(&def); }
+`;
+}
+
+export function buildDebianLibsPackage(python: string, count = 4): string {
+  const dir = mkdtempSync(join(tmpdir(), 'debpkg-'));
+  const pkg = join(dir, 'debpkg');
+  mkdirSync(pkg);
+  const { include, suffix } = pythonBuildInfo(python);
+  const names = Array.from({ length: count }, (_, i) => `_mod${i}`);
+  writeFileSync(
+    join(pkg, '__init__.py'),
+    `${names.map((n) => `from . import ${n}`).join('\n')}\nMODULES = [${names.join(', ')}]\n`,
+  );
+  for (const name of names) {
+    const src = join(dir, `${name}.c`);
+    writeFileSync(src, moduleSource(name));
+    execFileSync(
+      'gcc',
+      [
+        '-shared',
+        '-fPIC',
+        `-I${include}`,
+        src,
+        '-o',
+        join(pkg, `${name}${suffix}`),
+        ...DEBIAN_LIBS,
+      ],
+      { stdio: 'pipe' },
+    );
+  }
+  return dir;
+}

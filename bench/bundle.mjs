@@ -1,0 +1,147 @@
+// The bundle case: `bundle-libs` on a package of extension modules that each link seven Debian
+// libraries (sqlite3, lzma, bz2, zlib, ssl, crypto, ffi), through the local command, on this
+// machine and in the bookworm test image (`script/setup` builds it), interleaved. Compares the
+// "Bundle libs" step's own time (from the log) and the whole run's. Target: image mode at most
+// 4x the host's (one loader query in one container; copying and patching happen here).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const IMAGE = 'algorithmia-test/debian:bookworm';
+const LIBS = ['-lsqlite3', '-llzma', '-lbz2', '-lz', '-lssl', '-lcrypto', '-lffi'];
+
+function moduleSource(name) {
+  return `#include <Python.h>
+#include <bzlib.h>
+#include <ffi.h>
+#include <lzma.h>
+#include <openssl/crypto.h>
+#include <openssl/ssl.h>
+#include <sqlite3.h>
+#include <zlib.h>
+static PyObject* versions(PyObject* self, PyObject* args) {
+  ffi_cif cif;
+  int ffi_ok = ffi_prep_cif(&cif, FFI_DEFAULT_ABI, 0, &ffi_type_void, NULL) == FFI_OK;
+  return Py_BuildValue("{s:i,s:I,s:s,s:s,s:k,s:i,s:i}", "sqlite", sqlite3_libversion_number(),
+    "lzma", (unsigned)lzma_version_number(), "bz2", BZ2_bzlibVersion(), "zlib", zlibVersion(),
+    "crypto", (unsigned long)OpenSSL_version_num(), "ssl", SSL_CTX_new(TLS_method()) != NULL,
+    "ffi", ffi_ok);
+}
+static PyMethodDef methods[] = {{"versions", versions, METH_NOARGS, NULL}, {NULL, NULL, 0, NULL}};
+static struct PyModuleDef def = {PyModuleDef_HEAD_INIT, "${name}", NULL, -1, methods};
+PyMODINIT_FUNC PyInit_${name}(void) { return PyModule_Create(&def); }
+`;
+}
+
+/** debpkg/ with `count` modules, built with /usr/bin/python3's headers (the image has 3.11 too). */
+function buildPackage(dir, count) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'debpkg'), { recursive: true });
+  const [include, suffix] = execFileSync(
+    '/usr/bin/python3',
+    [
+      '-c',
+      'import sysconfig as s; print(s.get_paths()["include"]); print(s.get_config_var("EXT_SUFFIX"))',
+    ],
+    { encoding: 'utf8' },
+  )
+    .trim()
+    .split('\n');
+  const names = Array.from({ length: count }, (_, i) => `_mod${i}`);
+  writeFileSync(
+    join(dir, 'debpkg', '__init__.py'),
+    names.map((n) => `from . import ${n}\n`).join(''),
+  );
+  for (const name of names) {
+    const src = join(dir, `${name}.c`);
+    writeFileSync(src, moduleSource(name));
+    execFileSync('gcc', [
+      '-shared',
+      '-fPIC',
+      `-I${include}`,
+      src,
+      '-o',
+      join(dir, 'debpkg', `${name}${suffix}`),
+      ...LIBS,
+    ]);
+  }
+}
+
+/** "Bundle libs: 1.2 s" or "Bundle libs: 850 ms" in the log, in seconds. */
+function bundleStepS(text) {
+  const m = /Bundle libs: ([\d.]+) (ms|s)\b/.exec(text);
+  if (!m) throw new Error(`no "Bundle libs:" timing in the log:\n${text.slice(-3000)}`);
+  return m[2] === 'ms' ? Number(m[1]) / 1000 : Number(m[1]);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchBundle({ dist, work, measured, runs, modules = 20 }) {
+  const dir = join(work, 'bundle');
+  buildPackage(dir, modules);
+  const base = [
+    process.execPath,
+    join(dist, 'cli/index.js'),
+    'build',
+    '--working-directory',
+    dir,
+    '--package-dir',
+    'debpkg',
+    '--version',
+    '1.0.0',
+    '--python',
+    'python3',
+    '--bundle-libs',
+    'true',
+  ];
+  const image = [
+    '--image',
+    IMAGE,
+    '--container-engine',
+    'podman',
+    '--docker-options=--network none',
+  ];
+  const samples = { host: [], image: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const mode of ['host', 'image']) {
+      const out = join(dir, `out-${mode}-${run}`);
+      const argv = [...base, '--output-dir', out, ...(mode === 'image' ? image : [])];
+      const sample = await measured(`bundle (${mode})`, argv);
+      if (!readdirSync(out).some((f) => f.endsWith('.whl'))) throw new Error(`no wheel in ${out}`);
+      samples[mode].push({
+        stepS: bundleStepS(sample.stderr + sample.stdout),
+        wallS: sample.wallMs / 1000,
+      });
+    }
+  }
+  const host = median(samples.host.map((s) => s.stepS));
+  const inImage = median(samples.image.map((s) => s.stepS));
+  const result = {
+    modules,
+    libraries: LIBS.length,
+    runs,
+    hostStepS: host,
+    imageStepS: inImage,
+    ratio: Math.round((inImage / host) * 100) / 100,
+    hostWallS: median(samples.host.map((s) => s.wallS)),
+    imageWallS: median(samples.image.map((s) => s.wallS)),
+  };
+  rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+export function printBundle(r) {
+  console.log('');
+  console.log(
+    `| bundle-libs, ${r.modules} modules x ${r.libraries} Debian libraries | Bundle libs step | whole run |`,
+  );
+  console.log('| --- | --- | --- |');
+  console.log(`| this machine | ${r.hostStepS.toFixed(2)} s | ${r.hostWallS.toFixed(1)} s |`);
+  console.log(
+    `| image ${IMAGE} | ${r.imageStepS.toFixed(2)} s (${r.ratio}x) | ${r.imageWallS.toFixed(1)} s |`,
+  );
+}
+
+export const bundleTargets = (r) => ({
+  'bundle-libs in an image at most 4x this machine': r.ratio <= 4,
+});
