@@ -67,6 +67,94 @@ export const MUTATION_GROUPS = {
       '__tests__/wheel/metadata.test.ts',
     ],
   },
+  redact: {
+    mutate: ['src/log/redact.ts', 'src/log/redact-stream.ts'],
+    tests: ['__tests__/log/redact.test.ts'],
+  },
+  plans: {
+    mutate: [
+      'src/exec/launch-plan.ts',
+      'src/exec/command-timeouts.ts',
+      'src/pipeline/fs-failure.ts',
+      'src/shell/command-output.ts',
+      'src/base/errors.ts',
+      'src/base/boolean-word.ts',
+      'src/stage/path-limits.ts',
+      'src/stage/dist-info-files.ts',
+    ],
+    tests: [
+      '__tests__/exec/launch-plan.test.ts',
+      '__tests__/exec/command-timeouts.test.ts',
+      '__tests__/pipeline/fs-failure.test.ts',
+      '__tests__/shell/command-output.test.ts',
+      '__tests__/base/errors.test.ts',
+      '__tests__/base/boolean-word.test.ts',
+      '__tests__/stage/dist-info-files.test.ts',
+    ],
+  },
+  wheelfiles: {
+    mutate: [
+      'src/wheel/top-level.ts',
+      'src/wheel/specifier.ts',
+      'src/wheel/pkg-info.ts',
+      'src/wheel/layout.ts',
+    ],
+    tests: [
+      '__tests__/wheel/top-level.test.ts',
+      '__tests__/wheel/specifier.test.ts',
+      '__tests__/wheel/pkg-info.test.ts',
+      '__tests__/wheel/layout.test.ts',
+    ],
+  },
+  policy: {
+    mutate: [
+      'src/native/glibc-target.ts',
+      'src/native/manylinux-policy.ts',
+      'src/native/library-filter.ts',
+    ],
+    tests: ['__tests__/native/glibc-target.test.ts', '__tests__/native/library-filter.test.ts'],
+  },
+  elf: {
+    mutate: [
+      'src/elf/reader.ts',
+      'src/elf/elf-dynamic.ts',
+      'src/elf/elf-format.ts',
+      'src/elf/elf-input.ts',
+      'src/elf/elf-symbols.ts',
+      'src/elf/elf-versions.ts',
+      'src/elf/platform.ts',
+      'src/elf/read-file.ts',
+    ],
+    tests: ['__tests__/elf/reader.test.ts', '__tests__/elf/platform.test.ts'],
+  },
+  symbols: {
+    mutate: ['src/native/symbol-versions.ts'],
+    tests: ['__tests__/native/symbol-versions.test.ts'],
+  },
+  zip: {
+    mutate: ['src/zip/zip-records.ts', 'src/zip/zip-listing.ts', 'src/zip/zip-entry.ts'],
+    tests: ['__tests__/zip/zip-records.test.ts', '__tests__/zip/zip-read.test.ts'],
+  },
+  s3errors: {
+    mutate: [
+      'src/publish/s3/s3-errors.ts',
+      'src/publish/s3/s3-identity.ts',
+      'src/publish/consumer/verify-published-plan.ts',
+    ],
+    tests: [
+      '__tests__/publish/s3/s3-errors.test.ts',
+      '__tests__/publish/s3/s3-identity.test.ts',
+      '__tests__/publish/consumer/verify-published-plan.test.ts',
+    ],
+  },
+  receipt: {
+    mutate: ['src/publish/receipt.ts', 'src/inputs/project-version.ts', 'src/python/abi-check.ts'],
+    tests: [
+      '__tests__/publish/receipt.test.ts',
+      '__tests__/inputs/project-version.test.ts',
+      '__tests__/python/abi-check.test.ts',
+    ],
+  },
 };
 
 /** The group of this process (MUTATION_GROUP), or every group's files at once. */
