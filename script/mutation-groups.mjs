@@ -155,6 +155,20 @@ export const MUTATION_GROUPS = {
       '__tests__/python/abi-check.test.ts',
     ],
   },
+  report: {
+    mutate: [
+      'src/native/report.ts',
+      'src/native/system-libs.ts',
+      'src/pipeline/source-date.ts',
+      'src/stage/stage-exclude.ts',
+    ],
+    tests: [
+      '__tests__/native/report.test.ts',
+      '__tests__/native/system-libs-policy.test.ts',
+      '__tests__/pipeline/source-date.test.ts',
+      '__tests__/stage/stage-exclude.test.ts',
+    ],
+  },
 };
 
 /** The group of this process (MUTATION_GROUP), or every group's files at once. */
