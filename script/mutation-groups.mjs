@@ -90,6 +90,11 @@ export const MUTATION_GROUPS = {
       '__tests__/base/errors.test.ts',
       '__tests__/base/boolean-word.test.ts',
       '__tests__/stage/dist-info-files.test.ts',
+      '__tests__/stage/path-limits.test.ts',
+      '__tests__/stage/dist-info-files-exact.test.ts',
+      '__tests__/base/errors-exact.test.ts',
+      '__tests__/exec/command-timeouts-exact.test.ts',
+      '__tests__/pipeline/fs-failure-exact.test.ts',
     ],
   },
   wheelfiles: {
