@@ -119,23 +119,6 @@ export const MUTATION_GROUPS = {
     ],
     tests: ['__tests__/native/glibc-target.test.ts', '__tests__/native/library-filter.test.ts'],
   },
-  elf: {
-    mutate: [
-      'src/elf/reader.ts',
-      'src/elf/elf-dynamic.ts',
-      'src/elf/elf-format.ts',
-      'src/elf/elf-input.ts',
-      'src/elf/elf-symbols.ts',
-      'src/elf/elf-versions.ts',
-      'src/elf/platform.ts',
-      'src/elf/read-file.ts',
-    ],
-    tests: ['__tests__/elf/reader.test.ts', '__tests__/elf/platform.test.ts'],
-  },
-  symbols: {
-    mutate: ['src/native/symbol-versions.ts'],
-    tests: ['__tests__/native/symbol-versions.test.ts'],
-  },
   zip: {
     mutate: ['src/zip/zip-records.ts', 'src/zip/zip-listing.ts', 'src/zip/zip-entry.ts'],
     tests: ['__tests__/zip/zip-records.test.ts', '__tests__/zip/zip-read.test.ts'],
