@@ -26,7 +26,7 @@ const WHY: Record<string, string> = {
 };
 
 describe('explainFsFailure, exactly', () => {
-  it.each(Object.entries(WHY))('%s in output-dir says %j', (code, why) => {
+  it.each(Object.entries(WHY))('%s in output-dir says %s', (code, why) => {
     const error = explainFsFailure(
       fsError({ code, path: '/work/out/a.whl', syscall: 'open' }),
       places,
@@ -134,6 +134,7 @@ describe('explainFsFailure, exactly', () => {
       'EACCES',
       42,
       fsError({ code: 13, path: '/work/out/a' }),
+      fsError({ code: ['EACCES'], path: '/work/out/a' }),
       fsError({ code: 'EACCES' }),
       fsError({ code: 'EACCES', path: 7 }),
       fsError({ path: '/work/out/a' }),

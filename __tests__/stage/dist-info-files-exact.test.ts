@@ -43,9 +43,17 @@ describe('collectLicenseFiles, exactly', () => {
     );
   });
 
-  it('leaves out everything under .git', async () => {
+  it('leaves out everything under .git, even when a glob names it', async () => {
     const dir = tree({ '.git/LICENSE': 'x', 'a/.git/LICENSE': 'y', 'a/LICENSE': 'z' });
     expect(await collect(dir, ['**/LICENSE'])).toEqual(['a/LICENSE']);
+    const error = await refusal(collect(dir, ['.git/*']));
+    expect(error.message).toBe(`".git/*" matched no file in ${dir}.`);
+  });
+
+  it('sorts the matches of a glob that crawls several levels', async () => {
+    // The crawl yields a level at a time (z/LICENSE before a/b/c/LICENSE); the sort does not.
+    const dir = tree({ 'z/LICENSE': '1', 'a/b/c/LICENSE': '2', 'a/LICENSE': '3' });
+    expect(await collect(dir, ['**/LICENSE'])).toEqual(['a/LICENSE', 'a/b/c/LICENSE', 'z/LICENSE']);
   });
 
   it('takes the matches of each glob in sorted order, each file once, and logs them', async () => {
