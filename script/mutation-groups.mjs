@@ -157,6 +157,10 @@ export const MUTATION_GROUPS = {
       '__tests__/stage/stage-exclude.test.ts',
     ],
   },
+  machines: {
+    mutate: ['src/elf/platform.ts', 'src/elf/elf-format.ts'],
+    tests: ['__tests__/elf/platform-exact.test.ts'],
+  },
 };
 
 /** The group of this process (MUTATION_GROUP), or every group's files at once. */
