@@ -69,7 +69,7 @@ export const MUTATION_GROUPS = {
   },
   redact: {
     mutate: ['src/log/redact.ts', 'src/log/redact-stream.ts'],
-    tests: ['__tests__/log/redact.test.ts'],
+    tests: ['__tests__/log/redact.test.ts', '__tests__/log/redact-exact.test.ts'],
   },
   plans: {
     mutate: [
