@@ -131,6 +131,7 @@ export const MUTATION_GROUPS = {
     ],
     tests: [
       '__tests__/publish/s3/s3-errors.test.ts',
+      '__tests__/publish/s3/s3-errors-exact.test.ts',
       '__tests__/publish/s3/s3-identity.test.ts',
       '__tests__/publish/consumer/verify-published-plan.test.ts',
     ],
