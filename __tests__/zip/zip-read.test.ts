@@ -1,6 +1,6 @@
 // Reading zips made by someone else (yazl, an independent writer): the central directory listing
 // (zip64, comments, extras) and one entry's bytes, and each way a damaged zip is refused.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
 import { isTopLevelMetadata, readZipEntry } from '../../src/zip/zip-entry.js';
 import { listZipEntries, readCentralDirectory } from '../../src/zip/zip-listing.js';
+import { centralHeader, endRecords, U32_MAX } from '../../src/zip/zip-records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zip-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -142,7 +143,7 @@ describe('readCentralDirectory', () => {
     const good = readFileSync(await makeZip([{ name: 'a', data: text }]));
     const eocd = good.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     const past = Buffer.from(good);
-    past.writeUInt32LE(past.readUInt32LE(eocd + 16) + 1, eocd + 16);
+    past.writeUInt32LE(past.readUInt32LE(eocd + 12) + 100, eocd + 12);
     const pastPath = join(dir, 'past.zip');
     writeFileSync(pastPath, past);
     await expect(central(pastPath)).rejects.toThrow(`${pastPath}: corrupt central directory`);
@@ -292,5 +293,86 @@ describe('isTopLevelMetadata', () => {
     expect(isTopLevelMetadata('a-dist-info/METADATA')).toBe(false);
     expect(isTopLevelMetadata('a.dist-info/x/METADATA')).toBe(false);
     expect(isTopLevelMetadata('a.dist-info/RECORD')).toBe(false);
+  });
+});
+
+/** A zip of central records only (no local headers: the listing never reads them). */
+function centralOnly(records: Buffer[], count = records.length): string {
+  const size = records.reduce((n, r) => n + r.length, 0);
+  const [end] = endRecords({ count, size, start: 0, here: size, needZip64: false });
+  const path = join(dir, `central${made++}.zip`);
+  writeFileSync(path, Buffer.concat([...records, end!]));
+  return path;
+}
+
+const record = (name: string, over: Partial<Parameters<typeof centralHeader>[0]> = {}) =>
+  centralHeader(
+    {
+      name: Buffer.from(name),
+      utf8: false,
+      method: 0,
+      crc: 0,
+      compressedSize: 10,
+      size: 10,
+      offset: 0,
+      mode: 0o644,
+      zip64: false,
+      ...over,
+    },
+    0,
+    0,
+  );
+
+describe('readCentralDirectory on hand-made directories', () => {
+  it('reads only the values set to 0xffffffff from the zip64 extra', async () => {
+    const path = centralOnly([record('far', { size: 5, compressedSize: 7, offset: 2 ** 32 + 9 })]);
+    expect(await central(path)).toEqual([
+      { name: 'far', method: 0, size: 5, compressedSize: 7, localHeaderOffset: 2 ** 32 + 9 },
+    ]);
+  });
+
+  it('keeps 0xffffffff when the zip64 extra is too short to hold the value', async () => {
+    const short = record('short', { size: U32_MAX, compressedSize: 3 });
+    // Claim a compressed size in the extra as well, without the bytes for it.
+    short.writeUInt32LE(U32_MAX, 20);
+    const path = centralOnly([short]);
+    expect(await central(path)).toEqual([
+      { name: 'short', method: 0, size: U32_MAX, compressedSize: U32_MAX, localHeaderOffset: 0 },
+    ]);
+  });
+
+  it('lists a last entry of exactly 46 bytes (empty name, no extra, no comment)', async () => {
+    const path = centralOnly([record('a'), record('')]);
+    expect((await central(path)).map((e) => e.name)).toEqual(['a', '']);
+  });
+
+  it('reads no more entries than the end record counts', async () => {
+    const path = centralOnly([record('a'), record('b'), record('c')], 2);
+    expect((await central(path)).map((e) => e.name)).toEqual(['a', 'b']);
+  });
+
+  it('closes the file after listing and after reading an entry', async () => {
+    const path = await makeZip([{ name: 'a', data: text }]);
+    const fds = () => readdirSync('/proc/self/fd').length;
+    const before = fds();
+    for (let i = 0; i < 20; i++) {
+      await listZipEntries(path);
+      await readZipEntry(path, () => true);
+      await readZipEntry(path, () => false);
+    }
+    expect(fds()).toBe(before);
+  });
+
+  it('stops inflating at maxBytes even when the directory understates the size', async () => {
+    const zeros = Buffer.alloc(200_000);
+    const zip = readFileSync(await makeZip([{ name: 'bomb', data: zeros }]));
+    const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const cd = zip.readUInt32LE(eocd + 16);
+    zip.writeUInt32LE(50, cd + 24);
+    const path = join(dir, 'bomb.zip');
+    writeFileSync(path, zip);
+    await expect(readZipEntry(path, () => true, 1000)).rejects.toMatchObject({
+      code: 'ERR_BUFFER_TOO_LARGE',
+    });
   });
 });
