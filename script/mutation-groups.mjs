@@ -108,6 +108,7 @@ export const MUTATION_GROUPS = {
       '__tests__/wheel/top-level.test.ts',
       '__tests__/wheel/specifier.test.ts',
       '__tests__/wheel/pkg-info.test.ts',
+      '__tests__/wheel/pkg-info-exact.test.ts',
       '__tests__/wheel/layout.test.ts',
     ],
   },
