@@ -118,6 +118,35 @@ describe('checkMachines', () => {
     ]);
   });
 
+  it('accepts a file of any of the machines of a compressed tag set', () => {
+    const tag = 'cp36-cp36m-manylinux1_x86_64.manylinux1_i686';
+    expect(
+      checkMachines(
+        [
+          { path: 'a.so', info: x64 },
+          { path: 'b.so', info: i386 },
+        ],
+        tag,
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads multi-digit glibc and musl versions in the tag', () => {
+    for (const platform of [
+      'manylinux_10_1_x86_64',
+      'manylinux_2_17_x86_64',
+      'musllinux_10_1_x86_64',
+      'musllinux_1_22_x86_64',
+      'manylinux2014_x86_64',
+    ]) {
+      expect(expectedMachines(platform), platform).toEqual({
+        kind: 'linux',
+        arch: 'x86_64',
+        accepted: [X86_64],
+      });
+    }
+  });
+
   it("warns about native code in an 'any' wheel, suggesting a tag (i686 for i386)", () => {
     expect(
       checkMachines(
