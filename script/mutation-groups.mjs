@@ -68,7 +68,7 @@ export const MUTATION_GROUPS = {
     ],
   },
   redact: {
-    mutate: ['src/log/redact.ts', 'src/log/redact-stream.ts'],
+    mutate: ['src/log/redact.ts'],
     tests: ['__tests__/log/redact.test.ts', '__tests__/log/redact-exact.test.ts'],
   },
   plans: {
@@ -97,29 +97,6 @@ export const MUTATION_GROUPS = {
       '__tests__/pipeline/fs-failure-exact.test.ts',
     ],
   },
-  wheelfiles: {
-    mutate: [
-      'src/wheel/top-level.ts',
-      'src/wheel/specifier.ts',
-      'src/wheel/pkg-info.ts',
-      'src/wheel/layout.ts',
-    ],
-    tests: [
-      '__tests__/wheel/top-level.test.ts',
-      '__tests__/wheel/specifier.test.ts',
-      '__tests__/wheel/pkg-info.test.ts',
-      '__tests__/wheel/pkg-info-exact.test.ts',
-      '__tests__/wheel/layout.test.ts',
-    ],
-  },
-  policy: {
-    mutate: [
-      'src/native/glibc-target.ts',
-      'src/native/manylinux-policy.ts',
-      'src/native/library-filter.ts',
-    ],
-    tests: ['__tests__/native/glibc-target.test.ts', '__tests__/native/library-filter.test.ts'],
-  },
   zip: {
     mutate: ['src/zip/zip-records.ts', 'src/zip/zip-listing.ts', 'src/zip/zip-entry.ts'],
     tests: ['__tests__/zip/zip-records.test.ts', '__tests__/zip/zip-read.test.ts'],
@@ -135,14 +112,6 @@ export const MUTATION_GROUPS = {
       '__tests__/publish/s3/s3-errors-exact.test.ts',
       '__tests__/publish/s3/s3-identity.test.ts',
       '__tests__/publish/consumer/verify-published-plan.test.ts',
-    ],
-  },
-  receipt: {
-    mutate: ['src/publish/receipt.ts', 'src/inputs/project-version.ts', 'src/python/abi-check.ts'],
-    tests: [
-      '__tests__/publish/receipt.test.ts',
-      '__tests__/inputs/project-version.test.ts',
-      '__tests__/python/abi-check.test.ts',
     ],
   },
   report: {
