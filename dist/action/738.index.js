@@ -584,7 +584,7 @@ function explainFsFailure(error, places) {
     const fields = error;
     const code = typeof fields.code === 'string' ? fields.code : undefined;
     const path = [fields.dest, fields.path].find((p) => typeof p === 'string');
-    if (!code || !path || !(code in WHY))
+    if (!code || !path || !Object.hasOwn(WHY, code))
         return error;
     const why = `${WHY[code]} (${code}${typeof fields.syscall === 'string' ? ` in ${fields.syscall}` : ''})`;
     if (code === 'ENOSPC' || code === 'EDQUOT') {
