@@ -67,6 +67,66 @@ export const MUTATION_GROUPS = {
       '__tests__/wheel/metadata.test.ts',
     ],
   },
+  redact: {
+    mutate: ['src/log/redact.ts'],
+    tests: ['__tests__/log/redact.test.ts', '__tests__/log/redact-exact.test.ts'],
+  },
+  plans: {
+    mutate: [
+      'src/exec/launch-plan.ts',
+      'src/exec/command-timeouts.ts',
+      'src/pipeline/fs-failure.ts',
+      'src/shell/command-output.ts',
+      'src/base/errors.ts',
+      'src/base/boolean-word.ts',
+      'src/stage/path-limits.ts',
+      'src/stage/dist-info-files.ts',
+    ],
+    tests: [
+      '__tests__/exec/launch-plan.test.ts',
+      '__tests__/exec/command-timeouts.test.ts',
+      '__tests__/pipeline/fs-failure.test.ts',
+      '__tests__/shell/command-output.test.ts',
+      '__tests__/base/errors.test.ts',
+      '__tests__/base/boolean-word.test.ts',
+      '__tests__/stage/dist-info-files.test.ts',
+      '__tests__/stage/path-limits.test.ts',
+      '__tests__/stage/dist-info-files-exact.test.ts',
+      '__tests__/base/errors-exact.test.ts',
+      '__tests__/exec/command-timeouts-exact.test.ts',
+      '__tests__/pipeline/fs-failure-exact.test.ts',
+    ],
+  },
+  zip: {
+    mutate: ['src/zip/zip-records.ts', 'src/zip/zip-listing.ts', 'src/zip/zip-entry.ts'],
+    tests: ['__tests__/zip/zip-records.test.ts', '__tests__/zip/zip-read.test.ts'],
+  },
+  s3errors: {
+    mutate: ['src/publish/s3/s3-errors.ts', 'src/publish/s3/s3-identity.ts'],
+    tests: [
+      '__tests__/publish/s3/s3-errors.test.ts',
+      '__tests__/publish/s3/s3-errors-exact.test.ts',
+      '__tests__/publish/s3/s3-identity.test.ts',
+    ],
+  },
+  report: {
+    mutate: [
+      'src/native/report.ts',
+      'src/native/system-libs.ts',
+      'src/pipeline/source-date.ts',
+      'src/stage/stage-exclude.ts',
+    ],
+    tests: [
+      '__tests__/native/report.test.ts',
+      '__tests__/native/system-libs-policy.test.ts',
+      '__tests__/pipeline/source-date.test.ts',
+      '__tests__/stage/stage-exclude.test.ts',
+    ],
+  },
+  machines: {
+    mutate: ['src/elf/platform.ts', 'src/elf/elf-format.ts'],
+    tests: ['__tests__/elf/platform-exact.test.ts'],
+  },
 };
 
 /** The group of this process (MUTATION_GROUP), or every group's files at once. */

@@ -46,7 +46,7 @@ export function explainFsFailure(error: unknown, places: FsPlaces): unknown {
   const fields = error as FsErrorFields;
   const code = typeof fields.code === 'string' ? fields.code : undefined;
   const path = [fields.dest, fields.path].find((p): p is string => typeof p === 'string');
-  if (!code || !path || !(code in WHY)) return error;
+  if (!code || !path || !Object.hasOwn(WHY, code)) return error;
   const why = `${WHY[code]} (${code}${typeof fields.syscall === 'string' ? ` in ${fields.syscall}` : ''})`;
   const full = code === 'ENOSPC' || code === 'EDQUOT';
   if (full && inside(path, places.outputDir)) {
