@@ -1,8 +1,8 @@
-export const id = 147;
-export const ids = [147];
+export const id = 593;
+export const ids = [593];
 export const modules = {
 
-/***/ 93099:
+/***/ 94361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -191,7 +191,7 @@ function redactText(text, secrets, shapes = []) {
 
 /***/ }),
 
-/***/ 31769:
+/***/ 44295:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -205,8 +205,8 @@ function redactText(text, secrets, shapes = []) {
 /* harmony export */   yz: () => (/* binding */ normalizeProjectName),
 /* harmony export */   zY: () => (/* binding */ isImportableName)
 /* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94840);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24146);
 
 
 // PEP 508 distribution names: ASCII letters, digits, and . _ - inside.
@@ -287,7 +287,7 @@ function parseWheelFileName(fileName) {
 
 /***/ }),
 
-/***/ 94840:
+/***/ 24146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -299,7 +299,7 @@ function parseWheelFileName(fileName) {
 /* harmony export */   pM: () => (/* binding */ isPureTag),
 /* harmony export */   pl: () => (/* binding */ tagFromProbe)
 /* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 
 function formatTag(tag) {
     return `${tag.interpreter}-${tag.abi}-${tag.platform}`;
@@ -416,7 +416,7 @@ function tagMatchesProbe(tag, probe) {
 
 /***/ }),
 
-/***/ 27029:
+/***/ 83431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -426,7 +426,7 @@ function tagMatchesProbe(tag, probe) {
 /* harmony export */   qh: () => (/* binding */ formatVersion)
 /* harmony export */ });
 /* unused harmony export stripZeros */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 
 // Python's `\s` (str.isspace): what `Version` ignores around a version.
 const PY_SPACE = new Set('\t\n\v\f\r \x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005' +

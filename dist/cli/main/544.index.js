@@ -1,16 +1,16 @@
-export const id = 34;
-export const ids = [34,362];
+export const id = 544;
+export const ids = [544,529];
 export const modules = {
 
-/***/ 30164:
+/***/ 30634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   u: () => (/* binding */ describeIndexError)
 /* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11878);
-/* harmony import */ var _s3_s3_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2362);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94556);
+/* harmony import */ var _s3_s3_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1529);
 /**
  * The index's wording for the S3 failures whose fix differs from a wheel upload's (the index
  * needs listing and conditional writes); every other failure is described by describeS3Error.
@@ -59,7 +59,7 @@ function describeIndexError(error, context) {
 
 /***/ }),
 
-/***/ 35603:
+/***/ 16237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -73,7 +73,7 @@ function describeIndexError(error, context) {
 /* unused harmony export requiresPythonOf */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11878);
+/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94556);
 
 
 const METADATA_SUFFIX = '.metadata';
@@ -116,7 +116,7 @@ function metadataFacts(bytes) {
 async function readSidecar(client, bucket, key, signal) {
     try {
         // Loaded here, not at the top: the names above are read at start-up (receipt-step.ts).
-        const { GetObjectCommand } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 55423, 19));
+        const { GetObjectCommand } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 53711, 19));
         const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), {
             abortSignal: signal,
         });
@@ -134,7 +134,7 @@ async function readSidecar(client, bucket, key, signal) {
 
 /***/ }),
 
-/***/ 76034:
+/***/ 47544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -148,21 +148,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
+var errors = __webpack_require__(34758);
 // EXTERNAL MODULE: ./src/publish/index/index-errors.ts
-var index_errors = __webpack_require__(30164);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(55423);
+var index_errors = __webpack_require__(30634);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(53711);
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(31769);
+var names = __webpack_require__(44295);
 // EXTERNAL MODULE: ./src/publish/index/index-sidecars.ts
-var index_sidecars = __webpack_require__(35603);
+var index_sidecars = __webpack_require__(16237);
 // EXTERNAL MODULE: ./src/publish/s3/s3-errors.ts
-var s3_errors = __webpack_require__(11878);
+var s3_errors = __webpack_require__(94556);
 // EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
-var index_pages = __webpack_require__(95341);
+var index_pages = __webpack_require__(14744);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(79338);
+var s3_plan = __webpack_require__(784);
 ;// CONCATENATED MODULE: ./src/publish/index/index-run.ts
 
 
@@ -237,7 +237,7 @@ function indexResult(run, files, attempt) {
 }
 
 // EXTERNAL MODULE: ./src/publish/s3/s3-session.ts + 1 modules
-var s3_session = __webpack_require__(2362);
+var s3_session = __webpack_require__(1529);
 ;// CONCATENATED MODULE: ./src/publish/index/index-read.ts
 /**
  * What the index is rendered from: the pages as stored (read before the listing; see
@@ -571,7 +571,7 @@ async function publishIndex(options, log) {
 
 /***/ }),
 
-/***/ 11878:
+/***/ 94556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -579,8 +579,8 @@ async function publishIndex(options, log) {
 /* harmony export */   l9: () => (/* binding */ isPreconditionFailure),
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93099);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94361);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 /**
  * Turns an S3 / AWS SDK failure into a PublishError that says what went wrong in the user's terms
  * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.
@@ -770,7 +770,7 @@ function failureDetails(error, { code, status, fields, context }) {
 
 /***/ }),
 
-/***/ 2362:
+/***/ 1529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -789,14 +789,14 @@ __webpack_require__.d(__webpack_exports__, {
   taggedRequest: () => (/* binding */ taggedRequest)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(55423);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(53711);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
+var errors = __webpack_require__(34758);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(93099);
+var redact = __webpack_require__(94361);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(79338);
+var s3_plan = __webpack_require__(784);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-region-header.ts
 /**
  * S3 names a bucket's region in the `x-amz-bucket-region` header of its redirect (301) and

@@ -1,20 +1,22 @@
-export const id = 667;
-export const ids = [667,362];
+export const id = 853;
+export const ids = [853,529];
 export const modules = {
 
-/***/ 35603:
+/***/ 16237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   YD: () => (/* binding */ readSidecar),
+/* harmony export */   bV: () => (/* binding */ normalizeYankReason),
 /* harmony export */   e8: () => (/* binding */ METADATA_SUFFIX),
 /* harmony export */   hQ: () => (/* binding */ sidecarOf),
-/* harmony export */   pb: () => (/* binding */ metadataFacts)
+/* harmony export */   pb: () => (/* binding */ metadataFacts),
+/* harmony export */   tB: () => (/* binding */ YANKED_SUFFIX)
 /* harmony export */ });
-/* unused harmony exports YANKED_SUFFIX, requiresPythonOf, normalizeYankReason */
+/* unused harmony export requiresPythonOf */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11878);
+/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94556);
 
 
 const METADATA_SUFFIX = '.metadata';
@@ -57,7 +59,7 @@ function metadataFacts(bytes) {
 async function readSidecar(client, bucket, key, signal) {
     try {
         // Loaded here, not at the top: the names above are read at start-up (receipt-step.ts).
-        const { GetObjectCommand } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 55423, 19));
+        const { GetObjectCommand } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 53711, 19));
         const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), {
             abortSignal: signal,
         });
@@ -75,7 +77,66 @@ async function readSidecar(client, bucket, key, signal) {
 
 /***/ }),
 
-/***/ 4667:
+/***/ 87439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ alignObjectAcl),
+/* harmony export */   _: () => (/* binding */ isPublicRead)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53711);
+/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(784);
+/**
+ * Brings an existing object's ACL to the one `s3-acl` asks for. An identical object is never
+ * uploaded again, so without this a re-run with `s3-acl: public-read` over bytes published
+ * private would say "already published" and leave them unreadable to the platform.
+ */
+
+
+const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+/** Pure: does the ACL grant everyone READ (what `public-read` gives)? */
+function isPublicRead(acl) {
+    return (acl.Grants ?? []).some((grant) => grant.Grantee?.Type === 'Group' &&
+        grant.Grantee.URI === ALL_USERS &&
+        (grant.Permission === 'READ' || grant.Permission === 'FULL_CONTROL'));
+}
+/**
+ * Reads the object's ACL and puts the canned one `acl` names when it differs. Errors are thrown
+ * as the SDK raised them, tagged with the operation, for describeS3Error.
+ */
+async function alignObjectAcl(options) {
+    const { client, bucket, key, acl, log, signal } = options;
+    let current;
+    try {
+        current = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__/* .GetObjectAclCommand */ .hsf({ Bucket: bucket, Key: key }), {
+            abortSignal: signal,
+        });
+    }
+    catch (error) {
+        Object.assign(error, { operation: 'GetObjectAcl', key });
+        throw error;
+    }
+    const isPublic = isPublicRead(current);
+    if (isPublic === (acl === 'public-read'))
+        return 'unchanged';
+    try {
+        await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__/* .PutObjectAclCommand */ .a8O({ Bucket: bucket, Key: key, ACL: acl }), {
+            abortSignal: signal,
+        });
+    }
+    catch (error) {
+        Object.assign(error, { operation: 'PutObjectAcl', key });
+        throw error;
+    }
+    log.info(`${(0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .s3Uri */ .tT)(bucket, key)}: ACL brought to ${acl} as s3-acl asks (it was ` +
+        `${isPublic ? 'public-read' : 'private'}).`);
+    return acl === 'public-read' ? 'made-public' : 'made-private';
+}
+
+
+/***/ }),
+
+/***/ 49853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -87,13 +148,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
+var errors = __webpack_require__(34758);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./src/zip/zip-listing.ts
-var zip_listing = __webpack_require__(98191);
+var zip_listing = __webpack_require__(853);
 ;// CONCATENATED MODULE: ./src/zip/zip-entry.ts
 
 
@@ -145,136 +206,19 @@ function isTopLevelMetadata(name) {
 }
 
 // EXTERNAL MODULE: ./src/publish/index/index-sidecars.ts
-var index_sidecars = __webpack_require__(35603);
+var index_sidecars = __webpack_require__(16237);
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(31769);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(55423);
-// EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(79338);
-;// CONCATENATED MODULE: ./src/publish/s3/s3-acl.ts
-/**
- * Brings an existing object's ACL to the one `s3-acl` asks for. An identical object is never
- * uploaded again, so without this a re-run with `s3-acl: public-read` over bytes published
- * private would say "already published" and leave them unreadable to the platform.
- */
-
-
-const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
-/** Pure: does the ACL grant everyone READ (what `public-read` gives)? */
-function isPublicRead(acl) {
-    return (acl.Grants ?? []).some((grant) => grant.Grantee?.Type === 'Group' &&
-        grant.Grantee.URI === ALL_USERS &&
-        (grant.Permission === 'READ' || grant.Permission === 'FULL_CONTROL'));
-}
-/**
- * Reads the object's ACL and puts the canned one `acl` names when it differs. Errors are thrown
- * as the SDK raised them, tagged with the operation, for describeS3Error.
- */
-async function alignObjectAcl(options) {
-    const { client, bucket, key, acl, log, signal } = options;
-    let current;
-    try {
-        current = await client.send(new dist_cjs/* GetObjectAclCommand */.hsf({ Bucket: bucket, Key: key }), {
-            abortSignal: signal,
-        });
-    }
-    catch (error) {
-        Object.assign(error, { operation: 'GetObjectAcl', key });
-        throw error;
-    }
-    const isPublic = isPublicRead(current);
-    if (isPublic === (acl === 'public-read'))
-        return 'unchanged';
-    try {
-        await client.send(new dist_cjs/* PutObjectAclCommand */.a8O({ Bucket: bucket, Key: key, ACL: acl }), {
-            abortSignal: signal,
-        });
-    }
-    catch (error) {
-        Object.assign(error, { operation: 'PutObjectAcl', key });
-        throw error;
-    }
-    log.info(`${(0,s3_plan/* s3Uri */.tT)(bucket, key)}: ACL brought to ${acl} as s3-acl asks (it was ` +
-        `${isPublic ? 'public-read' : 'private'}).`);
-    return acl === 'public-read' ? 'made-public' : 'made-private';
-}
-
+var names = __webpack_require__(44295);
+// EXTERNAL MODULE: ./src/publish/s3/s3-acl.ts
+var s3_acl = __webpack_require__(87439);
 // EXTERNAL MODULE: ./src/publish/s3/s3-errors.ts
-var s3_errors = __webpack_require__(11878);
+var s3_errors = __webpack_require__(94556);
+// EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
+var s3_plan = __webpack_require__(784);
 // EXTERNAL MODULE: ./src/publish/s3/s3-session.ts + 1 modules
-var s3_session = __webpack_require__(2362);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/publish/s3/s3-sidecars.ts
-/**
- * Writes the small objects published beside a wheel (index-sidecars.ts): `<wheel>.metadata` and
- * `<wheel>.verification.json`. Each is read back first (they are a few KiB): identical bytes are
- * left alone (their ACL brought in line), different bytes are replaced only if the object is
- * still the one read (If-Match), a missing one is created only if still missing (If-None-Match).
- */
-
-
-
-
-
-
-const ROUNDS = 3;
-async function putSidecar(options) {
-    const { client, bucket, key, body, acl, log, signal } = options;
-    for (let round = 1; round <= ROUNDS; round++) {
-        let stored;
-        try {
-            const object = await client.send(new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }), {
-                abortSignal: signal,
-            });
-            stored = {
-                etag: object.ETag,
-                bytes: Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array()),
-            };
-        }
-        catch (error) {
-            const { code, status } = (0,s3_errors/* s3ErrorCode */.az)(error);
-            // 403: no s3:GetObject/ListBucket; the conditional create below still protects.
-            if (!((status === 404 && code !== 'NoSuchBucket') || status === 403)) {
-                Object.assign(error, { operation: 'GetObject', key });
-                throw error;
-            }
-        }
-        if (stored && stored.bytes.equals(body)) {
-            await alignObjectAcl({ client, bucket, key, acl, log, signal });
-            return 'unchanged';
-        }
-        try {
-            await client.send(new dist_cjs/* PutObjectCommand */.wKZ({
-                Bucket: bucket,
-                Key: key,
-                Body: body,
-                ContentLength: body.length,
-                ContentType: options.contentType,
-                CacheControl: 'no-cache',
-                ...(acl === 'public-read' ? { ACL: 'public-read' } : {}),
-                ...(stored?.etag ? { IfMatch: stored.etag } : { IfNoneMatch: '*' }),
-                ChecksumAlgorithm: 'SHA256',
-                ChecksumSHA256: (0,external_node_crypto_.createHash)('sha256').update(body).digest('base64'),
-            }), { abortSignal: signal });
-            if (stored)
-                log.info(`${(0,s3_plan/* s3Uri */.tT)(bucket, key)} replaced (its content was out of date).`);
-            return stored ? 'replaced' : 'created';
-        }
-        catch (error) {
-            if (!(0,s3_errors/* isPreconditionFailure */.l9)(error)) {
-                Object.assign(error, { operation: 'PutObject', key });
-                throw error;
-            }
-            log.info(`${(0,s3_plan/* s3Uri */.tT)(bucket, key)} changed while writing it (another job); reading it again.`);
-        }
-    }
-    throw new errors/* PublishError */.S1(`${(0,s3_plan/* s3Uri */.tT)(bucket, key)} kept changing while writing it.`, {
-        fix: 'make sure only one job publishes this wheel version, then re-run.',
-    });
-}
-
+var s3_session = __webpack_require__(1529);
+// EXTERNAL MODULE: ./src/publish/s3/s3-sidecars.ts
+var s3_sidecars = __webpack_require__(48123);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-beside.ts
 
 
@@ -312,14 +256,14 @@ async function withClient(options, key, log, fn) {
 function alignWheelAcl(options, fileName, log) {
     const key = (0,s3_plan/* s3Key */.Aw)(options.prefix, fileName);
     return withClient(options, key, log, async (client, signal) => {
-        await alignObjectAcl({ client, bucket: options.bucket, key, acl: options.acl, log, signal });
+        await (0,s3_acl/* alignObjectAcl */.T)({ client, bucket: options.bucket, key, acl: options.acl, log, signal });
     });
 }
 /** The index pages left unchanged by the update still get the ACL `s3-acl` asks for. */
 function alignPageAcls(options, keys, log) {
     return withClient(options, keys[0] ?? options.prefix, log, async (client, signal) => {
         for (const key of keys) {
-            await alignObjectAcl({ client, bucket: options.bucket, key, acl: options.acl, log, signal });
+            await (0,s3_acl/* alignObjectAcl */.T)({ client, bucket: options.bucket, key, acl: options.acl, log, signal });
         }
     });
 }
@@ -350,7 +294,7 @@ async function publishSidecars(options, wheel, receipt, metadata, log) {
     }
     const written = [];
     for (const file of files) {
-        const status = await withClient(options, file.key, log, (client, signal) => putSidecar({
+        const status = await withClient(options, file.key, log, (client, signal) => (0,s3_sidecars/* putSidecar */.p)({
             client,
             bucket: options.bucket,
             key: file.key,
@@ -369,7 +313,7 @@ async function publishSidecars(options, wheel, receipt, metadata, log) {
 
 /***/ }),
 
-/***/ 11878:
+/***/ 94556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -377,8 +321,8 @@ async function publishSidecars(options, wheel, receipt, metadata, log) {
 /* harmony export */   l9: () => (/* binding */ isPreconditionFailure),
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93099);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94361);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 /**
  * Turns an S3 / AWS SDK failure into a PublishError that says what went wrong in the user's terms
  * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.
@@ -568,7 +512,7 @@ function failureDetails(error, { code, status, fields, context }) {
 
 /***/ }),
 
-/***/ 2362:
+/***/ 1529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -587,14 +531,14 @@ __webpack_require__.d(__webpack_exports__, {
   taggedRequest: () => (/* binding */ taggedRequest)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(55423);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(53711);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
+var errors = __webpack_require__(34758);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(93099);
+var redact = __webpack_require__(94361);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(79338);
+var s3_plan = __webpack_require__(784);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-region-header.ts
 /**
  * S3 names a bucket's region in the `x-amz-bucket-region` header of its redirect (301) and
@@ -753,6 +697,90 @@ async function openS3Session(options, log, limits) {
 function s3Target(settings) {
     const { bucket, prefix, region, endpoint, forcePathStyle, maxAttempts, acl } = settings;
     return { bucket, prefix, region, endpoint, forcePathStyle, maxAttempts, acl };
+}
+
+
+/***/ }),
+
+/***/ 48123:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ putSidecar)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(53711);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34758);
+/* harmony import */ var _s3_acl_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87439);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94556);
+/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(784);
+/**
+ * Writes the small objects published beside a wheel (index-sidecars.ts): `<wheel>.metadata` and
+ * `<wheel>.verification.json`. Each is read back first (they are a few KiB): identical bytes are
+ * left alone (their ACL brought in line), different bytes are replaced only if the object is
+ * still the one read (If-Match), a missing one is created only if still missing (If-None-Match).
+ */
+
+
+
+
+
+
+const ROUNDS = 3;
+async function putSidecar(options) {
+    const { client, bucket, key, body, acl, log, signal } = options;
+    for (let round = 1; round <= ROUNDS; round++) {
+        let stored;
+        try {
+            const object = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.GetObjectCommand({ Bucket: bucket, Key: key }), {
+                abortSignal: signal,
+            });
+            stored = {
+                etag: object.ETag,
+                bytes: Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array()),
+            };
+        }
+        catch (error) {
+            const { code, status } = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .s3ErrorCode */ .az)(error);
+            // 403: no s3:GetObject/ListBucket; the conditional create below still protects.
+            if (!((status === 404 && code !== 'NoSuchBucket') || status === 403)) {
+                Object.assign(error, { operation: 'GetObject', key });
+                throw error;
+            }
+        }
+        if (stored && stored.bytes.equals(body)) {
+            await (0,_s3_acl_js__WEBPACK_IMPORTED_MODULE_2__/* .alignObjectAcl */ .T)({ client, bucket, key, acl, log, signal });
+            return 'unchanged';
+        }
+        try {
+            await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .PutObjectCommand */ .wKZ({
+                Bucket: bucket,
+                Key: key,
+                Body: body,
+                ContentLength: body.length,
+                ContentType: options.contentType,
+                CacheControl: 'no-cache',
+                ...(acl === 'public-read' ? { ACL: 'public-read' } : {}),
+                ...(stored?.etag ? { IfMatch: stored.etag } : { IfNoneMatch: '*' }),
+                ChecksumAlgorithm: 'SHA256',
+                ChecksumSHA256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('base64'),
+            }), { abortSignal: signal });
+            if (stored)
+                log.info(`${(0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .s3Uri */ .tT)(bucket, key)} replaced (its content was out of date).`);
+            return stored ? 'replaced' : 'created';
+        }
+        catch (error) {
+            if (!(0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isPreconditionFailure */ .l9)(error)) {
+                Object.assign(error, { operation: 'PutObject', key });
+                throw error;
+            }
+            log.info(`${(0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .s3Uri */ .tT)(bucket, key)} changed while writing it (another job); reading it again.`);
+        }
+    }
+    throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1(`${(0,_s3_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .s3Uri */ .tT)(bucket, key)} kept changing while writing it.`, {
+        fix: 'make sure only one job publishes this wheel version, then re-run.',
+    });
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 476;
-export const ids = [476];
+export const id = 110;
+export const ids = [110];
 export const modules = {
 
-/***/ 42160:
+/***/ 48086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -26,14 +26,14 @@ function booleanWord(value) {
 
 /***/ }),
 
-/***/ 85275:
+/***/ 29693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimeoutMinutes),
 /* harmony export */   _: () => (/* binding */ timedOutError)
 /* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 /** The `build-timeout` and `test-timeout` inputs: minutes in, milliseconds out (pure). */
 
 /** setTimeout's upper bound (about 24.8 days). */
@@ -71,7 +71,7 @@ function formatMinutes(ms) {
 
 /***/ }),
 
-/***/ 21366:
+/***/ 73068:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -81,8 +81,8 @@ function formatMinutes(ms) {
 /* harmony export */   tj: () => (/* binding */ dockerRunCommand)
 /* harmony export */ });
 /* unused harmony exports CONTAINER_ENV_ALLOWED, CONTAINER_ENV_NEVER, ENGINE_CLIENT_ENV, isForwardedHostVariable */
-/* harmony import */ var shell_quote__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74703);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15232);
+/* harmony import */ var shell_quote__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26591);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34758);
 /**
  * Pure planning for steps that run inside the vendor image: which variables go in, how the
  * `docker-options` input splits, and the exact `docker run` command line. No I/O here; the
@@ -320,16 +320,16 @@ function dockerRunCommand(spec) {
 
 /***/ }),
 
-/***/ 7743:
+/***/ 56757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ inputReader),
 /* harmony export */   y: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42160);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _input_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82982);
+/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48086);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _input_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38200);
 /**
  * How every input is read, the same for each: trimmed, blank = its default (INPUT_SPECS), line
  * lists without blank and `#` lines, booleans as true/false only. Pure.
@@ -362,7 +362,7 @@ function parseBoolean(value, input) {
 
 /***/ }),
 
-/***/ 73819:
+/***/ 66725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -372,8 +372,8 @@ function parseBoolean(value, input) {
 /* harmony export */   _U: () => (/* binding */ checkProjectVersion)
 /* harmony export */ });
 /* unused harmony export sameVersion */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _wheel_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27029);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _wheel_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83431);
 
 
 /** The tag of a tag push (`refs/tags/v1.2.3` -> `v1.2.3`), or undefined on any other push. */
@@ -449,7 +449,7 @@ function staticPyprojectVersion(toml) {
 
 /***/ }),
 
-/***/ 98994:
+/***/ 1144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -484,7 +484,7 @@ class ConsoleLog {
 
 /***/ }),
 
-/***/ 64668:
+/***/ 43034:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -495,8 +495,8 @@ class ConsoleLog {
 /* harmony export */   uB: () => (/* binding */ parseTargetGlibc)
 /* harmony export */ });
 /* unused harmony exports findPolicy, maximaOf */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _manylinux_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72645);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _manylinux_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56855);
 /**
  * The runtime a wheel must load on (`target-glibc`): a glibc version or a manylinux policy, or
  * what an image's own libc.so.6 and libstdc++.so.6 define. Pure: parsing and table look-ups.
@@ -628,7 +628,7 @@ function describeTargetMaxima(target) {
 
 /***/ }),
 
-/***/ 19169:
+/***/ 48523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -641,7 +641,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
+var errors = __webpack_require__(34758);
 ;// CONCATENATED MODULE: ./src/native/system-libs.ts
 /**
  * Which shared libraries count as "part of the base system", so a wheel may rely on them instead
@@ -760,7 +760,7 @@ const NO_FILTER = { policyLibraries: [], exclude: [] };
 
 /***/ }),
 
-/***/ 72645:
+/***/ 56855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -990,7 +990,7 @@ const MANYLINUX_POLICIES = [
 
 /***/ }),
 
-/***/ 87610:
+/***/ 14888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1002,8 +1002,8 @@ const MANYLINUX_POLICIES = [
 /* harmony export */   xe: () => (/* binding */ artifactUploadFormat)
 /* harmony export */ });
 /* unused harmony exports INVALID_ARTIFACT_NAME_CHARACTERS, defaultArtifactName, ACTIONS_ARTIFACT_ENV */
-/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42160);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48086);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 
 
 /**
@@ -1153,7 +1153,7 @@ function printable(text) {
 
 /***/ }),
 
-/***/ 62080:
+/***/ 5694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1162,7 +1162,7 @@ function printable(text) {
 /* harmony export */   tf: () => (/* binding */ readRefusedError)
 /* harmony export */ });
 /* unused harmony export AWS_CREDENTIAL_VARIABLES */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 /**
  * Pure decisions of the consumer check (`verify-published`): how the platform reads, the pip
  * command that installs what was published, and what a refused read means for the user.
@@ -1267,7 +1267,7 @@ function readRefusedError(refusal) {
 
 /***/ }),
 
-/***/ 79338:
+/***/ 784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1286,7 +1286,7 @@ function readRefusedError(refusal) {
 /* harmony export */   tT: () => (/* binding */ s3Uri)
 /* harmony export */ });
 /* unused harmony exports MAX_PARTS, encodeKey */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 /**
  * Pure decisions for the S3 publisher: validated names, the object key, its URLs, the multipart
  * layout. No I/O here, so every rule is unit-testable.
@@ -1479,7 +1479,7 @@ function planUpload(size, partSize, threshold) {
 
 /***/ }),
 
-/***/ 64021:
+/***/ 74643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1487,8 +1487,8 @@ function planUpload(size, partSize, threshold) {
 /* harmony export */   Yj: () => (/* binding */ discoverPython)
 /* harmony export */ });
 /* unused harmony exports candidatePaths, probeMatches */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54538);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34492);
 
 
 // A command name as a shell finds it on PATH: no slash, no space, starting with a letter.
@@ -1607,7 +1607,7 @@ async function existingCandidates(executor, candidates) {
 
 /***/ }),
 
-/***/ 2504:
+/***/ 39746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1707,7 +1707,7 @@ const PROBE_MARKER = 'ALGORITHMIA-WHEEL-PROBE ';
 
 /***/ }),
 
-/***/ 54538:
+/***/ 34492:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1716,8 +1716,8 @@ const PROBE_MARKER = 'ALGORITHMIA-WHEEL-PROBE ';
 /* harmony export */   fc: () => (/* binding */ probePython)
 /* harmony export */ });
 /* unused harmony export parseProbeOutput */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2504);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39746);
 
 
 /** Pure: reads the probe's JSON line out of whatever the interpreter printed. */
@@ -1760,7 +1760,7 @@ function describeProbe(probe) {
 
 /***/ }),
 
-/***/ 17476:
+/***/ 110:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1770,7 +1770,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
+var errors = __webpack_require__(34758);
 ;// CONCATENATED MODULE: ./src/shell/cancel.ts
 /**
  * Cancellation of the working process: the runner cancels a step with SIGINT (some versions
@@ -1853,9 +1853,9 @@ function formatOutputs(outputs, format, newDelimiter = () => `ghadelimiter_${(0,
 }
 
 // EXTERNAL MODULE: ./src/log/console-log.ts
-var console_log = __webpack_require__(98994);
+var console_log = __webpack_require__(1144);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(93099);
+var redact = __webpack_require__(94361);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(46193);
 // EXTERNAL MODULE: external "node:stream"
@@ -1959,21 +1959,21 @@ function maskAll(log, redactor) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/base/boolean-word.ts
-var boolean_word = __webpack_require__(42160);
+var boolean_word = __webpack_require__(48086);
 // EXTERNAL MODULE: ./src/exec/container-plan.ts
-var container_plan = __webpack_require__(21366);
+var container_plan = __webpack_require__(73068);
 // EXTERNAL MODULE: ./src/native/glibc-target.ts
-var glibc_target = __webpack_require__(64668);
+var glibc_target = __webpack_require__(43034);
 // EXTERNAL MODULE: ./src/native/library-filter.ts + 1 modules
-var library_filter = __webpack_require__(19169);
+var library_filter = __webpack_require__(48523);
 // EXTERNAL MODULE: ./src/inputs/input-reader.ts
-var input_reader = __webpack_require__(7743);
+var input_reader = __webpack_require__(56757);
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
-var artifact_plan = __webpack_require__(87610);
+var artifact_plan = __webpack_require__(14888);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(79338);
+var s3_plan = __webpack_require__(784);
 // EXTERNAL MODULE: ./src/publish/consumer/verify-published-plan.ts
-var verify_published_plan = __webpack_require__(62080);
+var verify_published_plan = __webpack_require__(5694);
 ;// CONCATENATED MODULE: ./src/inputs/inputs-publish.ts
 /**
  * The publishing inputs (S3 and the workflow artifact), read and checked with the others by
@@ -2053,17 +2053,17 @@ function artifactInputs(name, retention) {
 }
 
 // EXTERNAL MODULE: ./src/stage/license-patterns.ts
-var license_patterns = __webpack_require__(99815);
+var license_patterns = __webpack_require__(45437);
 // EXTERNAL MODULE: ./src/inputs/project-version.ts
-var project_version = __webpack_require__(73819);
+var project_version = __webpack_require__(66725);
 // EXTERNAL MODULE: ./src/python/discover.ts
-var discover = __webpack_require__(64021);
+var discover = __webpack_require__(74643);
 // EXTERNAL MODULE: ./src/stage/stage.ts + 3 modules
-var stage_stage = __webpack_require__(25317);
+var stage_stage = __webpack_require__(10942);
 // EXTERNAL MODULE: ./src/exec/command-timeouts.ts
-var command_timeouts = __webpack_require__(85275);
+var command_timeouts = __webpack_require__(29693);
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(31769);
+var names = __webpack_require__(44295);
 ;// CONCATENATED MODULE: ./src/wheel/specifier.ts
 /**
  * PEP 440 version specifier sets (`>=3.6, !=3.7.*, <4`), for `requires-python`. Pure: validates
@@ -2141,13 +2141,13 @@ function parseSpecifierSet(raw, input = 'requires-python') {
 }
 
 // EXTERNAL MODULE: ./src/wheel/tags.ts
-var tags = __webpack_require__(94840);
+var tags = __webpack_require__(24146);
 // EXTERNAL MODULE: ./src/wheel/metadata.ts
-var metadata = __webpack_require__(21924);
+var metadata = __webpack_require__(43646);
 // EXTERNAL MODULE: ./src/wheel/requirement.ts
-var wheel_requirement = __webpack_require__(18954);
+var wheel_requirement = __webpack_require__(15116);
 // EXTERNAL MODULE: ./src/wheel/version.ts
-var version = __webpack_require__(27029);
+var version = __webpack_require__(83431);
 ;// CONCATENATED MODULE: ./src/inputs/inputs.ts
 
 
@@ -2425,7 +2425,7 @@ function absolute(base, path) {
 
 async function runWithInputs(source, deps) {
     const inputs = getInputs(source, deps.env);
-    const { runPipeline } = await __webpack_require__.e(/* import() */ 445).then(__webpack_require__.bind(__webpack_require__, 81445));
+    const { runPipeline } = await __webpack_require__.e(/* import() */ 151).then(__webpack_require__.bind(__webpack_require__, 88151));
     return runPipeline(inputs, deps);
 }
 
@@ -2479,7 +2479,7 @@ async function runBuildCommand(values, json) {
 
 /***/ }),
 
-/***/ 99815:
+/***/ 45437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2496,7 +2496,7 @@ const DEFAULT_LICENSE_PATTERNS = [
 
 /***/ }),
 
-/***/ 49545:
+/***/ 24087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2505,7 +2505,7 @@ const DEFAULT_LICENSE_PATTERNS = [
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31769);
+/* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44295);
 
 
 /** The folder in `output-dir` where a wheel waits for its verification (plus the process id). */
@@ -2536,7 +2536,7 @@ function outputDirExclusion(root, outputDir) {
 
 /***/ }),
 
-/***/ 25317:
+/***/ 10942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2555,7 +2555,7 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
+var errors = __webpack_require__(34758);
 ;// CONCATENATED MODULE: ./src/stage/path-limits.ts
 
 /** Most file systems (ext4, xfs, NTFS via pip on Windows aside) refuse longer names. */
@@ -2577,11 +2577,11 @@ function checkPathLimits(archivePath, input) {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/picomatch/index.js
-var picomatch = __webpack_require__(6310);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ../main/node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(52310);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(73382);
 ;// CONCATENATED MODULE: ./src/wheel/path-chars.ts
 
 /**
@@ -2713,11 +2713,11 @@ function hiddenMatch(pattern, ignore, hidden) {
 }
 
 // EXTERNAL MODULE: ./src/stage/stage-exclude.ts
-var stage_exclude = __webpack_require__(49545);
+var stage_exclude = __webpack_require__(24087);
 // EXTERNAL MODULE: ./src/wheel/layout.ts
-var layout = __webpack_require__(55015);
+var layout = __webpack_require__(3933);
 // EXTERNAL MODULE: ./src/wheel/top-level.ts
-var top_level = __webpack_require__(40153);
+var top_level = __webpack_require__(26055);
 ;// CONCATENATED MODULE: ./src/stage/stage.ts
 
 
@@ -2993,7 +2993,7 @@ function lookUp(item, real) {
 
 /***/ }),
 
-/***/ 55015:
+/***/ 3933:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3001,7 +3001,7 @@ function lookUp(item, real) {
 /* harmony export */   h$: () => (/* binding */ checkDataFolder)
 /* harmony export */ });
 /* unused harmony export DATA_SCHEMES */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 
 /** The folders of `<name>-<version>.data/` an installer knows (the wheel spec's scheme keys). */
 const DATA_SCHEMES = ['data', 'headers', 'platlib', 'purelib', 'scripts'];
@@ -3049,7 +3049,7 @@ function checkDataFolder(paths, distInfo) {
 
 /***/ }),
 
-/***/ 21924:
+/***/ 43646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3061,9 +3061,9 @@ function checkDataFolder(paths, distInfo) {
 /* harmony export */   wt: () => (/* binding */ readmeContentType)
 /* harmony export */ });
 /* unused harmony export urlsafeDigest */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _requirement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18954);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94840);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _requirement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15116);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24146);
 
 
 
@@ -3178,15 +3178,15 @@ function csvField(value) {
 
 /***/ }),
 
-/***/ 18954:
+/***/ 15116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   qJ: () => (/* binding */ validateRequirement)
 /* harmony export */ });
 /* unused harmony exports RequirementSyntaxError, MAX_MARKER_DEPTH, parseRequirement, canonicalizeName, formatMarker, formatRequirement */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27029);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83431);
 
 
 /** A line that is not a PEP 508 requirement: what was expected, and where (0-based). */
@@ -3558,7 +3558,7 @@ function validateRequirement(raw, input = 'requires') {
 
 /***/ }),
 
-/***/ 40153:
+/***/ 26055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3568,8 +3568,8 @@ function validateRequirement(raw, input = 'requires') {
 /* harmony export */   Xe: () => (/* binding */ topLevelOf)
 /* harmony export */ });
 /* unused harmony export rootModuleName */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31769);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44295);
 
 
 // Folders that belong to the wheel format or to bundled libraries, never imported.

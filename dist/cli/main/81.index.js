@@ -1,8 +1,8 @@
-export const id = 507;
-export const ids = [507];
+export const id = 81;
+export const ids = [81];
 export const modules = {
 
-/***/ 42160:
+/***/ 48086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -26,16 +26,16 @@ function booleanWord(value) {
 
 /***/ }),
 
-/***/ 7743:
+/***/ 56757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ inputReader),
 /* harmony export */   y: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42160);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _input_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82982);
+/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48086);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _input_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38200);
 /**
  * How every input is read, the same for each: trimmed, blank = its default (INPUT_SPECS), line
  * lists without blank and `#` lines, booleans as true/false only. Pure.
@@ -68,7 +68,7 @@ function parseBoolean(value, input) {
 
 /***/ }),
 
-/***/ 98994:
+/***/ 1144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -103,7 +103,7 @@ class ConsoleLog {
 
 /***/ }),
 
-/***/ 79338:
+/***/ 784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -122,7 +122,7 @@ class ConsoleLog {
 /* harmony export */   tT: () => (/* binding */ s3Uri)
 /* harmony export */ });
 /* unused harmony exports MAX_PARTS, encodeKey */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 /**
  * Pure decisions for the S3 publisher: validated names, the object key, its URLs, the multipart
  * layout. No I/O here, so every rule is unit-testable.
@@ -315,7 +315,7 @@ function planUpload(size, partSize, threshold) {
 
 /***/ }),
 
-/***/ 24507:
+/***/ 96081:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -324,10 +324,10 @@ function planUpload(size, partSize, threshold) {
 /* unused harmony export YANK_HELP */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _log_console_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98994);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15232);
-/* harmony import */ var _inputs_input_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7743);
-/* harmony import */ var _publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79338);
+/* harmony import */ var _log_console_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1144);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34758);
+/* harmony import */ var _inputs_input_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56757);
+/* harmony import */ var _publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(784);
 /**
  * `algorithmia-wheel yank --s3-bucket B --s3-prefix P name==version --reason "..."`: marks a
  * release yanked (PEP 592) in the index published with `s3-index`.
@@ -398,7 +398,7 @@ async function yankMain(argv) {
         if (endpoint)
             (0,_publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .parseEndpoint */ .Bk)(endpoint);
         // Loaded when used: `--help` and usage errors never read the AWS SDK.
-        const { yankRelease } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(34), __webpack_require__.e(147), __webpack_require__.e(297)]).then(__webpack_require__.bind(__webpack_require__, 49297));
+        const { yankRelease } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(544), __webpack_require__.e(593), __webpack_require__.e(415)]).then(__webpack_require__.bind(__webpack_require__, 75415));
         const result = await yankRelease({
             bucket: values['s3-bucket'],
             prefix: values['s3-prefix'] ?? '',

@@ -1,8 +1,8 @@
-export const id = 297;
-export const ids = [297];
+export const id = 415;
+export const ids = [415];
 export const modules = {
 
-/***/ 95341:
+/***/ 14744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -29,7 +29,7 @@ function html_escapeHtml(text) {
 }
 
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var wheel_names = __webpack_require__(31769);
+var wheel_names = __webpack_require__(44295);
 ;// CONCATENATED MODULE: ./src/publish/index/index-pages.ts
 /**
  * Pure rendering of the pip index published next to the wheels (no I/O):
@@ -150,25 +150,25 @@ function indexSummaryMarkdown(outputs) {
 
 /***/ }),
 
-/***/ 49297:
+/***/ 75415:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   yankRelease: () => (/* binding */ yankRelease)
 /* harmony export */ });
 /* unused harmony export parsePinned */
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(55423);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31769);
-/* harmony import */ var _wheel_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27029);
-/* harmony import */ var _index_pages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95341);
-/* harmony import */ var _index_sidecars_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(35603);
-/* harmony import */ var _s3_s3_acl_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(21413);
-/* harmony import */ var _index_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(30164);
-/* harmony import */ var _index_update_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(76034);
-/* harmony import */ var _s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(79338);
-/* harmony import */ var _s3_s3_session_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2362);
-/* harmony import */ var _s3_s3_sidecars_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(60585);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(53711);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44295);
+/* harmony import */ var _wheel_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83431);
+/* harmony import */ var _index_pages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14744);
+/* harmony import */ var _index_sidecars_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16237);
+/* harmony import */ var _s3_s3_acl_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(87439);
+/* harmony import */ var _index_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(30634);
+/* harmony import */ var _index_update_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(47544);
+/* harmony import */ var _s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(784);
+/* harmony import */ var _s3_s3_session_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1529);
+/* harmony import */ var _s3_s3_sidecars_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(48123);
 /**
  * PEP 592 yank of `name==version` in an index published with `s3-index`: writes
  * `<wheel>.yanked` (its body is the reason) beside each wheel of that version, conditionally
@@ -298,15 +298,15 @@ async function yankRelease(options, log) {
 
 /***/ }),
 
-/***/ 21413:
+/***/ 87439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ alignObjectAcl),
 /* harmony export */   _: () => (/* binding */ isPublicRead)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55423);
-/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79338);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53711);
+/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(784);
 /**
  * Brings an existing object's ACL to the one `s3-acl` asks for. An identical object is never
  * uploaded again, so without this a re-run with `s3-acl: public-read` over bytes published
@@ -357,19 +357,19 @@ async function alignObjectAcl(options) {
 
 /***/ }),
 
-/***/ 60585:
+/***/ 48123:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ putSidecar)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55423);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(53711);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15232);
-/* harmony import */ var _s3_acl_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21413);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11878);
-/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79338);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34758);
+/* harmony import */ var _s3_acl_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87439);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94556);
+/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(784);
 /**
  * Writes the small objects published beside a wheel (index-sidecars.ts): `<wheel>.metadata` and
  * `<wheel>.verification.json`. Each is read back first (they are a few KiB): identical bytes are

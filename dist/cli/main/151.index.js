@@ -1,8 +1,8 @@
-export const id = 445;
-export const ids = [445];
+export const id = 151;
+export const ids = [151];
 export const modules = {
 
-/***/ 49484:
+/***/ 3342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -22,7 +22,7 @@ function lastLines(text, count) {
 
 /***/ }),
 
-/***/ 81445:
+/***/ 88151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -35,14 +35,14 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ../main/node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(52310);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(73382);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var base_errors = __webpack_require__(15232);
+var base_errors = __webpack_require__(34758);
 // EXTERNAL MODULE: ./src/stage/license-patterns.ts
-var license_patterns = __webpack_require__(99815);
+var license_patterns = __webpack_require__(45437);
 // EXTERNAL MODULE: ./src/wheel/metadata.ts
-var wheel_metadata = __webpack_require__(21924);
+var wheel_metadata = __webpack_require__(43646);
 ;// CONCATENATED MODULE: ./src/stage/dist-info-files.ts
 
 
@@ -147,9 +147,9 @@ async function readDistInfoExtras(options) {
 }
 
 // EXTERNAL MODULE: ./src/log/text-tail.ts
-var text_tail = __webpack_require__(49484);
+var text_tail = __webpack_require__(3342);
 // EXTERNAL MODULE: ./src/exec/command-timeouts.ts
-var command_timeouts = __webpack_require__(85275);
+var command_timeouts = __webpack_require__(29693);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/build-step.ts
 
 
@@ -214,7 +214,7 @@ function formatBytes(bytes) {
 }
 
 // EXTERNAL MODULE: ./src/exec/container-plan.ts
-var container_plan = __webpack_require__(21366);
+var container_plan = __webpack_require__(73068);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
@@ -649,9 +649,9 @@ function explainFsFailure(error, places) {
 }
 
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
-var artifact_plan = __webpack_require__(87610);
+var artifact_plan = __webpack_require__(14888);
 // EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
-var index_pages = __webpack_require__(95341);
+var index_pages = __webpack_require__(14744);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-published-step.ts
 /** `verify-published`: runs after the S3 upload and the index update. */
 function verifyPublishedStep(inputs, consumer) {
@@ -664,8 +664,8 @@ function verifyPublishedStep(inputs, consumer) {
             }
             // Loaded when used (the AWS SDK): see steps.ts.
             const [{ verifyPublished }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(114)]).then(__webpack_require__.bind(__webpack_require__, 36114)),
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
+                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(504)]).then(__webpack_require__.bind(__webpack_require__, 56504)),
+                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
             ]);
             await verifyPublished({
                 mode: inputs.verifyPublished,
@@ -696,7 +696,7 @@ function artifactStep(inputs, env) {
         name: 'Publish artifact',
         async run(wheel, log) {
             const name = (0,artifact_plan/* resolveArtifactName */.CL)(inputs.name, wheel.fileName);
-            const { publishArtifact } = await __webpack_require__.e(/* import() */ 700).then(__webpack_require__.bind(__webpack_require__, 7700));
+            const { publishArtifact } = await __webpack_require__.e(/* import() */ 66).then(__webpack_require__.bind(__webpack_require__, 43066));
             const result = await publishArtifact(wheel, inputs.retentionDays === undefined
                 ? { name }
                 : { name, retentionDays: inputs.retentionDays }, env, log);
@@ -726,8 +726,8 @@ function s3Step(inputs, log) {
             const started = Date.now();
             let lastLine = 0;
             const [{ publishToS3 }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 61806)),
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
+                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(442)]).then(__webpack_require__.bind(__webpack_require__, 13442)),
+                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
             ]);
             const result = await publishToS3(wheel, {
                 ...s3Target(inputs),
@@ -748,7 +748,7 @@ function s3Step(inputs, log) {
                     ? 'overwritten'
                     : 'uploaded';
             log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
-            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(98)]).then(__webpack_require__.bind(__webpack_require__, 39098));
+            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 49853));
             if (result.status === 'already-published')
                 await alignWheelAcl(inputs, wheel.fileName, log);
             await publishSidecars(inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
@@ -762,8 +762,8 @@ function s3IndexStep(inputs) {
         name: 'Update S3 index',
         async run(wheel, log) {
             const [{ publishIndex }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(34)]).then(__webpack_require__.bind(__webpack_require__, 76034)),
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
+                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 47544)),
+                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
             ]);
             const result = await publishIndex({
                 ...s3Target(inputs),
@@ -773,7 +773,7 @@ function s3IndexStep(inputs) {
             log.info(`index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`);
             const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
             if (unchanged.length) {
-                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(98)]).then(__webpack_require__.bind(__webpack_require__, 39098));
+                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 49853));
                 await alignPageAcls(inputs, unchanged, log);
             }
             return (0,index_pages/* indexOutputs */.$8)({
@@ -802,19 +802,19 @@ function publishersFor(inputs, env, log, consumer) {
 }
 
 // EXTERNAL MODULE: ./src/python/discover.ts
-var discover = __webpack_require__(64021);
+var discover = __webpack_require__(74643);
 // EXTERNAL MODULE: ./src/inputs/project-version.ts
-var project_version = __webpack_require__(73819);
+var project_version = __webpack_require__(66725);
 // EXTERNAL MODULE: ./src/stage/stage.ts + 3 modules
-var stage = __webpack_require__(25317);
+var stage = __webpack_require__(10942);
 // EXTERNAL MODULE: ./src/pipeline/tool-version.ts + 1 modules
-var tool_version = __webpack_require__(52056);
+var tool_version = __webpack_require__(1339);
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(31769);
+var names = __webpack_require__(44295);
 // EXTERNAL MODULE: ./src/wheel/tags.ts
-var tags = __webpack_require__(94840);
+var tags = __webpack_require__(24146);
 // EXTERNAL MODULE: ./src/wheel/top-level.ts
-var top_level = __webpack_require__(40153);
+var top_level = __webpack_require__(26055);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:zlib"
@@ -1626,7 +1626,7 @@ async function sha256File(path) {
 }
 
 // EXTERNAL MODULE: ./src/zip/zip-listing.ts
-var zip_listing = __webpack_require__(98191);
+var zip_listing = __webpack_require__(853);
 ;// CONCATENATED MODULE: ./src/python/abi-check.ts
 
 /**
@@ -2109,7 +2109,7 @@ function packageNameOf(packages, distribution) {
  * builder takes facts and returns bytes. Deterministic: no clock, no temporary paths, keys in a
  * fixed order, arrays sorted, so the same inputs always give the same bytes (attestable).
  */
-const RECEIPT_SCHEMA = 'https://github.com/algorithmia/wheel-maker/receipt/v1';
+const RECEIPT_SCHEMA = 'https://github.com/algorithmiaio/wheel-maker/receipt/v1';
 const byName = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 /** The receipt as a JSON value, keys in their fixed order, arrays sorted. */
 function receiptObject(facts) {
@@ -2345,7 +2345,7 @@ async function writeReceipt(options) {
 }
 
 // EXTERNAL MODULE: ./src/native/glibc-target.ts
-var glibc_target = __webpack_require__(64668);
+var glibc_target = __webpack_require__(43034);
 ;// CONCATENATED MODULE: ./src/elf/elf-format.ts
 // What an ELF file tells us, the reader's error, the magic and machine names (pure).
 
@@ -3055,9 +3055,9 @@ async function resolveRuntimeTarget(inputs, executor, workDir, log) {
 }
 
 // EXTERNAL MODULE: ./src/native/library-filter.ts + 1 modules
-var library_filter = __webpack_require__(19169);
+var library_filter = __webpack_require__(48523);
 // EXTERNAL MODULE: ./src/native/manylinux-policy.ts
-var manylinux_policy = __webpack_require__(72645);
+var manylinux_policy = __webpack_require__(56855);
 ;// CONCATENATED MODULE: ./src/native/symbol-versions.ts
 /**
  * What a wheel's native files need from the runtime's glibc and libstdc++ (the symbol versions
@@ -4138,9 +4138,9 @@ async function checkNativeLibraries(options) {
 }
 
 // EXTERNAL MODULE: ./src/python/probe.ts
-var python_probe = __webpack_require__(54538);
+var python_probe = __webpack_require__(34492);
 // EXTERNAL MODULE: ./src/wheel/layout.ts
-var layout = __webpack_require__(55015);
+var layout = __webpack_require__(3933);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/stage-and-pack-step.ts
 
 
@@ -4247,7 +4247,7 @@ function timedGroup(log, signal) {
 }
 
 // EXTERNAL MODULE: ./src/python/verify-install.ts
-var verify_install = __webpack_require__(37249);
+var verify_install = __webpack_require__(24399);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-step.ts
 // Verification: install the packed wheel, check its native libraries, import it and run the test
 // command; only then does it move from the pending folder into output-dir.
@@ -4304,7 +4304,7 @@ async function runVerifyStep(ctx, options) {
 }
 
 // EXTERNAL MODULE: ./src/stage/stage-exclude.ts
-var stage_exclude = __webpack_require__(49545);
+var stage_exclude = __webpack_require__(24087);
 ;// CONCATENATED MODULE: ./src/pipeline/work-folders.ts
 // The folders of a run: the user's folders checked before anything runs, this run's temp folder,
 // the pending folder beside output-dir where the wheel waits until verified, and their removal.
@@ -4479,7 +4479,7 @@ async function runPipeline(inputs, deps) {
 
 /***/ }),
 
-/***/ 95341:
+/***/ 14744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4506,7 +4506,7 @@ function html_escapeHtml(text) {
 }
 
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var wheel_names = __webpack_require__(31769);
+var wheel_names = __webpack_require__(44295);
 ;// CONCATENATED MODULE: ./src/publish/index/index-pages.ts
 /**
  * Pure rendering of the pip index published next to the wheels (no I/O):
@@ -4627,7 +4627,7 @@ function indexSummaryMarkdown(outputs) {
 
 /***/ }),
 
-/***/ 37249:
+/***/ 24399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4636,14 +4636,14 @@ function indexSummaryMarkdown(outputs) {
 /* harmony export */   z0: () => (/* binding */ runTestCommand)
 /* harmony export */ });
 /* unused harmony export verifyInstall */
-/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49484);
+/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3342);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15232);
-/* harmony import */ var _exec_command_timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85275);
-/* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2504);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34758);
+/* harmony import */ var _exec_command_timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29693);
+/* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39746);
 
 
 
@@ -4814,7 +4814,7 @@ function notSupportedHint(output) {
 
 /***/ }),
 
-/***/ 98191:
+/***/ 853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,31 +1,31 @@
-export const id = 114;
-export const ids = [114,362];
+export const id = 504;
+export const ids = [504,529];
 export const modules = {
 
-/***/ 36114:
+/***/ 56504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verifyPublished: () => (/* binding */ verifyPublished)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(55423);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(53711);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15232);
-/* harmony import */ var _python_verify_install_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37249);
-/* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31769);
-/* harmony import */ var _index_index_pages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75775);
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(93099);
-/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(49484);
-/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11878);
-/* harmony import */ var _s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(79338);
-/* harmony import */ var _s3_s3_session_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2362);
-/* harmony import */ var _verify_published_plan_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(62080);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34758);
+/* harmony import */ var _python_verify_install_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24399);
+/* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44295);
+/* harmony import */ var _index_index_pages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(14744);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(94361);
+/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3342);
+/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(94556);
+/* harmony import */ var _s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(784);
+/* harmony import */ var _s3_s3_session_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1529);
+/* harmony import */ var _verify_published_plan_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5694);
 /**
  * The consumer check (`verify-published`): after the upload and the index update, prove that the
  * platform can install what was published, the way it will:
@@ -229,7 +229,7 @@ async function verifyPublished(options) {
 
 /***/ }),
 
-/***/ 11878:
+/***/ 94556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -237,8 +237,8 @@ async function verifyPublished(options) {
 /* harmony export */   l9: () => (/* binding */ isPreconditionFailure),
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93099);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94361);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 /**
  * Turns an S3 / AWS SDK failure into a PublishError that says what went wrong in the user's terms
  * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.
@@ -428,7 +428,7 @@ function failureDetails(error, { code, status, fields, context }) {
 
 /***/ }),
 
-/***/ 2362:
+/***/ 1529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -447,14 +447,14 @@ __webpack_require__.d(__webpack_exports__, {
   taggedRequest: () => (/* binding */ taggedRequest)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(55423);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(53711);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
+var errors = __webpack_require__(34758);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(93099);
+var redact = __webpack_require__(94361);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(79338);
+var s3_plan = __webpack_require__(784);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-region-header.ts
 /**
  * S3 names a bucket's region in the `x-amz-bucket-region` header of its redirect (301) and

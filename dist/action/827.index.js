@@ -1,8 +1,8 @@
-export const id = 471;
-export const ids = [471,362];
+export const id = 827;
+export const ids = [827,529];
 export const modules = {
 
-/***/ 35603:
+/***/ 16237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,7 +14,7 @@ export const modules = {
 /* unused harmony exports YANKED_SUFFIX, requiresPythonOf, normalizeYankReason */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11878);
+/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94556);
 
 
 const METADATA_SUFFIX = '.metadata';
@@ -57,7 +57,7 @@ function metadataFacts(bytes) {
 async function readSidecar(client, bucket, key, signal) {
     try {
         // Loaded here, not at the top: the names above are read at start-up (receipt-step.ts).
-        const { GetObjectCommand } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 55423, 19));
+        const { GetObjectCommand } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 53711, 19));
         const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), {
             abortSignal: signal,
         });
@@ -75,293 +75,143 @@ async function readSidecar(client, bucket, key, signal) {
 
 /***/ }),
 
-/***/ 40471:
+/***/ 41827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  backoffDelay: () => (/* binding */ backoffDelay),
-  publishIndex: () => (/* binding */ publishIndex),
-  updateIndex: () => (/* binding */ updateIndex)
+  alignPageAcls: () => (/* binding */ alignPageAcls),
+  alignWheelAcl: () => (/* binding */ alignWheelAcl),
+  publishSidecars: () => (/* binding */ publishSidecars)
 });
 
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
-// EXTERNAL MODULE: ./src/publish/s3/s3-errors.ts
-var s3_errors = __webpack_require__(11878);
-// EXTERNAL MODULE: ./src/publish/s3/s3-session.ts + 1 modules
-var s3_session = __webpack_require__(2362);
-;// CONCATENATED MODULE: ./src/publish/index/index-errors.ts
+var errors = __webpack_require__(34758);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: ./src/zip/zip-listing.ts
+var zip_listing = __webpack_require__(853);
+;// CONCATENATED MODULE: ./src/zip/zip-entry.ts
+
+
+
 /**
- * The index's wording for the S3 failures whose fix differs from a wheel upload's (the index
- * needs listing and conditional writes); every other failure is described by describeS3Error.
+ * Reads one entry of a zip (stored or deflated) by a predicate on its name, from the central
+ * directory: for the wheel's `*.dist-info/METADATA`, served beside it as `<wheel>.metadata`.
+ * Returns undefined when no entry matches; throws when more than one does, or the zip is corrupt.
+ * Bounded: entries over `maxBytes` (default 16 MiB) are refused rather than inflated.
  */
-
-
-
-/** Index-specific wording for the failures whose fix differs from a wheel upload's. */
-function describeIndexError(error, context) {
-    const { operation, key } = (0,s3_session.taggedRequest)(error, {
-        operation: 'index update',
-        key: context.prefix,
-    });
-    const { code, status } = (0,s3_errors/* s3ErrorCode */.az)(error);
-    const arn = `arn:aws:s3:::${context.bucket}`;
-    const described = (0,s3_errors/* describeS3Error */.ye)(context.aborted ? (0,s3_session.abortError)(error) : error, {
-        bucket: context.bucket,
-        key,
-        region: context.region,
-        endpoint: context.endpoint,
-        operation,
-        secrets: context.secrets,
-    });
-    if (status === 403 || code === 'AccessDenied') {
-        return new errors/* PublishError */.S1(`Access denied while updating the pip index of s3://${context.bucket}/${context.prefix} ` +
-            `(${operation}); the wheel itself is published.`, {
-            input: 's3-index',
-            fix: `the index needs s3:ListBucket on ${arn} (prefix ${context.prefix || '*'}), ` +
-                `s3:GetObject on ${arn}/${context.prefix}*, and s3:PutObject (plus ` +
-                `s3:PutObjectAcl for public-read) on ${arn}/${context.prefix}simple/* and ` +
-                `${arn}/${context.prefix}index.html; or set s3-index: false.`,
-            details: described.details,
-        });
-    }
-    if (code === 'NotImplemented' || status === 501) {
-        return new errors/* PublishError */.S1(`The S3 server does not support conditional writes (If-Match / If-None-Match), which ` +
-            `the pip index needs so that concurrent jobs do not lose each other's wheels.`, {
-            input: 's3-index',
-            fix: 'use a store that supports conditional writes (AWS S3, recent MinIO), or set s3-index: false.',
-            details: described.details,
-        });
-    }
-    return described;
-}
-
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(55423);
-// EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(31769);
-// EXTERNAL MODULE: ./src/publish/index/index-sidecars.ts
-var index_sidecars = __webpack_require__(35603);
-// EXTERNAL MODULE: ./src/publish/index/index-pages.ts
-var index_pages = __webpack_require__(75775);
-// EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(79338);
-;// CONCATENATED MODULE: ./src/publish/index/index-run.ts
-
-
-
-
-const DEFAULT_ATTEMPTS = 8;
-/** The run of an update, its options checked; and how many rounds it may take. */
-function startIndexRun(options) {
-    const bucket = (0,s3_plan/* validateBucketName */.EG)(options.bucket);
-    const prefix = (0,s3_plan/* validatePrefix */.hb)(options.prefix);
-    const project = (0,names/* normalizeProjectName */.yz)(options.distribution);
-    const run = {
-        options,
-        client: options.client,
-        bucket,
-        prefix,
-        project,
-        keys: (0,index_pages/* indexKeys */.nI)(prefix, project),
-        log: options.log,
-        signal: options.signal,
-        hashes: new Map(),
-        facts: new Map(),
-        warned: new Set(),
-        statuses: new Map(),
-    };
-    const rounds = options.maxAttempts ?? DEFAULT_ATTEMPTS;
-    if (!Number.isInteger(rounds) || rounds < 1) {
-        throw new errors/* PublishError */.S1(`index rounds must be a positive integer, got ${rounds}.`);
-    }
-    return { run, rounds };
-}
-/** Every page of the index: the project's, the root's and the flat find-links page. */
-function allPageKeys(run) {
-    return [...run.keys.project, ...run.keys.root, run.keys.flat];
-}
-/** Logs a key the index leaves out or links without a hash, once per key. */
-function skipOnce(run, key, why) {
-    if (run.warned.has(key))
-        return;
-    run.warned.add(key);
-    run.log.info(`Index: ignoring ${(0,s3_plan/* s3Uri */.tT)(run.bucket, key)} (${why}).`);
-}
-/** The result of a finished update, and its one log line. */
-function indexResult(run, files, attempt) {
-    const { options, keys } = run;
-    const url = (key) => (0,s3_plan/* objectUrl */.bC)({
-        bucket: run.bucket,
-        key,
-        region: options.region,
-        endpoint: options.endpoint,
-        forcePathStyle: options.forcePathStyle,
-    });
-    const pages = allPageKeys(run).map((key) => ({
-        key,
-        status: run.statuses.get(key) ?? 'unchanged',
-    }));
-    const written = pages.filter((page) => page.status !== 'unchanged');
-    run.log.info(`Index: ${files.length} wheel(s) of ${run.project} on ${url(keys.project[0])}; ` +
-        (written.length
-            ? `wrote ${written.map((page) => `${page.key} (${page.status})`).join(', ')}`
-            : 'every page was already up to date') +
-        (attempt > 1 ? ` after ${attempt} rounds.` : '.'));
-    return {
-        indexUrl: url(keys.root[0]),
-        projectUrl: url(keys.project[0]),
-        findLinksUrl: url(keys.flat),
-        project: run.project,
-        files,
-        pages,
-        attempts: attempt,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/publish/index/index-read.ts
-/**
- * What the index is rendered from: the pages as stored (read before the listing; see
- * s3-index.ts for why), the wheels directly under the prefix with their sidecars, each wheel's
- * SHA-256 (one HEAD per object version) and what its sidecars say.
- */
-
-
-
-
-
-
-const DEFAULT_HEAD_CONCURRENCY = 8;
-/** A page as stored (body and ETag), or none yet (404). */
-async function readPage(run, key) {
+async function readZipEntry(path, match, maxBytes = 16 * 1024 * 1024) {
+    const file = await (0,promises_.open)(path, 'r');
     try {
-        const object = await (0,s3_session.sendTagged)('GetObject', key, () => run.client.send(new dist_cjs.GetObjectCommand({ Bucket: run.bucket, Key: key }), {
-            abortSignal: run.signal,
-        }));
-        return {
-            key,
-            etag: object.ETag,
-            body: (await object.Body?.transformToString('utf-8')) ?? '',
-        };
+        const found = (await (0,zip_listing/* readCentralDirectory */.H)(file, path)).filter((entry) => match(entry.name));
+        if (found.length === 0)
+            return undefined;
+        if (found.length > 1) {
+            throw new Error(`${path} has several entries named like ${found.map((f) => f.name).join(', ')}`);
+        }
+        const entry = found[0];
+        if (entry.size > maxBytes || entry.compressedSize > maxBytes) {
+            throw new Error(`${path}: ${entry.name} is larger than ${maxBytes} bytes`);
+        }
+        const header = Buffer.alloc(30);
+        await file.read(header, 0, 30, entry.localHeaderOffset);
+        if (header.readUInt32LE(0) !== 0x04034b50)
+            throw new Error(`${path}: corrupt local header`);
+        const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+        const data = Buffer.alloc(entry.compressedSize);
+        await file.read(data, 0, entry.compressedSize, start);
+        let bytes;
+        if (entry.method === 0)
+            bytes = data;
+        else if (entry.method === 8)
+            bytes = (0,external_node_zlib_.inflateRawSync)(data, { maxOutputLength: maxBytes });
+        else
+            throw new Error(`${path}: ${entry.name} uses compression method ${entry.method}`);
+        if (bytes.length !== entry.size)
+            throw new Error(`${path}: ${entry.name} has the wrong size`);
+        return { name: entry.name, bytes };
+    }
+    finally {
+        await file.close();
+    }
+}
+/** The wheel's `<name>-<version>.dist-info/METADATA`, the exact bytes (PEP 658). */
+function isTopLevelMetadata(name) {
+    return /^[^/]+\.dist-info\/METADATA$/.test(name);
+}
+
+// EXTERNAL MODULE: ./src/publish/index/index-sidecars.ts
+var index_sidecars = __webpack_require__(16237);
+// EXTERNAL MODULE: ./src/wheel/names.ts
+var names = __webpack_require__(44295);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(53711);
+// EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
+var s3_plan = __webpack_require__(784);
+;// CONCATENATED MODULE: ./src/publish/s3/s3-acl.ts
+/**
+ * Brings an existing object's ACL to the one `s3-acl` asks for. An identical object is never
+ * uploaded again, so without this a re-run with `s3-acl: public-read` over bytes published
+ * private would say "already published" and leave them unreadable to the platform.
+ */
+
+
+const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+/** Pure: does the ACL grant everyone READ (what `public-read` gives)? */
+function isPublicRead(acl) {
+    return (acl.Grants ?? []).some((grant) => grant.Grantee?.Type === 'Group' &&
+        grant.Grantee.URI === ALL_USERS &&
+        (grant.Permission === 'READ' || grant.Permission === 'FULL_CONTROL'));
+}
+/**
+ * Reads the object's ACL and puts the canned one `acl` names when it differs. Errors are thrown
+ * as the SDK raised them, tagged with the operation, for describeS3Error.
+ */
+async function alignObjectAcl(options) {
+    const { client, bucket, key, acl, log, signal } = options;
+    let current;
+    try {
+        current = await client.send(new dist_cjs/* GetObjectAclCommand */.hsf({ Bucket: bucket, Key: key }), {
+            abortSignal: signal,
+        });
     }
     catch (error) {
-        const { code, status } = (0,s3_errors/* s3ErrorCode */.az)(error);
-        if (status === 404 && code !== 'NoSuchBucket')
-            return { key };
+        Object.assign(error, { operation: 'GetObjectAcl', key });
         throw error;
     }
-}
-/** The wheels directly under the prefix, each with its sidecars. */
-async function listWheels(run) {
-    const { prefix } = run;
-    const wheels = [];
-    const sidecars = [];
-    let token;
-    do {
-        const page = await (0,s3_session.sendTagged)('ListObjectsV2', prefix, () => run.client.send(new dist_cjs/* ListObjectsV2Command */.u6x({
-            Bucket: run.bucket,
-            Prefix: prefix,
-            // Wheels sit directly under the prefix; the simple/ tree and sub-folders are skipped.
-            Delimiter: '/',
-            ContinuationToken: token,
-            MaxKeys: run.options.listPageSize,
-        }), { abortSignal: run.signal }));
-        for (const object of page.Contents ?? []) {
-            if (!object.Key)
-                continue;
-            const parsed = (0,names/* parseWheelFileName */.QW)(object.Key.slice(prefix.length));
-            const sidecar = (0,index_sidecars/* sidecarOf */.hQ)(object.Key.slice(prefix.length));
-            if (parsed) {
-                wheels.push({ ...parsed, key: object.Key, etag: object.ETag ?? '', sidecars: [] });
-            }
-            else if (sidecar) {
-                sidecars.push({ ...sidecar, key: object.Key, etag: object.ETag ?? '' });
-            }
-            else if (object.Key.endsWith('.whl'))
-                skipOnce(run, object.Key, 'its name is not a wheel name');
-        }
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
-    for (const { wheel, ...sidecar } of sidecars) {
-        wheels.find((w) => w.fileName === wheel)?.sidecars.push(sidecar);
+    const isPublic = isPublicRead(current);
+    if (isPublic === (acl === 'public-read'))
+        return 'unchanged';
+    try {
+        await client.send(new dist_cjs/* PutObjectAclCommand */.a8O({ Bucket: bucket, Key: key, ACL: acl }), {
+            abortSignal: signal,
+        });
     }
-    return wheels;
-}
-/** Looks up the SHA-256 of each wheel; a wheel deleted since the listing is dropped. */
-async function withHashes(run, wheels) {
-    const found = await mapBounded(wheels, run.options.headConcurrency ?? DEFAULT_HEAD_CONCURRENCY, (wheel) => wheelHash(run, wheel));
-    return found.filter((wheel) => wheel !== undefined);
-}
-/** The SHA-256 of one wheel (HEAD once per object version); undefined when it was deleted. */
-async function wheelHash(run, wheel) {
-    const id = `${wheel.key}\u0000${wheel.etag}`;
-    if (!run.hashes.has(id)) {
-        try {
-            const head = await (0,s3_session.sendTagged)('HeadObject', wheel.key, () => run.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: run.bucket, Key: wheel.key, ChecksumMode: 'ENABLED' }), { abortSignal: run.signal }));
-            run.hashes.set(id, (0,s3_session.objectSha256)(head));
-        }
-        catch (error) {
-            const { status } = (0,s3_errors/* s3ErrorCode */.az)(error);
-            if (status === 404)
-                return undefined;
-            if (status !== 403)
-                throw error;
-            run.hashes.set(id, undefined);
-            skipOnce(run, wheel.key, 'HEAD was refused, no s3:GetObject: linked without a hash');
-        }
-        if (run.hashes.get(id) === undefined) {
-            skipOnce(run, wheel.key, 'no sha256 metadata or checksum: linked without a hash');
-        }
+    catch (error) {
+        Object.assign(error, { operation: 'PutObjectAcl', key });
+        throw error;
     }
-    const sha256 = run.hashes.get(id);
-    return {
-        fileName: wheel.fileName,
-        ...(sha256 ? { sha256 } : {}),
-        ...(await sidecarFacts(run, wheel)),
-    };
-}
-/** What a wheel's sidecars say (requires-python, yanked), read once per sidecar version. */
-async function sidecarFacts(run, wheel) {
-    const out = {};
-    for (const sidecar of wheel.sidecars) {
-        const id = `${sidecar.key}\u0000${sidecar.etag}`;
-        if (!run.facts.has(id)) {
-            const bytes = await (0,index_sidecars/* readSidecar */.YD)(run.client, run.bucket, sidecar.key, run.signal);
-            run.facts.set(id, bytes === undefined
-                ? {}
-                : sidecar.kind === 'metadata'
-                    ? (0,index_sidecars/* metadataFacts */.pb)(bytes)
-                    : { yanked: bytes.toString('utf8') });
-        }
-        Object.assign(out, run.facts.get(id));
-    }
-    return out;
-}
-/** Runs `fn` over `items`, at most `limit` at a time. */
-async function mapBounded(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
+    log.info(`${(0,s3_plan/* s3Uri */.tT)(bucket, key)}: ACL brought to ${acl} as s3-acl asks (it was ` +
+        `${isPublic ? 'public-read' : 'private'}).`);
+    return acl === 'public-read' ? 'made-public' : 'made-private';
 }
 
+// EXTERNAL MODULE: ./src/publish/s3/s3-errors.ts
+var s3_errors = __webpack_require__(94556);
+// EXTERNAL MODULE: ./src/publish/s3/s3-session.ts + 1 modules
+var s3_session = __webpack_require__(1529);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/publish/index/index-write.ts
+;// CONCATENATED MODULE: ./src/publish/s3/s3-sidecars.ts
 /**
- * Renders the index pages (index-pages.ts) from what was read and listed, and writes those that
- * differ, each only if its ETag is still the one read (If-None-Match: * when creating it). A page
- * another publisher changed meanwhile is handed back to be read, listed and written again.
+ * Writes the small objects published beside a wheel (index-sidecars.ts): `<wheel>.metadata` and
+ * `<wheel>.verification.json`. Each is read back first (they are a few KiB): identical bytes are
+ * left alone (their ACL brought in line), different bytes are replaced only if the object is
+ * still the one read (If-Match), a missing one is created only if still missing (If-None-Match).
  */
 
 
@@ -369,182 +219,88 @@ var external_node_crypto_ = __webpack_require__(77598);
 
 
 
-const CONTENT_TYPE = 'text/html; charset=utf-8';
-/** Pages change with every publish; caches must revalidate (the wheels stay immutable). */
-const PAGE_CACHE_CONTROL = 'no-cache';
-/**
- * Renders every page read from the listing and writes those that differ; returns the project's
- * files and the pages another publisher changed meanwhile (to read, list and write again).
- */
-async function writeChangedPages(run, stored, listed) {
-    const { keys, project } = run;
-    const wheels = await withHashes(run, listed);
-    const own = new Set(listed.filter((w) => w.project === project).map((w) => w.fileName));
-    const ownWheels = wheels.filter((wheel) => own.has(wheel.fileName));
-    const files = ownWheels.map((wheel) => wheel.fileName).sort();
-    const projects = listed.map((wheel) => wheel.project);
-    const render = (key) => {
-        if (keys.project.includes(key))
-            return (0,index_pages/* projectPage */.DB)(project, ownWheels);
-        if (keys.root.includes(key))
-            return (0,index_pages/* rootPage */.YW)(projects);
-        return (0,index_pages/* flatPage */.Hd)(wheels);
-    };
-    const outcomes = await Promise.allSettled(stored.map(async (page) => {
-        const body = render(page.key);
-        if (page.body === body) {
-            if (!run.statuses.has(page.key))
-                run.statuses.set(page.key, 'unchanged');
-            return;
+const ROUNDS = 3;
+async function putSidecar(options) {
+    const { client, bucket, key, body, acl, log, signal } = options;
+    for (let round = 1; round <= ROUNDS; round++) {
+        let stored;
+        try {
+            const object = await client.send(new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }), {
+                abortSignal: signal,
+            });
+            stored = {
+                etag: object.ETag,
+                bytes: Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array()),
+            };
         }
-        await writePage(run, page, body);
-        run.statuses.set(page.key, page.etag ? 'updated' : 'created');
-    }));
-    const lost = [];
-    for (const [i, outcome] of outcomes.entries()) {
-        if (outcome.status === 'fulfilled')
-            continue;
-        const error = outcome.reason;
-        // 412/409: another publisher wrote the page since we read it; 404 on If-Match: it was
-        // deleted meanwhile. Either way: read, list and render again.
-        const { code, status } = (0,s3_errors/* s3ErrorCode */.az)(error);
-        if ((0,s3_errors/* isPreconditionFailure */.l9)(error) || (status === 404 && code !== 'NoSuchBucket')) {
-            lost.push(stored[i].key);
+        catch (error) {
+            const { code, status } = (0,s3_errors/* s3ErrorCode */.az)(error);
+            // 403: no s3:GetObject/ListBucket; the conditional create below still protects.
+            if (!((status === 404 && code !== 'NoSuchBucket') || status === 403)) {
+                Object.assign(error, { operation: 'GetObject', key });
+                throw error;
+            }
         }
-        else {
-            throw error;
+        if (stored && stored.bytes.equals(body)) {
+            await alignObjectAcl({ client, bucket, key, acl, log, signal });
+            return 'unchanged';
+        }
+        try {
+            await client.send(new dist_cjs/* PutObjectCommand */.wKZ({
+                Bucket: bucket,
+                Key: key,
+                Body: body,
+                ContentLength: body.length,
+                ContentType: options.contentType,
+                CacheControl: 'no-cache',
+                ...(acl === 'public-read' ? { ACL: 'public-read' } : {}),
+                ...(stored?.etag ? { IfMatch: stored.etag } : { IfNoneMatch: '*' }),
+                ChecksumAlgorithm: 'SHA256',
+                ChecksumSHA256: (0,external_node_crypto_.createHash)('sha256').update(body).digest('base64'),
+            }), { abortSignal: signal });
+            if (stored)
+                log.info(`${(0,s3_plan/* s3Uri */.tT)(bucket, key)} replaced (its content was out of date).`);
+            return stored ? 'replaced' : 'created';
+        }
+        catch (error) {
+            if (!(0,s3_errors/* isPreconditionFailure */.l9)(error)) {
+                Object.assign(error, { operation: 'PutObject', key });
+                throw error;
+            }
+            log.info(`${(0,s3_plan/* s3Uri */.tT)(bucket, key)} changed while writing it (another job); reading it again.`);
         }
     }
-    return { files, lost };
-}
-/** Writes one page if its ETag is still the one read (If-None-Match: * when creating it). */
-async function writePage(run, page, body) {
-    const bytes = Buffer.from(body, 'utf8');
-    await (0,s3_session.sendTagged)('PutObject', page.key, () => run.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
-        Bucket: run.bucket,
-        Key: page.key,
-        Body: bytes,
-        ContentLength: bytes.length,
-        ContentType: CONTENT_TYPE,
-        CacheControl: PAGE_CACHE_CONTROL,
-        ...(0,s3_session.aclParams)(run.options.acl),
-        ...(page.etag ? { IfMatch: page.etag } : { IfNoneMatch: '*' }),
-        ChecksumAlgorithm: 'SHA256',
-        ChecksumSHA256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('base64'),
-    }), { abortSignal: run.signal }));
-}
-
-;// CONCATENATED MODULE: ./src/publish/index/index-update.ts
-/**
- * Rebuilds the pip index pages (see index-pages.ts) next to the wheels in S3, after a wheel was
- * published.
- *
- * No lost updates between concurrent publishers (matrix jobs): every page is read (body and
- * ETag) BEFORE the wheels are listed, and written only if its ETag is still the one read
- * (If-Match; If-None-Match: * when creating). A writer that loses re-reads, re-lists and tries
- * again, with a bounded number of rounds and jittered backoff. Whoever writes last therefore
- * listed after every page state it replaces, and so saw every wheel whose publisher read that
- * state or an earlier one; a publisher that reads a later state finds its wheel missing and
- * writes again. A page whose rendering equals what is stored is not written at all.
- */
-
-
-
-
-
-
-
-const DEFAULT_BACKOFF = { baseMs: 100, maxMs: 3000 };
-/** Delay before round `round + 1`: "full jitter" (random in [0, cap]), so racers spread out. */
-function backoffDelay(round, backoff, random = Math.random) {
-    const cap = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, round - 1));
-    return Math.floor(random() * cap);
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
+    throw new errors/* PublishError */.S1(`${(0,s3_plan/* s3Uri */.tT)(bucket, key)} kept changing while writing it.`, {
+        fix: 'make sure only one job publishes this wheel version, then re-run.',
     });
 }
-/**
- * Read the pages, list the wheels, write what changed, with If-Match; again (bounded, with
- * backoff) for the pages another publisher changed meanwhile. See the header for why.
- */
-async function updateIndex(options) {
-    const { run, rounds } = startIndexRun(options);
-    let pending = allPageKeys(run);
-    let notListed = false;
-    for (let attempt = 1; attempt <= rounds; attempt++) {
-        // Read first, list second: see the header comment for why the order matters.
-        const stored = await Promise.all(pending.map((key) => readPage(run, key)));
-        const listed = await listWheels(run);
-        notListed = !!options.expectFile && !listed.some((w) => w.fileName === options.expectFile);
-        if (notListed) {
-            // Stores with eventually consistent listings (some S3-compatible ones) can lag a PUT.
-            run.log.info(`Index: ${options.expectFile} is not listed yet (attempt ${attempt}/${rounds}).`);
-        }
-        else {
-            const { files, lost } = await writeChangedPages(run, stored, listed);
-            if (lost.length === 0)
-                return indexResult(run, files, attempt);
-            pending = lost;
-            run.log.info(`Index: ${lost.join(', ')} changed while updating (another job is publishing); ` +
-                `reading and listing again (round ${attempt}/${rounds}).`);
-        }
-        if (attempt < rounds) {
-            await sleep(backoffDelay(attempt, options.backoff ?? DEFAULT_BACKOFF), run.signal);
-        }
-    }
-    throw new errors/* PublishError */.S1(notListed
-        ? `The index was not updated: ${options.expectFile} did not appear in the listing of ` +
-            `${(0,s3_plan/* s3Uri */.tT)(run.bucket, run.prefix)} after ${rounds} attempts. The wheel itself is published.`
-        : `The index pages ${pending.join(', ')} kept changing while updating them ` +
-            `(${rounds} rounds); the wheel itself is published.`, {
-        fix: 'run the job again: the next publish rebuilds the pages from the listing; if many ' +
-            'jobs publish into this prefix at once, let them publish the index one after another.',
-    });
-}
-/**
- * The I/O edge for the action: one S3 session (credentials masked before any request, a
- * deadline), and every S3 failure turned into a PublishError that names the missing permission.
- */
-async function publishIndex(options, log) {
-    const bucket = (0,s3_plan/* validateBucketName */.EG)(options.bucket);
-    const prefix = (0,s3_plan/* validatePrefix */.hb)(options.prefix);
-    const session = await (0,s3_session.openS3Session)(options, log, { timeoutMs: options.timeoutMs ?? 5 * 60_000 });
+
+;// CONCATENATED MODULE: ./src/publish/s3/s3-beside.ts
+
+
+
+
+
+
+
+
+
+const TIMEOUT_MS = 5 * 60_000;
+async function withClient(options, key, log, fn) {
+    const session = await (0,s3_session.openS3Session)(options, log, { timeoutMs: TIMEOUT_MS });
     try {
-        return await updateIndex({
-            client: session.client,
-            bucket,
-            prefix,
-            acl: options.acl,
-            distribution: options.distribution,
-            expectFile: options.expectFile,
-            region: session.region,
-            endpoint: options.endpoint,
-            forcePathStyle: options.forcePathStyle,
-            log,
-            signal: session.signal,
-        });
+        return await fn(session.client, session.signal);
     }
     catch (error) {
         if (error instanceof errors/* PublishError */.S1)
             throw error;
-        throw describeIndexError(error, {
-            bucket,
-            prefix,
+        const tagged = (0,s3_session.taggedRequest)(error, { operation: 'PutObjectAcl', key });
+        throw (0,s3_errors/* describeS3Error */.ye)(error, {
+            bucket: options.bucket,
+            key: tagged.key,
             region: session.region,
             endpoint: options.endpoint,
-            aborted: session.signal.aborted,
+            operation: tagged.operation,
             secrets: session.secrets,
         });
     }
@@ -552,11 +308,68 @@ async function publishIndex(options, log) {
         session.close();
     }
 }
+/** An identical wheel was skipped: its ACL must still follow `s3-acl`. */
+function alignWheelAcl(options, fileName, log) {
+    const key = (0,s3_plan/* s3Key */.Aw)(options.prefix, fileName);
+    return withClient(options, key, log, async (client, signal) => {
+        await alignObjectAcl({ client, bucket: options.bucket, key, acl: options.acl, log, signal });
+    });
+}
+/** The index pages left unchanged by the update still get the ACL `s3-acl` asks for. */
+function alignPageAcls(options, keys, log) {
+    return withClient(options, keys[0] ?? options.prefix, log, async (client, signal) => {
+        for (const key of keys) {
+            await alignObjectAcl({ client, bucket: options.bucket, key, acl: options.acl, log, signal });
+        }
+    });
+}
+/** Writes `<wheel>.metadata` (when `metadata`) and `<wheel>.verification.json` beside the wheel. */
+async function publishSidecars(options, wheel, receipt, metadata, log) {
+    const files = [];
+    if (metadata) {
+        const entry = await readZipEntry(wheel.path, isTopLevelMetadata);
+        if (!entry) {
+            throw new errors/* PublishError */.S1(`${wheel.fileName} has no *.dist-info/METADATA.`, {
+                file: wheel.path,
+                fix: 'build the wheel with this action or a standard build backend.',
+            });
+        }
+        files.push({
+            key: (0,s3_plan/* s3Key */.Aw)(options.prefix, `${wheel.fileName}${index_sidecars/* METADATA_SUFFIX */.e8}`),
+            body: entry.bytes,
+            // What PyPI serves PEP 658 files as.
+            contentType: 'binary/octet-stream',
+        });
+    }
+    if (receipt) {
+        files.push({
+            key: (0,s3_plan/* s3Key */.Aw)(options.prefix, `${wheel.fileName}${names/* RECEIPT_SUFFIX */.X9}`),
+            body: receipt,
+            contentType: 'application/json',
+        });
+    }
+    const written = [];
+    for (const file of files) {
+        const status = await withClient(options, file.key, log, (client, signal) => putSidecar({
+            client,
+            bucket: options.bucket,
+            key: file.key,
+            body: file.body,
+            contentType: file.contentType,
+            acl: options.acl,
+            log,
+            signal,
+        }));
+        log.info(`s3://${options.bucket}/${file.key}: ${status}`);
+        written.push(file.key);
+    }
+    return written;
+}
 
 
 /***/ }),
 
-/***/ 11878:
+/***/ 94556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -564,8 +377,8 @@ async function publishIndex(options, log) {
 /* harmony export */   l9: () => (/* binding */ isPreconditionFailure),
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93099);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94361);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
 /**
  * Turns an S3 / AWS SDK failure into a PublishError that says what went wrong in the user's terms
  * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.
@@ -755,7 +568,7 @@ function failureDetails(error, { code, status, fields, context }) {
 
 /***/ }),
 
-/***/ 2362:
+/***/ 1529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -774,14 +587,14 @@ __webpack_require__.d(__webpack_exports__, {
   taggedRequest: () => (/* binding */ taggedRequest)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(55423);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(53711);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(15232);
+var errors = __webpack_require__(34758);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(93099);
+var redact = __webpack_require__(94361);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(79338);
+var s3_plan = __webpack_require__(784);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-region-header.ts
 /**
  * S3 names a bucket's region in the `x-amz-bucket-region` header of its redirect (301) and
