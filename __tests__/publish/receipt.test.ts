@@ -222,3 +222,13 @@ describe('the receipt is written redacted', () => {
     expect(buildReceipt(facts(), clean).equals(buildReceipt(facts()))).toBe(true);
   });
 });
+
+describe('the receipt schema URL', () => {
+  it("names the action's own repository, as the docs' `uses:` lines do", async () => {
+    const { ACTION_REF } = await import('../../script/doc-workflows.mjs');
+    const repository = ACTION_REF.split('@')[0];
+    const receipt = JSON.parse(buildReceipt(facts()).toString('utf8')) as Receipt;
+    expect(receipt.schema).toBe(`https://github.com/${repository}/receipt/v1`);
+    expect(repository).toBe('algorithmiaio/wheel-maker');
+  });
+});

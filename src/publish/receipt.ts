@@ -5,7 +5,7 @@
  * fixed order, arrays sorted, so the same inputs always give the same bytes (attestable).
  */
 
-export const RECEIPT_SCHEMA = 'https://github.com/algorithmia/wheel-maker/receipt/v1';
+export const RECEIPT_SCHEMA = 'https://github.com/algorithmiaio/wheel-maker/receipt/v1';
 
 export interface ReceiptLibrary {
   /** As the native file asked for it (NEEDED). */
