@@ -528,6 +528,28 @@ const CASES: BadInput[] = [
     message: /unbalanced double quote/,
   },
   {
+    input: 'verify-image',
+    label: 'an invalid image reference on line 2',
+    inputs: () => ({ 'verify-image': 'debian:bookworm\nUPPER::bad' }),
+    message: /line 2: 'UPPER::bad' is not a valid image reference/,
+  },
+  {
+    input: 'test-requires',
+    label: 'a requirement without a source',
+    inputs: () => ({ 'test-command': 'true', 'test-requires': 'pytest' }),
+    message: /pytest has no source: the verification never downloads from PyPI on its own/,
+  },
+  {
+    input: 'test-find-links',
+    label: 'a URL that is not http(s)',
+    inputs: () => ({
+      'test-command': 'true',
+      'test-requires': 'pytest',
+      'test-find-links': 'ftp://example.com/wheels',
+    }),
+    message: /"ftp:\/\/example.com\/wheels" is neither a folder nor an http\(s\) index URL/,
+  },
+  {
     input: 'env',
     label: 'a line without =',
     inputs: () => ({ ...WITH_IMAGE, env: 'AWS_SECRET_ACCESS_KEY' }),
