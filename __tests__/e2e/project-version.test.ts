@@ -88,6 +88,34 @@ describe('project-dir version on a tag push', () => {
     );
   });
 
+  it('reads pyproject.toml with a TOML parser: a multi-line description holding `version = "9.9"`', async () => {
+    const project = copyFixture();
+    writeFileSync(
+      join(project, 'setup.py'),
+      'from setuptools import Extension, setup\n' +
+        'setup(packages=["fastsum"], ext_modules=[Extension("fastsum._fastsum", ["src/fastsum.c"])])\n',
+    );
+    writeFileSync(
+      join(project, 'pyproject.toml'),
+      '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n\n' +
+        '[project]\nname = "fastsum"\ndescription = """Fast sums.\nversion = "9.9"\n"""\n' +
+        'version = "1.2.0"\n',
+    );
+    const run = await runBundledAction(
+      {
+        'working-directory': project,
+        'project-dir': '.',
+        python: '/usr/bin/python3',
+        'output-dir': mkdtempSync(join(tmpdir(), 'out-')),
+      },
+      tagPush('v1.2.0'),
+    );
+    expect(errorAnnotations(run.stdout)).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(run.outputs.version).toBe('1.2.0');
+    expect(run.outputs['wheel-name']).toBe('fastsum-1.2.0-cp311-cp311-linux_x86_64.whl');
+  });
+
   it("2.7 without `wheel`: the packed wheel's METADATA is setup.py's own (egg_info)", async () => {
     const project = copyFixture();
     writeFileSync(

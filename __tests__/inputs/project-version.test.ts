@@ -88,7 +88,21 @@ describe('the project version on a tag push', () => {
     ['[tool.poetry]\nversion = "1.0"\n', undefined],
     ['[project]\r\nversion = "3.0"\r\n', '3.0'],
     ['[project.urls]\nversion = "no"\n', undefined],
+    // A multi-line description holding a `version = ` line is still the description.
+    [
+      '[project]\nname = "x"\ndescription = """\nversion = "9.9"\n"""\nversion = "1.2.0"\n',
+      '1.2.0',
+    ],
+    ['project.name = "x"\nproject.version = "1.2.0"\n', '1.2.0'],
+    ['project = { name = "x", version = "1.2.0" }\n', '1.2.0'],
+    ['[project]\nversion = 1\n', undefined],
   ])('reads the static pyproject version of %j', (toml, version) => {
     expect(staticPyprojectVersion(toml)).toBe(version);
+  });
+
+  it('refuses a pyproject.toml that is not TOML, naming project-dir', () => {
+    const error = thrownInputError(() => staticPyprojectVersion('[project\nversion = "1"\n'));
+    expect(error.input).toBe('project-dir');
+    expect(error.message).toMatch(/^pyproject\.toml is not valid TOML: /);
   });
 });

@@ -1,6 +1,7 @@
 // How the `python` input is read, and where each kind of request finds its interpreter: real
 // interpreters behind a PATH we control.
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +56,14 @@ describe('parsePythonRequest', () => {
       '/usr/local/bin/python3.6',
       '/usr/bin/python3.6',
       'python3.6',
+      '$PYENV_ROOT/versions/3.6*/bin/python3.6',
+      '/opt/anaconda2/envs/*/bin/python3.6',
+      '/opt/anaconda3/envs/*/bin/python3.6',
+      '/opt/conda/envs/*/bin/python3.6',
+      '/opt/miniconda3/envs/*/bin/python3.6',
+      '~/anaconda3/envs/*/bin/python3.6',
+      '~/miniconda3/envs/*/bin/python3.6',
+      '~/.conda/envs/*/bin/python3.6',
     ]);
     expect(candidatePaths(parsePythonRequest('python3'))).toEqual(['python3']);
   });
@@ -87,6 +96,40 @@ describe('discoverPython', () => {
       new MemoryLog(),
     );
     expect(probe.executable).toBe('/usr/bin/python3');
+  });
+
+  it("a bare version finds pyenv's build behind a shim that is not selected", async () => {
+    const root = execFileSync('pyenv', ['root'], { encoding: 'utf8' }).trim();
+    // pyenv's shims first on PATH, its global version not 3.6: the shim says "command not found".
+    const env = { ...process.env, PATH: `${root}/shims:/usr/bin:/bin`, PYENV_VERSION: '3.11.7' };
+    const log = new MemoryLog();
+    const probe = await discoverPython(new LocalExecutor(env), parsePythonRequest('3.6'), log);
+    expect(probe.executable).toBe(join(root, 'versions', '3.6.15', 'bin', 'python3.6'));
+    expect(probe.version).toEqual([3, 6, 15]);
+    // 3.1 is not 3.10..3.13: the binary's name tells them apart, and nothing matches.
+    await expect(
+      discoverPython(new LocalExecutor(env), parsePythonRequest('3.1'), new MemoryLog()),
+    ).rejects.toThrow('Python 3.1 was not found on this machine.');
+  });
+
+  it('a bare version finds a conda environment in ~/.conda/envs', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'conda-home-'));
+    mkdirSync(join(home, '.conda', 'envs', 'legacy', 'bin'), { recursive: true });
+    const python = join(home, '.conda', 'envs', 'legacy', 'bin', 'python2.7');
+    symlinkSync(pyenvPython('2.7.18'), python);
+    const env = {
+      ...process.env,
+      HOME: home,
+      PATH: '/usr/bin:/bin',
+      PYENV_ROOT: mkdtempSync(join(tmpdir(), 'no-pyenv-')),
+    };
+    const probe = await discoverPython(
+      new LocalExecutor(env),
+      parsePythonRequest('2.7'),
+      new MemoryLog(),
+    );
+    expect(probe.executable).toBe(python);
+    expect(probe.version.slice(0, 2)).toEqual([2, 7]);
   });
 
   it('a command that is not on PATH fails naming the input, the command and the PATH', async () => {

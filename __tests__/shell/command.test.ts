@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_NAMES } from '../../src/inputs/input-spec.js';
+import { joinDashValues, parseCli } from '../../src/shell/command.js';
 import { buildExample, copyExample, EXAMPLE_STAGE, ROOT } from '../helpers/example.js';
 import { MOTO_CREDENTIALS, motoClient, startMoto, type Moto } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
+import { engineCalls, engineEnv, ensureTestImage, TEST_IMAGE } from '../helpers/rootfs.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -87,6 +89,93 @@ describe('the local command (dist/cli/index.js)', () => {
       /^error: Input 'package-dir': the package folder \/nonexistent\/pkg does not exist\. Fix:/m,
     );
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('joinDashValues / parseCli', () => {
+  const options = {
+    'docker-options': { type: 'string' as const },
+    json: { type: 'boolean' as const },
+  };
+
+  it('joins an input flag with a next argument that starts with "-"', () => {
+    expect(joinDashValues(['build', '--docker-options', '-v /a:/b', '--json'], options)).toEqual([
+      'build',
+      '--docker-options=-v /a:/b',
+      '--json',
+    ]);
+  });
+
+  it('leaves boolean flags, `--name=value`, and everything after `--` alone', () => {
+    expect(
+      joinDashValues(
+        ['--json', '-x', '--docker-options=-v', '--', '--docker-options', '-y'],
+        options,
+      ),
+    ).toEqual(['--json', '-x', '--docker-options=-v', '--', '--docker-options', '-y']);
+  });
+
+  it('parseCli reads the value, and a flag with no value at all is still refused', () => {
+    expect(
+      parseCli(['build', '--docker-options', '--network none']).values.get('docker-options'),
+    ).toBe('--network none');
+    expect(() => parseCli(['build', '--docker-options'])).toThrow(/argument missing/);
+  });
+});
+
+describe('the local command takes values that start with "-"', () => {
+  beforeAll(() => ensureTestImage(TEST_IMAGE));
+
+  it("--docker-options '-v /a:/b' reaches the engine (no 'argument is ambiguous')", () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'cli-dash-'));
+    const pkg = join(workspace, 'dashpkg');
+    mkdirSync(pkg);
+    writeFileSync(join(pkg, '__init__.py'), 'def answer():\n    return 42\n');
+    const extra = mkdtempSync(join(tmpdir(), 'cli-dash-extra-'));
+    writeFileSync(join(extra, 'marker'), 'mounted\n');
+    const log = join(workspace, 'engine.log');
+    const run = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        'build',
+        '--working-directory',
+        workspace,
+        '--package-dir',
+        'dashpkg',
+        '--version',
+        '1.0.0',
+        '--image',
+        TEST_IMAGE,
+        '--container-engine',
+        'podman',
+        '--docker-options',
+        `-v ${extra}:/mnt/extra:ro --network none`,
+        '--python',
+        '3',
+        '--test-command',
+        "python -c \"assert open('/mnt/extra/marker').read() == 'mounted\\n'\"",
+        '--output-dir',
+        join(workspace, 'dist'),
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, ...engineEnv(log), GITHUB_WORKSPACE: workspace },
+      },
+    );
+    expect(run.stderr).not.toContain('ambiguous');
+    expect(run.status).toBe(0);
+    const runs = engineCalls(log).filter((call) => call[0] === 'run');
+    expect(runs.length).toBeGreaterThan(0);
+    for (const call of runs) {
+      const at = call.indexOf(`${extra}:/mnt/extra:ro`);
+      expect(call.slice(at - 1, at + 3)).toEqual([
+        '-v',
+        `${extra}:/mnt/extra:ro`,
+        '--network',
+        'none',
+      ]);
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import {
   formatTag,
   isPureTag,
   parseWheelTag,
+  pureTag,
   tagFromProbe,
   tagMatchesProbe,
   type PythonProbe,
@@ -69,6 +70,15 @@ const PROBES: [string, Partial<PythonProbe>, string][] = [
 describe('tags from the probe', () => {
   it.each(PROBES)('%s -> %s', (_name, overrides, expected) => {
     expect(formatTag(tagFromProbe(probe(overrides)))).toBe(expected);
+  });
+
+  it('a pure tree: py3-none-any on 3.x (PyPy too), py2-none-any on 2.7', () => {
+    expect(formatTag(pureTag(probe({})))).toBe('py3-none-any');
+    expect(formatTag(pureTag(probe({ implementation: 'PyPy', version: [3, 9, 16] })))).toBe(
+      'py3-none-any',
+    );
+    expect(formatTag(pureTag(probe({ version: [2, 7, 18] })))).toBe('py2-none-any');
+    expect(isPureTag(pureTag(probe({})))).toBe(true);
   });
 
   it('refuses interpreters it cannot tag', () => {

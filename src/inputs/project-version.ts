@@ -1,4 +1,5 @@
-import { InputError } from '../base/errors.js';
+import { parse as parseToml } from 'smol-toml';
+import { errorMessage, InputError } from '../base/errors.js';
 import { normalizeVersion } from '../wheel/version.js';
 
 /** The version a project-dir build must report: given as `version`, or the pushed tag. */
@@ -70,20 +71,26 @@ export function checkProjectVersion(
 
 /**
  * The static `version` of pyproject.toml's `[project]` table, or undefined when it is dynamic,
- * missing, or not written as a plain string (then the build tells).
+ * missing, or not a string (then the build tells). Read with a TOML parser: a multi-line string
+ * holding `version = "9.9"`, dotted keys (`project.version = ...`) and inline tables
+ * (`project = { version = ... }`) read as Python's tomllib reads them.
  */
 export function staticPyprojectVersion(toml: string): string | undefined {
-  let inProject = false;
-  for (const raw of toml.split(/\r?\n/)) {
-    const line = raw.trim();
-    const table = /^\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$/.exec(line);
-    if (table) {
-      inProject = table[1] === 'project';
-      continue;
-    }
-    if (!inProject) continue;
-    const version = /^version\s*=\s*(?:"([^"\\]*)"|'([^']*)')\s*(?:#.*)?$/.exec(line);
-    if (version) return (version[1] ?? version[2])!.trim();
+  let document: Record<string, unknown>;
+  try {
+    document = parseToml(toml);
+  } catch (error) {
+    throw new InputError(
+      `pyproject.toml is not valid TOML: ${errorMessage(error).split('\n')[0]}`,
+      {
+        input: 'project-dir',
+        fix: "correct pyproject.toml's syntax (pip's build would refuse it too).",
+        file: 'pyproject.toml',
+      },
+    );
   }
-  return undefined;
+  const project = document.project;
+  if (typeof project !== 'object' || project === null || Array.isArray(project)) return undefined;
+  const version = (project as Record<string, unknown>).version;
+  return typeof version === 'string' ? version.trim() : undefined;
 }

@@ -33,9 +33,22 @@ export function parsePythonRequest(raw: string): PythonRequest {
   });
 }
 
+/** Where conda keeps its environments, besides the base installs of `candidatePaths`. */
+const CONDA_ENVS = [
+  '/opt/anaconda2/envs/*/bin',
+  '/opt/anaconda3/envs/*/bin',
+  '/opt/conda/envs/*/bin',
+  '/opt/miniconda3/envs/*/bin',
+  '~/anaconda3/envs/*/bin',
+  '~/miniconda3/envs/*/bin',
+  '~/.conda/envs/*/bin',
+];
+
 /**
  * Where vendor images keep their interpreters, in the order they are tried (pure). Anaconda
- * first: Algorithmia's images build and run algorithms with it.
+ * first: Algorithmia's images build and run algorithms with it. A version is also looked up in
+ * pyenv's versions (`$PYENV_ROOT`, else `pyenv root`, else ~/.pyenv) and conda environments;
+ * `*` and a leading `$PYENV_ROOT/` or `~/` are expanded where the build runs.
  */
 export function candidatePaths(request: PythonRequest): string[] {
   const anaconda = [
@@ -46,11 +59,18 @@ export function candidatePaths(request: PythonRequest): string[] {
   if (request.kind === 'path') return [request.path];
   if (request.kind === 'command') return [request.command];
   if (request.kind === 'auto') return [...anaconda, 'python3', 'python'];
-  const name =
-    request.minor === undefined
-      ? `python${request.major}`
-      : `python${request.major}.${request.minor}`;
-  return [...anaconda, `/usr/local/bin/${name}`, `/usr/bin/${name}`, name];
+  const version =
+    request.minor === undefined ? `${request.major}` : `${request.major}.${request.minor}`;
+  const name = `python${version}`;
+  return [
+    ...anaconda,
+    `/usr/local/bin/${name}`,
+    `/usr/bin/${name}`,
+    name,
+    // The binary's name tells 3.1 from 3.10: only 3.1 has python3.1.
+    `$PYENV_ROOT/versions/${version}*/bin/${name}`,
+    ...CONDA_ENVS.map((folder) => `${folder}/${name}`),
+  ];
 }
 
 export function probeMatches(request: PythonRequest, probe: PythonProbe): boolean {
@@ -118,11 +138,34 @@ async function commandOnPath(executor: Executor, command: string, log: Log): Pro
   return probe;
 }
 
+// Each candidate, expanded where the build runs: `$PYENV_ROOT/` and `~/` prefixes, then the
+// glob (IFS is a newline, so only `*` expands); a command through PATH. A pyenv shim is resolved
+// with `pyenv which`, or dropped when that version is not selected (pyenv's versions are
+// searched on their own): the shim itself only says "command not found".
+const EXISTING_SCRIPT = `
+root=\${PYENV_ROOT:-}
+[ -n "$root" ] || root=$(pyenv root 2>/dev/null) || root=
+[ -n "$root" ] || root=\${HOME:-/root}/.pyenv
+IFS='
+'
+for c in "$@"; do
+  case "$c" in
+    '$PYENV_ROOT/'*) c="$root/\${c#'$PYENV_ROOT/'}";;
+    '~/'*) c="\${HOME:-/root}/\${c#'~/'}";;
+  esac
+  case "$c" in
+    */*) for p in $c; do [ -f "$p" ] && [ -x "$p" ] && echo "$p"; done;;
+    *) p=$(command -v "$c" 2>/dev/null) || continue
+       case "$p" in
+         */shims/*) p=$(pyenv which "$c" 2>/dev/null) && echo "$p";;
+         *) echo "$p";;
+       esac;;
+  esac
+done
+true`;
+
 async function existingCandidates(executor: Executor, candidates: string[]): Promise<string[]> {
-  const script =
-    'for c in "$@"; do case "$c" in */*) [ -x "$c" ] && echo "$c";; ' +
-    '*) p=$(command -v "$c" 2>/dev/null) && echo "$p";; esac; done; true';
-  const result = await executor.run(['sh', '-c', script, 'discover', ...candidates]);
+  const result = await executor.run(['sh', '-c', EXISTING_SCRIPT, 'discover', ...candidates]);
   const seen = new Set<string>();
   return result.stdout
     .split('\n')

@@ -71,7 +71,12 @@ export function parseCli(argv: string[]): {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: joinDashValues(argv, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError(errorMessage(error));
   }
@@ -90,6 +95,34 @@ export function parseCli(argv: string[]): {
     else if (typeof value === 'string') values.set(name, value);
   }
   return { help: wantsHelp, version: wantsVersion, json: parsed.values.json === true, values };
+}
+
+/**
+ * `--docker-options '-v /a:/b'`: parseArgs refuses a value that starts with `-` as ambiguous.
+ * An input flag always takes a value, so the next argument is its value: written as
+ * `--name=value`, the one form parseArgs accepts.
+ */
+export function joinDashValues(
+  argv: readonly string[],
+  options: Readonly<Record<string, { type: 'string' | 'boolean' }>>,
+): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : '';
+    if (options[name]?.type === 'string' && next !== undefined && next.startsWith('-')) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+    if (arg === '--') {
+      out.push(...argv.slice(i + 1));
+      break;
+    }
+  }
+  return out;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -19,6 +19,7 @@ import { deflateThreads } from '../zip/deflate-inline.js';
 export type { PackageFile };
 
 export const DEFAULT_LEVEL = 4;
+const GENERATED = new Set(['METADATA', 'WHEEL', 'RECORD']);
 const MAX_WORKERS = 8;
 
 export interface PackOptions {
@@ -29,6 +30,11 @@ export interface PackOptions {
    * folder and becomes the License-File header.
    */
   licenses?: readonly PackageFile[];
+  /**
+   * Further files at the top of `<dist>.dist-info/` (`archivePath` is the file's name), as
+   * bdist_wheel copies them from .egg-info: top_level.txt, entry_points.txt, license files...
+   */
+  distInfoFiles?: readonly PackageFile[];
   tag: WheelTag;
   /** Stored as every entry's timestamp (SOURCE_DATE_EPOCH). */
   mtime: Date;
@@ -82,7 +88,10 @@ export async function packWheel(options: PackOptions): Promise<PackedWheel> {
     mtime: options.mtime,
     level: options.compressionLevel ?? DEFAULT_LEVEL,
     concurrency: deflateThreads(
-      [...options.files, ...licenses].reduce((sum, file) => sum + file.size, 0),
+      [...options.files, ...licenses, ...(options.distInfoFiles ?? [])].reduce(
+        (sum, file) => sum + file.size,
+        0,
+      ),
       options.concurrency,
       Math.min(availableParallelism(), MAX_WORKERS),
     ),
@@ -104,6 +113,17 @@ export async function packWheel(options: PackOptions): Promise<PackedWheel> {
     for (const file of licenses) {
       await add({
         name: `${distInfo}/licenses/${file.archivePath}`,
+        path: file.sourcePath,
+        size: file.size,
+        mode: 0o644,
+      });
+    }
+    for (const file of orderPayload(options.distInfoFiles ?? [])) {
+      if (GENERATED.has(file.archivePath) || file.archivePath.includes('/')) {
+        throw new Error(`${file.archivePath} cannot be a .dist-info file of ours`);
+      }
+      await add({
+        name: `${distInfo}/${file.archivePath}`,
         path: file.sourcePath,
         size: file.size,
         mode: 0o644,

@@ -117,6 +117,14 @@ export function expandTag(tag: WheelTag): string[] {
   return out;
 }
 
+/**
+ * What bdist_wheel writes for a tree without native code: `py3-none-any` (`py2-none-any` on
+ * Python 2; `py2.py3` only when the project says `universal`, which a tree cannot tell).
+ */
+export function pureTag(probe: Pick<PythonProbe, 'version'>): WheelTag {
+  return { interpreter: `py${probe.version[0]}`, abi: 'none', platform: 'any' };
+}
+
 /** A pure wheel (platform `any`) installs into purelib; everything else is platlib. */
 export function isPureTag(tag: WheelTag): boolean {
   return tag.platform.split('.').every((p) => p === 'any');

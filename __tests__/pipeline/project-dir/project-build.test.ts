@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LocalExecutor } from '../../../src/exec/local.js';
-import { hasWheelPackage } from '../../../src/pipeline/project-dir/project-build.js';
+import {
+  hasWheelPackage,
+  projectBuildCommand,
+} from '../../../src/pipeline/project-dir/project-build.js';
+import type { PythonProbe } from '../../../src/wheel/tags.js';
 import { defaultPython3, pyenvPython, runPython } from '../../helpers/python.js';
 
 // Debian's python3-wheel (0.38.4): the package and the metadata that registers bdist_wheel.
@@ -70,5 +74,52 @@ describe('hasWheelPackage', () => {
     symlinkSync(DEBIAN_WHEEL_INFO, join(site, 'wheel-0.38.4.egg-info'));
     expect(await has({ HOME: home })).toBe(true);
     expect(await has({ HOME: home, PYTHONNOUSERSITE: '1' })).toBe(false);
+  });
+});
+
+describe('projectBuildCommand builds in the project folder on every pip', () => {
+  const probe = (pipVersion: string | null): PythonProbe =>
+    ({ executable: '/py', pipVersion }) as PythonProbe;
+  const run = (pip: string | null, hasSetupPy: boolean) =>
+    projectBuildCommand(probe(pip), '/proj', '/out', hasSetupPy);
+
+  it.each([
+    ['9.0.3', true],
+    ['9.0.3', false],
+    ['18.1', true],
+    ['19.2.3', true],
+    ['21.2.4', true],
+  ])('pip %s (setup.py: %s): setup.py bdist_wheel in /proj', (pip, hasSetupPy) => {
+    expect(run(pip, hasSetupPy)).toEqual({
+      argv: ['/py', 'setup.py', 'bdist_wheel', '-d', '/out'],
+      cwd: '/proj',
+      copies: false,
+    });
+  });
+
+  it.each([
+    ['21.3', true, [], false],
+    ['23.0.1', false, [], false],
+    ['21.1', false, ['--use-feature=in-tree-build'], false],
+    ['21.2.4', false, ['--use-feature=in-tree-build'], false],
+    ['20.3.4', false, [], true],
+    ['10.0.1', false, [], true],
+  ])('pip %s (setup.py: %s): pip wheel %j, copies: %s', (pip, hasSetupPy, extra, copies) => {
+    const command = run(pip, hasSetupPy);
+    expect(command.argv).toEqual([
+      '/py',
+      '-m',
+      'pip',
+      'wheel',
+      '--no-deps',
+      '--no-build-isolation',
+      '--no-cache-dir',
+      '--disable-pip-version-check',
+      ...extra,
+      '-w',
+      '/out',
+      '/proj',
+    ]);
+    expect(command.copies).toBe(copies);
   });
 });

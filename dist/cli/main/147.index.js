@@ -294,6 +294,7 @@ function parseWheelFileName(fileName) {
 /* harmony export */   JZ: () => (/* binding */ expandTag),
 /* harmony export */   U: () => (/* binding */ tagMatchesProbe),
 /* harmony export */   _3: () => (/* binding */ formatTag),
+/* harmony export */   bZ: () => (/* binding */ pureTag),
 /* harmony export */   eC: () => (/* binding */ readWheelTag),
 /* harmony export */   f9: () => (/* binding */ parseWheelTag),
 /* harmony export */   pM: () => (/* binding */ isPureTag),
@@ -387,6 +388,13 @@ function expandTag(tag) {
             for (const p of tag.platform.split('.'))
                 out.push(`${i}-${a}-${p}`);
     return out;
+}
+/**
+ * What bdist_wheel writes for a tree without native code: `py3-none-any` (`py2-none-any` on
+ * Python 2; `py2.py3` only when the project says `universal`, which a tree cannot tell).
+ */
+function pureTag(probe) {
+    return { interpreter: `py${probe.version[0]}`, abi: 'none', platform: 'any' };
 }
 /** A pure wheel (platform `any`) installs into purelib; everything else is platlib. */
 function isPureTag(tag) {

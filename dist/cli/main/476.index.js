@@ -372,8 +372,10 @@ function parseBoolean(value, input) {
 /* harmony export */   _U: () => (/* binding */ checkProjectVersion)
 /* harmony export */ });
 /* unused harmony export sameVersion */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
-/* harmony import */ var _wheel_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27029);
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28876);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15232);
+/* harmony import */ var _wheel_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27029);
+
 
 
 /** The tag of a tag push (`refs/tags/v1.2.3` -> `v1.2.3`), or undefined on any other push. */
@@ -410,40 +412,43 @@ function comparable(version) {
  * project's version as it reported it (setup.py, pyproject.toml, the built wheel's name).
  */
 function checkProjectVersion(expected, reported, where) {
-    const actual = (0,_wheel_version_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeVersion */ .Qj)(reported, 'project-dir');
+    const actual = (0,_wheel_version_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeVersion */ .Qj)(reported, 'project-dir');
     if (expected === undefined || sameVersion(expected.version, actual))
         return actual;
     if ('tag' in expected.from) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the pushed tag ${expected.from.tag} means version ${expected.version}, but the project's version is ${actual} (${where}).`, {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`the pushed tag ${expected.from.tag} means version ${expected.version}, but the project's version is ${actual} (${where}).`, {
             input: 'version',
             fix: `bump the project's version to ${expected.version} and tag that commit, or tag the commit with v${actual} instead; a project-dir wheel always carries the project's own version.`,
         });
     }
-    throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`\`version\` says ${expected.version}, but the project's version is ${actual} (${where}).`, {
+    throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`\`version\` says ${expected.version}, but the project's version is ${actual} (${where}).`, {
         input: 'version',
         fix: `leave \`version\` empty to use the project's own version (${actual}), or change the version in the project's setup.py/pyproject.toml.`,
     });
 }
 /**
  * The static `version` of pyproject.toml's `[project]` table, or undefined when it is dynamic,
- * missing, or not written as a plain string (then the build tells).
+ * missing, or not a string (then the build tells). Read with a TOML parser: a multi-line string
+ * holding `version = "9.9"`, dotted keys (`project.version = ...`) and inline tables
+ * (`project = { version = ... }`) read as Python's tomllib reads them.
  */
 function staticPyprojectVersion(toml) {
-    let inProject = false;
-    for (const raw of toml.split(/\r?\n/)) {
-        const line = raw.trim();
-        const table = /^\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$/.exec(line);
-        if (table) {
-            inProject = table[1] === 'project';
-            continue;
-        }
-        if (!inProject)
-            continue;
-        const version = /^version\s*=\s*(?:"([^"\\]*)"|'([^']*)')\s*(?:#.*)?$/.exec(line);
-        if (version)
-            return (version[1] ?? version[2]).trim();
+    let document;
+    try {
+        document = (0,smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(toml);
     }
-    return undefined;
+    catch (error) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`pyproject.toml is not valid TOML: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error).split('\n')[0]}`, {
+            input: 'project-dir',
+            fix: "correct pyproject.toml's syntax (pip's build would refuse it too).",
+            file: 'pyproject.toml',
+        });
+    }
+    const project = document.project;
+    if (typeof project !== 'object' || project === null || Array.isArray(project))
+        return undefined;
+    const version = project.version;
+    return typeof version === 'string' ? version.trim() : undefined;
 }
 
 
@@ -1513,9 +1518,21 @@ function parsePythonRequest(raw) {
         fix: 'use a path such as /opt/anaconda2/bin/python, a command on PATH such as python3, a version such as 2.7 or 3.6, or auto.',
     });
 }
+/** Where conda keeps its environments, besides the base installs of `candidatePaths`. */
+const CONDA_ENVS = [
+    '/opt/anaconda2/envs/*/bin',
+    '/opt/anaconda3/envs/*/bin',
+    '/opt/conda/envs/*/bin',
+    '/opt/miniconda3/envs/*/bin',
+    '~/anaconda3/envs/*/bin',
+    '~/miniconda3/envs/*/bin',
+    '~/.conda/envs/*/bin',
+];
 /**
  * Where vendor images keep their interpreters, in the order they are tried (pure). Anaconda
- * first: Algorithmia's images build and run algorithms with it.
+ * first: Algorithmia's images build and run algorithms with it. A version is also looked up in
+ * pyenv's versions (`$PYENV_ROOT`, else `pyenv root`, else ~/.pyenv) and conda environments;
+ * `*` and a leading `$PYENV_ROOT/` or `~/` are expanded where the build runs.
  */
 function candidatePaths(request) {
     const anaconda = [
@@ -1529,10 +1546,17 @@ function candidatePaths(request) {
         return [request.command];
     if (request.kind === 'auto')
         return [...anaconda, 'python3', 'python'];
-    const name = request.minor === undefined
-        ? `python${request.major}`
-        : `python${request.major}.${request.minor}`;
-    return [...anaconda, `/usr/local/bin/${name}`, `/usr/bin/${name}`, name];
+    const version = request.minor === undefined ? `${request.major}` : `${request.major}.${request.minor}`;
+    const name = `python${version}`;
+    return [
+        ...anaconda,
+        `/usr/local/bin/${name}`,
+        `/usr/bin/${name}`,
+        name,
+        // The binary's name tells 3.1 from 3.10: only 3.1 has python3.1.
+        `$PYENV_ROOT/versions/${version}*/bin/${name}`,
+        ...CONDA_ENVS.map((folder) => `${folder}/${name}`),
+    ];
 }
 function probeMatches(request, probe) {
     if (request.kind !== 'version')
@@ -1593,10 +1617,33 @@ async function commandOnPath(executor, command, log) {
     log.info(`Python: \`${command}\` on PATH is ${(0,_probe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProbe */ .WH)(probe)}`);
     return probe;
 }
+// Each candidate, expanded where the build runs: `$PYENV_ROOT/` and `~/` prefixes, then the
+// glob (IFS is a newline, so only `*` expands); a command through PATH. A pyenv shim is resolved
+// with `pyenv which`, or dropped when that version is not selected (pyenv's versions are
+// searched on their own): the shim itself only says "command not found".
+const EXISTING_SCRIPT = `
+root=\${PYENV_ROOT:-}
+[ -n "$root" ] || root=$(pyenv root 2>/dev/null) || root=
+[ -n "$root" ] || root=\${HOME:-/root}/.pyenv
+IFS='
+'
+for c in "$@"; do
+  case "$c" in
+    '$PYENV_ROOT/'*) c="$root/\${c#'$PYENV_ROOT/'}";;
+    '~/'*) c="\${HOME:-/root}/\${c#'~/'}";;
+  esac
+  case "$c" in
+    */*) for p in $c; do [ -f "$p" ] && [ -x "$p" ] && echo "$p"; done;;
+    *) p=$(command -v "$c" 2>/dev/null) || continue
+       case "$p" in
+         */shims/*) p=$(pyenv which "$c" 2>/dev/null) && echo "$p";;
+         *) echo "$p";;
+       esac;;
+  esac
+done
+true`;
 async function existingCandidates(executor, candidates) {
-    const script = 'for c in "$@"; do case "$c" in */*) [ -x "$c" ] && echo "$c";; ' +
-        '*) p=$(command -v "$c" 2>/dev/null) && echo "$p";; esac; done; true';
-    const result = await executor.run(['sh', '-c', script, 'discover', ...candidates]);
+    const result = await executor.run(['sh', '-c', EXISTING_SCRIPT, 'discover', ...candidates]);
     const seen = new Set();
     return result.stdout
         .split('\n')
@@ -2425,7 +2472,7 @@ function absolute(base, path) {
 
 async function runWithInputs(source, deps) {
     const inputs = getInputs(source, deps.env);
-    const { runPipeline } = await __webpack_require__.e(/* import() */ 445).then(__webpack_require__.bind(__webpack_require__, 81445));
+    const { runPipeline } = await __webpack_require__.e(/* import() */ 733).then(__webpack_require__.bind(__webpack_require__, 66114));
     return runPipeline(inputs, deps);
 }
 

@@ -1,37 +1,52 @@
 import { lastLines } from '../../log/text-tail.js';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BuildError } from '../../base/errors.js';
 import type { Executor } from '../../exec/executor.js';
 import type { Log } from '../../log/log.js';
 import type { PythonProbe } from '../../wheel/tags.js';
 
-/** pip learned `--no-build-isolation` in 10.0; older pips get `setup.py bdist_wheel`. */
+/**
+ * How the project's wheel is built, always in the project folder itself: pip before 21.3 builds a
+ * copy of the tree in a temporary folder, where a setup.py that reads `../` fails. So pip 21.3+
+ * runs `pip wheel` (in place since 21.3); with an older pip a setup.py project runs
+ * `setup.py bdist_wheel` itself, and a pyproject-only project asks pip 21.1-21.2 for
+ * `--use-feature=in-tree-build`. Only pip 10.0-21.0 on a project without setup.py still copies.
+ */
 export function projectBuildCommand(
   probe: PythonProbe,
   projectDir: string,
   outDir: string,
-): { argv: string[]; cwd: string } {
-  const major = Number((probe.pipVersion ?? '0').split('.')[0]);
-  if (major >= 10) {
+  hasSetupPy: boolean,
+): { argv: string[]; cwd: string; copies: boolean } {
+  const [major = 0, minor = 0] = (probe.pipVersion ?? '0').split('.').map((n) => Number(n) || 0);
+  const inTree = major > 21 || (major === 21 && minor >= 3);
+  const featureInTree = major === 21 && minor >= 1 && minor < 3;
+  if (major < 10 || (hasSetupPy && !inTree)) {
     return {
-      argv: [
-        probe.executable,
-        '-m',
-        'pip',
-        'wheel',
-        '--no-deps',
-        '--no-build-isolation',
-        '--no-cache-dir',
-        '--disable-pip-version-check',
-        '-w',
-        outDir,
-        projectDir,
-      ],
+      argv: [probe.executable, 'setup.py', 'bdist_wheel', '-d', outDir],
       cwd: projectDir,
+      copies: false,
     };
   }
-  return { argv: [probe.executable, 'setup.py', 'bdist_wheel', '-d', outDir], cwd: projectDir };
+  return {
+    argv: [
+      probe.executable,
+      '-m',
+      'pip',
+      'wheel',
+      '--no-deps',
+      '--no-build-isolation',
+      '--no-cache-dir',
+      '--disable-pip-version-check',
+      ...(featureInTree ? ['--use-feature=in-tree-build'] : []),
+      '-w',
+      outDir,
+      projectDir,
+    ],
+    cwd: projectDir,
+    copies: !inTree && !featureInTree,
+  };
 }
 
 /**
@@ -48,7 +63,16 @@ export async function buildProjectWheel(options: {
 }): Promise<string> {
   const { executor, probe, log } = options;
   await mkdir(options.outDir, { recursive: true });
-  const { argv, cwd } = projectBuildCommand(probe, options.projectDir, options.outDir);
+  const hasSetupPy = await stat(join(options.projectDir, 'setup.py')).then(
+    () => true,
+    () => false,
+  );
+  const { argv, cwd, copies } = projectBuildCommand(
+    probe,
+    options.projectDir,
+    options.outDir,
+    hasSetupPy,
+  );
   log.info(`$ ${argv.join(' ')}`);
   const result = await executor.run(argv, {
     cwd,
@@ -62,7 +86,9 @@ export async function buildProjectWheel(options: {
       input: 'project-dir',
       fix: noWheel
         ? `install the \`wheel\` package for ${probe.executable} (e.g. \`${probe.executable} -m pip install wheel\`): setup.py projects need it to build wheels.`
-        : 'see the build output above; the project must build with this python and the build requirements already installed in its environment (no build isolation).',
+        : copies
+          ? `pip ${probe.pipVersion} builds a copy of project-dir in a temporary folder, so a build that reads files outside project-dir (../) fails there: upgrade pip to 21.3 or newer for ${probe.executable}, or add a setup.py (built in place); otherwise see the build output above.`
+          : 'see the build output above; the project must build with this python and the build requirements already installed in its environment (no build isolation).',
       details: lastLines(result.stderr, 30) || undefined,
     });
   }

@@ -6,16 +6,19 @@ import { BuildError } from '../../base/errors.js';
 import type { Executor } from '../../exec/executor.js';
 import type { Log } from '../../log/log.js';
 import { checkProjectVersion, type ExpectedVersion } from '../../inputs/project-version.js';
+import { nativeFiles } from '../../stage/native-files.js';
 import { parseStageRules, stagePackage } from '../../stage/stage.js';
 import type { PackResult } from '../verified-wheel.js';
 import { GENERATOR } from '../tool-version.js';
 import { parseWheelFileName } from '../../wheel/names.js';
-import { tagFromProbe, type PythonProbe, type WheelTag } from '../../wheel/tags.js';
+import { pureTag, tagFromProbe, type PythonProbe, type WheelTag } from '../../wheel/tags.js';
 import { defaultImports, importNames, topLevelOf } from '../../wheel/top-level.js';
 import { packWheel, sha256File } from '../../wheel/pack.js';
 import { listZipEntries } from '../../zip/zip-listing.js';
 import { checkAbiForProbe, checkStagedAbi } from '../../python/abi-check.js';
-import { readEggInfoMetadata } from './egg-info.js';
+import { warnBuildRunpaths } from './build-runpath.js';
+import { readEggInfo } from './egg-info.js';
+import { readLicensePaths } from './license-paths.js';
 import { buildProjectWheel, buildSetupPyTree, hasWheelPackage } from './project-build.js';
 import { readProjectVersion } from './read-project-version.js';
 
@@ -84,18 +87,46 @@ async function packSetupPyTree(options: ProjectWheelOptions, date: number): Prom
   checkStagedAbi(probe, staged.files);
   const version = checkProjectVersion(options.expectedVersion, tree.version, 'setup.py');
   log.info(`${probe.executable} has no \`wheel\` package: packing setup.py's build ourselves`);
-  const projectMeta = await readEggInfoMetadata({
+  warnBuildRunpaths(staged.files, probe.executable, log);
+  const env = { SOURCE_DATE_EPOCH: String(date) };
+  const eggInfo = await readEggInfo({
     executor,
     python: probe.executable,
     projectDir,
     workDir: join(options.work, 'egg-info'),
-    env: { SOURCE_DATE_EPOCH: String(date) },
+    env,
     log,
   });
+  // .dist-info as bdist_wheel writes it: the egg-info files, and the license files by name.
+  const licenses = await readLicensePaths({
+    executor,
+    python: probe.executable,
+    projectDir,
+    env,
+    log,
+  });
+  // By name, the later one winning, as bdist_wheel's copies overwrite each other.
+  const distInfoFiles = new Map((eggInfo?.distInfoFiles ?? []).map((f) => [f.archivePath, f]));
+  for (const path of licenses) {
+    const info = await stat(path);
+    const archivePath = basename(path);
+    distInfoFiles.set(archivePath, {
+      archivePath,
+      sourcePath: path,
+      size: info.size,
+      executable: false,
+    });
+  }
+  if (licenses.length > 0)
+    log.info(`license files: ${licenses.map((p) => basename(p)).join(', ')}`);
+  // bdist_wheel tags a distribution without extensions pure; a tree without native files is one.
+  const pure = (await nativeFiles(staged.files)).length === 0;
+  const tag = pure ? pureTag(probe) : tagFromProbe(probe);
   const wheel = await packWheel({
     files: staged.files,
-    metadata: { ...projectMeta, name: tree.name, version },
-    tag: options.wheelTag ?? tagFromProbe(probe),
+    metadata: { ...eggInfo?.metadata, name: tree.name, version },
+    distInfoFiles: [...distInfoFiles.values()],
+    tag: options.wheelTag ?? tag,
     mtime: new Date(date * 1000),
     outputDir: options.pending,
     generator: GENERATOR,

@@ -7,13 +7,20 @@ import { bundleStagedLibraries } from './native-libs.js';
 import { checkStagedAbi } from '../../python/abi-check.js';
 import { describeProbe } from '../../python/probe.js';
 import { resolveSourceDate } from '../source-date.js';
+import { nativeFiles } from '../../stage/native-files.js';
 import { stagePackage } from '../../stage/stage.js';
 import type { StepContext } from '../step-context.js';
 import type { PackResult } from '../verified-wheel.js';
 import { GENERATOR } from '../tool-version.js';
 import { checkDataFolder } from '../../wheel/layout.js';
 import { distInfoDirName } from '../../wheel/names.js';
-import { formatTag, tagFromProbe, tagMatchesProbe, type PythonProbe } from '../../wheel/tags.js';
+import {
+  formatTag,
+  pureTag,
+  tagFromProbe,
+  tagMatchesProbe,
+  type PythonProbe,
+} from '../../wheel/tags.js';
 import { importNames } from '../../wheel/top-level.js';
 import { packWheel } from '../../wheel/pack.js';
 
@@ -64,7 +71,11 @@ export async function stageAndPack(
         }),
       )
     : staged.files;
-  if (inputs.platformTag === 'manylinux') {
+  if (inputs.wheelTag === undefined && (await nativeFiles(files)).length === 0) {
+    // No native file: bdist_wheel would tag it pure, and any python of that major installs it.
+    tag = pureTag(probe);
+    log.info(`Tag: ${formatTag(tag)} (no native file in the package: a pure wheel)`);
+  } else if (inputs.platformTag === 'manylinux') {
     const platform = await chooseManylinuxPlatform({ files, linuxPlatform: tag.platform, log });
     tag = { ...tag, platform };
     log.info(`Tag: ${formatTag(tag)}`);

@@ -1,5 +1,5 @@
-export const id = 738;
-export const ids = [738];
+export const id = 996;
+export const ids = [996];
 export const modules = {
 
 /***/ 49484:
@@ -22,7 +22,7 @@ function lastLines(text, count) {
 
 /***/ }),
 
-/***/ 64738:
+/***/ 93996:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -770,8 +770,657 @@ function publishersFor(inputs, env, log, consumer) {
 
 // EXTERNAL MODULE: ./src/python/discover.ts
 var discover = __webpack_require__(64021);
-// EXTERNAL MODULE: ./src/inputs/project-version.ts
-var project_version = __webpack_require__(73819);
+// EXTERNAL MODULE: ./src/inputs/project-version.ts + 9 modules
+var project_version = __webpack_require__(49767);
+;// CONCATENATED MODULE: ./src/elf/elf-format.ts
+// What an ELF file tells us, the reader's error, the magic and machine names (pure).
+
+/**
+ * A file that starts like an ELF file but cannot be parsed. It is a LibraryError: a truncated or
+ * corrupt binary in a package cannot load either.
+ */
+class ElfFormatError extends base_errors/* LibraryError */.oM {
+    /** The file offset the problem was found at, when there is one. */
+    offset;
+    constructor(file, problem, offset) {
+        const where = offset === undefined ? '' : ` (offset 0x${offset.toString(16)})`;
+        super(`${file}: not a valid ELF file: ${problem}${where}`, {
+            file,
+            fix: 'rebuild the file; it is truncated or corrupt (or it is not an ELF binary and should not start with "\\x7fELF").',
+        });
+        this.offset = offset;
+    }
+}
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+/** True when `head` (the first bytes of a file, at least 4) starts with the ELF magic. */
+function isElf(head) {
+    return head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC);
+}
+const MACHINES = {
+    2: 'sparc',
+    3: 'i386',
+    8: (_c, e) => (e === 'little' ? 'mipsel' : 'mips'),
+    20: 'ppc',
+    21: (_c, e) => (e === 'little' ? 'ppc64le' : 'ppc64'),
+    22: (c) => (c === 64 ? 's390x' : 's390'),
+    40: 'arm',
+    43: 'sparcv9',
+    50: 'ia64',
+    62: 'x86_64',
+    183: 'aarch64',
+    243: (c) => (c === 64 ? 'riscv64' : 'riscv32'),
+    258: 'loongarch64',
+};
+/** A readable name for an ELF e_machine value (depends on class and byte order for a few). */
+function machineName(machine, cls, endian) {
+    const entry = MACHINES[machine];
+    if (entry === undefined)
+        return `unknown(0x${machine.toString(16)})`;
+    return typeof entry === 'string' ? entry : entry(cls, endian);
+}
+
+;// CONCATENATED MODULE: ./src/elf/elf-dynamic.ts
+const PT_LOAD = 1;
+const PT_DYNAMIC = 2;
+const PT_INTERP = 3;
+const DT_NULL = 0;
+const DT_NEEDED = 1;
+const DT_STRTAB = 5;
+const DT_STRSZ = 10;
+const DT_SONAME = 14;
+const DT_RPATH = 15;
+const DT_RUNPATH = 29;
+const ADDRESS_TAGS = new Map([
+    [4, 'hash'], // DT_HASH
+    [6, 'symtab'], // DT_SYMTAB
+    [11, 'syment'], // DT_SYMENT
+    [0x6ffffef5, 'gnuHash'], // DT_GNU_HASH
+    [0x6ffffff0, 'versym'], // DT_VERSYM
+    [0x6ffffffc, 'verdef'], // DT_VERDEF
+    [0x6ffffffd, 'verdefnum'], // DT_VERDEFNUM
+    [0x6ffffffe, 'verneed'], // DT_VERNEED
+    [0x6fffffff, 'verneednum'], // DT_VERNEEDNUM
+]);
+const STRING_TAGS = new Map([
+    [DT_NEEDED, 'needed'],
+    [DT_SONAME, 'soname'],
+    [DT_RPATH, 'rpath'],
+    [DT_RUNPATH, 'runpath'],
+]);
+/** Limits far above anything a real linker produces; they only stop crafted files. */
+const MAX_DYNAMIC_BYTES = 16 * 1024 * 1024;
+const MAX_STRING_ENTRIES = 10_000;
+const MAX_STRING_BYTES = 64 * 1024;
+/** The program header table: `phnum` entries of `phentsize` bytes at `phoff`. */
+function* readSegments({ input, f }, table) {
+    const { phoff, phentsize, phnum } = table;
+    const bytes = yield* input.read(phoff, phnum * phentsize, `program header table (${phnum} entries)`);
+    const segments = [];
+    for (let i = 0; i < phnum; i++) {
+        const at = i * phentsize;
+        const fileAt = phoff + at;
+        const type = f.u32(bytes, at);
+        segments.push(f.cls === 32
+            ? {
+                type,
+                offset: f.u32(bytes, at + 4),
+                vaddr: f.u32(bytes, at + 8),
+                filesz: f.u32(bytes, at + 16),
+            }
+            : {
+                type,
+                offset: f.word(bytes, at + 8, fileAt + 8),
+                vaddr: f.word(bytes, at + 16, fileAt + 16),
+                filesz: f.word(bytes, at + 32, fileAt + 32),
+            });
+    }
+    return segments;
+}
+/** The tags of PT_DYNAMIC we use, up to DT_NULL; the others may hold any 64-bit value. */
+function* readDynamic({ input, f }, dyn) {
+    if (dyn.filesz > MAX_DYNAMIC_BYTES)
+        input.fail(`PT_DYNAMIC is ${dyn.filesz} bytes, implausibly large`, dyn.offset);
+    const dynamic = yield* input.read(dyn.offset, dyn.filesz, 'PT_DYNAMIC segment');
+    const entsize = f.cls === 32 ? 8 : 16;
+    const tags = { strings: [], addresses: {} };
+    for (let at = 0; at + entsize <= dynamic.length; at += entsize) {
+        const tag = f.tag(dynamic, at);
+        if (tag === DT_NULL)
+            break;
+        // Only the tags we use are decoded: others may hold any 64-bit value.
+        const value = () => f.word(dynamic, at + entsize / 2, dyn.offset + at + entsize / 2);
+        const kind = STRING_TAGS.get(tag);
+        const address = ADDRESS_TAGS.get(tag);
+        if (tag === DT_STRTAB)
+            tags.strtab = value();
+        else if (tag === DT_STRSZ)
+            tags.strsz = value();
+        else if (kind)
+            tags.strings.push({ kind, value: value() });
+        else if (address)
+            tags.addresses[address] ??= value();
+    }
+    return tags;
+}
+/**
+ * PT_DYNAMIC once its string table is located: addresses mapped to file offsets, strings read
+ * (each once) from the table. Errors about the dynamic section point at its file offset.
+ */
+class DynamicView {
+    elf;
+    segments;
+    tags;
+    offset;
+    tableOffset;
+    tableSize;
+    cache = new Map();
+    constructor(elf, segments, dyn, tags) {
+        this.elf = elf;
+        this.segments = segments;
+        this.tags = tags;
+        const { input } = elf;
+        this.offset = dyn.offset;
+        if (tags.strings.length > MAX_STRING_ENTRIES)
+            input.fail(`${tags.strings.length} NEEDED/SONAME/RPATH entries`, dyn.offset);
+        if (tags.strtab === undefined)
+            elf.input.fail('the dynamic section names libraries but has no DT_STRTAB', dyn.offset);
+        // DT_STRTAB is a virtual address: map it to a file offset through the PT_LOAD that holds it.
+        const mapped = this.map(tags.strtab, 'DT_STRTAB');
+        this.tableOffset = mapped.offset;
+        this.tableSize = Math.min(tags.strsz ?? mapped.rest, mapped.rest, Math.max(0, input.size - mapped.offset));
+    }
+    /** Maps a virtual address to a file offset through the PT_LOAD that holds it. */
+    map(address, what) {
+        const load = this.segments.find((s) => s.type === PT_LOAD && s.vaddr <= address && address - s.vaddr < s.filesz);
+        if (!load)
+            this.elf.input.fail(`${what} address 0x${address.toString(16)} is not inside any PT_LOAD segment`, this.offset);
+        return {
+            offset: load.offset + (address - load.vaddr),
+            rest: load.filesz - (address - load.vaddr),
+        };
+    }
+    /** The NUL-terminated string at `offset` in the dynamic string table. */
+    *stringAt(offset) {
+        const { input } = this.elf;
+        const { tableOffset, tableSize } = this;
+        let value = this.cache.get(offset);
+        if (value === undefined) {
+            if (offset >= tableSize) {
+                input.fail(`string offset ${offset} is outside the ${tableSize}-byte string table`, tableOffset);
+            }
+            // Most names are short: read 256 bytes first, the whole allowance only when needed.
+            const length = Math.min(tableSize - offset, MAX_STRING_BYTES);
+            let bytes = yield* input.read(tableOffset + offset, Math.min(length, 256), 'dynamic string');
+            if (bytes.indexOf(0) === -1 && length > bytes.length) {
+                bytes = yield* input.read(tableOffset + offset, length, 'dynamic string');
+            }
+            const end = bytes.indexOf(0);
+            if (end === -1)
+                input.fail('unterminated string in the dynamic string table', tableOffset + offset);
+            value = bytes.toString('utf8', 0, end);
+            this.cache.set(offset, value);
+        }
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/elf/elf-input.ts
+/**
+ * The ELF reader's view of its input (pure): bounded reads asked of the caller as generator
+ * steps, and the file's fields decoded in its byte order and class.
+ */
+
+/** The file being parsed: its name for messages, its size for every bound. */
+class ElfInput {
+    file;
+    size;
+    constructor(file, size) {
+        this.file = file;
+        this.size = size;
+    }
+    fail(problem, offset) {
+        throw new ElfFormatError(this.file, problem, offset);
+    }
+    /** Yields a read after checking that the range lies inside the file. */
+    *read(offset, length, what) {
+        const { size } = this;
+        if (offset < 0 || length < 0 || offset > size || length > size - offset) {
+            this.fail(`${what} (${length} bytes) extends past the end of the ${size}-byte file`, offset);
+        }
+        return yield { offset, length };
+    }
+}
+/** Reads little- or big-endian fields of the right width for the file's class. */
+class Fields {
+    file;
+    cls;
+    little;
+    constructor(file, cls, little) {
+        this.file = file;
+        this.cls = cls;
+        this.little = little;
+    }
+    u16(buf, at) {
+        return this.little ? buf.readUInt16LE(at) : buf.readUInt16BE(at);
+    }
+    u32(buf, at) {
+        return this.little ? buf.readUInt32LE(at) : buf.readUInt32BE(at);
+    }
+    /** An address/offset-sized field (4 or 8 bytes); 64-bit values beyond 2^53 are rejected. */
+    word(buf, at, fileOffset) {
+        if (this.cls === 32)
+            return this.u32(buf, at);
+        const value = this.little ? buf.readBigUInt64LE(at) : buf.readBigUInt64BE(at);
+        if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
+            throw new ElfFormatError(this.file, `value 0x${value.toString(16)} is out of range`, fileOffset);
+        }
+        return Number(value);
+    }
+    /** A signed word (d_tag is signed); tags we care about are small and positive. */
+    tag(buf, at) {
+        if (this.cls === 32)
+            return this.little ? buf.readInt32LE(at) : buf.readInt32BE(at);
+        const value = this.little ? buf.readBigInt64LE(at) : buf.readBigInt64BE(at);
+        return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+            ? Number(value)
+            : -1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/elf/elf-symbols.ts
+/** Dynamic symbols read to name the symbols of a needed version (libstdc++ has about 7000). */
+const MAX_SYMBOLS = 1_000_000;
+const MAX_SYMBOLS_PER_VERSION = 8;
+/** Adds to each needed version (by its index) up to MAX_SYMBOLS_PER_VERSION symbol names. */
+function* nameSymbols(view, versions) {
+    const { f, input } = view.elf;
+    const { symtab, syment: declared, versym } = view.tags.addresses;
+    if (symtab === undefined || versym === undefined)
+        return;
+    const smallest = f.cls === 32 ? 16 : 24;
+    const syment = declared ?? smallest;
+    if (syment < smallest || syment > 256)
+        input.fail(`DT_SYMENT ${syment}`, view.offset);
+    const count = yield* symbolCount(view);
+    if (count === undefined || count === 0)
+        return;
+    if (count > MAX_SYMBOLS || count * syment > input.size) {
+        input.fail(`${count} dynamic symbols do not fit the ${input.size}-byte file`, view.offset);
+    }
+    const indexesAt = view.map(versym, 'DT_VERSYM');
+    const symbols = view.map(symtab, 'DT_SYMTAB');
+    const indexes = yield* input.read(indexesAt.offset, count * 2, 'symbol version table (DT_VERSYM)');
+    const table = yield* input.read(symbols.offset, count * syment, 'dynamic symbol table');
+    for (let i = 1; i < count; i++) {
+        const need = versions.get(f.u16(indexes, i * 2) & 0x7fff);
+        if (!need || need.symbols.length >= MAX_SYMBOLS_PER_VERSION)
+            continue;
+        const at = i * syment;
+        const shndx = f.u16(table, f.cls === 32 ? at + 14 : at + 6);
+        if (shndx !== 0)
+            continue; // defined here, not needed from the library
+        const name = yield* view.stringAt(f.u32(table, at));
+        if (name !== '')
+            need.symbols.push(name);
+    }
+}
+/** The number of dynamic symbols, from DT_HASH's nchain or by walking DT_GNU_HASH. */
+function* symbolCount(view) {
+    const { f, input } = view.elf;
+    const { hash, gnuHash } = view.tags.addresses;
+    if (hash !== undefined) {
+        const at = view.map(hash, 'DT_HASH').offset;
+        return f.u32(yield* input.read(at, 8, 'DT_HASH header'), 4);
+    }
+    if (gnuHash === undefined)
+        return undefined;
+    const at = view.map(gnuHash, 'DT_GNU_HASH').offset;
+    const header = yield* input.read(at, 16, 'DT_GNU_HASH header');
+    const nbuckets = f.u32(header, 0);
+    const symoffset = f.u32(header, 4);
+    const bloomWords = f.u32(header, 8);
+    if (nbuckets > MAX_SYMBOLS || bloomWords > MAX_SYMBOLS) {
+        input.fail(`DT_GNU_HASH with ${nbuckets} buckets and ${bloomWords} bloom words`, at);
+    }
+    const bucketsAt = at + 16 + bloomWords * (f.cls === 32 ? 4 : 8);
+    const buckets = yield* input.read(bucketsAt, nbuckets * 4, 'DT_GNU_HASH buckets');
+    let last = 0;
+    for (let i = 0; i < nbuckets; i++)
+        last = Math.max(last, f.u32(buckets, i * 4));
+    if (last < symoffset)
+        return symoffset;
+    const chainsAt = bucketsAt + nbuckets * 4;
+    // Walk the last chain to its end (the entry with the low bit set), in bounded chunks.
+    for (let index = last; index <= MAX_SYMBOLS;) {
+        const chunk = Math.min(1024, MAX_SYMBOLS - index + 1);
+        const from = chainsAt + (index - symoffset) * 4;
+        const length = Math.min(chunk * 4, input.size - from);
+        if (length < 4)
+            input.fail('DT_GNU_HASH chain runs past the end of the file', from);
+        const bytes = yield* input.read(from, length - (length % 4), 'DT_GNU_HASH chain');
+        for (let j = 0; j + 4 <= bytes.length; j += 4, index++) {
+            if (f.u32(bytes, j) & 1)
+                return index + 1;
+        }
+    }
+    input.fail(`DT_GNU_HASH chain longer than ${MAX_SYMBOLS} symbols`, chainsAt);
+}
+
+;// CONCATENATED MODULE: ./src/elf/elf-versions.ts
+/** Version entries (needs or definitions) per file: libc.so.6 defines about 40. */
+const MAX_VERSION_ENTRIES = 4096;
+const VER_FLG_BASE = 1;
+/**
+ * Needed versions: Elf_Verneed { u16 version, u16 cnt, u32 file, u32 aux, u32 next } and
+ * Elf_Vernaux { u32 hash, u16 flags, u16 other, u32 name, u32 next }, the same in both classes.
+ * Adds them to `info.versionNeeds`; returns them by their version index (for the symbols).
+ */
+function* readVersionNeeds(view, info) {
+    const { f, input } = view.elf;
+    const { verneed, verneednum } = view.tags.addresses;
+    const byIndex = new Map();
+    if (verneed === undefined)
+        return byIndex;
+    const needs = yield* records(view, {
+        start: view.map(verneed, 'DT_VERNEED').offset,
+        count: verneednum ?? MAX_VERSION_ENTRIES,
+        size: 16,
+        what: 'version need (Verneed)',
+    });
+    let total = 0;
+    for (const need of needs) {
+        const library = yield* view.stringAt(f.u32(need.bytes, 4));
+        const auxCount = f.u16(need.bytes, 2);
+        const aux = need.at + f.u32(need.bytes, 8);
+        total += auxCount;
+        if (total > MAX_VERSION_ENTRIES)
+            input.fail(`more than ${MAX_VERSION_ENTRIES} needed versions`, aux);
+        const entries = yield* linked(view, {
+            start: aux,
+            count: auxCount,
+            size: 16,
+            what: 'version need (Vernaux)',
+        });
+        for (const entry of entries) {
+            const version = yield* view.stringAt(f.u32(entry.bytes, 8));
+            const item = { library, version, symbols: [] };
+            info.versionNeeds.push(item);
+            byIndex.set(f.u16(entry.bytes, 6) & 0x7fff, item);
+        }
+    }
+    return byIndex;
+}
+/**
+ * Defined versions: Elf_Verdef { u16 version, u16 flags, u16 ndx, u16 cnt, u32 hash, u32 aux,
+ * u32 next } whose first Elf_Verdaux { u32 name, u32 next } names the version. Adds them to
+ * `info.versionDefs` (the file's own base version left out).
+ */
+function* readVersionDefs(view, info) {
+    const { f, input } = view.elf;
+    const { verdef, verdefnum } = view.tags.addresses;
+    if (verdef === undefined)
+        return;
+    const defs = yield* records(view, {
+        start: view.map(verdef, 'DT_VERDEF').offset,
+        count: verdefnum ?? MAX_VERSION_ENTRIES,
+        size: 20,
+        what: 'version definition (Verdef)',
+    });
+    for (const def of defs) {
+        if (f.u16(def.bytes, 2) & VER_FLG_BASE)
+            continue;
+        if (f.u16(def.bytes, 6) === 0)
+            continue;
+        const auxBytes = yield* input.read(def.at + f.u32(def.bytes, 12), 8, 'Verdaux');
+        const name = yield* view.stringAt(f.u32(auxBytes, 0));
+        if (!info.versionDefs.includes(name))
+            info.versionDefs.push(name);
+    }
+}
+/** Reads a table's chain of records, its count bounded first. */
+function* records(view, chain) {
+    if (chain.count > MAX_VERSION_ENTRIES)
+        view.elf.input.fail(`${chain.count} ${chain.what} entries`, view.offset);
+    return yield* linked(view, chain);
+}
+/** Follows at most `count` records whose last u32 field is the offset to the next one. */
+function* linked(view, { start, count, size, what }) {
+    const { f, input } = view.elf;
+    const out = [];
+    let at = start;
+    for (let i = 0; i < count; i++) {
+        const bytes = yield* input.read(at, size, what);
+        out.push({ at, bytes });
+        const next = f.u32(bytes, size - 4);
+        if (next === 0)
+            break;
+        at += next;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/elf/reader.ts
+/**
+ * A small ELF reader: just what the wheel checks need (class, byte order, machine, type, and the
+ * dynamic section's SONAME, NEEDED, RPATH and RUNPATH, plus PT_INTERP, the symbol versions the
+ * file needs and defines, and optionally which undefined symbols need each version).
+ *
+ * It follows the loader's view: program headers, then PT_DYNAMIC, then the dynamic string table
+ * located through the PT_LOAD mapping of DT_STRTAB. Section headers are not used (they are
+ * optional and `strip`/`sstrip` may drop them).
+ *
+ * The parser is a generator that asks for byte ranges, so the same code runs on an in-memory
+ * Buffer (`parseElf`) and on a file read range by range (`readElf`): shared objects can be
+ * hundreds of MB and only their headers are read. Every offset is checked against the file size
+ * before it is read and every loop is bounded by it, so a crafted file cannot hang or crash it.
+ */
+
+
+
+
+
+
+
+const TYPES = { 0: 'none', 1: 'rel', 2: 'exec', 3: 'shared', 4: 'core' };
+const PN_XNUM = 0xffff;
+/** The parser: the steps in the loader's order, each asking for the byte ranges it needs. */
+function* elfSteps(file, size, options = {}) {
+    const elf = yield* readIdentification(new ElfInput(file, size));
+    const { info, programHeaders } = yield* readHeader(elf);
+    if (!programHeaders)
+        return info;
+    const segments = yield* readSegments(elf, programHeaders);
+    yield* readInterpreter(elf, segments, info);
+    const dyn = segments.find((s) => s.type === PT_DYNAMIC);
+    if (!dyn)
+        return info;
+    info.dynamic = true;
+    const tags = yield* readDynamic(elf, dyn);
+    const { verneed, verdef, versym } = tags.addresses;
+    if (tags.strings.length === 0 && verneed === undefined && verdef === undefined)
+        return info;
+    const view = new DynamicView(elf, segments, dyn, tags);
+    yield* readNames(view, info);
+    const byIndex = yield* readVersionNeeds(view, info);
+    yield* readVersionDefs(view, info);
+    if (options.symbols && byIndex.size > 0 && versym !== undefined) {
+        yield* nameSymbols(view, byIndex);
+    }
+    return info;
+}
+/** The 16-byte identification: magic, class and byte order, which every later field needs. */
+function* readIdentification(input) {
+    const { size } = input;
+    if (size < 16)
+        input.fail(`file is ${size} bytes, too short for the 16-byte ELF identification`);
+    const ident = yield* input.read(0, 16, 'ELF identification');
+    if (!isElf(ident))
+        input.fail('missing the \\x7fELF magic', 0);
+    const clsByte = ident[4];
+    const dataByte = ident[5];
+    if (clsByte !== 1 && clsByte !== 2)
+        input.fail(`unknown ELF class ${clsByte} (expected 1 or 2)`, 4);
+    if (dataByte !== 1 && dataByte !== 2)
+        input.fail(`unknown byte order ${dataByte} (expected 1 or 2)`, 5);
+    const cls = clsByte === 1 ? 32 : 64;
+    const endian = dataByte === 1 ? 'little' : 'big';
+    return { input, f: new Fields(input.file, cls, endian === 'little'), endian };
+}
+/** The ELF header: what the file is, and where its program headers are (none: undefined). */
+function* readHeader({ input, f, endian }) {
+    const { cls } = f;
+    const header = yield* input.read(0, cls === 32 ? 52 : 64, `${cls}-bit ELF header`);
+    const type = TYPES[f.u16(header, 16)] ?? 'unknown';
+    const machine = f.u16(header, 18);
+    const phoff = f.word(header, cls === 32 ? 28 : 32, cls === 32 ? 28 : 32);
+    const phentsize = f.u16(header, cls === 32 ? 42 : 54);
+    const phnum = f.u16(header, cls === 32 ? 44 : 56);
+    const info = {
+        class: cls,
+        endian,
+        machine,
+        machineName: machineName(machine, cls, endian),
+        type,
+        dynamic: false,
+        needed: [],
+        rpath: [],
+        runpath: [],
+        versionNeeds: [],
+        versionDefs: [],
+    };
+    if (phnum === 0 || phoff === 0)
+        return { info };
+    if (phnum === PN_XNUM)
+        input.fail('extended program header numbering (e_phnum = 0xffff) is not supported', 56);
+    const minEntry = cls === 32 ? 32 : 56;
+    if (phentsize < minEntry)
+        input.fail(`program header entry size ${phentsize} is below ${minEntry}`, cls === 32 ? 42 : 54);
+    return { info, programHeaders: { phoff, phentsize, phnum } };
+}
+/** PT_INTERP: the program interpreter (the dynamic loader) an executable names. */
+function* readInterpreter({ input }, segments, info) {
+    const interp = segments.find((s) => s.type === PT_INTERP);
+    if (!interp)
+        return;
+    const bytes = yield* input.read(interp.offset, Math.min(interp.filesz, 4096), 'PT_INTERP segment');
+    const end = bytes.indexOf(0);
+    info.interpreter = bytes.toString('latin1', 0, end === -1 ? bytes.length : end);
+}
+/** DT_NEEDED, DT_SONAME, DT_RPATH and DT_RUNPATH, read from the dynamic string table. */
+function* readNames(view, info) {
+    for (const entry of view.tags.strings) {
+        const value = yield* view.stringAt(entry.value);
+        if (entry.kind === 'needed')
+            info.needed.push(value);
+        else if (entry.kind === 'soname')
+            info.soname = value;
+        else if (entry.kind === 'rpath')
+            info.rpath.push(...splitPath(value));
+        else
+            info.runpath.push(...splitPath(value));
+    }
+}
+function splitPath(value) {
+    return value === '' ? [] : value.split(':');
+}
+/**
+ * Parses an ELF file held in memory. `name` only appears in error messages.
+ * Throws ElfFormatError for anything malformed, including a non-ELF buffer.
+ */
+function parseElf(buf, name = '<buffer>', options = {}) {
+    const steps = elfSteps(name, buf.length, options);
+    let next = steps.next();
+    while (!next.done) {
+        const { offset, length } = next.value;
+        next = steps.next(buf.subarray(offset, offset + length));
+    }
+    return next.value;
+}
+
+;// CONCATENATED MODULE: ./src/elf/read-file.ts
+// The ELF reader's file side: reads only the ranges the pure parser (reader.ts) asks for.
+
+
+
+/** Reads the ELF facts of a file, reading only its headers, dynamic section and strings. */
+async function readElf(path, options = {}) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const { size } = await handle.stat();
+        const steps = elfSteps(path, size, options);
+        let next = steps.next();
+        while (!next.done) {
+            const { offset, length } = next.value;
+            const buffer = Buffer.alloc(length);
+            const { bytesRead } = await handle.read(buffer, 0, length, offset);
+            if (bytesRead !== length)
+                throw new ElfFormatError(path, 'file changed while being read', offset);
+            next = steps.next(buffer);
+        }
+        return next.value;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Reads the first bytes of a file and tells whether it is an ELF file (by magic, not by name). */
+async function fileIsElf(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const head = Buffer.alloc(4);
+        const { bytesRead } = await handle.read(head, 0, 4, 0);
+        return bytesRead === 4 && isElf(head);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Reads the ELF facts of a file, or undefined when it does not start with the ELF magic: one open
+ * for both questions, synchronous (a package scan reads thousands of files, and a round trip
+ * through the thread pool per read costs more than the read itself).
+ */
+function readElfIfAny(path, options = {}) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        const head = Buffer.alloc(4);
+        if ((0,external_node_fs_.readSync)(fd, head, 0, 4, 0) !== 4 || !isElf(head))
+            return undefined;
+        const steps = elfSteps(path, (0,external_node_fs_.fstatSync)(fd).size, options);
+        let next = steps.next();
+        while (!next.done) {
+            const { offset, length } = next.value;
+            const buffer = Buffer.alloc(length);
+            if ((0,external_node_fs_.readSync)(fd, buffer, 0, length, offset) !== length)
+                throw new ElfFormatError(path, 'file changed while being read', offset);
+            next = steps.next(buffer);
+        }
+        return next.value;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stage/native-files.ts
+
+// Extension modules and libraries of other platforms, which are not ELF but still native.
+const NATIVE_NAME = /\.(?:so(?:\.[\d.]+)?|pyd|dll|dylib)$/i;
+/**
+ * The files that make a wheel platform-specific: ELF files (extensions, libraries, programs,
+ * whatever their name) and files named like native libraries. A tree with none is pure.
+ */
+async function nativeFiles(files) {
+    const found = [];
+    for (const file of files) {
+        if (NATIVE_NAME.test(file.archivePath) ||
+            (file.size >= 4 && (await fileIsElf(file.sourcePath)))) {
+            found.push(file);
+        }
+    }
+    return found;
+}
+
 // EXTERNAL MODULE: ./src/stage/stage.ts + 3 modules
 var stage = __webpack_require__(25317);
 ;// CONCATENATED MODULE: ./package.json
@@ -1512,6 +2161,7 @@ class ZipWriter {
 
 
 const DEFAULT_LEVEL = 4;
+const GENERATED = new Set(['METADATA', 'WHEEL', 'RECORD']);
 const MAX_WORKERS = 8;
 /** Payload first in byte order, then .dist-info with RECORD last, as the wheel spec recommends. */
 function orderPayload(files) {
@@ -1534,7 +2184,7 @@ async function packWheel(options) {
     const writer = new ZipWriter(partialPath, {
         mtime: options.mtime,
         level: options.compressionLevel ?? DEFAULT_LEVEL,
-        concurrency: deflateThreads([...options.files, ...licenses].reduce((sum, file) => sum + file.size, 0), options.concurrency, Math.min((0,external_node_os_.availableParallelism)(), MAX_WORKERS)),
+        concurrency: deflateThreads([...options.files, ...licenses, ...(options.distInfoFiles ?? [])].reduce((sum, file) => sum + file.size, 0), options.concurrency, Math.min((0,external_node_os_.availableParallelism)(), MAX_WORKERS)),
     });
     const rows = [];
     const add = async (source) => {
@@ -1553,6 +2203,17 @@ async function packWheel(options) {
         for (const file of licenses) {
             await add({
                 name: `${distInfo}/licenses/${file.archivePath}`,
+                path: file.sourcePath,
+                size: file.size,
+                mode: 0o644,
+            });
+        }
+        for (const file of orderPayload(options.distInfoFiles ?? [])) {
+            if (GENERATED.has(file.archivePath) || file.archivePath.includes('/')) {
+                throw new Error(`${file.archivePath} cannot be a .dist-info file of ours`);
+            }
+            await add({
+                name: `${distInfo}/${file.archivePath}`,
                 path: file.sourcePath,
                 size: file.size,
                 mode: 0o644,
@@ -1669,6 +2330,36 @@ function checkStagedAbi(probe, files) {
     checkAbiForProbe(probe, files.map((f) => f.archivePath), (path) => sources.get(path));
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/project-dir/build-runpath.ts
+
+/**
+ * The RUNPATH/RPATH folders of the build machine left in the built files: absolute folders (not
+ * `$ORIGIN`), such as the lib folder of a pyenv python, whose LDSHARED adds `-Wl,-rpath`.
+ */
+function buildMachineRunpaths(files) {
+    const found = [];
+    for (const file of files) {
+        const elf = readElfIfAny(file.sourcePath);
+        if (!elf)
+            continue;
+        const folders = [...elf.runpath, ...elf.rpath].filter((folder) => folder.startsWith('/') && !folder.includes('$ORIGIN'));
+        if (folders.length > 0)
+            found.push({ file: file.archivePath, folders });
+    }
+    return found;
+}
+/** Warns once per file that keeps a build machine's folder in its search path. */
+function warnBuildRunpaths(files, python, log) {
+    for (const { file, folders } of buildMachineRunpaths(files)) {
+        // <prefix>/lib of the python that built it (pyenv's, or any --enable-shared build's).
+        const own = folders.some((f) => /\/lib\/?$/.test(f) && python.startsWith(f.replace(/lib\/?$/, '')));
+        log.warning(`${file} keeps the build machine's RUNPATH ${folders.join(':')}` +
+            `${own ? ` (the lib folder of ${python}, added by its LDSHARED)` : ''}: ` +
+            'the loader searches it on every machine that imports the wheel. Remove it with ' +
+            '`patchelf --remove-rpath`, or build with a python whose LDSHARED has no -rpath.');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/wheel/pkg-info.ts
 /**
  * The metadata `setup.py egg_info` wrote (PKG-INFO and requires.txt), as the fields bdist_wheel
@@ -1768,12 +2459,17 @@ function requiresFromTxt(text) {
 
 
 
+// What bdist_wheel leaves out when it turns .egg-info into .dist-info (egg2dist): PKG-INFO and
+// requires.txt become METADATA; the rest is of no use to a wheel.
+const NOT_COPIED = new Set(['PKG-INFO', 'requires.txt', 'SOURCES.txt', 'not-zip-safe']);
 /**
  * For the setup.py route without the `wheel` package: the project's own metadata (summary,
  * install_requires, long description...) from `setup.py egg_info`, written into `workDir` (not
- * into the project). Undefined, with a log line, when egg_info fails (distutils-only setup.py).
+ * into the project), and the .egg-info files bdist_wheel copies into .dist-info (top_level.txt,
+ * entry_points.txt, dependency_links.txt unless blank, ...). Undefined, with a log line, when
+ * egg_info fails (distutils-only setup.py).
  */
-async function readEggInfoMetadata(options) {
+async function readEggInfo(options) {
     const { executor, python, projectDir, workDir, log } = options;
     await (0,promises_.mkdir)(workDir, { recursive: true });
     const result = await executor.run([python, 'setup.py', '-q', 'egg_info', '--egg-base', workDir], {
@@ -1787,7 +2483,85 @@ async function readEggInfoMetadata(options) {
         return undefined;
     }
     const read = (name) => (0,promises_.readFile)((0,external_node_path_.join)(workDir, folder, name), 'utf8').catch(() => '');
-    return metadataFromEggInfo(await read('PKG-INFO'), await read('requires.txt'));
+    const distInfoFiles = [];
+    for (const name of (await (0,promises_.readdir)((0,external_node_path_.join)(workDir, folder))).sort()) {
+        if (NOT_COPIED.has(name))
+            continue;
+        const sourcePath = (0,external_node_path_.join)(workDir, folder, name);
+        const info = await (0,promises_.stat)(sourcePath);
+        if (!info.isFile())
+            continue;
+        if (name === 'dependency_links.txt' && (await read(name)).trim() === '')
+            continue;
+        distInfoFiles.push({ archivePath: name, sourcePath, size: info.size, executable: false });
+    }
+    return {
+        metadata: metadataFromEggInfo(await read('PKG-INFO'), await read('requires.txt')),
+        distInfoFiles,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/project-dir/license-paths.ts
+
+// The license files bdist_wheel (wheel 0.37/0.38) copies into .dist-info, asked of the project's
+// setuptools the way bdist_wheel asks it: setuptools >= 57 resolves `license_files` itself;
+// before, setup.cfg's license_file(s), else the default globs in the project folder. Runs on
+// Python 2.7 too. setup.py runs in one namespace, as Python 3's run_setup runs it (2.7's splits
+// globals from locals, so a function in setup.py no longer sees its imports). Lines are marked:
+// setup.py may print.
+const LICENSE_PATHS = String.raw `
+import os, sys
+from glob import glob
+import setuptools
+import distutils.core
+distutils.core._setup_stop_after = "config"
+sys.argv = ["setup.py"]
+code = compile(open("setup.py", "rb").read(), "setup.py", "exec")
+try:
+    exec(code, {"__file__": "setup.py", "__name__": "__main__"})
+except SystemExit:
+    pass
+dist = distutils.core._setup_distribution
+major = int(setuptools.__version__.split(".")[0])
+meta = dist.get_option_dict("metadata")
+resolved = getattr(dist.metadata, "license_files", None)
+if major >= 57:
+    paths = list(resolved or ())
+else:
+    paths = []
+    if major >= 42:
+        patterns = resolved
+    else:
+        patterns = meta["license_files"][1].split() if "license_files" in meta else ()
+    if "license_file" in meta:
+        paths.append(meta["license_file"][1])
+    if not paths and not patterns and not isinstance(patterns, list):
+        patterns = ("LICEN[CS]E*", "COPYING*", "NOTICE*", "AUTHORS*")
+    for pattern in patterns:
+        for path in sorted(glob(pattern)):
+            if not path.endswith("~") and path not in paths and os.path.isfile(path):
+                paths.append(path)
+for path in paths:
+    sys.stdout.write("license-path:" + os.path.join(os.getcwd(), path) + "\n")
+`;
+/**
+ * The license files bdist_wheel would copy into `.dist-info/` (by their base name) for this
+ * setup.py project; none, with a warning, when setup.py cannot be asked.
+ */
+async function readLicensePaths(options) {
+    const { executor, python, projectDir, log } = options;
+    const result = await executor.run([python, '-c', LICENSE_PATHS], {
+        cwd: projectDir,
+        env: options.env,
+    });
+    if (result.exitCode !== 0) {
+        log.warning(`the project's license files could not be read from setup.py: the wheel carries none. ${(0,text_tail/* lastLines */.w)(result.stderr, 1)}`);
+        return [];
+    }
+    return result.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('license-path:'))
+        .map((line) => line.slice('license-path:'.length));
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/project-dir/project-build.ts
@@ -1795,28 +2569,42 @@ async function readEggInfoMetadata(options) {
 
 
 
-/** pip learned `--no-build-isolation` in 10.0; older pips get `setup.py bdist_wheel`. */
-function projectBuildCommand(probe, projectDir, outDir) {
-    const major = Number((probe.pipVersion ?? '0').split('.')[0]);
-    if (major >= 10) {
+/**
+ * How the project's wheel is built, always in the project folder itself: pip before 21.3 builds a
+ * copy of the tree in a temporary folder, where a setup.py that reads `../` fails. So pip 21.3+
+ * runs `pip wheel` (in place since 21.3); with an older pip a setup.py project runs
+ * `setup.py bdist_wheel` itself, and a pyproject-only project asks pip 21.1-21.2 for
+ * `--use-feature=in-tree-build`. Only pip 10.0-21.0 on a project without setup.py still copies.
+ */
+function projectBuildCommand(probe, projectDir, outDir, hasSetupPy) {
+    const [major = 0, minor = 0] = (probe.pipVersion ?? '0').split('.').map((n) => Number(n) || 0);
+    const inTree = major > 21 || (major === 21 && minor >= 3);
+    const featureInTree = major === 21 && minor >= 1 && minor < 3;
+    if (major < 10 || (hasSetupPy && !inTree)) {
         return {
-            argv: [
-                probe.executable,
-                '-m',
-                'pip',
-                'wheel',
-                '--no-deps',
-                '--no-build-isolation',
-                '--no-cache-dir',
-                '--disable-pip-version-check',
-                '-w',
-                outDir,
-                projectDir,
-            ],
+            argv: [probe.executable, 'setup.py', 'bdist_wheel', '-d', outDir],
             cwd: projectDir,
+            copies: false,
         };
     }
-    return { argv: [probe.executable, 'setup.py', 'bdist_wheel', '-d', outDir], cwd: projectDir };
+    return {
+        argv: [
+            probe.executable,
+            '-m',
+            'pip',
+            'wheel',
+            '--no-deps',
+            '--no-build-isolation',
+            '--no-cache-dir',
+            '--disable-pip-version-check',
+            ...(featureInTree ? ['--use-feature=in-tree-build'] : []),
+            '-w',
+            outDir,
+            projectDir,
+        ],
+        cwd: projectDir,
+        copies: !inTree && !featureInTree,
+    };
 }
 /**
  * Builds a setup.py / pyproject.toml project's wheel with the matching python itself, so its
@@ -1825,7 +2613,8 @@ function projectBuildCommand(probe, projectDir, outDir) {
 async function buildProjectWheel(options) {
     const { executor, probe, log } = options;
     await (0,promises_.mkdir)(options.outDir, { recursive: true });
-    const { argv, cwd } = projectBuildCommand(probe, options.projectDir, options.outDir);
+    const hasSetupPy = await (0,promises_.stat)((0,external_node_path_.join)(options.projectDir, 'setup.py')).then(() => true, () => false);
+    const { argv, cwd, copies } = projectBuildCommand(probe, options.projectDir, options.outDir, hasSetupPy);
     log.info(`$ ${argv.join(' ')}`);
     const result = await executor.run(argv, {
         cwd,
@@ -1839,7 +2628,9 @@ async function buildProjectWheel(options) {
             input: 'project-dir',
             fix: noWheel
                 ? `install the \`wheel\` package for ${probe.executable} (e.g. \`${probe.executable} -m pip install wheel\`): setup.py projects need it to build wheels.`
-                : 'see the build output above; the project must build with this python and the build requirements already installed in its environment (no build isolation).',
+                : copies
+                    ? `pip ${probe.pipVersion} builds a copy of project-dir in a temporary folder, so a build that reads files outside project-dir (../) fails there: upgrade pip to 21.3 or newer for ${probe.executable}, or add a setup.py (built in place); otherwise see the build output above.`
+                    : 'see the build output above; the project must build with this python and the build requirements already installed in its environment (no build isolation).',
             details: (0,text_tail/* lastLines */.w)(result.stderr, 30) || undefined,
         });
     }
@@ -1967,6 +2758,9 @@ async function readProjectVersion(options) {
 
 
 
+
+
+
 /** Builds the project's wheel into `pending` and checks its version and ABI. */
 async function projectWheel(options) {
     const { executor, probe, projectDir, expectedVersion, log } = options;
@@ -2011,18 +2805,46 @@ async function packSetupPyTree(options, date) {
     checkStagedAbi(probe, staged.files);
     const version = (0,project_version/* checkProjectVersion */._U)(options.expectedVersion, tree.version, 'setup.py');
     log.info(`${probe.executable} has no \`wheel\` package: packing setup.py's build ourselves`);
-    const projectMeta = await readEggInfoMetadata({
+    warnBuildRunpaths(staged.files, probe.executable, log);
+    const env = { SOURCE_DATE_EPOCH: String(date) };
+    const eggInfo = await readEggInfo({
         executor,
         python: probe.executable,
         projectDir,
         workDir: (0,external_node_path_.join)(options.work, 'egg-info'),
-        env: { SOURCE_DATE_EPOCH: String(date) },
+        env,
         log,
     });
+    // .dist-info as bdist_wheel writes it: the egg-info files, and the license files by name.
+    const licenses = await readLicensePaths({
+        executor,
+        python: probe.executable,
+        projectDir,
+        env,
+        log,
+    });
+    // By name, the later one winning, as bdist_wheel's copies overwrite each other.
+    const distInfoFiles = new Map((eggInfo?.distInfoFiles ?? []).map((f) => [f.archivePath, f]));
+    for (const path of licenses) {
+        const info = await (0,promises_.stat)(path);
+        const archivePath = (0,external_node_path_.basename)(path);
+        distInfoFiles.set(archivePath, {
+            archivePath,
+            sourcePath: path,
+            size: info.size,
+            executable: false,
+        });
+    }
+    if (licenses.length > 0)
+        log.info(`license files: ${licenses.map((p) => (0,external_node_path_.basename)(p)).join(', ')}`);
+    // bdist_wheel tags a distribution without extensions pure; a tree without native files is one.
+    const pure = (await nativeFiles(staged.files)).length === 0;
+    const tag = pure ? (0,tags/* pureTag */.bZ)(probe) : (0,tags/* tagFromProbe */.pl)(probe);
     const wheel = await packWheel({
         files: staged.files,
-        metadata: { ...projectMeta, name: tree.name, version },
-        tag: options.wheelTag ?? (0,tags/* tagFromProbe */.pl)(probe),
+        metadata: { ...eggInfo?.metadata, name: tree.name, version },
+        distInfoFiles: [...distInfoFiles.values()],
+        tag: options.wheelTag ?? tag,
         mtime: new Date(date * 1000),
         outputDir: options.pending,
         generator: GENERATOR,
@@ -2196,636 +3018,6 @@ async function writeReceipt(options) {
 
 // EXTERNAL MODULE: ./src/native/glibc-target.ts
 var glibc_target = __webpack_require__(64668);
-;// CONCATENATED MODULE: ./src/elf/elf-format.ts
-// What an ELF file tells us, the reader's error, the magic and machine names (pure).
-
-/**
- * A file that starts like an ELF file but cannot be parsed. It is a LibraryError: a truncated or
- * corrupt binary in a package cannot load either.
- */
-class ElfFormatError extends base_errors/* LibraryError */.oM {
-    /** The file offset the problem was found at, when there is one. */
-    offset;
-    constructor(file, problem, offset) {
-        const where = offset === undefined ? '' : ` (offset 0x${offset.toString(16)})`;
-        super(`${file}: not a valid ELF file: ${problem}${where}`, {
-            file,
-            fix: 'rebuild the file; it is truncated or corrupt (or it is not an ELF binary and should not start with "\\x7fELF").',
-        });
-        this.offset = offset;
-    }
-}
-const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
-/** True when `head` (the first bytes of a file, at least 4) starts with the ELF magic. */
-function isElf(head) {
-    return head.length >= 4 && head.subarray(0, 4).equals(ELF_MAGIC);
-}
-const MACHINES = {
-    2: 'sparc',
-    3: 'i386',
-    8: (_c, e) => (e === 'little' ? 'mipsel' : 'mips'),
-    20: 'ppc',
-    21: (_c, e) => (e === 'little' ? 'ppc64le' : 'ppc64'),
-    22: (c) => (c === 64 ? 's390x' : 's390'),
-    40: 'arm',
-    43: 'sparcv9',
-    50: 'ia64',
-    62: 'x86_64',
-    183: 'aarch64',
-    243: (c) => (c === 64 ? 'riscv64' : 'riscv32'),
-    258: 'loongarch64',
-};
-/** A readable name for an ELF e_machine value (depends on class and byte order for a few). */
-function machineName(machine, cls, endian) {
-    const entry = MACHINES[machine];
-    if (entry === undefined)
-        return `unknown(0x${machine.toString(16)})`;
-    return typeof entry === 'string' ? entry : entry(cls, endian);
-}
-
-;// CONCATENATED MODULE: ./src/elf/elf-dynamic.ts
-const PT_LOAD = 1;
-const PT_DYNAMIC = 2;
-const PT_INTERP = 3;
-const DT_NULL = 0;
-const DT_NEEDED = 1;
-const DT_STRTAB = 5;
-const DT_STRSZ = 10;
-const DT_SONAME = 14;
-const DT_RPATH = 15;
-const DT_RUNPATH = 29;
-const ADDRESS_TAGS = new Map([
-    [4, 'hash'], // DT_HASH
-    [6, 'symtab'], // DT_SYMTAB
-    [11, 'syment'], // DT_SYMENT
-    [0x6ffffef5, 'gnuHash'], // DT_GNU_HASH
-    [0x6ffffff0, 'versym'], // DT_VERSYM
-    [0x6ffffffc, 'verdef'], // DT_VERDEF
-    [0x6ffffffd, 'verdefnum'], // DT_VERDEFNUM
-    [0x6ffffffe, 'verneed'], // DT_VERNEED
-    [0x6fffffff, 'verneednum'], // DT_VERNEEDNUM
-]);
-const STRING_TAGS = new Map([
-    [DT_NEEDED, 'needed'],
-    [DT_SONAME, 'soname'],
-    [DT_RPATH, 'rpath'],
-    [DT_RUNPATH, 'runpath'],
-]);
-/** Limits far above anything a real linker produces; they only stop crafted files. */
-const MAX_DYNAMIC_BYTES = 16 * 1024 * 1024;
-const MAX_STRING_ENTRIES = 10_000;
-const MAX_STRING_BYTES = 64 * 1024;
-/** The program header table: `phnum` entries of `phentsize` bytes at `phoff`. */
-function* readSegments({ input, f }, table) {
-    const { phoff, phentsize, phnum } = table;
-    const bytes = yield* input.read(phoff, phnum * phentsize, `program header table (${phnum} entries)`);
-    const segments = [];
-    for (let i = 0; i < phnum; i++) {
-        const at = i * phentsize;
-        const fileAt = phoff + at;
-        const type = f.u32(bytes, at);
-        segments.push(f.cls === 32
-            ? {
-                type,
-                offset: f.u32(bytes, at + 4),
-                vaddr: f.u32(bytes, at + 8),
-                filesz: f.u32(bytes, at + 16),
-            }
-            : {
-                type,
-                offset: f.word(bytes, at + 8, fileAt + 8),
-                vaddr: f.word(bytes, at + 16, fileAt + 16),
-                filesz: f.word(bytes, at + 32, fileAt + 32),
-            });
-    }
-    return segments;
-}
-/** The tags of PT_DYNAMIC we use, up to DT_NULL; the others may hold any 64-bit value. */
-function* readDynamic({ input, f }, dyn) {
-    if (dyn.filesz > MAX_DYNAMIC_BYTES)
-        input.fail(`PT_DYNAMIC is ${dyn.filesz} bytes, implausibly large`, dyn.offset);
-    const dynamic = yield* input.read(dyn.offset, dyn.filesz, 'PT_DYNAMIC segment');
-    const entsize = f.cls === 32 ? 8 : 16;
-    const tags = { strings: [], addresses: {} };
-    for (let at = 0; at + entsize <= dynamic.length; at += entsize) {
-        const tag = f.tag(dynamic, at);
-        if (tag === DT_NULL)
-            break;
-        // Only the tags we use are decoded: others may hold any 64-bit value.
-        const value = () => f.word(dynamic, at + entsize / 2, dyn.offset + at + entsize / 2);
-        const kind = STRING_TAGS.get(tag);
-        const address = ADDRESS_TAGS.get(tag);
-        if (tag === DT_STRTAB)
-            tags.strtab = value();
-        else if (tag === DT_STRSZ)
-            tags.strsz = value();
-        else if (kind)
-            tags.strings.push({ kind, value: value() });
-        else if (address)
-            tags.addresses[address] ??= value();
-    }
-    return tags;
-}
-/**
- * PT_DYNAMIC once its string table is located: addresses mapped to file offsets, strings read
- * (each once) from the table. Errors about the dynamic section point at its file offset.
- */
-class DynamicView {
-    elf;
-    segments;
-    tags;
-    offset;
-    tableOffset;
-    tableSize;
-    cache = new Map();
-    constructor(elf, segments, dyn, tags) {
-        this.elf = elf;
-        this.segments = segments;
-        this.tags = tags;
-        const { input } = elf;
-        this.offset = dyn.offset;
-        if (tags.strings.length > MAX_STRING_ENTRIES)
-            input.fail(`${tags.strings.length} NEEDED/SONAME/RPATH entries`, dyn.offset);
-        if (tags.strtab === undefined)
-            elf.input.fail('the dynamic section names libraries but has no DT_STRTAB', dyn.offset);
-        // DT_STRTAB is a virtual address: map it to a file offset through the PT_LOAD that holds it.
-        const mapped = this.map(tags.strtab, 'DT_STRTAB');
-        this.tableOffset = mapped.offset;
-        this.tableSize = Math.min(tags.strsz ?? mapped.rest, mapped.rest, Math.max(0, input.size - mapped.offset));
-    }
-    /** Maps a virtual address to a file offset through the PT_LOAD that holds it. */
-    map(address, what) {
-        const load = this.segments.find((s) => s.type === PT_LOAD && s.vaddr <= address && address - s.vaddr < s.filesz);
-        if (!load)
-            this.elf.input.fail(`${what} address 0x${address.toString(16)} is not inside any PT_LOAD segment`, this.offset);
-        return {
-            offset: load.offset + (address - load.vaddr),
-            rest: load.filesz - (address - load.vaddr),
-        };
-    }
-    /** The NUL-terminated string at `offset` in the dynamic string table. */
-    *stringAt(offset) {
-        const { input } = this.elf;
-        const { tableOffset, tableSize } = this;
-        let value = this.cache.get(offset);
-        if (value === undefined) {
-            if (offset >= tableSize) {
-                input.fail(`string offset ${offset} is outside the ${tableSize}-byte string table`, tableOffset);
-            }
-            // Most names are short: read 256 bytes first, the whole allowance only when needed.
-            const length = Math.min(tableSize - offset, MAX_STRING_BYTES);
-            let bytes = yield* input.read(tableOffset + offset, Math.min(length, 256), 'dynamic string');
-            if (bytes.indexOf(0) === -1 && length > bytes.length) {
-                bytes = yield* input.read(tableOffset + offset, length, 'dynamic string');
-            }
-            const end = bytes.indexOf(0);
-            if (end === -1)
-                input.fail('unterminated string in the dynamic string table', tableOffset + offset);
-            value = bytes.toString('utf8', 0, end);
-            this.cache.set(offset, value);
-        }
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/elf/elf-input.ts
-/**
- * The ELF reader's view of its input (pure): bounded reads asked of the caller as generator
- * steps, and the file's fields decoded in its byte order and class.
- */
-
-/** The file being parsed: its name for messages, its size for every bound. */
-class ElfInput {
-    file;
-    size;
-    constructor(file, size) {
-        this.file = file;
-        this.size = size;
-    }
-    fail(problem, offset) {
-        throw new ElfFormatError(this.file, problem, offset);
-    }
-    /** Yields a read after checking that the range lies inside the file. */
-    *read(offset, length, what) {
-        const { size } = this;
-        if (offset < 0 || length < 0 || offset > size || length > size - offset) {
-            this.fail(`${what} (${length} bytes) extends past the end of the ${size}-byte file`, offset);
-        }
-        return yield { offset, length };
-    }
-}
-/** Reads little- or big-endian fields of the right width for the file's class. */
-class Fields {
-    file;
-    cls;
-    little;
-    constructor(file, cls, little) {
-        this.file = file;
-        this.cls = cls;
-        this.little = little;
-    }
-    u16(buf, at) {
-        return this.little ? buf.readUInt16LE(at) : buf.readUInt16BE(at);
-    }
-    u32(buf, at) {
-        return this.little ? buf.readUInt32LE(at) : buf.readUInt32BE(at);
-    }
-    /** An address/offset-sized field (4 or 8 bytes); 64-bit values beyond 2^53 are rejected. */
-    word(buf, at, fileOffset) {
-        if (this.cls === 32)
-            return this.u32(buf, at);
-        const value = this.little ? buf.readBigUInt64LE(at) : buf.readBigUInt64BE(at);
-        if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
-            throw new ElfFormatError(this.file, `value 0x${value.toString(16)} is out of range`, fileOffset);
-        }
-        return Number(value);
-    }
-    /** A signed word (d_tag is signed); tags we care about are small and positive. */
-    tag(buf, at) {
-        if (this.cls === 32)
-            return this.little ? buf.readInt32LE(at) : buf.readInt32BE(at);
-        const value = this.little ? buf.readBigInt64LE(at) : buf.readBigInt64BE(at);
-        return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-            ? Number(value)
-            : -1;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/elf/elf-symbols.ts
-/** Dynamic symbols read to name the symbols of a needed version (libstdc++ has about 7000). */
-const MAX_SYMBOLS = 1_000_000;
-const MAX_SYMBOLS_PER_VERSION = 8;
-/** Adds to each needed version (by its index) up to MAX_SYMBOLS_PER_VERSION symbol names. */
-function* nameSymbols(view, versions) {
-    const { f, input } = view.elf;
-    const { symtab, syment: declared, versym } = view.tags.addresses;
-    if (symtab === undefined || versym === undefined)
-        return;
-    const smallest = f.cls === 32 ? 16 : 24;
-    const syment = declared ?? smallest;
-    if (syment < smallest || syment > 256)
-        input.fail(`DT_SYMENT ${syment}`, view.offset);
-    const count = yield* symbolCount(view);
-    if (count === undefined || count === 0)
-        return;
-    if (count > MAX_SYMBOLS || count * syment > input.size) {
-        input.fail(`${count} dynamic symbols do not fit the ${input.size}-byte file`, view.offset);
-    }
-    const indexesAt = view.map(versym, 'DT_VERSYM');
-    const symbols = view.map(symtab, 'DT_SYMTAB');
-    const indexes = yield* input.read(indexesAt.offset, count * 2, 'symbol version table (DT_VERSYM)');
-    const table = yield* input.read(symbols.offset, count * syment, 'dynamic symbol table');
-    for (let i = 1; i < count; i++) {
-        const need = versions.get(f.u16(indexes, i * 2) & 0x7fff);
-        if (!need || need.symbols.length >= MAX_SYMBOLS_PER_VERSION)
-            continue;
-        const at = i * syment;
-        const shndx = f.u16(table, f.cls === 32 ? at + 14 : at + 6);
-        if (shndx !== 0)
-            continue; // defined here, not needed from the library
-        const name = yield* view.stringAt(f.u32(table, at));
-        if (name !== '')
-            need.symbols.push(name);
-    }
-}
-/** The number of dynamic symbols, from DT_HASH's nchain or by walking DT_GNU_HASH. */
-function* symbolCount(view) {
-    const { f, input } = view.elf;
-    const { hash, gnuHash } = view.tags.addresses;
-    if (hash !== undefined) {
-        const at = view.map(hash, 'DT_HASH').offset;
-        return f.u32(yield* input.read(at, 8, 'DT_HASH header'), 4);
-    }
-    if (gnuHash === undefined)
-        return undefined;
-    const at = view.map(gnuHash, 'DT_GNU_HASH').offset;
-    const header = yield* input.read(at, 16, 'DT_GNU_HASH header');
-    const nbuckets = f.u32(header, 0);
-    const symoffset = f.u32(header, 4);
-    const bloomWords = f.u32(header, 8);
-    if (nbuckets > MAX_SYMBOLS || bloomWords > MAX_SYMBOLS) {
-        input.fail(`DT_GNU_HASH with ${nbuckets} buckets and ${bloomWords} bloom words`, at);
-    }
-    const bucketsAt = at + 16 + bloomWords * (f.cls === 32 ? 4 : 8);
-    const buckets = yield* input.read(bucketsAt, nbuckets * 4, 'DT_GNU_HASH buckets');
-    let last = 0;
-    for (let i = 0; i < nbuckets; i++)
-        last = Math.max(last, f.u32(buckets, i * 4));
-    if (last < symoffset)
-        return symoffset;
-    const chainsAt = bucketsAt + nbuckets * 4;
-    // Walk the last chain to its end (the entry with the low bit set), in bounded chunks.
-    for (let index = last; index <= MAX_SYMBOLS;) {
-        const chunk = Math.min(1024, MAX_SYMBOLS - index + 1);
-        const from = chainsAt + (index - symoffset) * 4;
-        const length = Math.min(chunk * 4, input.size - from);
-        if (length < 4)
-            input.fail('DT_GNU_HASH chain runs past the end of the file', from);
-        const bytes = yield* input.read(from, length - (length % 4), 'DT_GNU_HASH chain');
-        for (let j = 0; j + 4 <= bytes.length; j += 4, index++) {
-            if (f.u32(bytes, j) & 1)
-                return index + 1;
-        }
-    }
-    input.fail(`DT_GNU_HASH chain longer than ${MAX_SYMBOLS} symbols`, chainsAt);
-}
-
-;// CONCATENATED MODULE: ./src/elf/elf-versions.ts
-/** Version entries (needs or definitions) per file: libc.so.6 defines about 40. */
-const MAX_VERSION_ENTRIES = 4096;
-const VER_FLG_BASE = 1;
-/**
- * Needed versions: Elf_Verneed { u16 version, u16 cnt, u32 file, u32 aux, u32 next } and
- * Elf_Vernaux { u32 hash, u16 flags, u16 other, u32 name, u32 next }, the same in both classes.
- * Adds them to `info.versionNeeds`; returns them by their version index (for the symbols).
- */
-function* readVersionNeeds(view, info) {
-    const { f, input } = view.elf;
-    const { verneed, verneednum } = view.tags.addresses;
-    const byIndex = new Map();
-    if (verneed === undefined)
-        return byIndex;
-    const needs = yield* records(view, {
-        start: view.map(verneed, 'DT_VERNEED').offset,
-        count: verneednum ?? MAX_VERSION_ENTRIES,
-        size: 16,
-        what: 'version need (Verneed)',
-    });
-    let total = 0;
-    for (const need of needs) {
-        const library = yield* view.stringAt(f.u32(need.bytes, 4));
-        const auxCount = f.u16(need.bytes, 2);
-        const aux = need.at + f.u32(need.bytes, 8);
-        total += auxCount;
-        if (total > MAX_VERSION_ENTRIES)
-            input.fail(`more than ${MAX_VERSION_ENTRIES} needed versions`, aux);
-        const entries = yield* linked(view, {
-            start: aux,
-            count: auxCount,
-            size: 16,
-            what: 'version need (Vernaux)',
-        });
-        for (const entry of entries) {
-            const version = yield* view.stringAt(f.u32(entry.bytes, 8));
-            const item = { library, version, symbols: [] };
-            info.versionNeeds.push(item);
-            byIndex.set(f.u16(entry.bytes, 6) & 0x7fff, item);
-        }
-    }
-    return byIndex;
-}
-/**
- * Defined versions: Elf_Verdef { u16 version, u16 flags, u16 ndx, u16 cnt, u32 hash, u32 aux,
- * u32 next } whose first Elf_Verdaux { u32 name, u32 next } names the version. Adds them to
- * `info.versionDefs` (the file's own base version left out).
- */
-function* readVersionDefs(view, info) {
-    const { f, input } = view.elf;
-    const { verdef, verdefnum } = view.tags.addresses;
-    if (verdef === undefined)
-        return;
-    const defs = yield* records(view, {
-        start: view.map(verdef, 'DT_VERDEF').offset,
-        count: verdefnum ?? MAX_VERSION_ENTRIES,
-        size: 20,
-        what: 'version definition (Verdef)',
-    });
-    for (const def of defs) {
-        if (f.u16(def.bytes, 2) & VER_FLG_BASE)
-            continue;
-        if (f.u16(def.bytes, 6) === 0)
-            continue;
-        const auxBytes = yield* input.read(def.at + f.u32(def.bytes, 12), 8, 'Verdaux');
-        const name = yield* view.stringAt(f.u32(auxBytes, 0));
-        if (!info.versionDefs.includes(name))
-            info.versionDefs.push(name);
-    }
-}
-/** Reads a table's chain of records, its count bounded first. */
-function* records(view, chain) {
-    if (chain.count > MAX_VERSION_ENTRIES)
-        view.elf.input.fail(`${chain.count} ${chain.what} entries`, view.offset);
-    return yield* linked(view, chain);
-}
-/** Follows at most `count` records whose last u32 field is the offset to the next one. */
-function* linked(view, { start, count, size, what }) {
-    const { f, input } = view.elf;
-    const out = [];
-    let at = start;
-    for (let i = 0; i < count; i++) {
-        const bytes = yield* input.read(at, size, what);
-        out.push({ at, bytes });
-        const next = f.u32(bytes, size - 4);
-        if (next === 0)
-            break;
-        at += next;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/elf/reader.ts
-/**
- * A small ELF reader: just what the wheel checks need (class, byte order, machine, type, and the
- * dynamic section's SONAME, NEEDED, RPATH and RUNPATH, plus PT_INTERP, the symbol versions the
- * file needs and defines, and optionally which undefined symbols need each version).
- *
- * It follows the loader's view: program headers, then PT_DYNAMIC, then the dynamic string table
- * located through the PT_LOAD mapping of DT_STRTAB. Section headers are not used (they are
- * optional and `strip`/`sstrip` may drop them).
- *
- * The parser is a generator that asks for byte ranges, so the same code runs on an in-memory
- * Buffer (`parseElf`) and on a file read range by range (`readElf`): shared objects can be
- * hundreds of MB and only their headers are read. Every offset is checked against the file size
- * before it is read and every loop is bounded by it, so a crafted file cannot hang or crash it.
- */
-
-
-
-
-
-
-
-const TYPES = { 0: 'none', 1: 'rel', 2: 'exec', 3: 'shared', 4: 'core' };
-const PN_XNUM = 0xffff;
-/** The parser: the steps in the loader's order, each asking for the byte ranges it needs. */
-function* elfSteps(file, size, options = {}) {
-    const elf = yield* readIdentification(new ElfInput(file, size));
-    const { info, programHeaders } = yield* readHeader(elf);
-    if (!programHeaders)
-        return info;
-    const segments = yield* readSegments(elf, programHeaders);
-    yield* readInterpreter(elf, segments, info);
-    const dyn = segments.find((s) => s.type === PT_DYNAMIC);
-    if (!dyn)
-        return info;
-    info.dynamic = true;
-    const tags = yield* readDynamic(elf, dyn);
-    const { verneed, verdef, versym } = tags.addresses;
-    if (tags.strings.length === 0 && verneed === undefined && verdef === undefined)
-        return info;
-    const view = new DynamicView(elf, segments, dyn, tags);
-    yield* readNames(view, info);
-    const byIndex = yield* readVersionNeeds(view, info);
-    yield* readVersionDefs(view, info);
-    if (options.symbols && byIndex.size > 0 && versym !== undefined) {
-        yield* nameSymbols(view, byIndex);
-    }
-    return info;
-}
-/** The 16-byte identification: magic, class and byte order, which every later field needs. */
-function* readIdentification(input) {
-    const { size } = input;
-    if (size < 16)
-        input.fail(`file is ${size} bytes, too short for the 16-byte ELF identification`);
-    const ident = yield* input.read(0, 16, 'ELF identification');
-    if (!isElf(ident))
-        input.fail('missing the \\x7fELF magic', 0);
-    const clsByte = ident[4];
-    const dataByte = ident[5];
-    if (clsByte !== 1 && clsByte !== 2)
-        input.fail(`unknown ELF class ${clsByte} (expected 1 or 2)`, 4);
-    if (dataByte !== 1 && dataByte !== 2)
-        input.fail(`unknown byte order ${dataByte} (expected 1 or 2)`, 5);
-    const cls = clsByte === 1 ? 32 : 64;
-    const endian = dataByte === 1 ? 'little' : 'big';
-    return { input, f: new Fields(input.file, cls, endian === 'little'), endian };
-}
-/** The ELF header: what the file is, and where its program headers are (none: undefined). */
-function* readHeader({ input, f, endian }) {
-    const { cls } = f;
-    const header = yield* input.read(0, cls === 32 ? 52 : 64, `${cls}-bit ELF header`);
-    const type = TYPES[f.u16(header, 16)] ?? 'unknown';
-    const machine = f.u16(header, 18);
-    const phoff = f.word(header, cls === 32 ? 28 : 32, cls === 32 ? 28 : 32);
-    const phentsize = f.u16(header, cls === 32 ? 42 : 54);
-    const phnum = f.u16(header, cls === 32 ? 44 : 56);
-    const info = {
-        class: cls,
-        endian,
-        machine,
-        machineName: machineName(machine, cls, endian),
-        type,
-        dynamic: false,
-        needed: [],
-        rpath: [],
-        runpath: [],
-        versionNeeds: [],
-        versionDefs: [],
-    };
-    if (phnum === 0 || phoff === 0)
-        return { info };
-    if (phnum === PN_XNUM)
-        input.fail('extended program header numbering (e_phnum = 0xffff) is not supported', 56);
-    const minEntry = cls === 32 ? 32 : 56;
-    if (phentsize < minEntry)
-        input.fail(`program header entry size ${phentsize} is below ${minEntry}`, cls === 32 ? 42 : 54);
-    return { info, programHeaders: { phoff, phentsize, phnum } };
-}
-/** PT_INTERP: the program interpreter (the dynamic loader) an executable names. */
-function* readInterpreter({ input }, segments, info) {
-    const interp = segments.find((s) => s.type === PT_INTERP);
-    if (!interp)
-        return;
-    const bytes = yield* input.read(interp.offset, Math.min(interp.filesz, 4096), 'PT_INTERP segment');
-    const end = bytes.indexOf(0);
-    info.interpreter = bytes.toString('latin1', 0, end === -1 ? bytes.length : end);
-}
-/** DT_NEEDED, DT_SONAME, DT_RPATH and DT_RUNPATH, read from the dynamic string table. */
-function* readNames(view, info) {
-    for (const entry of view.tags.strings) {
-        const value = yield* view.stringAt(entry.value);
-        if (entry.kind === 'needed')
-            info.needed.push(value);
-        else if (entry.kind === 'soname')
-            info.soname = value;
-        else if (entry.kind === 'rpath')
-            info.rpath.push(...splitPath(value));
-        else
-            info.runpath.push(...splitPath(value));
-    }
-}
-function splitPath(value) {
-    return value === '' ? [] : value.split(':');
-}
-/**
- * Parses an ELF file held in memory. `name` only appears in error messages.
- * Throws ElfFormatError for anything malformed, including a non-ELF buffer.
- */
-function parseElf(buf, name = '<buffer>', options = {}) {
-    const steps = elfSteps(name, buf.length, options);
-    let next = steps.next();
-    while (!next.done) {
-        const { offset, length } = next.value;
-        next = steps.next(buf.subarray(offset, offset + length));
-    }
-    return next.value;
-}
-
-;// CONCATENATED MODULE: ./src/elf/read-file.ts
-// The ELF reader's file side: reads only the ranges the pure parser (reader.ts) asks for.
-
-
-
-/** Reads the ELF facts of a file, reading only its headers, dynamic section and strings. */
-async function readElf(path, options = {}) {
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        const { size } = await handle.stat();
-        const steps = elfSteps(path, size, options);
-        let next = steps.next();
-        while (!next.done) {
-            const { offset, length } = next.value;
-            const buffer = Buffer.alloc(length);
-            const { bytesRead } = await handle.read(buffer, 0, length, offset);
-            if (bytesRead !== length)
-                throw new ElfFormatError(path, 'file changed while being read', offset);
-            next = steps.next(buffer);
-        }
-        return next.value;
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** Reads the first bytes of a file and tells whether it is an ELF file (by magic, not by name). */
-async function fileIsElf(path) {
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        const head = Buffer.alloc(4);
-        const { bytesRead } = await handle.read(head, 0, 4, 0);
-        return bytesRead === 4 && isElf(head);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Reads the ELF facts of a file, or undefined when it does not start with the ELF magic: one open
- * for both questions, synchronous (a package scan reads thousands of files, and a round trip
- * through the thread pool per read costs more than the read itself).
- */
-function readElfIfAny(path, options = {}) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        const head = Buffer.alloc(4);
-        if ((0,external_node_fs_.readSync)(fd, head, 0, 4, 0) !== 4 || !isElf(head))
-            return undefined;
-        const steps = elfSteps(path, (0,external_node_fs_.fstatSync)(fd).size, options);
-        let next = steps.next();
-        while (!next.done) {
-            const { offset, length } = next.value;
-            const buffer = Buffer.alloc(length);
-            if ((0,external_node_fs_.readSync)(fd, buffer, 0, length, offset) !== length)
-                throw new ElfFormatError(path, 'file changed while being read', offset);
-            next = steps.next(buffer);
-        }
-        return next.value;
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/native/image-runtime.ts
 /**
  * The runtime an image provides: the symbol versions its own libc.so.6, libstdc++.so.6 and
@@ -4004,6 +4196,7 @@ var layout = __webpack_require__(55015);
 
 
 
+
 async function stageAndPack(ctx, options) {
     const { inputs, log, timed } = ctx;
     const { probe, extras, runtime } = options;
@@ -4034,7 +4227,12 @@ async function stageAndPack(ctx, options) {
             log,
         }))
         : staged.files;
-    if (inputs.platformTag === 'manylinux') {
+    if (inputs.wheelTag === undefined && (await nativeFiles(files)).length === 0) {
+        // No native file: bdist_wheel would tag it pure, and any python of that major installs it.
+        tag = (0,tags/* pureTag */.bZ)(probe);
+        log.info(`Tag: ${(0,tags/* formatTag */._3)(tag)} (no native file in the package: a pure wheel)`);
+    }
+    else if (inputs.platformTag === 'manylinux') {
         const platform = await chooseManylinuxPlatform({ files, linuxPlatform: tag.platform, log });
         tag = { ...tag, platform };
         log.info(`Tag: ${(0,tags/* formatTag */._3)(tag)}`);
