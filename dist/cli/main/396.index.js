@@ -1,5 +1,5 @@
-export const id = 476;
-export const ids = [476];
+export const id = 396;
+export const ids = [396];
 export const modules = {
 
 /***/ 42160:
@@ -1807,7 +1807,7 @@ function describeProbe(probe) {
 
 /***/ }),
 
-/***/ 17476:
+/***/ 75396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1866,39 +1866,8 @@ function cancelOnSignals(proc = process) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/shell/command-output.ts
-
-/**
- * The CLI's outputs on stdout. `lines`: `name=value` for a one-line value and, for a value with
- * line breaks, the heredoc form GITHUB_OUTPUT uses:
- *
- *     name<<ghadelimiter_<uuid>
- *     first line
- *     second line
- *     ghadelimiter_<uuid>
- *
- * (a delimiter that occurs in no line of the value). `json`: one JSON object on one line.
- */
-function formatOutputs(outputs, format, newDelimiter = () => `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`) {
-    if (format === 'json')
-        return `${JSON.stringify(outputs)}\n`;
-    let text = '';
-    for (const [name, value] of Object.entries(outputs)) {
-        if (!/[\r\n]/.test(value)) {
-            text += `${name}=${value}\n`;
-            continue;
-        }
-        const lines = value.split(/\r\n|\r|\n/);
-        let delimiter = newDelimiter();
-        while (lines.includes(delimiter))
-            delimiter = newDelimiter();
-        text += `${name}<<${delimiter}\n${lines.join('\n')}\n${delimiter}\n`;
-    }
-    return text;
-}
-
+// EXTERNAL MODULE: ./src/shell/command-output.ts
+var command_output = __webpack_require__(935);
 // EXTERNAL MODULE: ./src/log/console-log.ts
 var console_log = __webpack_require__(98994);
 // EXTERNAL MODULE: ./src/log/redact.ts
@@ -2476,6 +2445,8 @@ async function runWithInputs(source, deps) {
     return runPipeline(inputs, deps);
 }
 
+// EXTERNAL MODULE: ./src/pipeline/tool-version.ts + 1 modules
+var tool_version = __webpack_require__(52056);
 ;// CONCATENATED MODULE: ./src/shell/command-build.ts
 /**
  * The local command's build (loaded by src/shell/command.ts once the flags are parsed): runs the pipeline
@@ -2489,14 +2460,18 @@ async function runWithInputs(source, deps) {
 
 
 
+
 /** Runs `build` with the parsed flag values; returns the exit code. */
-async function runBuildCommand(values, json) {
+async function runBuildCommand(values, flags) {
+    const { json } = flags;
     // One redactor for the run (see main.ts): nothing printed carries a credential.
     const redactor = redact/* Redactor */.pO.fromEnvironment(process.env);
     const clean = (text) => redactor.redact(text);
-    const log = new RedactingLog(new console_log/* ConsoleLog */.w(process.env.RUNNER_DEBUG === '1'), redactor);
+    const log = new RedactingLog(new console_log/* ConsoleLog */.w(flags.verbose || process.env.RUNNER_DEBUG === '1'), redactor);
     const commandOutput = new RedactingStream(redactor, process.stderr);
     const cancellation = cancelOnSignals();
+    // The first thing a bug report needs (shown with -v/--verbose or RUNNER_DEBUG=1).
+    log.debug(`algorithmia-wheel ${tool_version/* TOOL_VERSION */.w} on node ${process.version}`);
     try {
         const result = await runWithInputs((name) => values.get(name) ?? '', {
             log,
@@ -2505,16 +2480,22 @@ async function runBuildCommand(values, json) {
             signal: cancellation.signal,
         });
         const outputs = Object.fromEntries(Object.entries(result.outputs).map(([name, value]) => [name, clean(value)]));
-        process.stdout.write(formatOutputs(outputs, json ? 'json' : 'lines'));
+        process.stdout.write((0,command_output/* formatOutputs */.AH)(outputs, json ? 'json' : 'lines'));
         return 0;
     }
     catch (error) {
         commandOutput.flush();
         if (error instanceof errors/* UserError */.yo) {
             process.stderr.write(clean(`error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`));
+            if (json)
+                process.stdout.write(clean((0,command_output/* errorJson */.dF)(error.message, error.input, error.fix)));
         }
         else {
             process.stderr.write(clean(`error: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+            if (json) {
+                const message = `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
+                process.stdout.write(clean((0,command_output/* errorJson */.dF)(message, undefined, undefined)));
+            }
         }
         return error instanceof errors/* CancelledError */.cc ? 130 : 1;
     }
