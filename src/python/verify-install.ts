@@ -69,6 +69,8 @@ export interface InstalledWheel {
   /** An empty folder to run imports and tests in. */
   cwd: string;
   bin: string;
+  /** pip's output of the install (kept as evidence when a later check fails). */
+  pipLog?: string;
 }
 
 /** The tags `python`'s pip installs, from a process of its own (when the probe could not tell). */
@@ -145,7 +147,7 @@ export async function installWheel(options: VerifyOptions): Promise<InstalledWhe
   }
   log.info(`pip installed the wheel into a fresh target with ${python}`);
 
-  return { target, cwd, bin };
+  return { target, cwd, bin, pipLog: `${install.stdout}${install.stderr}` };
 }
 
 /** Imports each module in a fresh interpreter that sees only the install target first. */

@@ -10,6 +10,8 @@ import {
   runTestCommand,
   type VerifyOptions,
 } from '../../python/verify-install.js';
+import { UserError } from '../../base/errors.js';
+import { keepFailureEvidence } from './failed-evidence.js';
 import type { StepContext } from '../step-context.js';
 import type { PackResult, VerifiedWheel } from '../verified-wheel.js';
 import { expandTag, parseWheelTag, type PythonProbe } from '../../wheel/tags.js';
@@ -33,9 +35,9 @@ export async function runVerifyStep(
   ctx: StepContext,
   options: VerifyStepOptions,
 ): Promise<Verification> {
-  const { inputs, log, timed } = ctx;
+  const { inputs, log } = ctx;
   const { executor } = ctx.executors;
-  const { packed, probe, runtime } = options;
+  const { packed, probe } = options;
   const verifyOptions: VerifyOptions = {
     executor,
     python: probe.executable,
@@ -48,7 +50,34 @@ export async function runVerifyStep(
     workDir: join(ctx.work, 'verify'),
     log,
   };
+  let pipLog = '';
+  try {
+    return await verifyAndMove(ctx, options, verifyOptions, (log) => (pipLog = log));
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw await keepFailureEvidence(error, {
+      outputDir: inputs.outputDir,
+      wheelPath: packed.wheel.path,
+      // pip's refusal is the error's details; after a good install, its output.
+      pipLog: pipLog || (error.details ?? ''),
+      traceback: pipLog ? `${error.message}\n${error.details ?? ''}\n` : '',
+      env: ctx.env,
+      log,
+    });
+  }
+}
+
+async function verifyAndMove(
+  ctx: StepContext,
+  options: VerifyStepOptions,
+  verifyOptions: VerifyOptions,
+  onInstalled: (pipLog: string) => void,
+): Promise<Verification> {
+  const { inputs, log, timed } = ctx;
+  const { executor } = ctx.executors;
+  const { packed, probe, runtime } = options;
   const installed = await timed('Verify: install', () => installWheel(verifyOptions));
+  onInstalled(installed.pipLog || '(pip printed nothing)');
   const nativeReport = await timed('Check libs', () =>
     checkNativeLibraries({
       executor,

@@ -1,5 +1,5 @@
-export const id = 733;
-export const ids = [733];
+export const id = 457;
+export const ids = [457];
 export const modules = {
 
 /***/ 49484:
@@ -22,7 +22,7 @@ function lastLines(text, count) {
 
 /***/ }),
 
-/***/ 66114:
+/***/ 7457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -35,8 +35,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ../main/node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(52310);
+// EXTERNAL MODULE: ../main/node_modules/tinyglobby/dist/index.mjs + 2 modules
+var dist = __webpack_require__(50413);
 // EXTERNAL MODULE: ./src/base/errors.ts
 var base_errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/stage/license-patterns.ts
@@ -178,41 +178,8 @@ async function runBuild(ctx) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./src/log/log.ts
-/** Collects lines in memory; for tests and for code that must not print. */
-class MemoryLog {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    async group(name, fn) {
-        this.lines.push(`group: ${name}`);
-        return fn();
-    }
-    setSecret() { }
-}
-function formatDuration(ms) {
-    return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${value.toFixed(1)} ${units[unit]}`;
-}
-
+// EXTERNAL MODULE: ./src/log/log.ts
+var log_log = __webpack_require__(1782);
 // EXTERNAL MODULE: ./src/exec/container-plan.ts
 var container_plan = __webpack_require__(21366);
 // EXTERNAL MODULE: external "node:child_process"
@@ -534,7 +501,7 @@ class ContainerExecutor {
                 fix: 'check the image name and tag, and if the registry is private log in to it in an earlier step (e.g. docker/login-action).',
             });
         }
-        log.info(`Pulled ${image} in ${formatDuration(Date.now() - started)}.`);
+        log.info(`Pulled ${image} in ${(0,log_log/* formatDuration */.a3)(Date.now() - started)}.`);
     }
 }
 
@@ -650,8 +617,8 @@ function explainFsFailure(error, places) {
 
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
 var artifact_plan = __webpack_require__(87610);
-// EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
-var index_pages = __webpack_require__(95341);
+// EXTERNAL MODULE: ./src/publish/index/index-pages.ts
+var index_pages = __webpack_require__(75775);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-published-step.ts
 /** `verify-published`: runs after the S3 upload and the index update. */
 function verifyPublishedStep(inputs, consumer) {
@@ -741,7 +708,7 @@ function s3Step(inputs, log) {
                         return;
                     lastLine = now;
                     const seconds = Math.max(0.001, (now - started) / 1000);
-                    log.info(`uploaded ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((100 * sent) / total)}%, ${formatBytes(sent / seconds)}/s)`);
+                    log.info(`uploaded ${(0,log_log/* formatBytes */.z3)(sent)} of ${(0,log_log/* formatBytes */.z3)(total)} (${Math.floor((100 * sent) / total)}%, ${(0,log_log/* formatBytes */.z3)(sent / seconds)}/s)`);
                 },
             }, log);
             const verb = result.status === 'already-published'
@@ -749,8 +716,8 @@ function s3Step(inputs, log) {
                 : result.status === 'overwritten'
                     ? 'overwritten'
                     : 'uploaded';
-            log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
-            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(98)]).then(__webpack_require__.bind(__webpack_require__, 39098));
+            log.info(`${result.uri} ${verb} in ${(0,log_log/* formatDuration */.a3)(Date.now() - started)}`);
+            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(667)]).then(__webpack_require__.bind(__webpack_require__, 4667));
             if (result.status === 'already-published')
                 await alignWheelAcl(inputs, wheel.fileName, log);
             await publishSidecars(inputs, wheel, wheel.receipt?.bytes, inputs.index, log);
@@ -764,7 +731,7 @@ function s3IndexStep(inputs) {
         name: 'Update S3 index',
         async run(wheel, log) {
             const [{ publishIndex }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(34)]).then(__webpack_require__.bind(__webpack_require__, 76034)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(471)]).then(__webpack_require__.bind(__webpack_require__, 40471)),
                 Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             const result = await publishIndex({
@@ -775,7 +742,7 @@ function s3IndexStep(inputs) {
             log.info(`index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`);
             const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
             if (unchanged.length) {
-                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(98)]).then(__webpack_require__.bind(__webpack_require__, 39098));
+                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(667)]).then(__webpack_require__.bind(__webpack_require__, 4667));
                 await alignPageAcls(inputs, unchanged, log);
             }
             return (0,index_pages/* indexOutputs */.$8)({
@@ -805,8 +772,8 @@ function publishersFor(inputs, env, log, consumer) {
 
 // EXTERNAL MODULE: ./src/python/discover.ts
 var discover = __webpack_require__(64021);
-// EXTERNAL MODULE: ./src/inputs/project-version.ts
-var project_version = __webpack_require__(73819);
+// EXTERNAL MODULE: ./src/inputs/project-version.ts + 9 modules
+var project_version = __webpack_require__(49767);
 ;// CONCATENATED MODULE: ./src/elf/elf-format.ts
 // What an ELF file tells us, the reader's error, the magic and machine names (pure).
 
@@ -1458,8 +1425,15 @@ async function nativeFiles(files) {
 
 // EXTERNAL MODULE: ./src/stage/stage.ts + 3 modules
 var stage = __webpack_require__(25317);
-// EXTERNAL MODULE: ./src/pipeline/tool-version.ts + 1 modules
-var tool_version = __webpack_require__(52056);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/pipeline/tool-version.ts
+// The tool's version comes from package.json, inlined by the bundler (one source for the fact).
+
+/** This tool's version, written into each wheel's `Generator:` line and each receipt. */
+const TOOL_VERSION = package_namespaceObject.rE;
+const GENERATOR = `algorithmia-wheel ${TOOL_VERSION}`;
+
 // EXTERNAL MODULE: ./src/wheel/names.ts
 var names = __webpack_require__(31769);
 // EXTERNAL MODULE: ./src/wheel/tags.ts
@@ -2875,7 +2849,7 @@ async function packSetupPyTree(options, date) {
         tag: options.wheelTag ?? tag,
         mtime: new Date(date * 1000),
         outputDir: options.pending,
-        generator: tool_version/* GENERATOR */._,
+        generator: GENERATOR,
         compressionLevel: options.compressionLevel,
     });
     return {
@@ -2926,132 +2900,8 @@ function packageNameOf(packages, distribution) {
     return packages.length === 1 ? packages[0] : distribution;
 }
 
-;// CONCATENATED MODULE: ./src/publish/receipt.ts
-/**
- * The verification receipt: a JSON record of what was proven about one wheel, published beside
- * it as `<wheel>.verification.json` (S3 key, workflow artifact, output `receipt`). Pure: the
- * builder takes facts and returns bytes. Deterministic: no clock, no temporary paths, keys in a
- * fixed order, arrays sorted, so the same inputs always give the same bytes (attestable).
- */
-const RECEIPT_SCHEMA = 'https://github.com/algorithmia/wheel-maker/receipt/v1';
-const byName = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-/** The receipt as a JSON value, keys in their fixed order, arrays sorted. */
-function receiptObject(facts) {
-    return {
-        schema: RECEIPT_SCHEMA,
-        wheel: {
-            name: facts.wheel.fileName,
-            distribution: facts.distribution,
-            version: facts.version,
-            size: facts.wheel.size,
-            sha256: facts.wheel.sha256.toLowerCase(),
-            tags: [...facts.wheel.tags].sort(byName),
-        },
-        python: {
-            path: facts.python.path,
-            version: facts.python.version.join('.'),
-            implementation: facts.python.implementation,
-            abi: facts.python.abi,
-            pip: facts.python.pip,
-            glibc: facts.python.glibc,
-        },
-        image: facts.image
-            ? {
-                reference: facts.image.reference,
-                id: facts.image.id ?? null,
-                repoDigests: [...(facts.image.repoDigests ?? [])].sort(byName),
-            }
-            : null,
-        verification: {
-            install: 'passed',
-            imports: [...facts.imports]
-                .sort((a, b) => byName(a.module, b.module))
-                .map((entry) => ({ module: entry.module, from: entry.from, result: 'passed' })),
-            testCommand: facts.testCommand
-                ? { command: facts.testCommand.command, result: facts.testCommand.result }
-                : null,
-            nativeFiles: [...facts.nativeFiles]
-                .sort((a, b) => byName(a.path, b.path))
-                .map((file) => ({
-                path: file.path,
-                libraries: [...file.libraries]
-                    .sort((a, b) => byName(a.name, b.name))
-                    .map((lib) => ({ name: lib.name, path: lib.path ?? null })),
-                symbolVersions: Object.fromEntries(Object.entries(file.symbolVersions ?? {})
-                    .sort(([a], [b]) => byName(a, b))
-                    .map(([library, versions]) => [library, [...versions].sort(byName)])),
-            })),
-        },
-        build: {
-            tool: `${facts.tool.name} ${facts.tool.version}`,
-            sourceDateEpoch: facts.sourceDateEpoch,
-            commit: facts.commit ?? null,
-        },
-    };
-}
-/** The receipt's bytes: UTF-8 JSON, two-space indent, a final newline. */
-function buildReceipt(facts) {
-    return Buffer.from(`${JSON.stringify(receiptObject(facts), null, 2)}\n`, 'utf8');
-}
-/** `imported vecmath from vecmath/__init__.py` lines (verify.ts) -> module and file. */
-function parseImportLines(lines) {
-    const out = [];
-    for (const line of lines) {
-        const match = /^imported (\S+) from (.+)$/.exec(line.trim());
-        if (match)
-            out.push({ module: match[1], from: match[2] });
-    }
-    return out;
-}
-/** A library path as the receipt shows it: inside the install target, relative to it. */
-function receiptLibraryPath(path, target) {
-    if (path === undefined)
-        return undefined;
-    const root = target.endsWith('/') ? target : `${target}/`;
-    return path.startsWith(root) ? `<target>/${path.slice(root.length)}` : path;
-}
-/** `glibc 2.36` (os.confstr) -> `2.36`; anything else -> null. */
-function parseGlibc(text) {
-    const match = /glibc\s+(\d+\.\d+(?:\.\d+)?)/i.exec(text);
-    return match ? match[1] : null;
-}
-/**
- * `<engine> image inspect` JSON -> id and repo digests. Docker says `sha256:<hex>`, podman the bare
- * hex of the same digest: the receipt always carries the `sha256:` form.
- */
-function parseImageInspect(json) {
-    try {
-        const parsed = JSON.parse(json);
-        const first = Array.isArray(parsed) ? parsed[0] : undefined;
-        if (!first)
-            return {};
-        const digests = Array.isArray(first.RepoDigests)
-            ? first.RepoDigests.filter((d) => typeof d === 'string')
-            : [];
-        return {
-            ...(typeof first.Id === 'string'
-                ? { id: /^[0-9a-f]{64}$/.test(first.Id) ? `sha256:${first.Id}` : first.Id }
-                : {}),
-            ...(digests.length ? { repoDigests: digests } : {}),
-        };
-    }
-    catch {
-        return {};
-    }
-}
-/** The job-summary lines for the receipt (Markdown). */
-function receiptSummaryMarkdown(fileName, receipt) {
-    const html = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return [
-        `<details><summary>Verification receipt (<code>${html(fileName)}</code>)</summary>`,
-        '',
-        `<pre>${html(receipt.toString('utf8').trimEnd())}</pre>`,
-        '',
-        '</details>',
-        '',
-    ].join('\n');
-}
-
+// EXTERNAL MODULE: ./src/publish/receipt.ts
+var receipt = __webpack_require__(93049);
 ;// CONCATENATED MODULE: ./src/pipeline/source-date.ts
 
 /** 1980-01-01: the earliest time a zip entry can carry. */
@@ -3110,10 +2960,10 @@ async function writeReceipt(options) {
     const { inputs, executors, env, wheel, probe, log } = options;
     // The probe usually learned it already (one python start fewer); older probes did not.
     const glibc = probe.libc
-        ? parseGlibc(probe.libc)
+        ? (0,receipt/* parseGlibc */.z$)(probe.libc)
         : await executors.executor
             .run([probe.executable, '-E', '-s', '-c', LIBC_SCRIPT])
-            .then((libc) => (libc.exitCode === 0 ? parseGlibc(libc.stdout) : null));
+            .then((libc) => (libc.exitCode === 0 ? (0,receipt/* parseGlibc */.z$)(libc.stdout) : null));
     let image;
     if (inputs.container) {
         const inspect = await executors.host.run([
@@ -3124,7 +2974,7 @@ async function writeReceipt(options) {
         ]);
         image = {
             reference: inputs.container.image,
-            ...(inspect.exitCode === 0 ? parseImageInspect(inspect.stdout) : {}),
+            ...(inspect.exitCode === 0 ? (0,receipt/* parseImageInspect */.jC)(inspect.stdout) : {}),
         };
     }
     const date = await resolveSourceDate(env, executors.host, inputs.workingDirectory);
@@ -3134,11 +2984,11 @@ async function writeReceipt(options) {
         path,
         symbolVersions: symbolVersions[path] ?? {},
         libraries: (resolved[path] ?? options.nativeReport.needed[path].map((name) => ({ name }))).map((lib) => {
-            const where = receiptLibraryPath(lib.path, options.target);
+            const where = (0,receipt/* receiptLibraryPath */.bH)(lib.path, options.target);
             return where === undefined ? { name: lib.name } : { name: lib.name, path: where };
         }),
     }));
-    const bytes = buildReceipt({
+    const bytes = (0,receipt/* buildReceipt */.pi)({
         wheel: wheel,
         distribution: wheel.distribution,
         version: wheel.version,
@@ -3152,11 +3002,11 @@ async function writeReceipt(options) {
         },
         ...(image ? { image } : {}),
         nativeFiles,
-        imports: parseImportLines(options.importLines),
+        imports: (0,receipt/* parseImportLines */.YP)(options.importLines),
         ...(inputs.testCommand
             ? { testCommand: { command: inputs.testCommand, result: 'passed' } }
             : {}),
-        tool: { name: 'algorithmia-wheel', version: tool_version/* TOOL_VERSION */.w },
+        tool: { name: 'algorithmia-wheel', version: TOOL_VERSION },
         sourceDateEpoch: date.epoch,
         ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
     });
@@ -4412,7 +4262,7 @@ async function stageAndPack(ctx, options) {
             // The wheel waits beside the output folder until it is verified: a wheel that does not
             // import never lands where a later step could pick it up.
             outputDir: ctx.pending,
-            generator: tool_version/* GENERATOR */._,
+            generator: GENERATOR,
             compressionLevel: inputs.compressionLevel,
         });
         log.info(`${packed.fileName}: ${packed.entries.length} files, ${packed.size} bytes, sha256 ${packed.sha256}`);
@@ -4441,13 +4291,52 @@ function timedGroup(log, signal) {
         signal?.throwIfAborted();
         const started = Date.now();
         const value = await log.group(name, fn);
-        log.info(`${name}: ${formatDuration(Date.now() - started)}`);
+        log.info(`${name}: ${(0,log_log/* formatDuration */.a3)(Date.now() - started)}`);
         return value;
     };
 }
 
 // EXTERNAL MODULE: ./src/python/verify-install.ts
 var verify_install = __webpack_require__(37249);
+// EXTERNAL MODULE: ./src/log/redact.ts
+var redact = __webpack_require__(93099);
+;// CONCATENATED MODULE: ./src/pipeline/steps/failed-evidence.ts
+// A failed verification or library check keeps its evidence in `<output-dir>/failed/`: the
+// unverified wheel, pip's log and the import traceback, so the user has something to look at.
+// Every text is redacted like the log; nothing here is ever published to S3.
+
+
+
+/** The folder under output-dir that holds a failed run's evidence. */
+const FAILED_FOLDER = 'failed';
+/**
+ * Writes the evidence and returns the error to throw: the same kind, its message naming the
+ * folder. A failure to write the evidence is a warning: the verification's error stays the news.
+ */
+async function keepFailureEvidence(error, evidence) {
+    const folder = (0,external_node_path_.join)(evidence.outputDir, FAILED_FOLDER);
+    const redactor = redact/* Redactor */.pO.fromEnvironment(evidence.env);
+    try {
+        await (0,promises_.mkdir)(folder, { recursive: true });
+        await (0,promises_.copyFile)(evidence.wheelPath, (0,external_node_path_.join)(folder, (0,external_node_path_.basename)(evidence.wheelPath)));
+        await (0,promises_.writeFile)((0,external_node_path_.join)(folder, 'pip.log'), redactor.redact(evidence.pipLog));
+        await (0,promises_.writeFile)((0,external_node_path_.join)(folder, 'traceback.txt'), redactor.redact(evidence.traceback));
+    }
+    catch (writeError) {
+        evidence.log.warning(`Could not keep the failed verification's files in ${folder}: ${String(writeError)}`);
+        return error;
+    }
+    evidence.log.info(`The unverified wheel, pip's log and the traceback are kept in ${folder}`);
+    const Kind = error.constructor;
+    return new Kind(`${error.message} The unverified wheel, pip's log and the traceback are in ${folder}.`, {
+        ...(error.input === undefined ? {} : { input: error.input }),
+        ...(error.fix === undefined ? {} : { fix: error.fix }),
+        ...(error.file === undefined ? {} : { file: error.file }),
+        ...(error.details === undefined ? {} : { details: error.details }),
+        cause: error,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-step.ts
 // Verification: install the packed wheel, check its native libraries, import it and run the test
 // command; only then does it move from the pending folder into output-dir.
@@ -4456,10 +4345,12 @@ var verify_install = __webpack_require__(37249);
 
 
 
+
+
 async function runVerifyStep(ctx, options) {
-    const { inputs, log, timed } = ctx;
+    const { inputs, log } = ctx;
     const { executor } = ctx.executors;
-    const { packed, probe, runtime } = options;
+    const { packed, probe } = options;
     const verifyOptions = {
         executor,
         python: probe.executable,
@@ -4472,7 +4363,30 @@ async function runVerifyStep(ctx, options) {
         workDir: (0,external_node_path_.join)(ctx.work, 'verify'),
         log,
     };
+    let pipLog = '';
+    try {
+        return await verifyAndMove(ctx, options, verifyOptions, (log) => (pipLog = log));
+    }
+    catch (error) {
+        if (!(error instanceof base_errors/* UserError */.yo))
+            throw error;
+        throw await keepFailureEvidence(error, {
+            outputDir: inputs.outputDir,
+            wheelPath: packed.wheel.path,
+            // pip's refusal is the error's details; after a good install, its output.
+            pipLog: pipLog || (error.details ?? ''),
+            traceback: pipLog ? `${error.message}\n${error.details ?? ''}\n` : '',
+            env: ctx.env,
+            log,
+        });
+    }
+}
+async function verifyAndMove(ctx, options, verifyOptions, onInstalled) {
+    const { inputs, log, timed } = ctx;
+    const { executor } = ctx.executors;
+    const { packed, probe, runtime } = options;
     const installed = await timed('Verify: install', () => (0,verify_install/* installWheel */.NP)(verifyOptions));
+    onInstalled(installed.pipLog || '(pip printed nothing)');
     const nativeReport = await timed('Check libs', () => checkNativeLibraries({
         executor,
         target: installed.target,
@@ -4679,154 +4593,6 @@ async function runPipeline(inputs, deps) {
 
 /***/ }),
 
-/***/ 95341:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Hd: () => (/* binding */ flatPage),
-  nI: () => (/* binding */ indexKeys),
-  $8: () => (/* binding */ indexOutputs),
-  DB: () => (/* binding */ projectPage),
-  YW: () => (/* binding */ rootPage)
-});
-
-// UNUSED EXPORTS: indexSummaryMarkdown, parseWheelFileName
-
-;// CONCATENATED MODULE: ./src/publish/index/html.ts
-/** Text made safe inside HTML (element text and quoted attributes); pure. */
-function html_escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-
-// EXTERNAL MODULE: ./src/wheel/names.ts
-var wheel_names = __webpack_require__(31769);
-;// CONCATENATED MODULE: ./src/publish/index/index-pages.ts
-/**
- * Pure rendering of the pip index published next to the wheels (no I/O):
- *
- * - a PEP 503 "simple" tree: `<prefix>simple/` lists the projects, `<prefix>simple/<project>/`
- *   lists one project's wheels. Each page is stored twice, as `<dir>/` and `<dir>/index.html`,
- *   so that a plain S3 REST endpoint answers the URL pip asks for (`.../simple/<project>/`) and
- *   website hosting (index document) works too;
- * - a flat page `<prefix>index.html` with every wheel, for `pip --find-links` (old pips too).
- *
- * Links are relative, so the pages work behind any host (S3, a custom endpoint, a CDN). Both
- * stored names of a page resolve links against the same directory (`a/b/` and `a/b/index.html`
- * have the base `a/b/`), so one body serves both. Rendering is deterministic (sorted, no dates):
- * identical listings give identical bytes, which lets the writer skip pages that did not change.
- */
-
-
-
-const SHA256 = /^[0-9a-f]{64}$/;
-/** Keys of the pages, given the normalized prefix (`''` or ending in `/`). */
-function indexKeys(prefix, project) {
-    return {
-        root: [`${prefix}simple/`, `${prefix}simple/index.html`],
-        project: [`${prefix}simple/${project}/`, `${prefix}simple/${project}/index.html`],
-        flat: `${prefix}index.html`,
-    };
-}
-/** Byte order, not locale order: the same set always renders the same page. */
-function byName(key) {
-    return (a, b) => Buffer.compare(Buffer.from(key(a)), Buffer.from(key(b)));
-}
-function unique(wheels) {
-    const seen = new Map();
-    for (const wheel of wheels)
-        seen.set(wheel.fileName, wheel);
-    return [...seen.values()].sort(byName((w) => w.fileName));
-}
-/** `<a>` to a wheel; `base` is the path from the page's directory to the wheels' directory. */
-function wheelLink(wheel, base) {
-    // pip takes the file name from the URL's last segment and unquotes it; S3 reads a raw `+`
-    // in a path as a space, so every reserved character is percent-encoded.
-    const sha256 = wheel.sha256?.toLowerCase();
-    const fragment = sha256 && SHA256.test(sha256) ? `#sha256=${sha256}` : '';
-    const href = `${base}${encodeURIComponent(wheel.fileName)}${fragment}`;
-    const attributes = [`href="${html_escapeHtml(href)}"`];
-    const metadata = wheel.metadataSha256?.toLowerCase();
-    if (metadata && SHA256.test(metadata)) {
-        // PEP 714 renamed PEP 658's attribute; pip < 23.3 reads only the old name: write both.
-        attributes.push(`data-dist-info-metadata="sha256=${metadata}"`);
-        attributes.push(`data-core-metadata="sha256=${metadata}"`);
-    }
-    if (wheel.requiresPython) {
-        attributes.push(`data-requires-python="${html_escapeHtml(wheel.requiresPython)}"`);
-    }
-    if (wheel.yanked !== undefined)
-        attributes.push(`data-yanked="${html_escapeHtml(wheel.yanked)}"`);
-    return `    <a ${attributes.join(' ')}>${html_escapeHtml(wheel.fileName)}</a><br>`;
-}
-function page(title, links) {
-    return [
-        '<!DOCTYPE html>',
-        '<html>',
-        '  <head>',
-        '    <meta charset="utf-8">',
-        // PEP 629: pip >= 21 reads the API version; older pips ignore it.
-        '    <meta name="pypi:repository-version" content="1.0">',
-        `    <title>${html_escapeHtml(title)}</title>`,
-        '  </head>',
-        '  <body>',
-        `    <h1>${html_escapeHtml(title)}</h1>`,
-        ...links,
-        '  </body>',
-        '</html>',
-        '',
-    ].join('\n');
-}
-/**
- * The PEP 503 page of one project, stored at `<prefix>simple/<project>/` (and `.../index.html`):
- * the wheels live two directories up, at `<prefix><file>`.
- */
-function projectPage(name, wheels) {
-    const project = (0,wheel_names/* normalizeProjectName */.yz)(name);
-    return page(`Links for ${project}`, unique(wheels).map((wheel) => wheelLink(wheel, '../../')));
-}
-/** The PEP 503 root, stored at `<prefix>simple/` (and `.../index.html`): one link per project. */
-function rootPage(projects) {
-    const names = [...new Set(projects.map(wheel_names/* normalizeProjectName */.yz))].sort(byName((n) => n));
-    return page('Simple index', names.map((name) => {
-        const href = `${encodeURIComponent(name)}/`;
-        return `    <a href="${html_escapeHtml(href)}">${html_escapeHtml(name)}</a><br>`;
-    }));
-}
-/** Every wheel under the prefix, stored at `<prefix>index.html` beside them: `--find-links`. */
-function flatPage(wheels) {
-    return page('Wheels', unique(wheels).map((wheel) => wheelLink(wheel, '')));
-}
-/** What to paste into the algorithm's dependencies file. */
-function indexOutputs(options) {
-    return {
-        'index-url': options.indexUrl,
-        'index-requirement': `--extra-index-url ${options.indexUrl}\n${options.distribution}==${options.version}`,
-    };
-}
-/** A job-summary section (Markdown) showing the two lines of `index-requirement`. */
-function indexSummaryMarkdown(outputs) {
-    return [
-        `pip index: ${escapeHtml(outputs['index-url'])}`,
-        '',
-        'Or add these two lines to the dependencies file to install from the index:',
-        '',
-        '```',
-        outputs['index-requirement'],
-        '```',
-        '',
-    ].join('\n');
-}
-
-
-/***/ }),
-
 /***/ 37249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4939,7 +4705,7 @@ async function installWheel(options) {
         });
     }
     log.info(`pip installed the wheel into a fresh target with ${python}`);
-    return { target, cwd, bin };
+    return { target, cwd, bin, pipLog: `${install.stdout}${install.stderr}` };
 }
 /** Imports each module in a fresh interpreter that sees only the install target first. */
 async function checkImports(options, installed) {
