@@ -2441,7 +2441,7 @@ function absolute(base, path) {
 
 async function runWithInputs(source, deps) {
     const inputs = getInputs(source, deps.env);
-    const { runPipeline } = await __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 66106));
+    const { runPipeline } = await __webpack_require__.e(/* import() */ 109).then(__webpack_require__.bind(__webpack_require__, 99109));
     return runPipeline(inputs, deps);
 }
 
