@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
+  readdirSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -204,6 +205,14 @@ describe('bad input: one clear ::error, a non-zero exit, nothing written', () =>
     expect(run.status).not.toBe(0);
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
     expect(run.outputs).toEqual({});
-    expect(existsSync(out)).toBe(false); // no wheel, not even the output folder
+    // No wheel, not even the output folder; but a failed verification leaves its evidence
+    // (the unverified wheel, pip.log, traceback.txt) in failed/ and nothing else.
+    const verifyFailed = /does not import|not from the installed wheel/.test(errors[0]!);
+    if (verifyFailed) {
+      expect(readdirSync(out)).toEqual(['failed']);
+      expect(readdirSync(join(out, 'failed'))).toContain('traceback.txt');
+    } else {
+      expect(existsSync(out)).toBe(false);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // platform-tag: manylinux, and bundle-libs the way auditwheel does it (no libpython, exclude-libs,
 // unique names).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -69,7 +69,7 @@ describe('target-glibc', () => {
     expect(errors[0]).toMatch(/image/); // the fix
     expect(errors[0]).not.toMatch(/GLIBCXX/); // 3.4.26 is within manylinux_2_31's 3.4.28
     expect(run.outputs.wheel).toBeUndefined();
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(out)).toEqual(['failed']); // the failed check's evidence only
     expect(run.summary).toContain('The wheel was not published');
   });
 
@@ -84,7 +84,7 @@ describe('target-glibc', () => {
     expect(errors[0]).toMatch(/manylinux2014 \(manylinux_2_17, glibc 2\.17\)/);
     expect(errors[0]).toMatch(/GLIBC_2\.34 from libc\.so\.6/);
     expect(errors[0]).toMatch(/GLIBCXX_3\.4\.26 from libstdc\+\+\.so\.6 \(_ZN/);
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(out)).toEqual(['failed']); // the failed check's evidence only
   });
 
   it('2.36 accepts it; the summary and the log show the highest version per library', async () => {

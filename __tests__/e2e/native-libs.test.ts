@@ -1,7 +1,15 @@
 // check-libs and bundle-libs end to end: an extension linked with -L against a library that is
 // not on the loader's path at runtime.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,7 +88,13 @@ describe('native libraries', () => {
     expect(errors[0]).toContain('libextra.so');
     expect(errors[0]).toMatch(/not found/);
     expect(errors[0]).toMatch(/bundle-libs/);
-    expect(existsSync(out)).toBe(false); // no wheel, not even the output folder
+    // No verified wheel; the failed library check's evidence only, its report in traceback.txt.
+    expect(readdirSync(out)).toEqual(['failed']);
+    const kept = readdirSync(join(out, 'failed')).sort();
+    expect(kept.slice(0, 2)).toEqual(['pip.log', 'traceback.txt']);
+    expect(kept[2]).toMatch(/^withextra-1\.0\.0-.*\.whl$/);
+    expect(kept).toHaveLength(3);
+    expect(readFileSync(join(out, 'failed', 'traceback.txt'), 'utf8')).toContain('libextra.so');
   });
 
   it('bundles it into withextra.libs/ so the wheel works with the build folder gone', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -91,6 +92,8 @@ describe('the bundled action with both publishers on', () => {
     );
     const blob = await artifacts.readBlob(outputs['wheel-name']!);
     expect(blob.equals(wheel)).toBe(true);
+    // The digest the artifact client returned, as an output: the wheel's own sha256 here.
+    expect(outputs['artifact-digest']).toBe(createHash('sha256').update(wheel).digest('hex'));
     expect(run.summary).toContain(outputs.requirement);
     // The receipt: its own artifact (the wheel's is the .whl itself), beside the wheel in S3.
     const receipt = readFileSync(outputs.receipt!);

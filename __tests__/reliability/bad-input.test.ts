@@ -6,7 +6,14 @@
  * trace, no outputs, no output folder, and nothing sent to S3 or the artifact service.
  */
 import { ListObjectsV2Command, CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -740,7 +747,9 @@ describe.concurrent('bad input through the bundled action', () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
     expect(run.stdout).not.toContain('Unexpected failure');
     expect(run.outputs).toEqual({});
-    expect(existsSync(out)).toBe(false);
+    // A failed test-command (a verification) leaves its evidence in failed/, nothing else.
+    if (bad.input === 'test-command') expect(readdirSync(out)).toEqual(['failed']);
+    else expect(existsSync(out)).toBe(false);
     // Nothing reached S3 or the artifact service, from this case or any other so far.
     expect(proxy.requests).toEqual([]);
     expect(artifacts.requests).toBe(0);

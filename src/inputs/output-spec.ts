@@ -42,6 +42,10 @@ const specs = {
   'artifact-id': { description: 'ID of the uploaded workflow artifact.' },
   'artifact-url': { description: 'URL of the uploaded workflow artifact.' },
   'artifact-name': { description: 'Name of the uploaded workflow artifact.' },
+  'artifact-digest': {
+    description:
+      'SHA-256 of the uploaded workflow artifact, hex, as the artifact service recorded it.',
+  },
 } as const satisfies Record<string, OutputSpec>;
 
 export type OutputName = keyof typeof specs;

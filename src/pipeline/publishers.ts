@@ -72,6 +72,8 @@ export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): Af
         'artifact-name': result.name,
         ...(result.id === undefined ? {} : { 'artifact-id': String(result.id) }),
         ...(result.url ? { 'artifact-url': result.url } : {}),
+        // The client answers hex on upload and `sha256:<hex>` for an earlier attempt's artifact.
+        ...(result.digest ? { 'artifact-digest': result.digest.replace(/^sha256:/i, '') } : {}),
       };
     },
   };

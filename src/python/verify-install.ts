@@ -76,6 +76,8 @@ export interface InstalledWheel {
   bin: string;
   /** The wheel's tags this interpreter's pip accepts. */
   tagsAccepted?: string[];
+  /** pip's output of the install (kept as evidence when a later check fails). */
+  pipLog?: string;
 }
 
 /** The isolation variables, then the caller's own. */
@@ -127,10 +129,10 @@ export async function installWheel(options: VerifyOptions): Promise<InstalledWhe
     );
   }
 
-  await pipInstall(options, target, cwd, envOf(options));
+  const pipLog = await pipInstall(options, target, cwd, envOf(options));
   log.info(`pip installed the wheel into a fresh target with ${python} on ${executor.where}`);
 
-  return { target, cwd, bin, tagsAccepted };
+  return { target, cwd, bin, tagsAccepted, pipLog };
 }
 
 /** pip reads the tags and RECORD of the wheel file itself and unpacks it once into the target. */
@@ -139,7 +141,7 @@ async function pipInstall(
   target: string,
   cwd: string,
   env: Record<string, string>,
-): Promise<void> {
+): Promise<string> {
   const { executor, python } = options;
   const install = await executor.run(
     [
@@ -172,6 +174,7 @@ async function pipInstall(
       details: lastLines(install.stderr || install.stdout, 40),
     });
   }
+  return `${install.stdout}${install.stderr}`;
 }
 
 /**

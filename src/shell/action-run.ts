@@ -2,7 +2,8 @@ import * as core from '@actions/core';
 import { ActionsLog } from '../log/actions-log.js';
 import { cancelOnSignals } from './cancel.js';
 import { errorMessage, RunnerError, UserError } from '../base/errors.js';
-import { INPUT_SPECS, type InputName } from '../inputs/input-spec.js';
+import { unknownInputWarnings } from '../inputs/closest-name.js';
+import { INPUT_NAMES, INPUT_SPECS, type InputName } from '../inputs/input-spec.js';
 import { OUTPUT_NAMES, type Outputs } from '../inputs/output-spec.js';
 import { Redactor } from '../log/redact.js';
 import { RedactingStream } from '../log/redact-stream.js';
@@ -23,6 +24,7 @@ export async function run(): Promise<void> {
   const cancellation = cancelOnSignals();
   // What is published so far: a failure after an upload still reports it.
   let published: Outputs | undefined;
+  for (const warning of unknownInputWarnings(process.env, INPUT_NAMES)) log.warning(warning);
   try {
     await checkRunnerFiles(process.env);
     const result = await runWithInputs(

@@ -3,7 +3,7 @@
  * with a console log, prints the outputs on stdout, and turns errors into one `error:` line.
  */
 import { cancelOnSignals } from './cancel.js';
-import { formatOutputs } from './command-output.js';
+import { errorJson, formatOutputs } from './command-output.js';
 import { ConsoleLog } from '../log/console-log.js';
 import { CancelledError, UserError } from '../base/errors.js';
 import type { InputName } from '../inputs/input-spec.js';
@@ -11,19 +11,26 @@ import { Redactor } from '../log/redact.js';
 import { RedactingStream } from '../log/redact-stream.js';
 import { RedactingLog } from '../log/redacting-log.js';
 import { runWithInputs } from '../pipeline/run-with-inputs.js';
+import { TOOL_VERSION } from '../pipeline/tool-version.js';
 
 /** Runs `build` with the parsed flag values; returns the exit code. */
 export async function runBuildCommand(
   values: Map<InputName, string>,
-  json: boolean,
+  flags: { json: boolean; verbose: boolean },
 ): Promise<number> {
+  const { json } = flags;
   // One redactor for the run (see main.ts): nothing printed carries a credential.
   const redactor = Redactor.fromEnvironment(process.env);
   const clean = (text: string) => redactor.redact(text);
-  const log = new RedactingLog(new ConsoleLog(process.env.RUNNER_DEBUG === '1'), redactor);
+  const log = new RedactingLog(
+    new ConsoleLog(flags.verbose || process.env.RUNNER_DEBUG === '1'),
+    redactor,
+  );
   const commandOutput = new RedactingStream(redactor, process.stderr);
   const cancellation = cancelOnSignals();
   let published: Record<string, string> | undefined;
+  // The first thing a bug report needs (shown with -v/--verbose or RUNNER_DEBUG=1).
+  log.debug(`algorithmia-wheel ${TOOL_VERSION} on node ${process.version}`);
   try {
     const result = await runWithInputs((name) => values.get(name) ?? '', {
       log,
@@ -50,12 +57,17 @@ export async function runBuildCommand(
       process.stderr.write(
         clean(`error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`),
       );
+      if (json) process.stdout.write(clean(errorJson(error.message, error.input, error.fix)));
     } else {
       process.stderr.write(
         clean(
           `error: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
         ),
       );
+      if (json) {
+        const message = `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
+        process.stdout.write(clean(errorJson(message, undefined, undefined)));
+      }
     }
     return error instanceof CancelledError ? 130 : 1;
   } finally {

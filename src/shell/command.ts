@@ -7,6 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../base/errors.js';
+import { errorJson } from './command-output.js';
+import { closestName } from '../inputs/closest-name.js';
 import { INPUT_NAMES, INPUT_SPECS, type InputName } from '../inputs/input-spec.js';
 import { TOOL_VERSION } from '../pipeline/tool-version.js';
 
@@ -16,7 +18,8 @@ export function helpText(): string {
     const spec = INPUT_SPECS[name];
     const flag = `  --${name} <value>`.padEnd(width + 4);
     const extra = [
-      spec.default ? `default: ${spec.default}` : '',
+      // A multi-line default (license-files) reads as a list on the flag's one line.
+      spec.default ? `default: ${spec.default.split('\n').join(', ')}` : '',
       spec.multiline ? 'repeatable' : '',
     ]
       .filter(Boolean)
@@ -25,6 +28,8 @@ export function helpText(): string {
   });
   return [
     'Usage: algorithmia-wheel build [flags]',
+    '       algorithmia-wheel yank --s3-bucket B name==version --reason "..."  (yank --help)',
+    '       algorithmia-wheel --version',
     '',
     'Builds a C++ project into a Python wheel, verifies that it installs and imports with the',
     'matching python, and writes it to --output-dir. The log goes to stderr; the outputs go to',
@@ -34,9 +39,12 @@ export function helpText(): string {
     '',
     "Flags (the action's inputs):",
     ...flags,
-    '  --json'.padEnd(width + 4) + 'print the outputs as one JSON object',
+    '  --json'.padEnd(width + 4) +
+      'print the outputs as one JSON object (on failure: {"error": {"message", "input", "fix"}})',
+    '  -v, --verbose'.padEnd(width + 4) + 'print debug lines too (as RUNNER_DEBUG=1 does)',
     '  -h, --help'.padEnd(width + 4) + 'show this help',
-    '  -V, --tool-version'.padEnd(width + 4) + 'show the tool version',
+    '  -V, --tool-version'.padEnd(width + 4) +
+      "show the tool version (so does --version with no command; build's --version is the wheel's)",
     '',
     'Example (the bundled example, built for the default python3):',
     '  algorithmia-wheel build --working-directory examples/vecmath \\',
@@ -48,13 +56,59 @@ export function helpText(): string {
   ].join('\n');
 }
 
-class UsageError extends Error {}
+/** A usage mistake: exit 2, with a fix when we have one (the closest flag). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly fix = 'run algorithmia-wheel --help for the flags.',
+  ) {
+    super(message);
+  }
+}
+
+/** The command's own flags (not inputs). */
+const OWN_FLAGS = ['help', 'tool-version', 'json', 'verbose'] as const;
+const SHORT_FLAGS = new Set(['-h', '-V', '-v']);
+
+/** `algorithmia-wheel --version` alone asks for the tool's version: there is no build to version. */
+export function asksToolVersion(argv: readonly string[]): boolean {
+  return (
+    argv.length === 1 &&
+    (argv[0] === '--version' || argv[0] === '--tool-version' || argv[0] === '-V')
+  );
+}
+
+/** The first flag that is neither an input nor one of ours, as one clear UsageError. */
+function checkFlags(args: readonly string[]): void {
+  const known = [...INPUT_NAMES, ...OWN_FLAGS];
+  for (const arg of args) {
+    if (arg === '--') return;
+    if (arg.startsWith('--')) {
+      const name = arg.slice(2).split('=')[0]!;
+      if ((known as string[]).includes(name)) continue;
+      const guess = closestName(name, known);
+      throw new UsageError(
+        `unknown flag --${name}`,
+        guess
+          ? `did you mean --${guess}? Run algorithmia-wheel --help for the flags.`
+          : 'run algorithmia-wheel --help for the flags.',
+      );
+    }
+    if (/^-[^-]/.test(arg) && !SHORT_FLAGS.has(arg)) {
+      throw new UsageError(
+        `unknown flag ${arg}`,
+        'the short flags are -h, -v and -V; run algorithmia-wheel --help for the flags.',
+      );
+    }
+  }
+}
 
 /** Parses argv into input values (pure apart from throwing UsageError). */
 export function parseCli(argv: string[]): {
   help: boolean;
   version: boolean;
   json: boolean;
+  verbose: boolean;
   values: Map<InputName, string>;
 } {
   const options: Record<
@@ -65,19 +119,33 @@ export function parseCli(argv: string[]): {
     // `--version` is the wheel's version input; the tool's own is -V.
     'tool-version': { type: 'boolean', short: 'V' },
     json: { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
   };
   for (const name of INPUT_NAMES) {
     options[name] = { type: 'string', multiple: INPUT_SPECS[name].multiline === true };
   }
+  if (asksToolVersion(argv)) {
+    return { help: false, version: true, json: false, verbose: false, values: new Map() };
+  }
+  const args = joinDashValues(argv, options);
+  checkFlags(args);
   let parsed;
   try {
     parsed = parseArgs({
-      args: joinDashValues(argv, options),
+      args,
       options,
       allowPositionals: true,
       strict: true,
     });
   } catch (error) {
+    // node's text ("Option '--version <value>' argument missing") in our words.
+    const missing = /^Option '(-\w, )?(--[\w-]+)[^']*' argument missing/.exec(errorMessage(error));
+    if (missing) {
+      throw new UsageError(
+        `the flag ${missing[2]} needs a value`,
+        `write ${missing[2]} <value>; run algorithmia-wheel --help for the flags.`,
+      );
+    }
     throw new UsageError(errorMessage(error));
   }
   const [command, ...rest] = parsed.positionals;
@@ -94,7 +162,13 @@ export function parseCli(argv: string[]): {
     if (Array.isArray(value)) values.set(name, value.join('\n'));
     else if (typeof value === 'string') values.set(name, value);
   }
-  return { help: wantsHelp, version: wantsVersion, json: parsed.values.json === true, values };
+  return {
+    help: wantsHelp,
+    version: wantsVersion,
+    json: parsed.values.json === true,
+    verbose: parsed.values.verbose === true,
+    values,
+  };
 }
 
 /**
@@ -134,7 +208,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseCli(argv);
   } catch (error) {
-    process.stderr.write(`algorithmia-wheel: ${errorMessage(error)}\nRun with --help for usage.\n`);
+    const fix = error instanceof UsageError ? error.fix : 'run algorithmia-wheel --help.';
+    process.stderr.write(`algorithmia-wheel: ${errorMessage(error)}. Fix: ${fix}\n`);
+    // With --json a script reads stdout: it gets the error as an object, not nothing.
+    if (argv.includes('--json'))
+      process.stdout.write(errorJson(errorMessage(error), undefined, fix));
     return 2;
   }
   if (parsed.help) {
@@ -148,5 +226,5 @@ export async function main(argv: string[]): Promise<number> {
   // The pipeline (and all it imports) loads only now: --help, --tool-version and usage errors
   // answer without it.
   const { runBuildCommand } = await import('./command-build.js');
-  return runBuildCommand(parsed.values, parsed.json);
+  return runBuildCommand(parsed.values, { json: parsed.json, verbose: parsed.verbose });
 }

@@ -51,6 +51,8 @@ export interface PackOptions {
    * else the cores, at most 8, so memory stays bounded). 0 deflates in this thread.
    */
   concurrency?: number;
+  /** Called after each payload file with the bytes and files done (progress lines). */
+  onProgress?: (done: { bytes: number; files: number }) => void;
 }
 
 export interface PackedWheel {
@@ -105,6 +107,7 @@ export async function packWheel(options: PackOptions): Promise<PackedWheel> {
     rows.push({ path: source.name, sha256: written.sha256, size: written.size });
   };
   try {
+    const done = { bytes: 0, files: 0 };
     for (const file of orderPayload(options.files)) {
       await add({
         name: file.archivePath,
@@ -112,6 +115,9 @@ export async function packWheel(options: PackOptions): Promise<PackedWheel> {
         size: file.size,
         mode: file.executable ? 0o755 : 0o644,
       });
+      done.bytes += file.size;
+      done.files++;
+      options.onProgress?.(done);
     }
     for (const file of licenses) {
       await add({

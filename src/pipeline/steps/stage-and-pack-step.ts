@@ -23,6 +23,7 @@ import {
 } from '../../wheel/tags.js';
 import { importNames } from '../../wheel/top-level.js';
 import { packWheel } from '../../wheel/pack.js';
+import { throttledProgress } from '../../log/progress.js';
 
 export interface StageAndPackOptions {
   probe: PythonProbe;
@@ -110,6 +111,12 @@ export async function stageAndPack(
       outputDir: ctx.pending,
       generator: GENERATOR,
       compressionLevel: inputs.compressionLevel,
+      // A line every 10 s on a long pack (a 409 MiB tree took 49 s), none on a short one.
+      onProgress: throttledProgress(
+        'Packing',
+        { bytes: files.reduce((sum, f) => sum + f.size, 0), files: files.length },
+        (line) => log.info(line),
+      ),
     });
     log.info(
       `${packed.fileName}: ${packed.entries.length} files, ${packed.size} bytes, sha256 ${packed.sha256}`,

@@ -18,6 +18,7 @@ import {
   runTestCommand,
   type VerifyOptions,
 } from '../../python/verify-install.js';
+import { keepFailureEvidence } from './failed-evidence.js';
 import type { StepContext } from '../step-context.js';
 import type { VerifyPlace } from '../verify-places.js';
 import type { PackResult, PlaceVerification, VerifiedWheel } from '../verified-wheel.js';
@@ -51,17 +52,32 @@ export async function runVerifyStep(
   ctx: StepContext,
   options: VerifyStepOptions,
 ): Promise<Verification> {
-  const { inputs } = ctx;
+  const { inputs, log } = ctx;
   const { packed, probe } = options;
   if (inputs.testFindLinks) await checkTestSource(inputs.testFindLinks);
   const tags = expandTag(parseWheelTag(packed.wheel.tag));
   const results: PlaceResult[] = [];
-  for (const [index, place] of options.places.entries()) {
-    try {
-      results.push(await verifyIn(ctx, options, place, index, tags));
-    } catch (error) {
-      throw naming(error, place, options.places.length);
+  // pip's output of the last install, kept with the wheel when a later check fails.
+  const evidence = { pipLog: '' };
+  try {
+    for (const [index, place] of options.places.entries()) {
+      try {
+        results.push(await verifyIn(ctx, options, place, index, tags, evidence));
+      } catch (error) {
+        throw naming(error, place, options.places.length);
+      }
     }
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw await keepFailureEvidence(error, {
+      outputDir: inputs.outputDir,
+      wheelPath: packed.wheel.path,
+      // pip's refusal is the error's details; after a good install, its output.
+      pipLog: evidence.pipLog || (error.details ?? ''),
+      traceback: evidence.pipLog ? `${error.message}\n${error.details ?? ''}\n` : '',
+      env: ctx.env,
+      log,
+    });
   }
   const first = results[0]!;
 
@@ -89,6 +105,7 @@ async function verifyIn(
   place: VerifyPlace,
   index: number,
   tags: readonly string[],
+  evidence: { pipLog: string },
 ): Promise<PlaceResult> {
   const { inputs, log, timed } = ctx;
   const { packed } = options;
@@ -118,6 +135,7 @@ async function verifyIn(
     log,
   };
   const installed = await timed(`Verify: install${suffix}`, () => installWheel(verifyOptions));
+  evidence.pipLog = installed.pipLog || '(pip printed nothing)';
   // In an image the image's own locale already decides; here the runner's must not.
   if (!place.image) await proveUnderCLocale(verifyOptions);
   const nativeReport = await timed(`Check libs${suffix}`, () =>
