@@ -61,7 +61,6 @@ const steps = documentedSteps(pages, yours);
 let moto: Moto;
 let proxy: PublicReadProxy;
 let admin: S3Client;
-let artifacts: ArtifactService;
 
 beforeAll(async () => {
   ensureTestImage(VENDOR_IMAGE);
@@ -71,14 +70,12 @@ beforeAll(async () => {
   for (let i = 1; i <= buckets; i++) {
     await admin.send(new CreateBucketCommand({ Bucket: `${BUCKET}-${i}` }));
   }
-  artifacts = await startArtifactService();
 }, 120_000);
 
 afterAll(async () => {
   admin?.destroy();
   await proxy?.close();
   await moto?.stop();
-  await artifacts?.stop();
 });
 
 /** A checkout of the documented project: the fixture, unbuilt. */
@@ -89,7 +86,11 @@ function checkout(): string {
 }
 
 /** The job's environment: the runner's variables for this run, credentials, the services. */
-function jobEnv(step: DocumentedStep, workspace: string): Record<string, string> {
+function jobEnv(
+  step: DocumentedStep,
+  workspace: string,
+  artifacts: ArtifactService,
+): Record<string, string> {
   return {
     ...engineEnv(),
     ...artifacts.env,
@@ -180,10 +181,14 @@ describe('the workflows of README.md and docs/, run as pasted', () => {
     '%s builds, verifies and publishes',
     async (_where, step) => {
       const workspace = checkout();
+      // Each documented workflow is a run of its own, with its own artifact store.
+      const artifacts = await startArtifactService();
       // The step itself runs only `with:` inputs; attestation and other actions are not ours.
-      const run = step.container
-        ? runInJobContainer(step, workspace)
-        : await runBundledAction(withServer(step.inputs), jobEnv(step, workspace), 170_000);
+      const run = await (
+        step.container
+          ? Promise.resolve(runInJobContainer(step, workspace))
+          : runBundledAction(withServer(step.inputs), jobEnv(step, workspace, artifacts), 170_000)
+      ).finally(() => artifacts.stop());
       expect(errorAnnotations(run.stdout), run.stdout + run.stderr).toEqual([]);
       expect(run.status, run.stdout + run.stderr).toBe(0);
       expect(run.outputs['wheel-name']).toMatch(/^(mypkg|fastjson)-/);

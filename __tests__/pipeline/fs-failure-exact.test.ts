@@ -58,21 +58,30 @@ describe('explainFsFailure, exactly', () => {
     );
   });
 
-  it('says the disk is full or over quota wherever it happens, as a plain UserError', () => {
+  it('says the disk is full or over quota: in output-dir naming it, elsewhere as a plain UserError', () => {
     for (const [code, why] of [
       ['ENOSPC', 'the disk is full'],
       ['EDQUOT', 'the disk quota is exhausted'],
     ]) {
       const error = explainFsFailure(
-        fsError({ code, path: '/work/out/a.whl', syscall: 'write' }),
+        fsError({ code, path: '/work/ws/build/a.o', syscall: 'write' }),
         places,
       ) as UserError;
       expect(error.constructor).toBe(UserError);
-      expect(error.message).toBe(`cannot write /work/out/a.whl: ${why} (${code} in write).`);
+      expect(error.message).toBe(`cannot write /work/ws/build/a.o: ${why} (${code} in write).`);
       expect(error.input).toBeUndefined();
       expect(error.fix).toBe(
         'free space on the runner (or use a larger runner), then run the job again.',
       );
+      const inOutput = explainFsFailure(
+        fsError({ code, path: '/work/out/a.whl', syscall: 'write' }),
+        places,
+      ) as InputError;
+      expect(inOutput).toBeInstanceOf(InputError);
+      expect(inOutput.message).toBe(
+        `cannot write the wheel to /work/out: ${why} (${code} in write) while writing /work/out/a.whl; nothing was left there.`,
+      );
+      expect(inOutput.input).toBe('output-dir');
     }
   });
 

@@ -5005,6 +5005,7 @@ function naming(error, place, count) {
 
 
 
+
 function createVerifyPlaces(inputs, env, tempRoot, log, host, options = {}) {
     const listed = inputs.verifyImages.length > 0;
     const images = listed ? inputs.verifyImages : inputs.container ? [inputs.container.image] : [];
@@ -5023,7 +5024,10 @@ function createVerifyPlaces(inputs, env, tempRoot, log, host, options = {}) {
             inputs.testFindLinks?.kind === 'folder' ? inputs.testFindLinks.path : undefined,
         ].filter((p) => p !== undefined)),
     ]);
-    const { env: verifyEnv, dropped } = (0,runtime_locale/* withoutLocale */.fh)((0,container_plan/* containerEnv */.jY)(env, envLines));
+    // As for the build's container: a listed variable whose value the redactor masks stays out.
+    const redactor = options.redactor ?? redact/* Redactor */.pO.fromEnvironment(env);
+    const isSecret = (value) => redactor.redact(value) !== value;
+    const { env: verifyEnv, dropped } = (0,runtime_locale/* withoutLocale */.fh)((0,container_plan/* containerEnv */.jY)(env, envLines, isSecret));
     if (dropped.length) {
         log.info(`verify: ${dropped.join(', ')} not passed into the verification: the image's own locale decides, as where the algorithm runs`);
     }
@@ -5186,6 +5190,7 @@ async function runPipeline(inputs, deps) {
     const places = createVerifyPlaces(inputs, env, tempRootOf(env), log, executors.host, {
         signal,
         output: deps.commandOutput,
+        redactor,
     });
     const folders = await openWorkFolders(inputs, env, outputDirExisted);
     const ctx = {

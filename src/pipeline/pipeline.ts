@@ -73,6 +73,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const places = createVerifyPlaces(inputs, env, tempRootOf(env), log, executors.host, {
     signal,
     output: deps.commandOutput,
+    redactor,
   });
   const folders = await openWorkFolders(inputs, env, outputDirExisted);
   const ctx: StepContext = {

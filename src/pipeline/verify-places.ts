@@ -6,6 +6,7 @@
  */
 import type { Executor, OutputSink } from '../exec/executor.js';
 import { ContainerExecutor } from '../exec/container.js';
+import { Redactor } from '../log/redact.js';
 import { containerEnv } from '../exec/container-plan.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { Log } from '../log/log.js';
@@ -32,7 +33,7 @@ export function createVerifyPlaces(
   tempRoot: string,
   log: Log,
   host: Executor,
-  options: { signal?: AbortSignal; output?: OutputSink } = {},
+  options: { signal?: AbortSignal; output?: OutputSink; redactor?: Redactor } = {},
 ): VerifyPlace[] {
   const listed = inputs.verifyImages.length > 0;
   const images = listed ? inputs.verifyImages : inputs.container ? [inputs.container.image] : [];
@@ -53,7 +54,10 @@ export function createVerifyPlaces(
       ].filter((p): p is string => p !== undefined),
     ),
   ]);
-  const { env: verifyEnv, dropped } = withoutLocale(containerEnv(env, envLines));
+  // As for the build's container: a listed variable whose value the redactor masks stays out.
+  const redactor = options.redactor ?? Redactor.fromEnvironment(env);
+  const isSecret = (value: string): boolean => redactor.redact(value) !== value;
+  const { env: verifyEnv, dropped } = withoutLocale(containerEnv(env, envLines, isSecret));
   if (dropped.length) {
     log.info(
       `verify: ${dropped.join(', ')} not passed into the verification: the image's own locale decides, as where the algorithm runs`,
