@@ -3,7 +3,7 @@
 // wheel with non-ASCII names is proven under LC_ALL=C too; `test-requires` come from a wheelhouse
 // the user names, offline. The bundled action on rootful podman (`--network none`), real pip.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -188,7 +188,8 @@ describe('verify-image: the build image and the runtime image differ', () => {
     expect(vendorRuns.some((a) => a.includes('install'))).toBe(true);
     expect(vendorRuns.some((a) => a.some((w) => w.includes('cpkg.answer')))).toBe(false);
     expect(run.outputs.wheel).toBeUndefined();
-    expect(existsSync(out)).toBe(false);
+    // No verified wheel in output-dir: only the failed verification's evidence.
+    expect(readdirSync(out)).toEqual(['failed']);
   });
 });
 
@@ -219,7 +220,8 @@ describe("the runtime's locale, not the runner's", () => {
       );
       // The runner's locale passed the first install; the runtime's did not.
       expect(run.stdout).toContain(`pip installed the wheel into a fresh target with ${python}`);
-      expect(existsSync(out)).toBe(false);
+      // No verified wheel in output-dir: only the failed verification's evidence.
+      expect(readdirSync(out)).toEqual(['failed']);
     });
   }
 
