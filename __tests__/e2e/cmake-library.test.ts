@@ -3,7 +3,7 @@
 // `bundle-libs` and `library-path` the wheel carries the library and works once the build
 // folder is gone.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -64,7 +64,7 @@ describe('a CMake-built library wrapped by an extension', () => {
     },
   );
 
-  it('without bundle-libs the library check names libgeom.so.1 and nothing is written', async () => {
+  it('without bundle-libs the library check names libgeom.so.1 and no verified wheel is written', async () => {
     const project = buildCopy(defaultPython3());
     const output = mkdtempSync(join(tmpdir(), 'geom-out-'));
     const run = await runBundledAction({
@@ -78,6 +78,17 @@ describe('a CMake-built library wrapped by an extension', () => {
     const errors = errorAnnotations(run.stdout);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('libgeom.so.1');
-    expect(existsSync(output) ? readdirSync(output) : []).toEqual([]);
+    // Only the failed check's evidence: the unverified wheel, pip's log and the report.
+    expect(readdirSync(output)).toEqual(['failed']);
+    const kept = readdirSync(join(output, 'failed'));
+    expect(kept).toHaveLength(3);
+    expect(kept).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^[\w.]+-1\.2\.0-[\w.]+-[\w.]+-linux_x86_64\.whl$/),
+        'pip.log',
+        'traceback.txt',
+      ]),
+    );
+    expect(readFileSync(join(output, 'failed', 'traceback.txt'), 'utf8')).toContain('libgeom.so.1');
   });
 });
