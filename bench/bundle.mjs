@@ -3,70 +3,11 @@
 // machine and in the bookworm test image (`script/setup` builds it), interleaved. Compares the
 // "Bundle libs" step's own time (from the log) and the whole run's. Target: image mode at most
 // 4x the host's (one loader query in one container; copying and patching happen here).
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { DEBIAN_LIBS, writeDebianLibsPackage } from '../__tests__/helpers/debian-libs.mjs';
 import { join } from 'node:path';
 
 const IMAGE = 'algorithmia-test/debian:bookworm';
-const LIBS = ['-lsqlite3', '-llzma', '-lbz2', '-lz', '-lssl', '-lcrypto', '-lffi'];
-
-function moduleSource(name) {
-  return `#include <Python.h>
-#include <bzlib.h>
-#include <ffi.h>
-#include <lzma.h>
-#include <openssl/crypto.h>
-#include <openssl/ssl.h>
-#include <sqlite3.h>
-#include <zlib.h>
-static PyObject* versions(PyObject* self, PyObject* args) {
-  ffi_cif cif;
-  int ffi_ok = ffi_prep_cif(&cif, FFI_DEFAULT_ABI, 0, &ffi_type_void, NULL) == FFI_OK;
-  return Py_BuildValue("{s:i,s:I,s:s,s:s,s:k,s:i,s:i}", "sqlite", sqlite3_libversion_number(),
-    "lzma", (unsigned)lzma_version_number(), "bz2", BZ2_bzlibVersion(), "zlib", zlibVersion(),
-    "crypto", (unsigned long)OpenSSL_version_num(), "ssl", SSL_CTX_new(TLS_method()) != NULL,
-    "ffi", ffi_ok);
-}
-static PyMethodDef methods[] = {{"versions", versions, METH_NOARGS, NULL}, {NULL, NULL, 0, NULL}};
-static struct PyModuleDef def = {PyModuleDef_HEAD_INIT, "${name}", NULL, -1, methods};
-PyMODINIT_FUNC PyInit_${name}(void) { return PyModule_Create(&def); }
-`;
-}
-
-/** debpkg/ with `count` modules, built with /usr/bin/python3's headers (the image has 3.11 too). */
-function buildPackage(dir, count) {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'debpkg'), { recursive: true });
-  const [include, suffix] = execFileSync(
-    '/usr/bin/python3',
-    [
-      '-c',
-      'import sysconfig as s; print(s.get_paths()["include"]); print(s.get_config_var("EXT_SUFFIX"))',
-    ],
-    { encoding: 'utf8' },
-  )
-    .trim()
-    .split('\n');
-  const names = Array.from({ length: count }, (_, i) => `_mod${i}`);
-  writeFileSync(
-    join(dir, 'debpkg', '__init__.py'),
-    names.map((n) => `from . import ${n}\n`).join(''),
-  );
-  for (const name of names) {
-    const src = join(dir, `${name}.c`);
-    writeFileSync(src, moduleSource(name));
-    execFileSync('gcc', [
-      '-shared',
-      '-fPIC',
-      `-I${include}`,
-      src,
-      '-o',
-      join(dir, 'debpkg', `${name}${suffix}`),
-      ...LIBS,
-    ]);
-  }
-}
-
 /** "Bundle libs: 1.2 s" or "Bundle libs: 850 ms" in the log, in seconds. */
 function bundleStepS(text) {
   const m = /Bundle libs: ([\d.]+) (ms|s)\b/.exec(text);
@@ -78,7 +19,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function benchBundle({ dist, work, measured, runs, modules = 20 }) {
   const dir = join(work, 'bundle');
-  buildPackage(dir, modules);
+  rmSync(dir, { recursive: true, force: true });
+  // Built with /usr/bin/python3's headers (the image has 3.11 too).
+  writeDebianLibsPackage(dir, '/usr/bin/python3', modules);
   const base = [
     process.execPath,
     join(dist, 'cli/index.js'),
@@ -118,7 +61,7 @@ export async function benchBundle({ dist, work, measured, runs, modules = 20 }) 
   const inImage = median(samples.image.map((s) => s.stepS));
   const result = {
     modules,
-    libraries: LIBS.length,
+    libraries: DEBIAN_LIBS.length,
     runs,
     hostStepS: host,
     imageStepS: inImage,

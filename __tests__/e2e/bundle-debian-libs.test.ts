@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDebianLibsPackage } from '../helpers/debian-libs.js';
+import { writeDebianLibsPackage } from '../helpers/debian-libs.mjs';
 import { errorAnnotations, runBundledAction } from '../helpers/example.js';
 import { pipInstallTarget, runFromTarget } from '../helpers/pip-target.js';
 import { defaultPython3 } from '../helpers/python.js';
@@ -21,7 +21,7 @@ beforeAll(() => {
 describe('bundle-libs in image mode, several Debian libraries', () => {
   it('one loader query, libraries grown by at most 20%, every library loaded from the wheel', async () => {
     const python = defaultPython3();
-    const dir = buildDebianLibsPackage(python, 4);
+    const dir = writeDebianLibsPackage(mkdtempSync(join(tmpdir(), 'debpkg-')), python, 4);
     const ws = mkdtempSync(join(tmpdir(), 'bundle-debian-'));
     const log = join(ws, 'engine.log');
     const run = await runBundledAction(

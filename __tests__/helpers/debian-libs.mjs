@@ -2,16 +2,16 @@
  * debpkg/: `count` C extension modules, each linking seven Debian libraries (sqlite3, lzma, bz2,
  * zlib, OpenSSL's ssl and crypto, ffi) from this machine's -dev packages; each module's
  * versions() returns one number from every library, so an import proves each one loaded.
+ * Plain JavaScript so that both the tests and `npm run bench` (bench/bundle.mjs) build the same
+ * fixture.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pythonBuildInfo } from './native-fixtures.js';
 
 export const DEBIAN_LIBS = ['-lsqlite3', '-llzma', '-lbz2', '-lz', '-lssl', '-lcrypto', '-lffi'];
 
-function moduleSource(name: string): string {
+function moduleSource(name) {
   return `#include <Python.h>
 #include <bzlib.h>
 #include <ffi.h>
@@ -34,11 +34,20 @@ PyMODINIT_FUNC PyInit_${name}(void) { return PyModule_Create(&def); }
 `;
 }
 
-export function buildDebianLibsPackage(python: string, count = 4): string {
-  const dir = mkdtempSync(join(tmpdir(), 'debpkg-'));
+/** Writes dir/debpkg/ with `count` modules built against `python`'s headers; returns dir. */
+export function writeDebianLibsPackage(dir, python, count) {
   const pkg = join(dir, 'debpkg');
-  mkdirSync(pkg);
-  const { include, suffix } = pythonBuildInfo(python);
+  mkdirSync(pkg, { recursive: true });
+  const [include, suffix] = execFileSync(
+    python,
+    [
+      '-c',
+      'import sysconfig as s; print(s.get_paths()["include"]); print(s.get_config_var("EXT_SUFFIX"))',
+    ],
+    { encoding: 'utf8' },
+  )
+    .trim()
+    .split('\n');
   const names = Array.from({ length: count }, (_, i) => `_mod${i}`);
   writeFileSync(
     join(pkg, '__init__.py'),
