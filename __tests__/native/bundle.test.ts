@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bundleLibraries, PATCHELF_FIX } from '../../src/native/bundle.js';
 import { planBundle, uniqueLibraryName, type BundleFile } from '../../src/native/bundle-plan.js';
-import { checkInstalledLibraries, loaderView } from '../../src/native/ldd.js';
+import { checkInstalledLibraries } from '../../src/native/library-check.js';
 import { readElf } from '../../src/elf/read-file.js';
 import { LibraryError } from '../../src/base/errors.js';
 import { LocalExecutor } from '../../src/exec/local.js';
@@ -317,8 +317,10 @@ describe('bundleLibraries end to end with real g++ builds', () => {
       new RegExp(`^${site}/.*pkg\\.libs/${deepName.replace('.', '\\.')}$`),
     );
     // Even with LD_LIBRARY_PATH pointing elsewhere, the RPATH wins.
-    const view = await loaderView(executor, installed[0]!, { env: { LD_LIBRARY_PATH: tmp.dir } });
-    expect(view.entries.filter((e) => e.notFound)).toEqual([]);
+    const [view] = await checkInstalledLibraries(executor, [installed[0]!], new MemoryLog(), {
+      env: { LD_LIBRARY_PATH: tmp.dir },
+    });
+    expect(view!.entries.filter((e) => e.notFound)).toEqual([]);
   });
 
   test('python3 ctypes loads the bundled object in a fresh process', async () => {

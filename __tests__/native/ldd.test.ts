@@ -1,12 +1,8 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  checkInstalledLibraries,
-  loaderView,
-  MISSING_LIBRARY_FIX,
-  parseLdd,
-} from '../../src/native/ldd.js';
+import { MISSING_LIBRARY_FIX, parseLdd } from '../../src/native/ldd.js';
+import { checkInstalledLibraries } from '../../src/native/library-check.js';
 import { readElf } from '../../src/elf/read-file.js';
 import { LibraryError } from '../../src/base/errors.js';
 import { LocalExecutor } from '../../src/exec/local.js';
@@ -124,12 +120,29 @@ describe('the loader view of real objects', () => {
     });
   });
 
-  test('loaderView uses ldd, and LD_LIBRARY_PATH in env changes what it finds', async () => {
-    const missing = await loaderView(executor, main);
-    expect(missing).toMatchObject({ tool: 'ldd', status: 'dynamic' });
-    expect(missing.entries.filter((e) => e.notFound).map((e) => e.name)).toEqual(['libextra.so']);
-    const found = await loaderView(executor, main, { env: { LD_LIBRARY_PATH: build } });
-    expect(found.entries.find((e) => e.name === 'libextra.so')).toEqual({
+  test('one loader query: ldd, and LD_LIBRARY_PATH in env changes what it finds', async () => {
+    const calls: string[][] = [];
+    const counting = {
+      where: executor.where,
+      run: (argv: string[], opts?: Parameters<typeof executor.run>[1]) => {
+        calls.push(argv);
+        return executor.run(argv, opts);
+      },
+    } as typeof executor;
+    const log = new MemoryLog();
+    const missing = await checkInstalledLibraries(counting, [plain, main], log).catch((e) => e);
+    expect(missing).toBeInstanceOf(LibraryError);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.slice(0, 2)).toEqual(['sh', '-c']);
+    const found = await checkInstalledLibraries(counting, [plain, main], log, {
+      env: { LD_LIBRARY_PATH: build },
+    });
+    expect(calls).toHaveLength(2);
+    expect(found.map((v) => [v.tool, v.status])).toEqual([
+      ['ldd', 'dynamic'],
+      ['ldd', 'dynamic'],
+    ]);
+    expect(found[1]!.entries.find((e) => e.name === 'libextra.so')).toEqual({
       name: 'libextra.so',
       path: join(build, 'libextra.so'),
       notFound: false,
@@ -137,30 +150,56 @@ describe('the loader view of real objects', () => {
   });
 
   test('without ldd on PATH it asks the program loader with --list', async () => {
-    // An image without ldd: this process's PATH (where tools are looked up) holds no ldd.
+    // An image without ldd: this process's PATH (where tools are looked up) holds sh and awk only.
+    const bin = join(tmp.dir, 'no-ldd-bin');
+    await mkdir(bin, { recursive: true });
+    await symlink('/bin/sh', join(bin, 'sh'));
     const savedPath = process.env.PATH;
-    process.env.PATH = tmp.dir;
+    process.env.PATH = bin;
     try {
       const noLdd = new LocalExecutor();
       expect((await noLdd.run(['ldd', '--version'])).exitCode).toBe(127);
       const info = await readElf(main);
-      const view = await loaderView(noLdd, main, { machineName: info.machineName });
-      expect(view.tool).toMatch(/^\/lib.*\/ld-/);
-      expect(view.entries).toEqual([{ name: 'libextra.so', notFound: true }]);
-      const ok = await loaderView(noLdd, main, {
+      const error = await checkInstalledLibraries(noLdd, [main], new MemoryLog(), {
+        machineName: info.machineName,
+      }).catch((e) => e);
+      expect(error).toBeInstanceOf(LibraryError);
+      expect(error.details).toBe(`${main}\n  libextra.so => not found`);
+      const [ok] = await checkInstalledLibraries(noLdd, [main], new MemoryLog(), {
         machineName: info.machineName,
         env: { LD_LIBRARY_PATH: build },
       });
-      expect(ok).toMatchObject({ tool: view.tool, status: 'dynamic' });
-      expect(ok.entries.find((e) => e.name === 'libextra.so')?.path).toBe(
+      expect(ok!.tool).toMatch(/^\/lib.*\/ld-/);
+      expect(ok!.status).toBe('dynamic');
+      expect(ok!.entries.find((e) => e.name === 'libextra.so')?.path).toBe(
         join(build, 'libextra.so'),
       );
-      const none = await loaderView(noLdd, main, {
+      const log = new MemoryLog();
+      const none = await checkInstalledLibraries(noLdd, [main], log, {
         interpreter: '/nonexistent/ld.so',
         machineName: 'sparc',
       });
-      expect(none.status).toBe('unavailable');
-      expect(none.output).toContain('/nonexistent/ld.so');
+      expect(none[0]!.status).toBe('unavailable');
+      expect(log.lines).toContain(
+        `warning: Could not check the libraries of ${main} on ${noLdd.where} (none): neither ldd nor a program loader was found`,
+      );
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
+  test('a loader query that never ran is an error, not a pass', async () => {
+    const savedPath = process.env.PATH;
+    process.env.PATH = join(tmp.dir, 'nowhere'); // no sh at all
+    try {
+      const error = await checkInstalledLibraries(
+        new LocalExecutor(),
+        [main],
+        new MemoryLog(),
+      ).catch((e) => e);
+      expect(error).toBeInstanceOf(LibraryError);
+      expect(error.input).toBe('check-libs');
+      expect(error.message).toMatch(/^check-libs could not ask the loader on .* \(exit 127\): /);
     } finally {
       process.env.PATH = savedPath;
     }

@@ -2597,7 +2597,7 @@ function absolute(base, path) {
 
 async function runWithInputs(source, deps) {
     const inputs = getInputs(source, deps.env);
-    const { runPipeline } = await __webpack_require__.e(/* import() */ 754).then(__webpack_require__.bind(__webpack_require__, 8754));
+    const { runPipeline } = await __webpack_require__.e(/* import() */ 98).then(__webpack_require__.bind(__webpack_require__, 4098));
     return runPipeline(inputs, deps);
 }
 

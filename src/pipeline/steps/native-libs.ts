@@ -8,7 +8,7 @@ import {
   type LibraryFilter,
   type LibraryGlob,
 } from '../../native/library-filter.js';
-import { checkInstalledLibraries } from '../../native/ldd.js';
+import { checkInstalledLibraries } from '../../native/library-check.js';
 import { fileIsElf } from '../../elf/read-file.js';
 import {
   assertWithinTarget,
@@ -148,13 +148,14 @@ export async function checkNativeLibraries(options: {
   }
   const versionsSummary = maximaMarkdown(maxima, runtime);
   if (options.checkLibs) {
-    const machineName = inspection.files[0]!.info.machineName;
+    const { machineName, interpreter } = inspection.files[0]!.info;
     const views = await checkInstalledLibraries(
       executor,
       inspection.files.map((f) => f.path),
       log,
       {
         machineName,
+        ...(interpreter ? { interpreter } : {}),
         excluded: (name) =>
           exclusionReason(name, { policyLibraries: [], exclude: options.excludeLibs ?? [] }) ===
           'excluded',
