@@ -9,14 +9,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  EXAMPLE,
-  EXAMPLE_STAGE,
-  errorAnnotations,
-  parseOutputFile,
-  ROOT,
-} from '../helpers/example.js';
-import { NODE24 } from '../helpers/node.js';
+import { EXAMPLE, EXAMPLE_STAGE, errorAnnotations, parseOutputFile } from '../helpers/example.js';
+import { RUNNER_NODE, runnerMounts, runWithStepEnv } from '../helpers/job-container.js';
 import {
   ensureTestImage,
   rootfsPackageVersion,
@@ -29,7 +23,6 @@ const WORK = '/__w';
 const WORKSPACE = `${WORK}/wheel-maker/wheel-maker`;
 const TEMP = `${WORK}/_temp`;
 const ACTION = `${WORK}/_actions/algorithmia/wheel-maker/v1`;
-const NODE = '/__e/node24/bin/node';
 
 let host: string;
 let rootfs: string;
@@ -68,11 +61,8 @@ beforeAll(() => {
     WORKSPACE,
     '-v',
     `${work}:${WORK}`,
-    '-v',
-    `${NODE24}:${NODE}:ro`,
     // The runner downloads the action (with its committed dist/) into _actions.
-    '-v',
-    `${join(ROOT, 'dist')}:${ACTION}/dist:ro`,
+    ...runnerMounts(`${ACTION}/dist`),
     '-v',
     `${join(host, 'home')}:/github/home`,
     '-e',
@@ -100,7 +90,7 @@ describe('the action in a container job (node 24 inside the bullseye vendor imag
       'sh',
       '-c',
       'for t in docker podman python python3 python3.9; do command -v $t || echo "no $t"; done; ' +
-        `${NODE} -p process.version; ldd --version | head -n 1`,
+        `${RUNNER_NODE} -p process.version; ldd --version | head -n 1`,
     ]);
     expect(probe.status).toBe(0);
     const lines = probe.stdout.trim().split('\n');
@@ -140,15 +130,11 @@ describe('the action in a container job (node 24 inside the bullseye vendor imag
       GITHUB_REPOSITORY: 'algorithmia/wheel-maker',
     };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    // The runner passes each variable as `-e NAME` with the value in its own environment.
-    const args = ['exec', '-i', '--workdir', WORKSPACE];
-    for (const name of Object.keys(env)) args.push('-e', name);
-    args.push(container!, NODE, `${ACTION}/dist/index.js`);
-    const run = spawnSync('podman', args, {
-      encoding: 'utf8',
-      env: { ...process.env, ...env },
-      timeout: 170_000,
-    });
+    const run = runWithStepEnv(['exec', '-i', '--workdir', WORKSPACE], env, [
+      container!,
+      RUNNER_NODE,
+      `${ACTION}/dist/index.js`,
+    ]);
     expect(errorAnnotations(run.stdout)).toEqual([]);
     expect(run.status, run.stderr).toBe(0);
     // The build's own lines stream to stderr; node itself warns about nothing (no

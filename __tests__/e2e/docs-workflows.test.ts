@@ -8,7 +8,6 @@
  * for `image`. The one input added is where the test S3 server lives (`s3-endpoint`, path style).
  */
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +16,7 @@ import { startArtifactService, type ArtifactService } from '../helpers/artifact-
 import { documentedSteps, type DocumentedStep } from '../helpers/documented-steps.js';
 import { errorAnnotations, parseOutputFile, ROOT, runBundledAction } from '../helpers/example.js';
 import { MOTO_CREDENTIALS, motoClient, startMoto, type Moto } from '../helpers/moto.js';
-import { NODE24 } from '../helpers/node.js';
+import { RUNNER_NODE, runnerMounts, runWithStepEnv } from '../helpers/job-container.js';
 import { startPublicReadProxy, type PublicReadProxy } from '../helpers/public-read-proxy.js';
 import { defaultPython3 } from '../helpers/python.js';
 import { engineEnv, ensureTestImage, VENDOR_IMAGE, VENDOR_PYTHON } from '../helpers/rootfs.js';
@@ -124,7 +123,6 @@ function withServer(inputs: Record<string, string>): Record<string, string> {
  */
 function runInJobContainer(step: DocumentedStep, workspace: string) {
   const work = join(workspace, '..');
-  const node = '/__e/node24/bin/node';
   const name = `docs-job-${process.pid}-${Date.now()}`;
   const files = join(work, '_runner_file_commands');
   mkdirSync(files, { recursive: true });
@@ -142,28 +140,24 @@ function runInJobContainer(step: DocumentedStep, workspace: string) {
     'INPUT_ARTIFACT-NAME': 'false',
   };
   for (const [key, value] of Object.entries(step.inputs)) env[`INPUT_${key.toUpperCase()}`] = value;
-  const args = ['run', '--rm', '--name', name, '--network', 'none', '--workdir', `${inner}/repo`];
-  args.push(
-    '-v',
-    `${work}:${inner}`,
-    '-v',
-    `${NODE24}:${node}:ro`,
-    '-v',
-    `${ROOT}/dist:/__a/dist:ro`,
+  const run = runWithStepEnv(
+    [
+      'run',
+      '--rm',
+      '--name',
+      name,
+      '--network',
+      'none',
+      '--workdir',
+      `${inner}/repo`,
+      '-v',
+      `${work}:${inner}`,
+      ...runnerMounts('/__a/dist'),
+    ],
+    env,
+    [step.container!, RUNNER_NODE, '/__a/dist/index.js'],
   );
-  for (const key of Object.keys(env)) args.push('-e', key);
-  args.push(step.container!, node, '/__a/dist/index.js');
-  const run = spawnSync('podman', args, {
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    timeout: 170_000,
-  });
-  return {
-    status: run.status ?? 1,
-    stdout: run.stdout,
-    stderr: run.stderr,
-    outputs: parseOutputFile(readFileSync(join(files, 'output'), 'utf8')),
-  };
+  return { ...run, outputs: parseOutputFile(readFileSync(join(files, 'output'), 'utf8')) };
 }
 
 describe('the workflows of README.md and docs/, run as pasted', () => {
