@@ -10,7 +10,12 @@ import { RedactingStream } from '../log/redact-stream.js';
 import { maskAll, RedactingLog } from '../log/redacting-log.js';
 import { checkRunnerFiles } from './runner-files.js';
 import { runWithInputs } from '../pipeline/run-with-inputs.js';
-import { failureMarkdown, publishedFailureMarkdown, summaryMarkdown } from './summary.js';
+import {
+  failureMarkdown,
+  publishedFailureMarkdown,
+  publishedLine,
+  summaryMarkdown,
+} from './summary.js';
 
 /** The action's entry: inputs in, outputs and summary out; the pipeline does the work. */
 export async function run(): Promise<void> {
@@ -85,7 +90,9 @@ async function reportFailure(
         ? `algorithmia-wheel: variable ${error.variable}`
         : 'algorithmia-wheel';
     const details = error.details ? clean(error.details) : undefined;
-    core.error(clean(details ? `${error.describe()}\n${details}` : error.describe()), {
+    const message = [error.describe(), ...(published ? [publishedLine(published)] : [])];
+    if (details) message.push(details);
+    core.error(clean(message.join('\n')), {
       title,
       ...(error.file ? { file: clean(error.file) } : {}),
     });
@@ -97,7 +104,10 @@ async function reportFailure(
     await writeSummary(clean(failureSummary(error.describe(), details, published, heading)));
     return;
   }
-  core.error(clean(`Unexpected failure: ${errorMessage(error)}`), { title: 'algorithmia-wheel' });
+  const unexpected = `Unexpected failure: ${errorMessage(error)}`;
+  core.error(clean(published ? `${unexpected}\n${publishedLine(published)}` : unexpected), {
+    title: 'algorithmia-wheel',
+  });
   if (error instanceof Error && error.stack) core.debug(clean(error.stack));
   await writeSummary(
     clean(failureSummary(`Unexpected failure: ${errorMessage(error)}`, undefined, published)),
