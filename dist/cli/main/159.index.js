@@ -1,8 +1,8 @@
-export const id = 754;
-export const ids = [754];
+export const id = 159;
+export const ids = [159];
 export const modules = {
 
-/***/ 3342:
+/***/ 49484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -68,7 +68,7 @@ class ByteTail {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 64159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -81,14 +81,14 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(73382);
+// EXTERNAL MODULE: ../main/node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(52310);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var base_errors = __webpack_require__(34758);
+var base_errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/stage/license-patterns.ts
-var license_patterns = __webpack_require__(45437);
+var license_patterns = __webpack_require__(99815);
 // EXTERNAL MODULE: ./src/wheel/metadata.ts
-var wheel_metadata = __webpack_require__(43646);
+var wheel_metadata = __webpack_require__(21924);
 ;// CONCATENATED MODULE: ./src/stage/dist-info-files.ts
 
 
@@ -193,9 +193,9 @@ async function readDistInfoExtras(options) {
 }
 
 // EXTERNAL MODULE: ./src/log/text-tail.ts
-var text_tail = __webpack_require__(3342);
+var text_tail = __webpack_require__(49484);
 // EXTERNAL MODULE: ./src/exec/command-timeouts.ts
-var command_timeouts = __webpack_require__(29693);
+var command_timeouts = __webpack_require__(85275);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/build-step.ts
 
 
@@ -223,7 +223,7 @@ async function runBuild(ctx) {
 }
 
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(94361);
+var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/log/log.ts
@@ -262,7 +262,7 @@ function formatBytes(bytes) {
 }
 
 // EXTERNAL MODULE: ./src/exec/container-plan.ts
-var container_plan = __webpack_require__(73068);
+var container_plan = __webpack_require__(21366);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
@@ -743,10 +743,52 @@ function failedAt(path) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/inputs/metadata-secrets.ts
+/**
+ * The wheel's METADATA fields we generate from inputs (summary, author, requires, the readme as
+ * the long description...) are published inside the wheel and as its `.metadata` sidecar, which
+ * no redaction may rewrite (pip compares them). So a secret in one is refused before anything is
+ * built, naming the input. Pure: the caller hands in the run's redaction.
+ */
+
+/** The generated METADATA fields and the input each comes from. */
+function metadataFields(inputs, description) {
+    const fields = [
+        { input: 'name', value: inputs.name },
+        { input: 'version', value: inputs.version },
+        { input: 'summary', value: inputs.summary },
+        { input: 'author', value: inputs.author },
+        { input: 'license', value: inputs.license },
+        { input: 'home-page', value: inputs.homePage },
+        ...inputs.requires.map((value) => ({ input: 'requires', value })),
+        { input: 'requires-python', value: inputs.requiresPython },
+        { input: 'readme', value: description },
+    ];
+    return fields.filter((field) => !!field.value);
+}
+/**
+ * Throws for the first field that holds a secret (a value `redact` changes); the message never
+ * quotes the value.
+ */
+function refuseSecretsInMetadata(fields, redact) {
+    for (const { input, value } of fields) {
+        if (redact(value) === value)
+            continue;
+        const what = input === 'readme' ? 'the readme file' : 'the value';
+        throw new base_errors/* InputError */.dz(`${what} holds a secret (the value of a credential in the environment, masked in the ` +
+            "log); it would be written into the wheel's METADATA, which is published as it is.", {
+            input,
+            fix: input === 'readme'
+                ? 'remove the secret from the readme file (or point `readme` at another file).'
+                : `remove the secret from \`${input}\`; METADATA is public, never put a credential in it.`,
+        });
+    }
+}
+
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
-var artifact_plan = __webpack_require__(14888);
+var artifact_plan = __webpack_require__(87610);
 // EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
-var index_pages = __webpack_require__(14744);
+var index_pages = __webpack_require__(95341);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-published-step.ts
 /** `verify-published`: runs after the S3 upload and the index update. */
 function verifyPublishedStep(inputs, consumer, 
@@ -761,8 +803,8 @@ openSession) {
             }
             // Loaded when used (the AWS SDK): see steps.ts.
             const [{ verifyPublished }, { s3Target }] = await Promise.all([
-                __webpack_require__.e(/* import() */ 92).then(__webpack_require__.bind(__webpack_require__, 27092)),
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
+                __webpack_require__.e(/* import() */ 913).then(__webpack_require__.bind(__webpack_require__, 4913)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             await verifyPublished({
                 session: await openSession(),
@@ -789,13 +831,14 @@ openSession) {
 
 /**
  * One S3 session per run (src/publish/s3/s3-session.ts): the upload, the files beside it, the
- * index and the consumer check all send through it, with the run's cancellation `signal`. The
+ * index and the consumer check all send through it, with the run's cancellation `signal` and its
+ * `redactor` (every page and sidecar we write goes through it). The
  * SDK loads only when the first S3 step opens it.
  */
-function runS3Session(options, log, signal) {
+function runS3Session(options, log, signal, redactor) {
     let opening;
     return {
-        open: () => (opening ??= Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)).then(({ openS3Session }) => openS3Session(options, log, { signal }))),
+        open: () => (opening ??= Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)).then(({ openS3Session }) => openS3Session(options, log, { signal, ...(redactor ? { redactor } : {}) }))),
         async close() {
             const session = await opening?.catch(() => undefined);
             session?.close();
@@ -808,7 +851,7 @@ function artifactStep(inputs, env) {
         name: 'Publish artifact',
         async run(wheel, log, signal) {
             const name = (0,artifact_plan/* resolveArtifactName */.CL)(inputs.name, wheel.fileName);
-            const { publishArtifact } = await __webpack_require__.e(/* import() */ 66).then(__webpack_require__.bind(__webpack_require__, 43066));
+            const { publishArtifact } = await __webpack_require__.e(/* import() */ 700).then(__webpack_require__.bind(__webpack_require__, 7700));
             const result = await publishArtifact(wheel, inputs.retentionDays === undefined
                 ? { name, signal }
                 : { name, retentionDays: inputs.retentionDays, signal }, env, log);
@@ -840,8 +883,8 @@ function s3Step(inputs, log, s3) {
             const started = Date.now();
             let lastLine = 0;
             const [{ publishToS3 }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(442)]).then(__webpack_require__.bind(__webpack_require__, 13442)),
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 61806)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             const session = await s3.open();
             const result = await publishToS3(session, wheel, {
@@ -869,7 +912,7 @@ function s3Step(inputs, log, s3) {
             };
             // The wheel is out there now: a failure of the sidecars below still reports it.
             published?.(outputs);
-            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 49853));
+            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(98)]).then(__webpack_require__.bind(__webpack_require__, 39098));
             if (result.status === 'already-published') {
                 await alignWheelAcl(session, inputs, wheel.fileName, log);
             }
@@ -884,8 +927,8 @@ function s3IndexStep(inputs, s3) {
         name: 'Update S3 index',
         async run(wheel, log) {
             const [{ publishIndex }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 47544)),
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(34)]).then(__webpack_require__.bind(__webpack_require__, 76034)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             const session = await s3.open();
             const result = await publishIndex(session, {
@@ -896,7 +939,7 @@ function s3IndexStep(inputs, s3) {
             log.info(`index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`);
             const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
             if (unchanged.length) {
-                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 49853));
+                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(98)]).then(__webpack_require__.bind(__webpack_require__, 39098));
                 await alignPageAcls(session, inputs, unchanged, log);
             }
             return (0,index_pages/* indexOutputs */.$8)({
@@ -925,11 +968,11 @@ function publishersFor(inputs, env, log, consumer, s3) {
 }
 
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(44295);
+var names = __webpack_require__(31769);
 // EXTERNAL MODULE: ./src/python/discover.ts
-var discover = __webpack_require__(74643);
+var discover = __webpack_require__(64021);
 // EXTERNAL MODULE: ./src/inputs/project-version.ts
-var project_version = __webpack_require__(66725);
+var project_version = __webpack_require__(73819);
 ;// CONCATENATED MODULE: ./src/elf/elf-format.ts
 // What an ELF file tells us, the reader's error, the magic and machine names (pure).
 
@@ -1580,17 +1623,17 @@ async function nativeFiles(files) {
 }
 
 // EXTERNAL MODULE: ./src/stage/stage.ts + 4 modules
-var stage = __webpack_require__(59736);
+var stage = __webpack_require__(74680);
 // EXTERNAL MODULE: ./src/pipeline/tool-version.ts + 1 modules
-var tool_version = __webpack_require__(1339);
+var tool_version = __webpack_require__(52056);
 // EXTERNAL MODULE: ./src/wheel/tags.ts
-var wheel_tags = __webpack_require__(24146);
+var wheel_tags = __webpack_require__(94840);
 // EXTERNAL MODULE: ./src/wheel/top-level.ts
-var top_level = __webpack_require__(26055);
+var top_level = __webpack_require__(40153);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/wheel/file-name-length.ts
-var file_name_length = __webpack_require__(48270);
+var file_name_length = __webpack_require__(84772);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/zip/entry-source.ts
@@ -2423,7 +2466,7 @@ async function sha256File(path) {
 }
 
 // EXTERNAL MODULE: ./src/zip/zip-listing.ts
-var zip_listing = __webpack_require__(853);
+var zip_listing = __webpack_require__(98191);
 ;// CONCATENATED MODULE: ./src/python/abi-check.ts
 
 /**
@@ -3331,7 +3374,7 @@ async function writeReceipt(options) {
 }
 
 // EXTERNAL MODULE: ./src/native/glibc-target.ts
-var glibc_target = __webpack_require__(43034);
+var glibc_target = __webpack_require__(64668);
 ;// CONCATENATED MODULE: ./src/native/image-runtime.ts
 /**
  * The runtime an image provides: the symbol versions its own libc.so.6, libstdc++.so.6 and
@@ -3411,11 +3454,11 @@ async function resolveRuntimeTarget(inputs, executor, workDir, log) {
 }
 
 // EXTERNAL MODULE: ./src/native/library-filter.ts
-var library_filter = __webpack_require__(53031);
+var library_filter = __webpack_require__(12881);
 // EXTERNAL MODULE: ./src/native/manylinux-policy.ts
-var manylinux_policy = __webpack_require__(56855);
+var manylinux_policy = __webpack_require__(72645);
 // EXTERNAL MODULE: ./src/native/system-libs.ts
-var system_libs = __webpack_require__(75555);
+var system_libs = __webpack_require__(41397);
 ;// CONCATENATED MODULE: ./src/native/symbol-versions.ts
 /**
  * What a wheel's native files need from the runtime's glibc and libstdc++ (the symbol versions
@@ -4742,9 +4785,9 @@ async function checkNativeLibraries(options) {
 }
 
 // EXTERNAL MODULE: ./src/python/probe.ts
-var python_probe = __webpack_require__(34492);
+var python_probe = __webpack_require__(54538);
 // EXTERNAL MODULE: ./src/wheel/layout.ts
-var layout = __webpack_require__(3933);
+var layout = __webpack_require__(55015);
 ;// CONCATENATED MODULE: ./src/log/progress.ts
 const PROGRESS_INTERVAL_MS = 10_000;
 /** Returns the function to call after each unit of work; it prints when the interval passed. */
@@ -4885,7 +4928,7 @@ function timedGroup(log, signal) {
 }
 
 // EXTERNAL MODULE: ./src/python/runtime-locale.ts
-var runtime_locale = __webpack_require__(76081);
+var runtime_locale = __webpack_require__(40703);
 ;// CONCATENATED MODULE: ./src/python/test-requires.ts
 /**
  * What `test-command` may need beside the wheel: `test-requires` (and the wheel's own `requires`,
@@ -4959,7 +5002,7 @@ async function installTestRequirements(options) {
 }
 
 // EXTERNAL MODULE: ./src/python/verify-install.ts
-var verify_install = __webpack_require__(24399);
+var verify_install = __webpack_require__(37249);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/failed-evidence.ts
 // A failed verification or library check keeps its evidence in `<output-dir>/failed/`: the
 // unverified wheel, pip's log and the import traceback, so the user has something to look at.
@@ -5233,7 +5276,7 @@ function createVerifyPlaces(inputs, env, tempRoot, log, host, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/stage/stage-exclude.ts
-var stage_exclude = __webpack_require__(24087);
+var stage_exclude = __webpack_require__(49545);
 ;// CONCATENATED MODULE: ./src/pipeline/work-folders.ts
 // The folders of a run: the user's folders checked before anything runs, this run's temp folder,
 // the pending folder beside output-dir where the wheel waits until verified, and their removal.
@@ -5341,6 +5384,7 @@ async function closeWorkFolders(inputs, folders, succeeded, placed = []) {
 
 
 
+
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 async function runPipeline(inputs, deps) {
     const { log, env, signal } = deps;
@@ -5356,6 +5400,10 @@ async function runPipeline(inputs, deps) {
             readme: inputs.readme,
             log,
         });
+    // What we generate into METADATA is published as it is: a secret there is refused now.
+    if (!inputs.projectDir) {
+        refuseSecretsInMetadata(metadataFields(inputs, extras?.description?.text), (text) => redactor.redact(text));
+    }
     // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
     const executors = createExecutors(inputs, env, tempRootOf(env), log, {
         signal,
@@ -5380,7 +5428,7 @@ async function runPipeline(inputs, deps) {
     };
     const { executor } = executors;
     // One S3 session for the run (opened by the first S3 step), closed whatever happens.
-    const s3 = inputs.s3 ? runS3Session(inputs.s3, log, signal) : undefined;
+    const s3 = inputs.s3 ? runS3Session(inputs.s3, log, signal, redactor) : undefined;
     let succeeded = false;
     // What this run put in output-dir before publishing: removed again if it fails before then.
     const placed = [];
@@ -5473,7 +5521,7 @@ async function runPipeline(inputs, deps) {
 
 /***/ }),
 
-/***/ 14744:
+/***/ 95341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5500,7 +5548,7 @@ function html_escapeHtml(text) {
 }
 
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var wheel_names = __webpack_require__(44295);
+var wheel_names = __webpack_require__(31769);
 ;// CONCATENATED MODULE: ./src/publish/index/index-pages.ts
 /**
  * Pure rendering of the pip index published next to the wheels (no I/O):
@@ -5623,7 +5671,7 @@ function indexSummaryMarkdown(outputs) {
 
 /***/ }),
 
-/***/ 76081:
+/***/ 40703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5633,7 +5681,7 @@ function indexSummaryMarkdown(outputs) {
 /* harmony export */   fh: () => (/* binding */ withoutLocale)
 /* harmony export */ });
 /* unused harmony export isLocaleVariable */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * The runtime's locale, not ours. Algorithmia's runtime images set no UTF-8 locale, and pip 18/19
  * on python 2.7 and 3.6 (which have no UTF-8 mode) cannot write a file whose name is not ASCII
@@ -5686,7 +5734,7 @@ function localeInstallError(output, names, python, where) {
 
 /***/ }),
 
-/***/ 24399:
+/***/ 37249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5696,15 +5744,15 @@ function localeInstallError(output, names, python, where) {
 /* harmony export */   z0: () => (/* binding */ runTestCommand)
 /* harmony export */ });
 /* unused harmony export verifyInstall */
-/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3342);
+/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49484);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34758);
-/* harmony import */ var _exec_command_timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29693);
-/* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39746);
-/* harmony import */ var _runtime_locale_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76081);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15232);
+/* harmony import */ var _exec_command_timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85275);
+/* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2504);
+/* harmony import */ var _runtime_locale_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40703);
 
 
 
@@ -5912,7 +5960,7 @@ function notSupportedHint(output) {
 
 /***/ }),
 
-/***/ 853:
+/***/ 98191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 529;
-export const ids = [529];
+export const id = 362;
+export const ids = [362];
 export const modules = {
 
-/***/ 1529:
+/***/ 2362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,14 +20,14 @@ __webpack_require__.d(__webpack_exports__, {
   taggedRequest: () => (/* binding */ taggedRequest)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(53711);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(55423);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(34758);
+var errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(94361);
+var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(784);
+var s3_plan = __webpack_require__(79338);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-region-header.ts
 /**
  * S3 names a bucket's region in the `x-amz-bucket-region` header of its redirect (301) and
@@ -187,6 +187,8 @@ const COMMANDS = {
  * the pipeline opens it when the first S3 step needs it and closes it at the end.
  */
 async function openS3Session(options, log, limits = {}) {
+    // The run's redactor (the log's); a session of its own (yank) learns the environment's.
+    const redactor = limits.redactor ?? redact/* Redactor */.pO.fromEnvironment(process.env);
     const client = createS3Client(options);
     const secrets = await maskCredentials(client, log);
     const bounds = [
@@ -203,7 +205,7 @@ async function openS3Session(options, log, limits = {}) {
         region: (0,s3_plan/* resolveRegion */.Zv)(options.region, process.env),
         secrets,
         signal,
-        redact: (text) => (0,redact/* redactText */.Rd)(text, secrets, [redact/* AWS_ACCESS_KEY_ID */.Fb]),
+        redact: (text) => (0,redact/* redactText */.Rd)(redactor.redact(text), secrets, [redact/* AWS_ACCESS_KEY_ID */.Fb]),
         deadline: (timeoutMs) => AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
         send: (operation, input, options = {}) => {
             const command = new COMMANDS[operation](input);

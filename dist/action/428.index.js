@@ -1,8 +1,8 @@
-export const id = 469;
-export const ids = [469];
+export const id = 428;
+export const ids = [428];
 export const modules = {
 
-/***/ 94469:
+/***/ 45428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,11 +16,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(34758);
+var errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/publish/s3/s3-errors.ts
-var s3_errors = __webpack_require__(94556);
+var s3_errors = __webpack_require__(11878);
 // EXTERNAL MODULE: ./src/publish/s3/s3-session.ts + 1 modules
-var s3_session = __webpack_require__(1529);
+var s3_session = __webpack_require__(2362);
 ;// CONCATENATED MODULE: ./src/publish/index/index-errors.ts
 /**
  * The index's wording for the S3 failures whose fix differs from a wheel upload's (the index
@@ -68,13 +68,13 @@ function describeIndexError(error, context) {
 }
 
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(44295);
+var names = __webpack_require__(31769);
 // EXTERNAL MODULE: ./src/publish/index/index-sidecars.ts
-var index_sidecars = __webpack_require__(16237);
+var index_sidecars = __webpack_require__(35603);
 // EXTERNAL MODULE: ./src/publish/index/index-pages.ts
-var index_pages = __webpack_require__(61141);
+var index_pages = __webpack_require__(75775);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(784);
+var s3_plan = __webpack_require__(79338);
 ;// CONCATENATED MODULE: ./src/publish/index/index-run.ts
 /**
  * One update of the pip index (index-update.ts): its options, the state its steps share and learn
@@ -339,12 +339,14 @@ async function writeChangedPages(run, stored, listed) {
     const ownWheels = wheels.filter((wheel) => own.has(wheel.fileName));
     const files = ownWheels.map((wheel) => wheel.fileName).sort();
     const projects = listed.map((wheel) => wheel.project);
+    // Every byte we write goes through the run's redaction (a page quotes other wheels' metadata
+    // and yank reasons); what is compared with the stored page is what would be written.
     const render = (key) => {
         if (keys.project.includes(key))
-            return (0,index_pages/* projectPage */.DB)(project, ownWheels);
+            return run.session.redact((0,index_pages/* projectPage */.DB)(project, ownWheels));
         if (keys.root.includes(key))
-            return (0,index_pages/* rootPage */.YW)(projects);
-        return (0,index_pages/* flatPage */.Hd)(wheels);
+            return run.session.redact((0,index_pages/* rootPage */.YW)(projects));
+        return run.session.redact((0,index_pages/* flatPage */.Hd)(wheels));
     };
     const outcomes = await Promise.allSettled(stored.map(async (page) => {
         const body = render(page.key);
