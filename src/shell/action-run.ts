@@ -8,7 +8,7 @@ import { OUTPUT_NAMES, type Outputs } from '../inputs/output-spec.js';
 import { Redactor } from '../log/redact.js';
 import { RedactingStream } from '../log/redact-stream.js';
 import { maskAll, RedactingLog } from '../log/redacting-log.js';
-import { checkRunnerFiles } from './runner-files.js';
+import { checkRunnerFiles, runnerFileFailure } from './runner-files.js';
 import { runWithInputs } from '../pipeline/run-with-inputs.js';
 import {
   failureMarkdown,
@@ -48,7 +48,14 @@ export async function run(): Promise<void> {
     await writeSummary(redactor.redact(summaryMarkdown(result.wheel, result.outputs)));
   } catch (error) {
     commandOutput.flush();
-    if (published) setOutputs(published, redactor);
+    try {
+      if (published) setOutputs(published, redactor);
+    } catch (failure) {
+      // The failure being reported comes first; the lost outputs are a warning beside it.
+      core.warning(
+        redactor.redact(failure instanceof UserError ? failure.describe() : errorMessage(failure)),
+      );
+    }
     await reportFailure(error, redactor, published);
   } finally {
     cancellation.dispose();
@@ -56,10 +63,15 @@ export async function run(): Promise<void> {
   }
 }
 
+/** Appends the outputs to GITHUB_OUTPUT; a full disk there is a named error, not "Unexpected". */
 function setOutputs(outputs: Outputs, redactor: Redactor): void {
-  for (const name of OUTPUT_NAMES) {
-    const value = outputs[name];
-    if (value !== undefined) core.setOutput(name, redactor.redact(value));
+  try {
+    for (const name of OUTPUT_NAMES) {
+      const value = outputs[name];
+      if (value !== undefined) core.setOutput(name, redactor.redact(value));
+    }
+  } catch (error) {
+    throw runnerFileFailure('GITHUB_OUTPUT', process.env.GITHUB_OUTPUT, error);
   }
 }
 
