@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputName } from '../../src/inputs/input-spec.js';
+import { startBundledAction, waitFor } from '../helpers/action-process.js';
 import { errorAnnotations, runBundledAction, type ActionRun } from '../helpers/example.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { MOTO_CREDENTIALS, motoClient, startMoto, type Moto } from '../helpers/moto.js';
@@ -45,11 +46,14 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-async function run(prefix: string, inputs: Partial<Record<InputName, string>> = {}) {
+function runArgs(
+  prefix: string,
+  inputs: Partial<Record<InputName, string>>,
+): [Partial<Record<InputName, string>>, Record<string, string>] {
   const workspace = join(root, prefix);
   mkdirSync(join(workspace, 'tinypkg'), { recursive: true });
   writeFileSync(join(workspace, 'tinypkg', '__init__.py'), 'VALUE = 1\n');
-  return runBundledAction(
+  return [
     {
       'package-dir': 'tinypkg',
       python,
@@ -65,7 +69,15 @@ async function run(prefix: string, inputs: Partial<Record<InputName, string>> = 
       ...inputs,
     },
     { ...MOTO_CREDENTIALS, GITHUB_WORKSPACE: workspace, AWS_REGION: 'us-east-1' },
-  );
+  ];
+}
+
+function run(prefix: string, inputs: Partial<Record<InputName, string>> = {}) {
+  return runBundledAction(...runArgs(prefix, inputs));
+}
+
+async function exists(key: string): Promise<boolean> {
+  return (await keys(key)).includes(key);
 }
 
 async function objectBytes(key: string): Promise<Buffer> {
@@ -94,6 +106,10 @@ async function expectPublishedThenFailed(result: ActionRun, prefix: string): Pro
   expect(result.summary).toContain(`| S3 | s3://${BUCKET}/${prefix}/${WHEEL} |`);
   expect(result.summary).toContain(`| SHA-256 | \`${sha256}\` |`);
   expect(result.summary).toContain('**What failed afterwards:** ');
+  // The error itself says what is out there, not only the summary.
+  const error = errorAnnotations(result.stdout)[0]!;
+  expect(error).toContain(`published before this failure: s3://${BUCKET}/${prefix}/${WHEEL}`);
+  expect(error).toContain(`sha256 ${sha256}`);
 }
 
 describe('a failure after the upload says what was published', () => {
@@ -141,4 +157,48 @@ describe('a failure after the upload says what was published', () => {
       stop();
     }
   });
+});
+
+describe('a cancel after the index was written says what was published', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s while the consumer check reads the wheel, the index already written',
+    async (signal) => {
+      const prefix = `cancel-${signal.toLowerCase()}`;
+      // The consumer check's read of the wheel (the fourth GET under its name) never answers.
+      const stop = proxy.add({
+        operation: 'GetObject',
+        keyPrefix: `${prefix}/${WHEEL}`,
+        every: 4,
+        times: 1,
+        fault: { kind: 'stall' },
+      });
+      try {
+        const action = startBundledAction(...runArgs(prefix, { 's3-index': 'true' }));
+        // Observed from outside: the index page is in the bucket and the held read is on the wire.
+        await waitFor(
+          'the index page and the held read',
+          async () =>
+            proxy.injected.some((i) => i.request.key === `${prefix}/${WHEEL}`) &&
+            (await exists(`${prefix}/simple/tinypkg/index.html`)),
+          120_000,
+        );
+        const sent = Date.now();
+        process.kill(action.pid, signal);
+        const result = await action.done;
+        console.log(
+          `${signal} after the index: the action exited ${result.exitedAt - sent} ms later`,
+        );
+        expect(result.exitedAt - sent).toBeLessThan(6000);
+        await expectPublishedThenFailed(result, prefix);
+        expect(errorAnnotations(result.stdout)[0]).toContain(`the run was cancelled (${signal})`);
+        expect(result.summary).toContain(`cancelled (${signal})`);
+        expect(result.outputs['index-url']).toMatch(new RegExp(`/${prefix}/simple/$`));
+        expect(result.summary).toContain(`| Index | ${result.outputs['index-url']} |`);
+        console.log(`the user sees: ${errorAnnotations(result.stdout)[0]}`);
+      } finally {
+        stop();
+      }
+    },
+    180_000,
+  );
 });

@@ -83,6 +83,23 @@ describe('a full output-dir (1 MiB tmpfs)', () => {
     expect(readdirSync(disk)).toEqual([]);
   });
 
+  it('while packing many files on every deflate worker: named, no .partial, under this node', async () => {
+    const disk = mountTmpfs('size=1m');
+    const ws = packageWith(10);
+    for (let i = 0; i < 400; i++) {
+      writeFileSync(join(ws, 'tinypkg', `part${i}.bin`), randomBytes(8192));
+    }
+    const out = join(disk, 'dist');
+    const run = await runBundledAction(inputs(ws, out), { GITHUB_WORKSPACE: ws });
+    const message = oneError(run.stdout);
+    expect(message).toContain(
+      `Input 'output-dir': cannot write the wheel to ${out}: the disk is full (ENOSPC`,
+    );
+    // Not node's exit 13 (a promise left unsettled): the named error and exit code 1.
+    expect(run.status).toBe(1);
+    expect(readdirSync(disk)).toEqual([]);
+  });
+
   it('while writing the receipt: removes the wheel it had moved there', async () => {
     const disk = mountTmpfs('size=1m');
     // The wheel takes the tmpfs's last page: the receipt beside it finds no room.
@@ -97,6 +114,36 @@ describe('a full output-dir (1 MiB tmpfs)', () => {
     expect(run.status).toBe(1);
     expect(run.outputs).toEqual({});
     expect(readdirSync(disk)).toEqual([]);
+  });
+});
+
+describe("a full disk under the runner's output file", () => {
+  it('GITHUB_OUTPUT: a named error (not "Unexpected failure"), the variable and the fix', async () => {
+    const disk = mountTmpfs('size=64k');
+    try {
+      execFileSync('dd', ['if=/dev/zero', `of=${join(disk, 'filler')}`, 'bs=4096'], {
+        stdio: 'ignore',
+      });
+    } catch {
+      // dd ends with ENOSPC: the disk is full now
+    }
+    const outputFile = join(disk, 'output');
+    writeFileSync(outputFile, '');
+    const ws = packageWith(10);
+    const out = join(mkdtempSync(join(root, 'out-')), 'dist');
+    const run = await runBundledAction(inputs(ws, out), {
+      GITHUB_WORKSPACE: ws,
+      GITHUB_OUTPUT: outputFile,
+    });
+    const message = oneError(run.stdout);
+    console.log(`the user sees: ${message}`);
+    expect(message).toContain(
+      `Variable GITHUB_OUTPUT: could not append to ${outputFile}: the disk that holds it is full (ENOSPC).`,
+    );
+    expect(message).toContain("Fix: free space on the runner's disk");
+    expect(message).not.toContain('Unexpected failure');
+    expect(run.status).toBe(1);
+    expect(run.summary).toContain('the disk that holds it is full');
   });
 });
 

@@ -112,6 +112,14 @@ describe("the consumer check's read is bounded", () => {
         `The platform's read of the published wheel \\(\\S+\\) stalled: \\d+ bytes in the last 20 s \\(\\d+ of ${size} bytes read\\)`,
       ),
     );
+    // The wheel was uploaded before the read timed out: the outputs, summary and error say so.
+    expect(run.outputs['s3-uri']).toMatch(new RegExp(`^s3://${BUCKET}/drip/\\S+\\.whl$`));
+    expect(run.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(run.summary).toMatch(/^## :warning: Published, but /m);
+    expect(run.summary).not.toContain('The wheel was not published');
+    expect(error).toContain(
+      `published before this failure: ${run.outputs['s3-uri']} (sha256 ${run.outputs.sha256})`,
+    );
     // The drip would take `size` seconds (minutes); the window ends it after about 20 s.
     console.log(`drip: the action ended ${Date.now() - started} ms after it started`);
     expect(hostile.sent()).toBeLessThan(size);

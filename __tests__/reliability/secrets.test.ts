@@ -11,16 +11,19 @@ import {
   CreateBucketCommand,
   GetObjectCommand,
   ListObjectsV2Command,
+  PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +31,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputName } from '../../src/inputs/input-spec.js';
 import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js';
-import { errorAnnotations, runBundledAction, type ActionRun } from '../helpers/example.js';
+import {
+  errorAnnotations,
+  parseOutputFile,
+  ROOT,
+  runBundledAction,
+  type ActionRun,
+} from '../helpers/example.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startMoto, type Moto, motoClient } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
@@ -151,10 +160,14 @@ function writtenBytes(dir: string): { path: string; bytes: Buffer }[] {
 }
 
 /** Everything uploaded: S3 objects (bytes, key, metadata) and the artifacts' blobs and names. */
-async function uploadedBytes(): Promise<{ path: string; bytes: Buffer }[]> {
+async function uploadedBytes(
+  planted: ReadonlySet<string> = new Set(),
+): Promise<{ path: string; bytes: Buffer }[]> {
   const found: { path: string; bytes: Buffer }[] = [];
   const listing = await admin.send(new ListObjectsV2Command({ Bucket: BUCKET }));
   for (const object of listing.Contents ?? []) {
+    // Objects the test put there itself (another publisher's) hold the secret by design.
+    if (planted.has(object.Key!)) continue;
     const got = await admin.send(new GetObjectCommand({ Bucket: BUCKET, Key: object.Key! }));
     const body = Buffer.from(await got.Body!.transformToByteArray());
     const meta = JSON.stringify({ key: object.Key, metadata: got.Metadata, type: got.ContentType });
@@ -175,8 +188,18 @@ async function uploadedBytes(): Promise<{ path: string; bytes: Buffer }[]> {
   return found;
 }
 
+/** What a leak search went through: files (or objects, streams) and bytes. */
+interface Searched {
+  places: number;
+  bytes: number;
+}
+
 /** Where each secret shows up, in any common encoding; [] when nowhere. */
-async function leaks(result: Run, extra: readonly string[] = []): Promise<string[]> {
+async function leaks(
+  result: Run,
+  extra: readonly string[] = [],
+  options: { planted?: ReadonlySet<string>; searched?: Searched } = {},
+): Promise<string[]> {
   const stdout = result.stdout
     .split('\n')
     .filter((line) => !line.startsWith('::add-mask::'))
@@ -187,8 +210,12 @@ async function leaks(result: Run, extra: readonly string[] = []): Promise<string
     { path: 'summary', bytes: Buffer.from(result.summary) },
     { path: 'outputs', bytes: Buffer.from(JSON.stringify(result.outputs)) },
     ...result.folders.flatMap(writtenBytes),
-    ...(await uploadedBytes()),
+    ...(await uploadedBytes(options.planted)),
   ];
+  if (options.searched) {
+    options.searched.places = places.length;
+    options.searched.bytes = places.reduce((sum, place) => sum + place.bytes.length, 0);
+  }
   const found: string[] = [];
   for (const secret of [...allSecrets(), ...extra]) {
     const forms = new Set([
@@ -472,5 +499,206 @@ describe('secrets never leave the process', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('secrets in the fields we generate into METADATA', () => {
+  const TOKEN = 'metadata-api-token-must-not-leak-0013';
+  const URL_PASSWORD = 'url-password-must-not-leak-0011';
+  const cases: [InputName, (workspace: string) => string, string][] = [
+    ['summary', () => `Built with ${TOKEN}`, TOKEN],
+    ['author', () => `Jane Doe (${NAMED_SECRETS.DB_PASSWORD})`, NAMED_SECRETS.DB_PASSWORD],
+    ['home-page', () => `https://builder:${URL_PASSWORD}@example.invalid/tinypkg`, URL_PASSWORD],
+    [
+      'requires',
+      () => `other @ https://builder:${URL_PASSWORD}@example.invalid/o.whl`,
+      URL_PASSWORD,
+    ],
+    [
+      'readme',
+      (workspace) => {
+        writeFileSync(join(workspace, 'README.md'), `# tinypkg\n\nDeploy key: ${TOKEN}\n`);
+        return 'README.md';
+      },
+      TOKEN,
+    ],
+  ];
+
+  it.each(cases)(
+    'a secret in `%s` is refused before packing, naming the input; nothing is written or published',
+    async (input, value, secret) => {
+      const label = `metadata-${input}`;
+      mkdirSync(join(root, label), { recursive: true });
+      const result = await run(
+        label,
+        {
+          's3-prefix': label,
+          's3-index': 'true',
+          'artifact-name': 'false',
+          [input]: value(join(root, label)),
+        },
+        { ...ENV_SECRETS, ...NAMED_SECRETS, MY_API_TOKEN: TOKEN },
+      );
+      const errors = errorAnnotations(result.stdout);
+      expect(errors).toHaveLength(1);
+      console.log(`the user sees: ${decodeURIComponent(errors[0]!)}`);
+      expect(errors[0]).toContain(
+        `title=algorithmia-wheel%3A input '${input}'::Input '${input}': `,
+      );
+      expect(errors[0]).toContain('holds a secret');
+      expect(errors[0]).toContain("wheel's METADATA");
+      expect(result.status).not.toBe(0);
+      const listing = await admin.send(
+        new ListObjectsV2Command({ Bucket: BUCKET, Prefix: `${label}/` }),
+      );
+      expect(listing.Contents ?? []).toEqual([]);
+      expect(existsSync(join(root, label, 'dist'))).toBe(false);
+      // The user's own readme holds it (theirs, not written by the run): out of the search.
+      rmSync(join(root, label, 'README.md'), { force: true });
+      expect(await leaks(result, [secret])).toEqual([]);
+    },
+  );
+});
+
+describe('every written and published byte of a full run', () => {
+  const TOKEN = 'full-run-api-token-must-not-leak-0014';
+  const OTHER = 'otherpkg-2.0-py3-none-any.whl';
+
+  it('holds none of the planted secrets: output-dir, bucket (pages, sidecars), artifact, summary, outputs, log', async () => {
+    const prefix = 'full-run';
+    // Another publisher's wheel under the prefix, whose metadata and yank reason quote secrets:
+    // the flat index page we rewrite quotes both (data-requires-python, data-yanked).
+    const planted = new Set([
+      `${prefix}/${OTHER}`,
+      `${prefix}/${OTHER}.metadata`,
+      `${prefix}/${OTHER}.yanked`,
+    ]);
+    await admin.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: `${prefix}/${OTHER}`, Body: 'another wheel' }),
+    );
+    await admin.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: `${prefix}/${OTHER}.metadata`,
+        Body: `Metadata-Version: 2.1\nName: otherpkg\nVersion: 2.0\nRequires-Python: >=3.6, !=${TOKEN}\n\n`,
+      }),
+    );
+    await admin.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: `${prefix}/${OTHER}.yanked`,
+        Body: `withdrawn, see ${NAMED_SECRETS.PIP_INDEX_URL}`,
+      }),
+    );
+    const script = join(root, 'print-secrets-full.sh');
+    writeFileSync(script, PRINT_SECRETS);
+    const workspace = join(root, prefix);
+    mkdirSync(workspace, { recursive: true });
+    // The runner's files in the workspace: searched raw, as the runner reads them.
+    const outputFile = join(workspace, 'github-output');
+    const summaryFile = join(workspace, 'step-summary');
+    writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
+    const result = await run(
+      prefix,
+      {
+        's3-prefix': prefix,
+        's3-index': 'true',
+        's3-acl': 'public-read',
+        'verify-published': 'true',
+        'artifact-name': 'full-run',
+        'build-command': `sh ${script}`,
+        'test-command': `sh ${script} && test "$MY_API_TOKEN" = '${TOKEN}'`,
+      },
+      {
+        ...ENV_SECRETS,
+        ...NAMED_SECRETS,
+        ...NOT_SECRETS,
+        MY_API_TOKEN: TOKEN,
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_STEP_SUMMARY: summaryFile,
+      },
+    );
+    expect(errorAnnotations(result.stdout)).toEqual([]);
+    expect(result.status).toBe(0);
+    const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
+    expect(outputs['s3-uri']).toBe(`s3://${BUCKET}/${prefix}/${outputs['wheel-name']}`);
+    expect(outputs['artifact-id']).toMatch(/^\d+$/);
+    // The flat page lists the other wheel with its facts, the secrets in them masked.
+    const flat = await admin.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: `${prefix}/index.html` }),
+    );
+    const page = Buffer.from(await flat.Body!.transformToByteArray()).toString('utf8');
+    expect(page).toContain(`${OTHER}</a>`);
+    expect(page).toContain('data-requires-python="&gt;=3.6, !=***"');
+    expect(page).toContain(
+      'data-yanked="withdrawn, see https://builder:***@pypi.example.invalid/simple"',
+    );
+    const searched: Searched = { places: 0, bytes: 0 };
+    expect(
+      await leaks({ ...result, summary: readFileSync(summaryFile, 'utf8'), outputs }, [TOKEN], {
+        planted,
+        searched,
+      }),
+    ).toEqual([]);
+    const secrets = allSecrets().length + 1;
+    console.log(
+      `full run: ${secrets} secrets searched for in ${searched.places} files, objects and streams ` +
+        `(${searched.bytes} bytes): none found`,
+    );
+    // The search reached every place: the log, the wheel, the receipt, pages, sidecars, artifact.
+    expect(searched.places).toBeGreaterThan(10);
+  });
+});
+
+describe("the command's yank", () => {
+  it('a reason quoting a secret: the .yanked sidecar and the pages hold it masked', async () => {
+    const prefix = 'yank-reason';
+    const wheel = 'tinypkg-3.0.0-py3-none-any.whl';
+    await admin.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: `${prefix}/${wheel}`, Body: 'a wheel' }),
+    );
+    const cli = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'dist', 'cli', 'index.js'),
+        'yank',
+        '--s3-bucket',
+        BUCKET,
+        '--s3-prefix',
+        `${prefix}/`,
+        '--s3-endpoint',
+        moto.endpoint,
+        '--s3-force-path-style',
+        'true',
+        '--reason',
+        `broken, ask with ${NAMED_SECRETS.DEPLOY_TOKEN}`,
+        'tinypkg==3.0.0',
+      ],
+      {
+        env: { ...process.env, ...ENV_SECRETS, ...NAMED_SECRETS, AWS_REGION: 'us-east-1' },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    expect(cli).not.toContain(NAMED_SECRETS.DEPLOY_TOKEN);
+    const yanked = await admin.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: `${prefix}/${wheel}.yanked` }),
+    );
+    expect(await yanked.Body!.transformToString()).toBe('broken, ask with ***');
+    const found: string[] = [];
+    for (const { path, bytes } of await uploadedBytes()) {
+      if (
+        path.startsWith(`s3://${BUCKET}/${prefix}/`) &&
+        bytes.includes(NAMED_SECRETS.DEPLOY_TOKEN)
+      ) {
+        found.push(path);
+      }
+    }
+    expect(found).toEqual([]);
+    const page = await admin.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: `${prefix}/simple/tinypkg/index.html` }),
+    );
+    expect(await page.Body!.transformToString()).toContain('data-yanked="broken, ask with ***"');
   });
 });

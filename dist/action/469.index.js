@@ -339,12 +339,14 @@ async function writeChangedPages(run, stored, listed) {
     const ownWheels = wheels.filter((wheel) => own.has(wheel.fileName));
     const files = ownWheels.map((wheel) => wheel.fileName).sort();
     const projects = listed.map((wheel) => wheel.project);
+    // Every byte we write goes through the run's redaction (a page quotes other wheels' metadata
+    // and yank reasons); what is compared with the stored page is what would be written.
     const render = (key) => {
         if (keys.project.includes(key))
-            return (0,index_pages/* projectPage */.DB)(project, ownWheels);
+            return run.session.redact((0,index_pages/* projectPage */.DB)(project, ownWheels));
         if (keys.root.includes(key))
-            return (0,index_pages/* rootPage */.YW)(projects);
-        return (0,index_pages/* flatPage */.Hd)(wheels);
+            return run.session.redact((0,index_pages/* rootPage */.YW)(projects));
+        return run.session.redact((0,index_pages/* flatPage */.Hd)(wheels));
     };
     const outcomes = await Promise.allSettled(stored.map(async (page) => {
         const body = render(page.key);

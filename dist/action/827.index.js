@@ -122,7 +122,11 @@ var external_node_crypto_ = __webpack_require__(77598);
 
 const ROUNDS = 3;
 async function putSidecar(options) {
-    const { session, bucket, key, body, acl, log, signal } = options;
+    const { session, bucket, key, acl, log, signal } = options;
+    // Every byte we put goes through the run's redaction; bytes it leaves alone stay as they are.
+    const text = options.body.toString('utf8');
+    const clean = session.redact(text);
+    const body = clean === text ? options.body : Buffer.from(clean, 'utf8');
     for (let round = 1; round <= ROUNDS; round++) {
         let stored;
         try {

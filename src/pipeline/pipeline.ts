@@ -5,6 +5,7 @@ import { createExecutors } from './executors.js';
 import type { OutputSink } from '../exec/executor.js';
 import { explainFsFailure } from './fs-failure.js';
 import type { Inputs } from '../inputs/inputs.js';
+import { metadataFields, refuseSecretsInMetadata } from '../inputs/metadata-secrets.js';
 import type { Log } from '../log/log.js';
 import { Redactor } from '../log/redact.js';
 import type { Outputs } from '../inputs/output-spec.js';
@@ -64,6 +65,12 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         readme: inputs.readme,
         log,
       });
+  // What we generate into METADATA is published as it is: a secret there is refused now.
+  if (!inputs.projectDir) {
+    refuseSecretsInMetadata(metadataFields(inputs, extras?.description?.text), (text) =>
+      redactor.redact(text),
+    );
+  }
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
   const executors = createExecutors(inputs, env, tempRootOf(env), log, {
     signal,
@@ -88,7 +95,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   };
   const { executor } = executors;
   // One S3 session for the run (opened by the first S3 step), closed whatever happens.
-  const s3 = inputs.s3 ? runS3Session(inputs.s3, log, signal) : undefined;
+  const s3 = inputs.s3 ? runS3Session(inputs.s3, log, signal, redactor) : undefined;
   let succeeded = false;
   // What this run put in output-dir before publishing: removed again if it fails before then.
   const placed: string[] = [];

@@ -3,6 +3,7 @@ import { formatBytes, formatDuration, type Log } from '../log/log.js';
 import { resolveArtifactName } from '../publish/artifact/artifact-plan.js';
 import { indexOutputs } from '../publish/index/index-pages.js';
 import type { S3ClientOptions, S3Session } from '../publish/s3/s3-session.js';
+import type { Redactor } from '../log/redact.js';
 import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
 import { verifyPublishedStep, type ConsumerContext } from './steps/verify-published-step.js';
 
@@ -17,19 +18,21 @@ export interface RunS3Session {
 
 /**
  * One S3 session per run (src/publish/s3/s3-session.ts): the upload, the files beside it, the
- * index and the consumer check all send through it, with the run's cancellation `signal`. The
+ * index and the consumer check all send through it, with the run's cancellation `signal` and its
+ * `redactor` (every page and sidecar we write goes through it). The
  * SDK loads only when the first S3 step opens it.
  */
 export function runS3Session(
   options: S3ClientOptions,
   log: Log,
   signal: AbortSignal | undefined,
+  redactor?: Redactor,
 ): RunS3Session {
   let opening: Promise<S3Session> | undefined;
   return {
     open: () =>
       (opening ??= import('../publish/s3/s3-session.js').then(({ openS3Session }) =>
-        openS3Session(options, log, { signal }),
+        openS3Session(options, log, { signal, ...(redactor ? { redactor } : {}) }),
       )),
     async close() {
       const session = await opening?.catch(() => undefined);

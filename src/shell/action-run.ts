@@ -8,9 +8,14 @@ import { OUTPUT_NAMES, type Outputs } from '../inputs/output-spec.js';
 import { Redactor } from '../log/redact.js';
 import { RedactingStream } from '../log/redact-stream.js';
 import { maskAll, RedactingLog } from '../log/redacting-log.js';
-import { checkRunnerFiles } from './runner-files.js';
+import { checkRunnerFiles, runnerFileFailure } from './runner-files.js';
 import { runWithInputs } from '../pipeline/run-with-inputs.js';
-import { failureMarkdown, publishedFailureMarkdown, summaryMarkdown } from './summary.js';
+import {
+  failureMarkdown,
+  publishedFailureMarkdown,
+  publishedLine,
+  summaryMarkdown,
+} from './summary.js';
 
 /** The action's entry: inputs in, outputs and summary out; the pipeline does the work. */
 export async function run(): Promise<void> {
@@ -43,7 +48,14 @@ export async function run(): Promise<void> {
     await writeSummary(redactor.redact(summaryMarkdown(result.wheel, result.outputs)));
   } catch (error) {
     commandOutput.flush();
-    if (published) setOutputs(published, redactor);
+    try {
+      if (published) setOutputs(published, redactor);
+    } catch (failure) {
+      // The failure being reported comes first; the lost outputs are a warning beside it.
+      core.warning(
+        redactor.redact(failure instanceof UserError ? failure.describe() : errorMessage(failure)),
+      );
+    }
     await reportFailure(error, redactor, published);
   } finally {
     cancellation.dispose();
@@ -51,10 +63,15 @@ export async function run(): Promise<void> {
   }
 }
 
+/** Appends the outputs to GITHUB_OUTPUT; a full disk there is a named error, not "Unexpected". */
 function setOutputs(outputs: Outputs, redactor: Redactor): void {
-  for (const name of OUTPUT_NAMES) {
-    const value = outputs[name];
-    if (value !== undefined) core.setOutput(name, redactor.redact(value));
+  try {
+    for (const name of OUTPUT_NAMES) {
+      const value = outputs[name];
+      if (value !== undefined) core.setOutput(name, redactor.redact(value));
+    }
+  } catch (error) {
+    throw runnerFileFailure('GITHUB_OUTPUT', process.env.GITHUB_OUTPUT, error);
   }
 }
 
@@ -85,7 +102,9 @@ async function reportFailure(
         ? `algorithmia-wheel: variable ${error.variable}`
         : 'algorithmia-wheel';
     const details = error.details ? clean(error.details) : undefined;
-    core.error(clean(details ? `${error.describe()}\n${details}` : error.describe()), {
+    const message = [error.describe(), ...(published ? [publishedLine(published)] : [])];
+    if (details) message.push(details);
+    core.error(clean(message.join('\n')), {
       title,
       ...(error.file ? { file: clean(error.file) } : {}),
     });
@@ -97,7 +116,10 @@ async function reportFailure(
     await writeSummary(clean(failureSummary(error.describe(), details, published, heading)));
     return;
   }
-  core.error(clean(`Unexpected failure: ${errorMessage(error)}`), { title: 'algorithmia-wheel' });
+  const unexpected = `Unexpected failure: ${errorMessage(error)}`;
+  core.error(clean(published ? `${unexpected}\n${publishedLine(published)}` : unexpected), {
+    title: 'algorithmia-wheel',
+  });
   if (error instanceof Error && error.stack) core.debug(clean(error.stack));
   await writeSummary(
     clean(failureSummary(`Unexpected failure: ${errorMessage(error)}`, undefined, published)),

@@ -28,3 +28,22 @@ export async function checkRunnerFiles(env: NodeJS.ProcessEnv): Promise<void> {
     }
   }
 }
+
+/** A failed append to a runner file once the run is done (a full disk): named, with the fix. */
+export function runnerFileFailure(
+  variable: (typeof RUNNER_FILES)[number],
+  path: string | undefined,
+  error: unknown,
+): RunnerError {
+  const full = (error as { code?: unknown } | undefined)?.code === 'ENOSPC';
+  return new RunnerError(
+    variable,
+    `could not append to ${path ?? 'its file'}: ` +
+      (full ? 'the disk that holds it is full (ENOSPC).' : `${errorMessage(error)}.`),
+    {
+      fix: full
+        ? "free space on the runner's disk (its work and temp folders), then re-run the job."
+        : `leave ${variable} as the runner sets it, or point it at a file in a writable folder.`,
+    },
+  );
+}

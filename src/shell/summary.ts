@@ -203,6 +203,22 @@ export function publishedFailureMarkdown(
   return parts.join('\n');
 }
 
+/**
+ * One line for the error after an upload: what is out there (URI, sha256, index, artifact), so
+ * the annotation itself never reads as if nothing was published.
+ */
+export function publishedLine(outputs: Outputs): string {
+  const where = [
+    outputs['s3-uri'],
+    outputs['artifact-name'] && `artifact ${outputs['artifact-name']}`,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const index = outputs['index-url'] ? `; index ${outputs['index-url']}` : '';
+  const sha256 = outputs.sha256 ? ` (sha256 ${outputs.sha256})` : '';
+  return `The wheel was published before this failure: ${where || outputs['wheel-name'] || 'the wheel'}${sha256}${index}; the outputs are set.`;
+}
+
 /** Text inside a Markdown table cell: HTML-escaped, and `|` does not end the cell. */
 function cellText(text: string): string {
   return escapeHtml(text).replace(/\|/g, '\\|');

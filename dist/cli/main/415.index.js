@@ -475,12 +475,14 @@ async function writeChangedPages(run, stored, listed) {
     const ownWheels = wheels.filter((wheel) => own.has(wheel.fileName));
     const files = ownWheels.map((wheel) => wheel.fileName).sort();
     const projects = listed.map((wheel) => wheel.project);
+    // Every byte we write goes through the run's redaction (a page quotes other wheels' metadata
+    // and yank reasons); what is compared with the stored page is what would be written.
     const render = (key) => {
         if (keys.project.includes(key))
-            return (0,index_pages/* projectPage */.DB)(project, ownWheels);
+            return run.session.redact((0,index_pages/* projectPage */.DB)(project, ownWheels));
         if (keys.root.includes(key))
-            return (0,index_pages/* rootPage */.YW)(projects);
-        return (0,index_pages/* flatPage */.Hd)(wheels);
+            return run.session.redact((0,index_pages/* rootPage */.YW)(projects));
+        return run.session.redact((0,index_pages/* flatPage */.Hd)(wheels));
     };
     const outcomes = await Promise.allSettled(stored.map(async (page) => {
         const body = render(page.key);
@@ -892,7 +894,11 @@ async function alignObjectAcl(options) {
 
 const ROUNDS = 3;
 async function putSidecar(options) {
-    const { session, bucket, key, body, acl, log, signal } = options;
+    const { session, bucket, key, acl, log, signal } = options;
+    // Every byte we put goes through the run's redaction; bytes it leaves alone stay as they are.
+    const text = options.body.toString('utf8');
+    const clean = session.redact(text);
+    const body = clean === text ? options.body : Buffer.from(clean, 'utf8');
     for (let round = 1; round <= ROUNDS; round++) {
         let stored;
         try {

@@ -971,6 +971,8 @@ const COMMANDS = {
  * the pipeline opens it when the first S3 step needs it and closes it at the end.
  */
 async function openS3Session(options, log, limits = {}) {
+    // The run's redactor (the log's); a session of its own (yank) learns the environment's.
+    const redactor = limits.redactor ?? redact/* Redactor */.pO.fromEnvironment(process.env);
     const client = createS3Client(options);
     const secrets = await maskCredentials(client, log);
     const bounds = [
@@ -987,7 +989,7 @@ async function openS3Session(options, log, limits = {}) {
         region: (0,s3_plan/* resolveRegion */.Zv)(options.region, process.env),
         secrets,
         signal,
-        redact: (text) => (0,redact/* redactText */.Rd)(text, secrets, [redact/* AWS_ACCESS_KEY_ID */.Fb]),
+        redact: (text) => (0,redact/* redactText */.Rd)(redactor.redact(text), secrets, [redact/* AWS_ACCESS_KEY_ID */.Fb]),
         deadline: (timeoutMs) => AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
         send: (operation, input, options = {}) => {
             const command = new COMMANDS[operation](input);

@@ -30,10 +30,12 @@ export async function writeChangedPages(
   const ownWheels = wheels.filter((wheel) => own.has(wheel.fileName));
   const files = ownWheels.map((wheel) => wheel.fileName).sort();
   const projects = listed.map((wheel) => wheel.project);
+  // Every byte we write goes through the run's redaction (a page quotes other wheels' metadata
+  // and yank reasons); what is compared with the stored page is what would be written.
   const render = (key: string): string => {
-    if (keys.project.includes(key)) return projectPage(project, ownWheels);
-    if (keys.root.includes(key)) return rootPage(projects);
-    return flatPage(wheels);
+    if (keys.project.includes(key)) return run.session.redact(projectPage(project, ownWheels));
+    if (keys.root.includes(key)) return run.session.redact(rootPage(projects));
+    return run.session.redact(flatPage(wheels));
   };
   const outcomes = await Promise.allSettled(
     stored.map(async (page) => {

@@ -47,7 +47,7 @@ import {
 
 import { PublishError, errorMessage } from '../../base/errors.js';
 import type { Log } from '../../log/log.js';
-import { AWS_ACCESS_KEY_ID, redactText } from '../../log/redact.js';
+import { AWS_ACCESS_KEY_ID, redactText, Redactor } from '../../log/redact.js';
 import { base64ToHex, parseEndpoint, resolveRegion, type S3Acl } from './s3-plan.js';
 import { captureBucketRegion } from './s3-region-header.js';
 
@@ -226,7 +226,10 @@ export interface S3Session {
   secrets: string[];
   /** The run's cancellation (and the session's own bound, if it was given one). */
   signal: AbortSignal;
-  /** `text` without the session's credentials or anything shaped like an access key id. */
+  /**
+   * `text` without the run's secrets (its redactor), the session's credentials or anything shaped
+   * like an access key id: every text we put in the bucket (pages, sidecars) goes through it.
+   */
   redact(text: string): string;
   /** The session's signal merged with a deadline of `timeoutMs`: one path's upper bound. */
   deadline(timeoutMs: number): AbortSignal;
@@ -250,8 +253,10 @@ export interface S3Session {
 export async function openS3Session(
   options: S3ClientOptions,
   log: Log,
-  limits: { signal?: AbortSignal; timeoutMs?: number } = {},
+  limits: { signal?: AbortSignal; timeoutMs?: number; redactor?: Redactor } = {},
 ): Promise<S3Session> {
+  // The run's redactor (the log's); a session of its own (yank) learns the environment's.
+  const redactor = limits.redactor ?? Redactor.fromEnvironment(process.env);
   const client = createS3Client(options);
   const secrets = await maskCredentials(client, log);
   const bounds = [
@@ -267,7 +272,7 @@ export async function openS3Session(
     region: resolveRegion(options.region, process.env),
     secrets,
     signal,
-    redact: (text) => redactText(text, secrets, [AWS_ACCESS_KEY_ID]),
+    redact: (text) => redactText(redactor.redact(text), secrets, [AWS_ACCESS_KEY_ID]),
     deadline: (timeoutMs) => AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
     send: (operation, input, options = {}) => {
       const command = new COMMANDS[operation](input);

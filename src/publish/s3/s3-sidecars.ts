@@ -27,7 +27,11 @@ export async function putSidecar(options: {
   log: Log;
   signal?: AbortSignal;
 }): Promise<SidecarStatus> {
-  const { session, bucket, key, body, acl, log, signal } = options;
+  const { session, bucket, key, acl, log, signal } = options;
+  // Every byte we put goes through the run's redaction; bytes it leaves alone stay as they are.
+  const text = options.body.toString('utf8');
+  const clean = session.redact(text);
+  const body = clean === text ? options.body : Buffer.from(clean, 'utf8');
   for (let round = 1; round <= ROUNDS; round++) {
     let stored: { etag?: string; bytes: Buffer } | undefined;
     try {

@@ -1,5 +1,5 @@
-export const id = 98;
-export const ids = [98];
+export const id = 173;
+export const ids = [173];
 export const modules = {
 
 /***/ 3342:
@@ -68,7 +68,7 @@ class ByteTail {
 
 /***/ }),
 
-/***/ 4098:
+/***/ 10173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -743,6 +743,48 @@ function failedAt(path) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/inputs/metadata-secrets.ts
+/**
+ * The wheel's METADATA fields we generate from inputs (summary, author, requires, the readme as
+ * the long description...) are published inside the wheel and as its `.metadata` sidecar, which
+ * no redaction may rewrite (pip compares them). So a secret in one is refused before anything is
+ * built, naming the input. Pure: the caller hands in the run's redaction.
+ */
+
+/** The generated METADATA fields and the input each comes from. */
+function metadataFields(inputs, description) {
+    const fields = [
+        { input: 'name', value: inputs.name },
+        { input: 'version', value: inputs.version },
+        { input: 'summary', value: inputs.summary },
+        { input: 'author', value: inputs.author },
+        { input: 'license', value: inputs.license },
+        { input: 'home-page', value: inputs.homePage },
+        ...inputs.requires.map((value) => ({ input: 'requires', value })),
+        { input: 'requires-python', value: inputs.requiresPython },
+        { input: 'readme', value: description },
+    ];
+    return fields.filter((field) => !!field.value);
+}
+/**
+ * Throws for the first field that holds a secret (a value `redact` changes); the message never
+ * quotes the value.
+ */
+function refuseSecretsInMetadata(fields, redact) {
+    for (const { input, value } of fields) {
+        if (redact(value) === value)
+            continue;
+        const what = input === 'readme' ? 'the readme file' : 'the value';
+        throw new base_errors/* InputError */.dz(`${what} holds a secret (the value of a credential in the environment, masked in the ` +
+            "log); it would be written into the wheel's METADATA, which is published as it is.", {
+            input,
+            fix: input === 'readme'
+                ? 'remove the secret from the readme file (or point `readme` at another file).'
+                : `remove the secret from \`${input}\`; METADATA is public, never put a credential in it.`,
+        });
+    }
+}
+
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
 var artifact_plan = __webpack_require__(14888);
 // EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
@@ -789,13 +831,14 @@ openSession) {
 
 /**
  * One S3 session per run (src/publish/s3/s3-session.ts): the upload, the files beside it, the
- * index and the consumer check all send through it, with the run's cancellation `signal`. The
+ * index and the consumer check all send through it, with the run's cancellation `signal` and its
+ * `redactor` (every page and sidecar we write goes through it). The
  * SDK loads only when the first S3 step opens it.
  */
-function runS3Session(options, log, signal) {
+function runS3Session(options, log, signal, redactor) {
     let opening;
     return {
-        open: () => (opening ??= Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)).then(({ openS3Session }) => openS3Session(options, log, { signal }))),
+        open: () => (opening ??= Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)).then(({ openS3Session }) => openS3Session(options, log, { signal, ...(redactor ? { redactor } : {}) }))),
         async close() {
             const session = await opening?.catch(() => undefined);
             session?.close();
@@ -5292,6 +5335,7 @@ async function closeWorkFolders(inputs, folders, succeeded, placed = []) {
 
 
 
+
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 async function runPipeline(inputs, deps) {
     const { log, env, signal } = deps;
@@ -5307,6 +5351,10 @@ async function runPipeline(inputs, deps) {
             readme: inputs.readme,
             log,
         });
+    // What we generate into METADATA is published as it is: a secret there is refused now.
+    if (!inputs.projectDir) {
+        refuseSecretsInMetadata(metadataFields(inputs, extras?.description?.text), (text) => redactor.redact(text));
+    }
     // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
     const executors = createExecutors(inputs, env, tempRootOf(env), log, {
         signal,
@@ -5331,7 +5379,7 @@ async function runPipeline(inputs, deps) {
     };
     const { executor } = executors;
     // One S3 session for the run (opened by the first S3 step), closed whatever happens.
-    const s3 = inputs.s3 ? runS3Session(inputs.s3, log, signal) : undefined;
+    const s3 = inputs.s3 ? runS3Session(inputs.s3, log, signal, redactor) : undefined;
     let succeeded = false;
     // What this run put in output-dir before publishing: removed again if it fails before then.
     const placed = [];
