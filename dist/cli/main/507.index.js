@@ -1,8 +1,8 @@
-export const id = 81;
-export const ids = [81];
+export const id = 507;
+export const ids = [507];
 export const modules = {
 
-/***/ 48086:
+/***/ 42160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -26,16 +26,16 @@ function booleanWord(value) {
 
 /***/ }),
 
-/***/ 56757:
+/***/ 7743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ inputReader),
 /* harmony export */   y: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48086);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _input_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38200);
+/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42160);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _input_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82982);
 /**
  * How every input is read, the same for each: trimmed, blank = its default (INPUT_SPECS), line
  * lists without blank and `#` lines, booleans as true/false only. Pure.
@@ -68,7 +68,7 @@ function parseBoolean(value, input) {
 
 /***/ }),
 
-/***/ 1144:
+/***/ 98994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -103,7 +103,7 @@ class ConsoleLog {
 
 /***/ }),
 
-/***/ 784:
+/***/ 79338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -123,7 +123,7 @@ class ConsoleLog {
 /* harmony export */   tT: () => (/* binding */ s3Uri)
 /* harmony export */ });
 /* unused harmony exports MAX_PARTS, encodeKey */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * Pure decisions for the S3 publisher: validated names, the object key, its URLs, the multipart
  * layout. No I/O here, so every rule is unit-testable.
@@ -323,14 +323,14 @@ function planUpload(size, partSize, threshold) {
 
 /***/ }),
 
-/***/ 90214:
+/***/ 68848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   dJ: () => (/* binding */ cancelOnSignals)
 /* harmony export */ });
 /* unused harmony exports CANCEL_SIGNALS, CANCEL_DEADLINE_MS, cancelledError */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * Cancellation of the working process: the runner cancels a step with SIGINT (some versions
  * SIGHUP), then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that. Any of these
@@ -389,7 +389,7 @@ function cancelOnSignals(proc = process) {
 
 /***/ }),
 
-/***/ 96081:
+/***/ 24507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -398,15 +398,17 @@ function cancelOnSignals(proc = process) {
 /* unused harmony export YANK_HELP */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90214);
-/* harmony import */ var _log_console_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1144);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34758);
-/* harmony import */ var _inputs_input_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56757);
-/* harmony import */ var _publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(784);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68848);
+/* harmony import */ var _log_console_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98994);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15232);
+/* harmony import */ var _inputs_input_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7743);
+/* harmony import */ var _publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79338);
+/* harmony import */ var _pipeline_tool_version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(52056);
 /**
  * `algorithmia-wheel yank --s3-bucket B --s3-prefix P name==version --reason "..."`: marks a
  * release yanked (PEP 592) in the index published with `s3-index`.
  */
+
 
 
 
@@ -424,6 +426,8 @@ const YANK_HELP = [
     '  --s3-bucket, --s3-prefix, --s3-region, --s3-endpoint, --s3-force-path-style, --s3-max-attempts',
     "                                as for the build's inputs",
     '  --s3-acl <acl>                ACL of the rewritten pages (default: that of the project page)',
+    '  -v, --verbose                 print debug lines too (as RUNNER_DEBUG=1 does)',
+    '  -h, --help                    show this help',
 ].join('\n');
 async function yankMain(argv) {
     let parsed;
@@ -434,6 +438,7 @@ async function yankMain(argv) {
             strict: true,
             options: {
                 help: { type: 'boolean', short: 'h' },
+                verbose: { type: 'boolean', short: 'v' },
                 reason: { type: 'string' },
                 's3-bucket': { type: 'string' },
                 's3-prefix': { type: 'string', default: '' },
@@ -467,8 +472,11 @@ async function yankMain(argv) {
         process.stderr.write(`algorithmia-wheel yank: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}\nRun with --help for usage.\n`);
         return 2;
     }
-    const log = new _log_console_log_js__WEBPACK_IMPORTED_MODULE_5__/* .ConsoleLog */ .w(process.env.RUNNER_DEBUG === '1');
     const values = parsed.values;
+    const log = new _log_console_log_js__WEBPACK_IMPORTED_MODULE_6__/* .ConsoleLog */ .w(values.verbose === true || process.env.RUNNER_DEBUG === '1');
+    // The first thing a bug report needs, as the build prints it.
+    log.debug(`algorithmia-wheel ${_pipeline_tool_version_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOL_VERSION */ .w} on node ${process.version}`);
+    log.debug(`yank ${parsed.positionals[0]} in s3://${values['s3-bucket']}/${values['s3-prefix']}`);
     // Ctrl-C or SIGTERM aborts every request of the yank (one S3 session, its signal).
     const cancellation = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .dJ)();
     try {
@@ -476,7 +484,7 @@ async function yankMain(argv) {
         if (endpoint)
             (0,_publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .parseEndpoint */ .Bk)(endpoint);
         // Loaded when used: `--help` and usage errors never read the AWS SDK.
-        const { yankRelease } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(593), __webpack_require__.e(415)]).then(__webpack_require__.bind(__webpack_require__, 75415));
+        const { yankRelease } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(147), __webpack_require__.e(297)]).then(__webpack_require__.bind(__webpack_require__, 49297));
         const result = await yankRelease({
             bucket: values['s3-bucket'],
             prefix: values['s3-prefix'] ?? '',
