@@ -4788,12 +4788,17 @@ var verify_install = __webpack_require__(37249);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/failed-evidence.ts
 // A failed verification or library check keeps its evidence in `<output-dir>/failed/`: the
 // unverified wheel, pip's log and the import traceback, so the user has something to look at.
-// Every text is redacted like the log; nothing here is ever published to S3.
+// Every text is redacted like the log; nothing here is ever published to S3. With artifact
+// publishing on, the folder also goes up as its own artifact, `<artifact-name>-failed`: evidence
+// for the user to download, never the wheel's artifact.
+
 
 
 
 /** The folder under output-dir that holds a failed run's evidence. */
 const FAILED_FOLDER = 'failed';
+/** The suffix of the evidence artifact's name. */
+const FAILED_ARTIFACT_SUFFIX = '-failed';
 /**
  * Writes the evidence and returns the error to throw: the same kind, its message naming the
  * folder. A failure to write the evidence is a warning: the verification's error stays the news.
@@ -4801,19 +4806,21 @@ const FAILED_FOLDER = 'failed';
 async function keepFailureEvidence(error, evidence) {
     const folder = (0,external_node_path_.join)(evidence.outputDir, FAILED_FOLDER);
     const redactor = redact/* Redactor */.pO.fromEnvironment(evidence.env);
+    const files = [(0,external_node_path_.basename)(evidence.wheelPath), 'pip.log', 'traceback.txt'].map((f) => (0,external_node_path_.join)(folder, f));
     try {
         await (0,promises_.mkdir)(folder, { recursive: true });
-        await (0,promises_.copyFile)(evidence.wheelPath, (0,external_node_path_.join)(folder, (0,external_node_path_.basename)(evidence.wheelPath)));
-        await (0,promises_.writeFile)((0,external_node_path_.join)(folder, 'pip.log'), redactor.redact(evidence.pipLog));
-        await (0,promises_.writeFile)((0,external_node_path_.join)(folder, 'traceback.txt'), redactor.redact(evidence.traceback));
+        await (0,promises_.copyFile)(evidence.wheelPath, files[0]);
+        await (0,promises_.writeFile)(files[1], redactor.redact(evidence.pipLog));
+        await (0,promises_.writeFile)(files[2], redactor.redact(evidence.traceback));
     }
     catch (writeError) {
         evidence.log.warning(`Could not keep the failed verification's files in ${folder}: ${String(writeError)}`);
         return error;
     }
     evidence.log.info(`The unverified wheel, pip's log and the traceback are kept in ${folder}`);
+    const where = await uploadEvidence(error, files, folder, evidence);
     const Kind = error.constructor;
-    return new Kind(`${error.message} The unverified wheel, pip's log and the traceback are in ${folder}.`, {
+    return new Kind(`${error.message} The unverified wheel, pip's log and the traceback are in ${folder}${where}.`, {
         ...(error.input === undefined ? {} : { input: error.input }),
         ...(error.fix === undefined ? {} : { fix: error.fix }),
         ...(error.file === undefined ? {} : { file: error.file }),
@@ -4821,11 +4828,34 @@ async function keepFailureEvidence(error, evidence) {
         cause: error,
     });
 }
+/** Uploads the evidence when artifacts are on; returns how the error names it ('' = not at all). */
+async function uploadEvidence(error, files, folder, evidence) {
+    const { artifact, signal } = evidence;
+    // A cancelled run uploads nothing more; a run without artifacts has only the folder.
+    if (!artifact || error instanceof base_errors/* CancelledError */.cc || signal?.aborted)
+        return '';
+    const { uploadEvidenceArtifact } = await __webpack_require__.e(/* import() */ 700).then(__webpack_require__.bind(__webpack_require__, 7700));
+    const result = await uploadEvidenceArtifact(files, folder, {
+        name: artifact.name,
+        ...(artifact.retentionDays === undefined ? {} : { retentionDays: artifact.retentionDays }),
+        ...(signal ? { signal } : {}),
+    }, evidence.env, evidence.log);
+    if (result.status === 'skipped')
+        return '';
+    if (result.status === 'failed') {
+        return ` (uploading them as the workflow artifact '${result.name}' failed: ${result.reason})`;
+    }
+    const handle = [result.id === undefined ? '' : `id ${result.id}`, result.url ?? '']
+        .filter(Boolean)
+        .join(': ');
+    return ` and in the workflow artifact '${result.name}'${handle ? ` (${handle})` : ''}`;
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-step.ts
 // Verification: in each place the wheel must run (each `verify-image`, or where the build ran),
 // install the packed wheel, check its native libraries, import it and run the test command; only
 // then does it move from the pending folder into output-dir.
+
 
 
 
@@ -4868,6 +4898,8 @@ async function runVerifyStep(ctx, options) {
             traceback: evidence.pipLog ? `${error.message}\n${error.details ?? ''}\n` : '',
             env: ctx.env,
             log,
+            ...evidenceArtifact(inputs, packed.wheel.fileName),
+            ...(ctx.signal ? { signal: ctx.signal } : {}),
         });
     }
     const first = results[0];
@@ -4886,6 +4918,21 @@ async function runVerifyStep(ctx, options) {
         verifications: results.map((r) => r.row),
     };
     return { wheel, importLines: first.importLines, tags };
+}
+/** `<artifact-name>-failed` when artifact publishing is on. */
+function evidenceArtifact(inputs, wheelFileName) {
+    if (!inputs.artifact)
+        return {};
+    const name = (0,artifact_plan/* resolveArtifactName */.CL)(inputs.artifact.name, wheelFileName);
+    if (name === undefined)
+        return {};
+    const { retentionDays } = inputs.artifact;
+    return {
+        artifact: {
+            name: `${name}${FAILED_ARTIFACT_SUFFIX}`,
+            ...(retentionDays === undefined ? {} : { retentionDays }),
+        },
+    };
 }
 /** install, check-libs, import, test-requires and test-command in one place. */
 async function verifyIn(ctx, options, place, index, tags, evidence) {

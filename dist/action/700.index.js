@@ -6,7 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   publishArtifact: () => (/* binding */ publishArtifact)
+/* harmony export */   publishArtifact: () => (/* binding */ publishArtifact),
+/* harmony export */   uploadEvidenceArtifact: () => (/* binding */ uploadEvidenceArtifact)
 /* harmony export */ });
 /* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93099);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
@@ -157,6 +158,49 @@ async function sameWheelAlreadyUploaded(error, options) {
     }
     catch {
         return undefined;
+    }
+}
+/**
+ * Uploads `files` (the failed/ folder: the unverified wheel, pip.log, traceback.txt) as one zip
+ * artifact named `name`. Evidence, not a publication: a failed upload is reported, not thrown,
+ * so the verification's error stays the news; a cancel is thrown, as for every upload.
+ */
+async function uploadEvidenceArtifact(files, folder, options, env, log) {
+    const { name, retentionDays, signal } = options;
+    const missing = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .missingArtifactEnv */ .ug)(env);
+    if (missing.length > 0) {
+        const reason = `not running in a GitHub Actions job (${missing.join(' and ')} not set)`;
+        log.debug(`Evidence artifact skipped: ${reason}.`);
+        return { status: 'skipped', name, reason };
+    }
+    log.setSecret(env.ACTIONS_RUNTIME_TOKEN);
+    signal?.throwIfAborted();
+    try {
+        const client = await artifactClient();
+        signal?.throwIfAborted();
+        const response = await untilCancelled(client.uploadArtifact(name, [...files], folder, {
+            ...(retentionDays === undefined ? {} : { retentionDays }),
+        }), signal);
+        const url = response.id === undefined ? undefined : (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .artifactUrl */ .Wk)(env, response.id);
+        log.info(`Workflow artifact '${name}' uploaded with the failed verification's files` +
+            `${response.id === undefined ? '' : ` (id ${response.id})`}${url ? `: ${url}` : ''}`);
+        return {
+            status: 'uploaded',
+            name,
+            ...(response.id === undefined ? {} : { id: response.id }),
+            ...(url === undefined ? {} : { url }),
+        };
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
+        const secrets = [env.ACTIONS_RUNTIME_TOKEN];
+        const reason = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .describeArtifactFailure */ .q8)({
+            name: error instanceof Error ? error.name : 'Error',
+            message: (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactText */ .Rd)((0,_base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), secrets, [_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .SAS_SIGNATURE */ .$y]),
+        }, name).message;
+        log.warning(`Could not upload the failed verification's files: ${reason}`);
+        return { status: 'failed', name, reason };
     }
 }
 

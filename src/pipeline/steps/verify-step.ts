@@ -18,7 +18,8 @@ import {
   runTestCommand,
   type VerifyOptions,
 } from '../../python/verify-install.js';
-import { keepFailureEvidence } from './failed-evidence.js';
+import { FAILED_ARTIFACT_SUFFIX, keepFailureEvidence } from './failed-evidence.js';
+import { resolveArtifactName } from '../../publish/artifact/artifact-plan.js';
 import type { StepContext } from '../step-context.js';
 import type { VerifyPlace } from '../verify-places.js';
 import type { PackResult, PlaceVerification, VerifiedWheel } from '../verified-wheel.js';
@@ -77,6 +78,8 @@ export async function runVerifyStep(
       traceback: evidence.pipLog ? `${error.message}\n${error.details ?? ''}\n` : '',
       env: ctx.env,
       log,
+      ...evidenceArtifact(inputs, packed.wheel.fileName),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
   }
   const first = results[0]!;
@@ -96,6 +99,23 @@ export async function runVerifyStep(
     verifications: results.map((r) => r.row),
   };
   return { wheel, importLines: first.importLines, tags };
+}
+
+/** `<artifact-name>-failed` when artifact publishing is on. */
+function evidenceArtifact(
+  inputs: StepContext['inputs'],
+  wheelFileName: string,
+): { artifact?: { name: string; retentionDays?: number } } {
+  if (!inputs.artifact) return {};
+  const name = resolveArtifactName(inputs.artifact.name, wheelFileName);
+  if (name === undefined) return {};
+  const { retentionDays } = inputs.artifact;
+  return {
+    artifact: {
+      name: `${name}${FAILED_ARTIFACT_SUFFIX}`,
+      ...(retentionDays === undefined ? {} : { retentionDays }),
+    },
+  };
 }
 
 /** install, check-libs, import, test-requires and test-command in one place. */

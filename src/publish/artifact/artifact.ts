@@ -193,3 +193,69 @@ async function sameWheelAlreadyUploaded(
     return undefined;
   }
 }
+
+/** The evidence of a failed verification, uploaded as its own artifact (never the wheel's). */
+export interface EvidenceArtifact {
+  status: 'uploaded' | 'skipped' | 'failed';
+  name: string;
+  id?: number;
+  url?: string;
+  /** Why it was skipped, or how the upload failed (redacted). */
+  reason?: string;
+}
+
+/**
+ * Uploads `files` (the failed/ folder: the unverified wheel, pip.log, traceback.txt) as one zip
+ * artifact named `name`. Evidence, not a publication: a failed upload is reported, not thrown,
+ * so the verification's error stays the news; a cancel is thrown, as for every upload.
+ */
+export async function uploadEvidenceArtifact(
+  files: readonly string[],
+  folder: string,
+  options: ArtifactOptions,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+): Promise<EvidenceArtifact> {
+  const { name, retentionDays, signal } = options;
+  const missing = missingArtifactEnv(env);
+  if (missing.length > 0) {
+    const reason = `not running in a GitHub Actions job (${missing.join(' and ')} not set)`;
+    log.debug(`Evidence artifact skipped: ${reason}.`);
+    return { status: 'skipped', name, reason };
+  }
+  log.setSecret(env.ACTIONS_RUNTIME_TOKEN!);
+  signal?.throwIfAborted();
+  try {
+    const client = await artifactClient();
+    signal?.throwIfAborted();
+    const response = await untilCancelled(
+      client.uploadArtifact(name, [...files], folder, {
+        ...(retentionDays === undefined ? {} : { retentionDays }),
+      }),
+      signal,
+    );
+    const url = response.id === undefined ? undefined : artifactUrl(env, response.id);
+    log.info(
+      `Workflow artifact '${name}' uploaded with the failed verification's files` +
+        `${response.id === undefined ? '' : ` (id ${response.id})`}${url ? `: ${url}` : ''}`,
+    );
+    return {
+      status: 'uploaded',
+      name,
+      ...(response.id === undefined ? {} : { id: response.id }),
+      ...(url === undefined ? {} : { url }),
+    };
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    const secrets = [env.ACTIONS_RUNTIME_TOKEN];
+    const reason = describeArtifactFailure(
+      {
+        name: error instanceof Error ? error.name : 'Error',
+        message: redactText(errorMessage(error), secrets, [SAS_SIGNATURE]),
+      },
+      name,
+    ).message;
+    log.warning(`Could not upload the failed verification's files: ${reason}`);
+    return { status: 'failed', name, reason };
+  }
+}
