@@ -2597,7 +2597,7 @@ function absolute(base, path) {
 
 async function runWithInputs(source, deps) {
     const inputs = getInputs(source, deps.env);
-    const { runPipeline } = await __webpack_require__.e(/* import() */ 528).then(__webpack_require__.bind(__webpack_require__, 39147));
+    const { runPipeline } = await __webpack_require__.e(/* import() */ 298).then(__webpack_require__.bind(__webpack_require__, 93298));
     return runPipeline(inputs, deps);
 }
 

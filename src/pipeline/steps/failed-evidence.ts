@@ -25,6 +25,8 @@ export interface FailureEvidence {
   artifact?: { name: string; retentionDays?: number };
   /** The run's cancellation: a cancel during the upload fails the run as cancelled. */
   signal?: AbortSignal;
+  /** The interval of the upload's progress lines. */
+  progressMs?: number;
 }
 
 /** The suffix of the evidence artifact's name. */
@@ -87,6 +89,7 @@ async function uploadEvidence(
       name: artifact.name,
       ...(artifact.retentionDays === undefined ? {} : { retentionDays: artifact.retentionDays }),
       ...(signal ? { signal } : {}),
+      ...(evidence.progressMs === undefined ? {} : { progressMs: evidence.progressMs }),
     },
     evidence.env,
     evidence.log,

@@ -21,6 +21,8 @@ import {
 import { FAILED_ARTIFACT_SUFFIX, keepFailureEvidence } from './failed-evidence.js';
 import { resolveArtifactName } from '../../publish/artifact/artifact-plan.js';
 import type { StepContext } from '../step-context.js';
+import { formatDuration } from '../../log/log.js';
+import { withTicker } from '../../log/progress-ticker.js';
 import type { VerifyPlace } from '../verify-places.js';
 import type { PackResult, PlaceVerification, VerifiedWheel } from '../verified-wheel.js';
 import { expandTag, parseWheelTag, type PythonProbe } from '../../wheel/tags.js';
@@ -79,6 +81,7 @@ export async function runVerifyStep(
       env: ctx.env,
       log,
       ...evidenceArtifact(inputs, packed.wheel.fileName),
+      progressMs: ctx.progress.intervalMs,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
   }
@@ -99,6 +102,27 @@ export async function runVerifyStep(
     verifications: results.map((r) => r.row),
   };
   return { wheel, importLines: first.importLines, tags };
+}
+
+/**
+ * The step's timed phases, each with a progress line once it has been quiet for the interval
+ * (pip, the import and test-command can be long): which phase, and for how long. A command that
+ * prints keeps it quiet.
+ */
+function quietTimed(ctx: StepContext): StepContext['timed'] {
+  const { intervalMs, lastOutputAt } = ctx.progress;
+  return (name, fn) =>
+    ctx.timed(name, () =>
+      withTicker(
+        {
+          intervalMs,
+          lastOutputAt,
+          line: (ms) => `${name}: still running (${formatDuration(ms)})`,
+          print: (line) => ctx.log.info(line),
+        },
+        fn,
+      ),
+    );
 }
 
 /** `<artifact-name>-failed` when artifact publishing is on. */
@@ -127,7 +151,8 @@ async function verifyIn(
   tags: readonly string[],
   evidence: { pipLog: string },
 ): Promise<PlaceResult> {
-  const { inputs, log, timed } = ctx;
+  const { inputs, log } = ctx;
+  const timed = quietTimed(ctx);
   const { packed } = options;
   const { executor } = place;
   const workDir = join(ctx.work, index === 0 ? 'verify' : `verify-${index + 1}`);

@@ -1,6 +1,178 @@
-export const id = 528;
-export const ids = [528];
+export const id = 298;
+export const ids = [298];
 export const modules = {
+
+/***/ 1782:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* unused harmony exports MemoryLog, formatBytes */
+/** Collects lines in memory; for tests and for code that must not print. */
+class MemoryLog {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    async group(name, fn) {
+        this.lines.push(`group: ${name}`);
+        return fn();
+    }
+    setSecret() { }
+}
+function formatDuration(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 46232:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $9: () => (/* binding */ watchedStream),
+/* harmony export */   Bp: () => (/* binding */ withTicker),
+/* harmony export */   ri: () => (/* binding */ progressIntervalMs)
+/* harmony export */ });
+/* unused harmony exports PROGRESS_INTERVAL_VARIABLE, ticker, startTicker */
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63265);
+/**
+ * Progress while slow work runs without a natural step to report (an upload's part on the wire,
+ * a quiet pip or test-command): a line once the work has been quiet for `intervalMs`, so a long
+ * run never looks hung on a TTY-less log and a short one prints nothing extra. Output of the
+ * command itself (`lastOutputAt`) restarts the quiet clock: no line duplicates its own.
+ */
+
+
+/**
+ * Internal, for tests only: the interval in ms (the tests of the bundled action must not wait
+ * 10 s). Not an input and not documented for users; CONTRIBUTING.md names it.
+ */
+const PROGRESS_INTERVAL_VARIABLE = 'ALGORITHMIA_WHEEL_PROGRESS_MS';
+/** The run's progress interval: 10 s, or the internal test variable when it is a whole number. */
+function progressIntervalMs(env) {
+    const raw = env[PROGRESS_INTERVAL_VARIABLE];
+    const value = raw === undefined || !/^\d+$/.test(raw.trim()) ? NaN : Number(raw.trim());
+    return Number.isSafeInteger(value) && value > 0 ? value : _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRESS_INTERVAL_MS */ .vG;
+}
+/** A ticker without its timer: the decision alone, for a caller with its own clock. */
+function ticker(options) {
+    const now = options.now ?? Date.now;
+    const started = now();
+    let lastLine = started;
+    let stopped = false;
+    return {
+        check() {
+            if (stopped)
+                return;
+            const time = now();
+            const quietSince = Math.max(lastLine, options.lastOutputAt?.() ?? 0);
+            if (time - quietSince < options.intervalMs)
+                return;
+            lastLine = time;
+            options.print(options.line(time - started));
+        },
+        stop() {
+            stopped = true;
+        },
+    };
+}
+/** Starts a ticker checked a few times per interval; `stop` ends it. The timer never keeps node up. */
+function startTicker(options) {
+    const tick = ticker(options);
+    const timer = setInterval(() => tick.check(), Math.max(20, Math.min(1000, Math.floor(options.intervalMs / 4))));
+    timer.unref();
+    return {
+        check: () => tick.check(),
+        stop() {
+            clearInterval(timer);
+            tick.stop();
+        },
+    };
+}
+/** Runs `work` with a ticker that stops when it settles. */
+async function withTicker(options, work) {
+    const running = startTicker(options);
+    try {
+        return await work();
+    }
+    finally {
+        running.stop();
+    }
+}
+/**
+ * A stream in front of `target` that notes when something was last written to it: the commands'
+ * streamed output, so a ticker stays quiet while a command prints.
+ */
+function watchedStream(target) {
+    let last = 0;
+    const stream = new node_stream__WEBPACK_IMPORTED_MODULE_0__.Writable({
+        write(chunk, _encoding, callback) {
+            if (chunk.length > 0)
+                last = Date.now();
+            target.write(chunk, (error) => callback(error ?? null));
+        },
+    });
+    return { stream, lastWriteAt: () => last };
+}
+
+
+/***/ }),
+
+/***/ 63265:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   kl: () => (/* binding */ throttledProgress),
+/* harmony export */   oz: () => (/* binding */ progressLine),
+/* harmony export */   vG: () => (/* binding */ PROGRESS_INTERVAL_MS)
+/* harmony export */ });
+const PROGRESS_INTERVAL_MS = 10_000;
+/** Returns the function to call after each unit of work; it prints when the interval passed. */
+function throttledProgress(label, total, print, options = {}) {
+    const now = options.now ?? Date.now;
+    const interval = options.intervalMs ?? PROGRESS_INTERVAL_MS;
+    let last = now();
+    return (done) => {
+        const time = now();
+        if (time - last < interval || done.files >= total.files)
+            return;
+        last = time;
+        print(progressLine(label, done, total));
+    };
+}
+function progressLine(label, done, total) {
+    const percent = total.bytes > 0 ? Math.floor((done.bytes / total.bytes) * 100) : 100;
+    return `${label}: ${mib(done.bytes)} of ${mib(total.bytes)} MiB (${percent}%), ${done.files} of ${total.files} files`;
+}
+function mib(bytes) {
+    return (bytes / 1048576).toFixed(1);
+}
+
+
+/***/ }),
 
 /***/ 49484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -68,7 +240,7 @@ class ByteTail {
 
 /***/ }),
 
-/***/ 39147:
+/***/ 93298:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -226,41 +398,8 @@ async function runBuild(ctx) {
 var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./src/log/log.ts
-/** Collects lines in memory; for tests and for code that must not print. */
-class MemoryLog {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    async group(name, fn) {
-        this.lines.push(`group: ${name}`);
-        return fn();
-    }
-    setSecret() { }
-}
-function formatDuration(ms) {
-    return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${value.toFixed(1)} ${units[unit]}`;
-}
-
+// EXTERNAL MODULE: ./src/log/log.ts
+var log_log = __webpack_require__(1782);
 // EXTERNAL MODULE: ./src/exec/container-plan.ts
 var container_plan = __webpack_require__(21366);
 // EXTERNAL MODULE: external "node:child_process"
@@ -605,7 +744,7 @@ class ContainerExecutor {
                 fix: 'check the image name and tag, and if the registry is private log in to it in an earlier step (e.g. docker/login-action).',
             });
         }
-        log.info(`Pulled ${image} in ${formatDuration(Date.now() - started)}.`);
+        log.info(`Pulled ${image} in ${(0,log_log/* formatDuration */.a3)(Date.now() - started)}.`);
     }
 }
 
@@ -743,6 +882,10 @@ function failedAt(path) {
     };
 }
 
+// EXTERNAL MODULE: ./src/log/progress-ticker.ts
+var progress_ticker = __webpack_require__(46232);
+// EXTERNAL MODULE: ./src/log/progress.ts
+var progress = __webpack_require__(63265);
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
 var artifact_plan = __webpack_require__(87610);
 // EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
@@ -787,6 +930,8 @@ openSession) {
 
 
 
+
+
 /**
  * One S3 session per run (src/publish/s3/s3-session.ts): the upload, the files beside it, the
  * index and the consumer check all send through it, with the run's cancellation `signal`. The
@@ -803,15 +948,15 @@ function runS3Session(options, log, signal) {
     };
 }
 /** The workflow artifact; skipped with one log line outside GitHub Actions. */
-function artifactStep(inputs, env) {
+function artifactStep(inputs, env, progressMs = (0,progress_ticker/* progressIntervalMs */.ri)(env)) {
     return {
         name: 'Publish artifact',
         async run(wheel, log, signal) {
             const name = (0,artifact_plan/* resolveArtifactName */.CL)(inputs.name, wheel.fileName);
             const { publishArtifact } = await __webpack_require__.e(/* import() */ 700).then(__webpack_require__.bind(__webpack_require__, 7700));
             const result = await publishArtifact(wheel, inputs.retentionDays === undefined
-                ? { name, signal }
-                : { name, retentionDays: inputs.retentionDays, signal }, env, log);
+                ? { name, signal, progressMs }
+                : { name, retentionDays: inputs.retentionDays, signal, progressMs }, env, log);
             if (result.status === 'skipped')
                 return {};
             log.info(`artifact ${result.name} uploaded${result.url ? `: ${result.url}` : ''}`);
@@ -832,36 +977,38 @@ function artifactStep(inputs, env) {
         },
     };
 }
-/** The S3 upload: idempotent, checksummed, with a progress line every few seconds. */
-function s3Step(inputs, log, s3) {
+/**
+ * The S3 upload: idempotent, checksummed, with a progress line (bytes done of total) every
+ * `progressMs` on a long upload, none on a short one.
+ */
+function s3Step(inputs, log, s3, progressMs = progress/* PROGRESS_INTERVAL_MS */.vG) {
     return {
         name: 'Publish to S3',
         async run(wheel, _log, _signal, published) {
             const started = Date.now();
-            let lastLine = 0;
+            let sent = 0;
             const [{ publishToS3 }, { s3Target }] = await Promise.all([
                 Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 61806)),
                 Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             const session = await s3.open();
-            const result = await publishToS3(session, wheel, {
+            const total = { bytes: wheel.size, files: 1 };
+            const result = await (0,progress_ticker/* withTicker */.Bp)({
+                intervalMs: progressMs,
+                line: () => (0,progress/* progressLine */.oz)('Uploading to S3', { bytes: sent, files: sent >= wheel.size ? 1 : 0 }, total),
+                print: (line) => log.info(line),
+            }, () => publishToS3(session, wheel, {
                 ...s3Target(inputs),
                 overwrite: inputs.overwrite,
-                onProgress: (sent, total) => {
-                    const now = Date.now();
-                    if (now - lastLine < 3000 && sent < total)
-                        return;
-                    lastLine = now;
-                    const seconds = Math.max(0.001, (now - started) / 1000);
-                    log.info(`uploaded ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((100 * sent) / total)}%, ${formatBytes(sent / seconds)}/s)`);
-                },
-            }, log);
+                // The bytes of the parts done so far; the ticker prints them.
+                onProgress: (done) => (sent = done),
+            }, log));
             const verb = result.status === 'already-published'
                 ? 'already published (same sha256), skipped'
                 : result.status === 'overwritten'
                     ? 'overwritten'
                     : 'uploaded';
-            log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
+            log.info(`${result.uri} ${verb} in ${(0,log_log/* formatDuration */.a3)(Date.now() - started)}`);
             const outputs = {
                 's3-uri': result.uri,
                 's3-url': result.url,
@@ -913,10 +1060,11 @@ function s3IndexStep(inputs, s3) {
  */
 function publishersFor(inputs, env, log, consumer, s3) {
     const steps = [];
+    const progressMs = (0,progress_ticker/* progressIntervalMs */.ri)(env);
     if (inputs.artifact)
-        steps.push(artifactStep(inputs.artifact, env));
+        steps.push(artifactStep(inputs.artifact, env, progressMs));
     if (inputs.s3 && s3) {
-        steps.push(s3Step(inputs.s3, log, s3));
+        steps.push(s3Step(inputs.s3, log, s3, progressMs));
         if (inputs.s3.index)
             steps.push(s3IndexStep(inputs.s3, s3));
         steps.push(verifyPublishedStep(inputs.s3, consumer, s3.open));
@@ -4745,29 +4893,6 @@ async function checkNativeLibraries(options) {
 var python_probe = __webpack_require__(54538);
 // EXTERNAL MODULE: ./src/wheel/layout.ts
 var layout = __webpack_require__(55015);
-;// CONCATENATED MODULE: ./src/log/progress.ts
-const PROGRESS_INTERVAL_MS = 10_000;
-/** Returns the function to call after each unit of work; it prints when the interval passed. */
-function throttledProgress(label, total, print, options = {}) {
-    const now = options.now ?? Date.now;
-    const interval = options.intervalMs ?? PROGRESS_INTERVAL_MS;
-    let last = now();
-    return (done) => {
-        const time = now();
-        if (time - last < interval || done.files >= total.files)
-            return;
-        last = time;
-        print(progressLine(label, done, total));
-    };
-}
-function progressLine(label, done, total) {
-    const percent = total.bytes > 0 ? Math.floor((done.bytes / total.bytes) * 100) : 100;
-    return `${label}: ${mib(done.bytes)} of ${mib(total.bytes)} MiB (${percent}%), ${done.files} of ${total.files} files`;
-}
-function mib(bytes) {
-    return (bytes / 1048576).toFixed(1);
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/steps/stage-and-pack-step.ts
 
 
@@ -4851,7 +4976,7 @@ async function stageAndPack(ctx, options) {
             generator: tool_version/* GENERATOR */._,
             compressionLevel: inputs.compressionLevel,
             // A line every 10 s on a long pack (a 409 MiB tree took 49 s), none on a short one.
-            onProgress: throttledProgress('Packing', { bytes: files.reduce((sum, f) => sum + f.size, 0), files: files.length }, (line) => log.info(line)),
+            onProgress: (0,progress/* throttledProgress */.kl)('Packing', { bytes: files.reduce((sum, f) => sum + f.size, 0), files: files.length }, (line) => log.info(line), { intervalMs: ctx.progress.intervalMs }),
         });
         log.info(`${packed.fileName}: ${packed.entries.length} files, ${packed.size} bytes, sha256 ${packed.sha256}`);
         return packed;
@@ -4879,7 +5004,7 @@ function timedGroup(log, signal) {
         signal?.throwIfAborted();
         const started = Date.now();
         const value = await log.group(name, fn);
-        log.info(`${name}: ${formatDuration(Date.now() - started)}`);
+        log.info(`${name}: ${(0,log_log/* formatDuration */.a3)(Date.now() - started)}`);
         return value;
     };
 }
@@ -5014,6 +5139,7 @@ async function uploadEvidence(error, files, folder, evidence) {
         name: artifact.name,
         ...(artifact.retentionDays === undefined ? {} : { retentionDays: artifact.retentionDays }),
         ...(signal ? { signal } : {}),
+        ...(evidence.progressMs === undefined ? {} : { progressMs: evidence.progressMs }),
     }, evidence.env, evidence.log);
     if (result.status === 'skipped')
         return '';
@@ -5030,6 +5156,8 @@ async function uploadEvidence(error, files, folder, evidence) {
 // Verification: in each place the wheel must run (each `verify-image`, or where the build ran),
 // install the packed wheel, check its native libraries, import it and run the test command; only
 // then does it move from the pending folder into output-dir.
+
+
 
 
 
@@ -5074,6 +5202,7 @@ async function runVerifyStep(ctx, options) {
             env: ctx.env,
             log,
             ...evidenceArtifact(inputs, packed.wheel.fileName),
+            progressMs: ctx.progress.intervalMs,
             ...(ctx.signal ? { signal: ctx.signal } : {}),
         });
     }
@@ -5094,6 +5223,20 @@ async function runVerifyStep(ctx, options) {
     };
     return { wheel, importLines: first.importLines, tags };
 }
+/**
+ * The step's timed phases, each with a progress line once it has been quiet for the interval
+ * (pip, the import and test-command can be long): which phase, and for how long. A command that
+ * prints keeps it quiet.
+ */
+function quietTimed(ctx) {
+    const { intervalMs, lastOutputAt } = ctx.progress;
+    return (name, fn) => ctx.timed(name, () => (0,progress_ticker/* withTicker */.Bp)({
+        intervalMs,
+        lastOutputAt,
+        line: (ms) => `${name}: still running (${(0,log_log/* formatDuration */.a3)(ms)})`,
+        print: (line) => ctx.log.info(line),
+    }, fn));
+}
 /** `<artifact-name>-failed` when artifact publishing is on. */
 function evidenceArtifact(inputs, wheelFileName) {
     if (!inputs.artifact)
@@ -5111,7 +5254,8 @@ function evidenceArtifact(inputs, wheelFileName) {
 }
 /** install, check-libs, import, test-requires and test-command in one place. */
 async function verifyIn(ctx, options, place, index, tags, evidence) {
-    const { inputs, log, timed } = ctx;
+    const { inputs, log } = ctx;
+    const timed = quietTimed(ctx);
     const { packed } = options;
     const { executor } = place;
     const workDir = (0,external_node_path_.join)(ctx.work, index === 0 ? 'verify' : `verify-${index + 1}`);
@@ -5388,10 +5532,16 @@ async function closeWorkFolders(inputs, folders, succeeded, placed = []) {
 
 
 
+
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 async function runPipeline(inputs, deps) {
     const { log, env, signal } = deps;
     const redactor = deps.redactor ?? redact/* Redactor */.pO.fromEnvironment(env);
+    // The commands' streamed output, watched so that progress lines stay quiet while they print.
+    const watched = deps.commandOutput ? (0,progress_ticker/* watchedStream */.$9)(deps.commandOutput.stream) : undefined;
+    const commandOutput = watched
+        ? { stream: watched.stream, flush: () => deps.commandOutput.flush() }
+        : undefined;
     const { outputDirExisted } = await checkUserFolders(inputs);
     // License files and the readme are read before the build, so a wrong name fails at once.
     const extras = inputs.projectDir
@@ -5406,12 +5556,12 @@ async function runPipeline(inputs, deps) {
     // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
     const executors = createExecutors(inputs, env, tempRootOf(env), log, {
         signal,
-        output: deps.commandOutput,
+        output: commandOutput,
         redactor,
     });
     const places = createVerifyPlaces(inputs, env, tempRootOf(env), log, executors.host, {
         signal,
-        output: deps.commandOutput,
+        output: commandOutput,
         redactor,
     });
     const folders = await openWorkFolders(inputs, env, outputDirExisted);
@@ -5424,6 +5574,10 @@ async function runPipeline(inputs, deps) {
         pending: folders.pending,
         timed: timedGroup(log, signal),
         ...(signal ? { signal } : {}),
+        progress: {
+            intervalMs: deps.progressIntervalMs ?? (0,progress_ticker/* progressIntervalMs */.ri)(env),
+            lastOutputAt: watched?.lastWriteAt ?? (() => 0),
+        },
     };
     const { executor } = executors;
     // One S3 session for the run (opened by the first S3 step), closed whatever happens.
