@@ -133,7 +133,11 @@ describe('the bundled action with both publishers on', () => {
     expect(errorAnnotations(run.stdout)).toHaveLength(1);
     const listing = await admin.send(new ListObjectsV2Command({ Bucket: 'untouched' }));
     expect(listing.KeyCount ?? 0).toBe(0);
-    expect(artifacts.artifacts().length).toBe(before);
+    // Only the evidence goes up (<wheel file name>-failed), never the wheel's own artifact.
+    const added = artifacts.artifacts().slice(before);
+    expect(added.map((a) => a.name)).toEqual([
+      expect.stringMatching(/^vecmath-1\.3\.0-[^/]+\.whl-failed$/),
+    ]);
     expect(run.outputs).toEqual({});
   });
 });

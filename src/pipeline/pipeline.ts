@@ -7,6 +7,7 @@ import { explainFsFailure } from './fs-failure.js';
 import type { Inputs } from '../inputs/inputs.js';
 import { metadataFields, refuseSecretsInMetadata } from '../inputs/metadata-secrets.js';
 import type { Log } from '../log/log.js';
+import { progressIntervalMs, watchedStream } from '../log/progress-ticker.js';
 import { Redactor } from '../log/redact.js';
 import type { Outputs } from '../inputs/output-spec.js';
 import { publishersFor, runS3Session } from './publishers.js';
@@ -38,6 +39,8 @@ export interface PipelineDeps {
    * as the log does. Default: one made from `env`.
    */
   redactor?: Redactor;
+  /** The interval of progress lines; default 10 s (src/log/progress-ticker.ts). */
+  progressIntervalMs?: number;
   /**
    * Called with every output once something is published (an upload done, an index written):
    * when a later step fails, the shell still reports what is out there (URI, sha256).
@@ -54,6 +57,11 @@ export interface PipelineResult {
 export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
   const { log, env, signal } = deps;
   const redactor = deps.redactor ?? Redactor.fromEnvironment(env);
+  // The commands' streamed output, watched so that progress lines stay quiet while they print.
+  const watched = deps.commandOutput ? watchedStream(deps.commandOutput.stream) : undefined;
+  const commandOutput: OutputSink | undefined = watched
+    ? { stream: watched.stream, flush: () => deps.commandOutput!.flush() }
+    : undefined;
   const { outputDirExisted } = await checkUserFolders(inputs);
   // License files and the readme are read before the build, so a wrong name fails at once.
   const extras = inputs.projectDir
@@ -74,12 +82,12 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
   const executors = createExecutors(inputs, env, tempRootOf(env), log, {
     signal,
-    output: deps.commandOutput,
+    output: commandOutput,
     redactor,
   });
   const places = createVerifyPlaces(inputs, env, tempRootOf(env), log, executors.host, {
     signal,
-    output: deps.commandOutput,
+    output: commandOutput,
     redactor,
   });
   const folders = await openWorkFolders(inputs, env, outputDirExisted);
@@ -92,6 +100,10 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     pending: folders.pending,
     timed: timedGroup(log, signal),
     ...(signal ? { signal } : {}),
+    progress: {
+      intervalMs: deps.progressIntervalMs ?? progressIntervalMs(env),
+      lastOutputAt: watched?.lastWriteAt ?? (() => 0),
+    },
   };
   const { executor } = executors;
   // One S3 session for the run (opened by the first S3 step), closed whatever happens.

@@ -1,5 +1,7 @@
 import type { ArtifactInputs, Inputs, S3Inputs } from '../inputs/inputs.js';
-import { formatBytes, formatDuration, type Log } from '../log/log.js';
+import { formatDuration, type Log } from '../log/log.js';
+import { PROGRESS_INTERVAL_MS, progressLine } from '../log/progress.js';
+import { progressIntervalMs, withTicker } from '../log/progress-ticker.js';
 import { resolveArtifactName } from '../publish/artifact/artifact-plan.js';
 import { indexOutputs } from '../publish/index/index-pages.js';
 import type { S3ClientOptions, S3Session } from '../publish/s3/s3-session.js';
@@ -42,7 +44,11 @@ export function runS3Session(
 }
 
 /** The workflow artifact; skipped with one log line outside GitHub Actions. */
-export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): AfterVerifyStep {
+export function artifactStep(
+  inputs: ArtifactInputs,
+  env: NodeJS.ProcessEnv,
+  progressMs = progressIntervalMs(env),
+): AfterVerifyStep {
   return {
     name: 'Publish artifact',
     async run(wheel: VerifiedWheel, log: Log, signal?: AbortSignal) {
@@ -51,8 +57,8 @@ export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): Af
       const result = await publishArtifact(
         wheel,
         inputs.retentionDays === undefined
-          ? { name, signal }
-          : { name, retentionDays: inputs.retentionDays, signal },
+          ? { name, signal, progressMs }
+          : { name, retentionDays: inputs.retentionDays, signal, progressMs },
         env,
         log,
       );
@@ -82,35 +88,50 @@ export function artifactStep(inputs: ArtifactInputs, env: NodeJS.ProcessEnv): Af
   };
 }
 
-/** The S3 upload: idempotent, checksummed, with a progress line every few seconds. */
-export function s3Step(inputs: S3Inputs, log: Log, s3: RunS3Session): AfterVerifyStep {
+/**
+ * The S3 upload: idempotent, checksummed, with a progress line (bytes done of total) every
+ * `progressMs` on a long upload, none on a short one.
+ */
+export function s3Step(
+  inputs: S3Inputs,
+  log: Log,
+  s3: RunS3Session,
+  progressMs = PROGRESS_INTERVAL_MS,
+): AfterVerifyStep {
   return {
     name: 'Publish to S3',
     async run(wheel: VerifiedWheel, _log: Log, _signal?: AbortSignal, published?) {
       const started = Date.now();
-      let lastLine = 0;
+      let sent = 0;
       const [{ publishToS3 }, { s3Target }] = await Promise.all([
         import('../publish/s3/s3-publish.js'),
         import('../publish/s3/s3-session.js'),
       ]);
       const session = await s3.open();
-      const result = await publishToS3(
-        session,
-        wheel,
+      const total = { bytes: wheel.size, files: 1 };
+      const result = await withTicker(
         {
-          ...s3Target(inputs),
-          overwrite: inputs.overwrite,
-          onProgress: (sent, total) => {
-            const now = Date.now();
-            if (now - lastLine < 3000 && sent < total) return;
-            lastLine = now;
-            const seconds = Math.max(0.001, (now - started) / 1000);
-            log.info(
-              `uploaded ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((100 * sent) / total)}%, ${formatBytes(sent / seconds)}/s)`,
-            );
-          },
+          intervalMs: progressMs,
+          line: () =>
+            progressLine(
+              'Uploading to S3',
+              { bytes: sent, files: sent >= wheel.size ? 1 : 0 },
+              total,
+            ),
+          print: (line) => log.info(line),
         },
-        log,
+        () =>
+          publishToS3(
+            session,
+            wheel,
+            {
+              ...s3Target(inputs),
+              overwrite: inputs.overwrite,
+              // The bytes of the parts done so far; the ticker prints them.
+              onProgress: (done) => (sent = done),
+            },
+            log,
+          ),
       );
       const verb =
         result.status === 'already-published'
@@ -184,9 +205,10 @@ export function publishersFor(
   s3: RunS3Session | undefined,
 ): AfterVerifyStep[] {
   const steps: AfterVerifyStep[] = [];
-  if (inputs.artifact) steps.push(artifactStep(inputs.artifact, env));
+  const progressMs = progressIntervalMs(env);
+  if (inputs.artifact) steps.push(artifactStep(inputs.artifact, env, progressMs));
   if (inputs.s3 && s3) {
-    steps.push(s3Step(inputs.s3, log, s3));
+    steps.push(s3Step(inputs.s3, log, s3, progressMs));
     if (inputs.s3.index) steps.push(s3IndexStep(inputs.s3, s3));
     steps.push(verifyPublishedStep(inputs.s3, consumer, s3.open));
   }

@@ -17,6 +17,8 @@ export interface StepContext {
   timed: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   /** Cancels the run (src/shell/cancel.ts). */
   signal?: AbortSignal;
+  /** Progress lines of slow work: their interval, and when a command last printed. */
+  progress: { intervalMs: number; lastOutputAt: () => number };
 }
 
 /** The timed-group helper of a run. */

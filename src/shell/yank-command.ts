@@ -9,6 +9,7 @@ import { ConsoleLog } from '../log/console-log.js';
 import { CancelledError, errorMessage, UserError } from '../base/errors.js';
 import { parseBoolean } from '../inputs/input-reader.js';
 import { parseEndpoint } from '../publish/s3/s3-plan.js';
+import { TOOL_VERSION } from '../pipeline/tool-version.js';
 
 export const YANK_HELP = [
   'Usage: algorithmia-wheel yank --s3-bucket B [--s3-prefix P] name==version --reason "..."',
@@ -21,6 +22,8 @@ export const YANK_HELP = [
   '  --s3-bucket, --s3-prefix, --s3-region, --s3-endpoint, --s3-force-path-style, --s3-max-attempts',
   "                                as for the build's inputs",
   '  --s3-acl <acl>                ACL of the rewritten pages (default: that of the project page)',
+  '  -v, --verbose                 print debug lines too (as RUNNER_DEBUG=1 does)',
+  '  -h, --help                    show this help',
 ].join('\n');
 
 export async function yankMain(argv: string[]): Promise<number> {
@@ -32,6 +35,7 @@ export async function yankMain(argv: string[]): Promise<number> {
       strict: true,
       options: {
         help: { type: 'boolean', short: 'h' },
+        verbose: { type: 'boolean', short: 'v' },
         reason: { type: 'string' },
         's3-bucket': { type: 'string' },
         's3-prefix': { type: 'string', default: '' },
@@ -63,8 +67,11 @@ export async function yankMain(argv: string[]): Promise<number> {
     );
     return 2;
   }
-  const log = new ConsoleLog(process.env.RUNNER_DEBUG === '1');
   const values = parsed.values;
+  const log = new ConsoleLog(values.verbose === true || process.env.RUNNER_DEBUG === '1');
+  // The first thing a bug report needs, as the build prints it.
+  log.debug(`algorithmia-wheel ${TOOL_VERSION} on node ${process.version}`);
+  log.debug(`yank ${parsed.positionals[0]} in s3://${values['s3-bucket']}/${values['s3-prefix']}`);
   // Ctrl-C or SIGTERM aborts every request of the yank (one S3 session, its signal).
   const cancellation = cancelOnSignals();
   try {

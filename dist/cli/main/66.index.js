@@ -6,17 +6,39 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   publishArtifact: () => (/* binding */ publishArtifact)
+/* harmony export */   publishArtifact: () => (/* binding */ publishArtifact),
+/* harmony export */   uploadEvidenceArtifact: () => (/* binding */ uploadEvidenceArtifact)
 /* harmony export */ });
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94361);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34758);
-/* harmony import */ var _artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14888);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(94361);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75384);
+/* harmony import */ var _log_progress_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74239);
+/* harmony import */ var _log_progress_ticker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53606);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34758);
+/* harmony import */ var _artifact_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14888);
 
 
 
 
+
+
+
+
+/**
+ * The client's upload with a line per quiet interval: the client reports bytes only per chunk
+ * (8 MiB), so a slow link could look hung; the line says what is going up and for how long.
+ */
+function uploading(what, options, log, work) {
+    const size = `${(what.bytes / 1048576).toFixed(1)} MiB`;
+    return (0,_log_progress_ticker_js__WEBPACK_IMPORTED_MODULE_2__/* .withTicker */ .Bp)({
+        intervalMs: options.progressMs ?? _log_progress_js__WEBPACK_IMPORTED_MODULE_5__/* .PROGRESS_INTERVAL_MS */ .vG,
+        line: (ms) => `Uploading the artifact '${what.name}': ${size} in ${what.files} file${what.files === 1 ? '' : 's'}, ${(0,_log_log_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a3)(ms)} so far`,
+        print: (line) => log.info(line),
+    }, work);
+}
 /**
  * Uploads the verified wheel as a workflow artifact of the current run.
  *
@@ -65,7 +87,7 @@ async function untilCancelled(work, signal) {
 }
 async function publishArtifact(wheel, options, env, log) {
     const { name, retentionDays, signal } = options;
-    const missing = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .missingArtifactEnv */ .ug)(env);
+    const missing = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .missingArtifactEnv */ .ug)(env);
     if (missing.length > 0) {
         const reason = `not running in a GitHub Actions job (${missing.join(' and ')} not set)`;
         log.info(`Workflow artifact skipped: ${reason}.`);
@@ -75,18 +97,18 @@ async function publishArtifact(wheel, options, env, log) {
     // wherever the action runs (a wrapper, a self-hosted runner with a custom environment).
     log.setSecret(env.ACTIONS_RUNTIME_TOKEN);
     // The client names a skipArchive artifact after the file on disk, so compare with that.
-    const format = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .artifactUploadFormat */ .xe)(name, node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(wheel.path));
+    const format = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactUploadFormat */ .xe)(name, node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(wheel.path));
     const secrets = [env.ACTIONS_RUNTIME_TOKEN];
     let response;
     signal?.throwIfAborted();
     try {
         const client = await artifactClient();
         signal?.throwIfAborted();
-        response = await untilCancelled(client.uploadArtifact(name, [wheel.path], node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(wheel.path), {
+        response = await uploading({ name, bytes: wheel.size, files: 1 }, options, log, () => untilCancelled(client.uploadArtifact(name, [wheel.path], node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(wheel.path), {
             ...(retentionDays === undefined ? {} : { retentionDays }),
             compressionLevel: 0,
             skipArchive: format === 'wheel',
-        }), signal);
+        }), signal));
     }
     catch (error) {
         if (signal?.aborted)
@@ -94,19 +116,19 @@ async function publishArtifact(wheel, options, env, log) {
         const existing = await sameWheelAlreadyUploaded(error, { name, format, wheel, env, log });
         if (existing)
             return existing;
-        const failure = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .describeArtifactFailure */ .q8)({
+        const failure = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .describeArtifactFailure */ .q8)({
             name: error instanceof Error ? error.name : 'Error',
-            message: (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactText */ .Rd)((0,_base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), secrets, [_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .SAS_SIGNATURE */ .$y]),
+            message: (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)((0,_base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error), secrets, [_log_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .SAS_SIGNATURE */ .$y]),
         }, name);
         // Only a name clash is about the input; a 503 or a quota is not. No `cause`: the client's
         // error objects carry request details we would rather not print.
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1(failure.message, {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PublishError */ .S1(failure.message, {
             ...(failure.kind === 'conflict' ? { input: 'artifact-name' } : {}),
             fix: failure.fix,
         });
     }
     if (response.id === undefined) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1(`The artifact service did not return an id for '${name}'.`, {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PublishError */ .S1(`The artifact service did not return an id for '${name}'.`, {
             fix: "re-run the job; if it persists, set 'artifact-name' to false to skip the upload.",
         });
     }
@@ -115,12 +137,12 @@ async function publishArtifact(wheel, options, env, log) {
     if (format === 'wheel' &&
         response.digest &&
         response.digest.toLowerCase() !== wheel.sha256.toLowerCase()) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PublishError */ .S1(`The uploaded artifact '${name}' has sha256 ${response.digest}, but the verified wheel has ${wheel.sha256}.`, {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PublishError */ .S1(`The uploaded artifact '${name}' has sha256 ${response.digest}, but the verified wheel has ${wheel.sha256}.`, {
             file: wheel.path,
             fix: 'make sure nothing rewrites the wheel after the build step, then re-run.',
         });
     }
-    const url = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .artifactUrl */ .Wk)(env, response.id);
+    const url = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactUrl */ .Wk)(env, response.id);
     const how = format === 'wheel' ? 'the .whl itself, not zipped' : 'zip with the wheel stored';
     log.info(`Workflow artifact '${name}' uploaded (id ${response.id}, ${how})${url ? `: ${url}` : ''}`);
     return {
@@ -138,14 +160,14 @@ async function publishArtifact(wheel, options, env, log) {
  */
 async function sameWheelAlreadyUploaded(error, options) {
     const { name, format, wheel, env, log } = options;
-    if (format !== 'wheel' || !/already exists|conflict|409/i.test((0,_base_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)))
+    if (format !== 'wheel' || !/already exists|conflict|409/i.test((0,_base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)))
         return undefined;
     try {
         const { artifact } = await (await artifactClient()).getArtifact(name);
         if (artifact.digest !== `sha256:${wheel.sha256}`)
             return undefined;
         log.info(`artifact ${name} already uploaded by an earlier attempt (same sha256): skipped`);
-        const url = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .artifactUrl */ .Wk)(env, artifact.id);
+        const url = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactUrl */ .Wk)(env, artifact.id);
         return {
             status: 'uploaded',
             name,
@@ -157,6 +179,52 @@ async function sameWheelAlreadyUploaded(error, options) {
     }
     catch {
         return undefined;
+    }
+}
+/**
+ * Uploads `files` (the failed/ folder: the unverified wheel, pip.log, traceback.txt) as one zip
+ * artifact named `name`. Evidence, not a publication: a failed upload is reported, not thrown,
+ * so the verification's error stays the news; a cancel is thrown, as for every upload.
+ */
+async function uploadEvidenceArtifact(files, folder, options, env, log) {
+    const { name, retentionDays, signal } = options;
+    const missing = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .missingArtifactEnv */ .ug)(env);
+    if (missing.length > 0) {
+        const reason = `not running in a GitHub Actions job (${missing.join(' and ')} not set)`;
+        log.debug(`Evidence artifact skipped: ${reason}.`);
+        return { status: 'skipped', name, reason };
+    }
+    log.setSecret(env.ACTIONS_RUNTIME_TOKEN);
+    signal?.throwIfAborted();
+    try {
+        const client = await artifactClient();
+        signal?.throwIfAborted();
+        let bytes = 0;
+        for (const file of files)
+            bytes += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file)).size;
+        const response = await uploading({ name, bytes, files: files.length }, options, log, () => untilCancelled(client.uploadArtifact(name, [...files], folder, {
+            ...(retentionDays === undefined ? {} : { retentionDays }),
+        }), signal));
+        const url = response.id === undefined ? undefined : (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactUrl */ .Wk)(env, response.id);
+        log.info(`Workflow artifact '${name}' uploaded with the failed verification's files` +
+            `${response.id === undefined ? '' : ` (id ${response.id})`}${url ? `: ${url}` : ''}`);
+        return {
+            status: 'uploaded',
+            name,
+            ...(response.id === undefined ? {} : { id: response.id }),
+            ...(url === undefined ? {} : { url }),
+        };
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
+        const secrets = [env.ACTIONS_RUNTIME_TOKEN];
+        const reason = (0,_artifact_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .describeArtifactFailure */ .q8)({
+            name: error instanceof Error ? error.name : 'Error',
+            message: (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)((0,_base_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error), secrets, [_log_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .SAS_SIGNATURE */ .$y]),
+        }, name).message;
+        log.warning(`Could not upload the failed verification's files: ${reason}`);
+        return { status: 'failed', name, reason };
     }
 }
 

@@ -399,14 +399,16 @@ function cancelOnSignals(proc = process) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90214);
-/* harmony import */ var _log_console_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1144);
+/* harmony import */ var _log_console_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1144);
 /* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34758);
 /* harmony import */ var _inputs_input_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56757);
 /* harmony import */ var _publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(784);
+/* harmony import */ var _pipeline_tool_version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1339);
 /**
  * `algorithmia-wheel yank --s3-bucket B --s3-prefix P name==version --reason "..."`: marks a
  * release yanked (PEP 592) in the index published with `s3-index`.
  */
+
 
 
 
@@ -424,6 +426,8 @@ const YANK_HELP = [
     '  --s3-bucket, --s3-prefix, --s3-region, --s3-endpoint, --s3-force-path-style, --s3-max-attempts',
     "                                as for the build's inputs",
     '  --s3-acl <acl>                ACL of the rewritten pages (default: that of the project page)',
+    '  -v, --verbose                 print debug lines too (as RUNNER_DEBUG=1 does)',
+    '  -h, --help                    show this help',
 ].join('\n');
 async function yankMain(argv) {
     let parsed;
@@ -434,6 +438,7 @@ async function yankMain(argv) {
             strict: true,
             options: {
                 help: { type: 'boolean', short: 'h' },
+                verbose: { type: 'boolean', short: 'v' },
                 reason: { type: 'string' },
                 's3-bucket': { type: 'string' },
                 's3-prefix': { type: 'string', default: '' },
@@ -467,8 +472,11 @@ async function yankMain(argv) {
         process.stderr.write(`algorithmia-wheel yank: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}\nRun with --help for usage.\n`);
         return 2;
     }
-    const log = new _log_console_log_js__WEBPACK_IMPORTED_MODULE_5__/* .ConsoleLog */ .w(process.env.RUNNER_DEBUG === '1');
     const values = parsed.values;
+    const log = new _log_console_log_js__WEBPACK_IMPORTED_MODULE_6__/* .ConsoleLog */ .w(values.verbose === true || process.env.RUNNER_DEBUG === '1');
+    // The first thing a bug report needs, as the build prints it.
+    log.debug(`algorithmia-wheel ${_pipeline_tool_version_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOL_VERSION */ .w} on node ${process.version}`);
+    log.debug(`yank ${parsed.positionals[0]} in s3://${values['s3-bucket']}/${values['s3-prefix']}`);
     // Ctrl-C or SIGTERM aborts every request of the yank (one S3 session, its signal).
     const cancellation = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnSignals */ .dJ)();
     try {

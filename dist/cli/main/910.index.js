@@ -2597,7 +2597,7 @@ function absolute(base, path) {
 
 async function runWithInputs(source, deps) {
     const inputs = getInputs(source, deps.env);
-    const { runPipeline } = await __webpack_require__.e(/* import() */ 173).then(__webpack_require__.bind(__webpack_require__, 10173));
+    const { runPipeline } = await __webpack_require__.e(/* import() */ 274).then(__webpack_require__.bind(__webpack_require__, 26274));
     return runPipeline(inputs, deps);
 }
 

@@ -1,9 +1,11 @@
 // A failed verification or library check keeps its evidence in `<output-dir>/failed/`: the
 // unverified wheel, pip's log and the import traceback, so the user has something to look at.
-// Every text is redacted like the log; nothing here is ever published to S3.
+// Every text is redacted like the log; nothing here is ever published to S3. With artifact
+// publishing on, the folder also goes up as its own artifact, `<artifact-name>-failed`: evidence
+// for the user to download, never the wheel's artifact.
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { UserError } from '../../base/errors.js';
+import { CancelledError, UserError } from '../../base/errors.js';
 import type { Log } from '../../log/log.js';
 import { Redactor } from '../../log/redact.js';
 
@@ -19,7 +21,16 @@ export interface FailureEvidence {
   traceback: string;
   env: Readonly<Record<string, string | undefined>>;
   log: Log;
+  /** The evidence artifact's name (`<artifact-name>-failed`); undefined = artifacts are off. */
+  artifact?: { name: string; retentionDays?: number };
+  /** The run's cancellation: a cancel during the upload fails the run as cancelled. */
+  signal?: AbortSignal;
+  /** The interval of the upload's progress lines. */
+  progressMs?: number;
 }
+
+/** The suffix of the evidence artifact's name. */
+export const FAILED_ARTIFACT_SUFFIX = '-failed';
 
 /**
  * Writes the evidence and returns the error to throw: the same kind, its message naming the
@@ -31,11 +42,14 @@ export async function keepFailureEvidence(
 ): Promise<UserError> {
   const folder = join(evidence.outputDir, FAILED_FOLDER);
   const redactor = Redactor.fromEnvironment(evidence.env);
+  const files = [basename(evidence.wheelPath), 'pip.log', 'traceback.txt'].map((f) =>
+    join(folder, f),
+  );
   try {
     await mkdir(folder, { recursive: true });
-    await copyFile(evidence.wheelPath, join(folder, basename(evidence.wheelPath)));
-    await writeFile(join(folder, 'pip.log'), redactor.redact(evidence.pipLog));
-    await writeFile(join(folder, 'traceback.txt'), redactor.redact(evidence.traceback));
+    await copyFile(evidence.wheelPath, files[0]!);
+    await writeFile(files[1]!, redactor.redact(evidence.pipLog));
+    await writeFile(files[2]!, redactor.redact(evidence.traceback));
   } catch (writeError) {
     evidence.log.warning(
       `Could not keep the failed verification's files in ${folder}: ${String(writeError)}`,
@@ -43,9 +57,10 @@ export async function keepFailureEvidence(
     return error;
   }
   evidence.log.info(`The unverified wheel, pip's log and the traceback are kept in ${folder}`);
+  const where = await uploadEvidence(error, files, folder, evidence);
   const Kind = error.constructor as new (message: string, options: object) => UserError;
   return new Kind(
-    `${error.message} The unverified wheel, pip's log and the traceback are in ${folder}.`,
+    `${error.message} The unverified wheel, pip's log and the traceback are in ${folder}${where}.`,
     {
       ...(error.input === undefined ? {} : { input: error.input }),
       ...(error.fix === undefined ? {} : { fix: error.fix }),
@@ -54,4 +69,37 @@ export async function keepFailureEvidence(
       cause: error,
     },
   );
+}
+
+/** Uploads the evidence when artifacts are on; returns how the error names it ('' = not at all). */
+async function uploadEvidence(
+  error: UserError,
+  files: readonly string[],
+  folder: string,
+  evidence: FailureEvidence,
+): Promise<string> {
+  const { artifact, signal } = evidence;
+  // A cancelled run uploads nothing more; a run without artifacts has only the folder.
+  if (!artifact || error instanceof CancelledError || signal?.aborted) return '';
+  const { uploadEvidenceArtifact } = await import('../../publish/artifact/artifact.js');
+  const result = await uploadEvidenceArtifact(
+    files,
+    folder,
+    {
+      name: artifact.name,
+      ...(artifact.retentionDays === undefined ? {} : { retentionDays: artifact.retentionDays }),
+      ...(signal ? { signal } : {}),
+      ...(evidence.progressMs === undefined ? {} : { progressMs: evidence.progressMs }),
+    },
+    evidence.env,
+    evidence.log,
+  );
+  if (result.status === 'skipped') return '';
+  if (result.status === 'failed') {
+    return ` (uploading them as the workflow artifact '${result.name}' failed: ${result.reason})`;
+  }
+  const handle = [result.id === undefined ? '' : `id ${result.id}`, result.url ?? '']
+    .filter(Boolean)
+    .join(': ');
+  return ` and in the workflow artifact '${result.name}'${handle ? ` (${handle})` : ''}`;
 }

@@ -116,6 +116,7 @@ export async function stageAndPack(
         'Packing',
         { bytes: files.reduce((sum, f) => sum + f.size, 0), files: files.length },
         (line) => log.info(line),
+        { intervalMs: ctx.progress.intervalMs },
       ),
     });
     log.info(

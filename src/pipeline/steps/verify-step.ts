@@ -18,8 +18,11 @@ import {
   runTestCommand,
   type VerifyOptions,
 } from '../../python/verify-install.js';
-import { keepFailureEvidence } from './failed-evidence.js';
+import { FAILED_ARTIFACT_SUFFIX, keepFailureEvidence } from './failed-evidence.js';
+import { resolveArtifactName } from '../../publish/artifact/artifact-plan.js';
 import type { StepContext } from '../step-context.js';
+import { formatDuration } from '../../log/log.js';
+import { withTicker } from '../../log/progress-ticker.js';
 import type { VerifyPlace } from '../verify-places.js';
 import type { PackResult, PlaceVerification, VerifiedWheel } from '../verified-wheel.js';
 import { expandTag, parseWheelTag, type PythonProbe } from '../../wheel/tags.js';
@@ -77,6 +80,9 @@ export async function runVerifyStep(
       traceback: evidence.pipLog ? `${error.message}\n${error.details ?? ''}\n` : '',
       env: ctx.env,
       log,
+      ...evidenceArtifact(inputs, packed.wheel.fileName),
+      progressMs: ctx.progress.intervalMs,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
   }
   const first = results[0]!;
@@ -98,6 +104,44 @@ export async function runVerifyStep(
   return { wheel, importLines: first.importLines, tags };
 }
 
+/**
+ * The step's timed phases, each with a progress line once it has been quiet for the interval
+ * (pip, the import and test-command can be long): which phase, and for how long. A command that
+ * prints keeps it quiet.
+ */
+function quietTimed(ctx: StepContext): StepContext['timed'] {
+  const { intervalMs, lastOutputAt } = ctx.progress;
+  return (name, fn) =>
+    ctx.timed(name, () =>
+      withTicker(
+        {
+          intervalMs,
+          lastOutputAt,
+          line: (ms) => `${name}: still running (${formatDuration(ms)})`,
+          print: (line) => ctx.log.info(line),
+        },
+        fn,
+      ),
+    );
+}
+
+/** `<artifact-name>-failed` when artifact publishing is on. */
+function evidenceArtifact(
+  inputs: StepContext['inputs'],
+  wheelFileName: string,
+): { artifact?: { name: string; retentionDays?: number } } {
+  if (!inputs.artifact) return {};
+  const name = resolveArtifactName(inputs.artifact.name, wheelFileName);
+  if (name === undefined) return {};
+  const { retentionDays } = inputs.artifact;
+  return {
+    artifact: {
+      name: `${name}${FAILED_ARTIFACT_SUFFIX}`,
+      ...(retentionDays === undefined ? {} : { retentionDays }),
+    },
+  };
+}
+
 /** install, check-libs, import, test-requires and test-command in one place. */
 async function verifyIn(
   ctx: StepContext,
@@ -107,7 +151,8 @@ async function verifyIn(
   tags: readonly string[],
   evidence: { pipLog: string },
 ): Promise<PlaceResult> {
-  const { inputs, log, timed } = ctx;
+  const { inputs, log } = ctx;
+  const timed = quietTimed(ctx);
   const { packed } = options;
   const { executor } = place;
   const workDir = join(ctx.work, index === 0 ? 'verify' : `verify-${index + 1}`);

@@ -1,5 +1,9 @@
 import { redactText, SAS_SIGNATURE } from '../../log/redact.js';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { formatDuration } from '../../log/log.js';
+import { PROGRESS_INTERVAL_MS } from '../../log/progress.js';
+import { withTicker } from '../../log/progress-ticker.js';
 import { PublishError, errorMessage } from '../../base/errors.js';
 import type { Log } from '../../log/log.js';
 import {
@@ -18,6 +22,30 @@ export interface ArtifactOptions {
   retentionDays?: number;
   /** The run's cancellation (see untilCancelled for how far it reaches). */
   signal?: AbortSignal;
+  /** The interval of the progress lines while the upload runs (default 10 s). */
+  progressMs?: number;
+}
+
+/**
+ * The client's upload with a line per quiet interval: the client reports bytes only per chunk
+ * (8 MiB), so a slow link could look hung; the line says what is going up and for how long.
+ */
+function uploading<T>(
+  what: { name: string; bytes: number; files: number },
+  options: ArtifactOptions,
+  log: Log,
+  work: () => Promise<T>,
+): Promise<T> {
+  const size = `${(what.bytes / 1048576).toFixed(1)} MiB`;
+  return withTicker(
+    {
+      intervalMs: options.progressMs ?? PROGRESS_INTERVAL_MS,
+      line: (ms) =>
+        `Uploading the artifact '${what.name}': ${size} in ${what.files} file${what.files === 1 ? '' : 's'}, ${formatDuration(ms)} so far`,
+      print: (line) => log.info(line),
+    },
+    work,
+  );
 }
 
 export interface ArtifactResult {
@@ -102,13 +130,15 @@ export async function publishArtifact(
   try {
     const client = await artifactClient();
     signal?.throwIfAborted();
-    response = await untilCancelled(
-      client.uploadArtifact(name, [wheel.path], path.dirname(wheel.path), {
-        ...(retentionDays === undefined ? {} : { retentionDays }),
-        compressionLevel: 0,
-        skipArchive: format === 'wheel',
-      }),
-      signal,
+    response = await uploading({ name, bytes: wheel.size, files: 1 }, options, log, () =>
+      untilCancelled(
+        client.uploadArtifact(name, [wheel.path], path.dirname(wheel.path), {
+          ...(retentionDays === undefined ? {} : { retentionDays }),
+          compressionLevel: 0,
+          skipArchive: format === 'wheel',
+        }),
+        signal,
+      ),
     );
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
@@ -191,5 +221,75 @@ async function sameWheelAlreadyUploaded(
     };
   } catch {
     return undefined;
+  }
+}
+
+/** The evidence of a failed verification, uploaded as its own artifact (never the wheel's). */
+export interface EvidenceArtifact {
+  status: 'uploaded' | 'skipped' | 'failed';
+  name: string;
+  id?: number;
+  url?: string;
+  /** Why it was skipped, or how the upload failed (redacted). */
+  reason?: string;
+}
+
+/**
+ * Uploads `files` (the failed/ folder: the unverified wheel, pip.log, traceback.txt) as one zip
+ * artifact named `name`. Evidence, not a publication: a failed upload is reported, not thrown,
+ * so the verification's error stays the news; a cancel is thrown, as for every upload.
+ */
+export async function uploadEvidenceArtifact(
+  files: readonly string[],
+  folder: string,
+  options: ArtifactOptions,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+): Promise<EvidenceArtifact> {
+  const { name, retentionDays, signal } = options;
+  const missing = missingArtifactEnv(env);
+  if (missing.length > 0) {
+    const reason = `not running in a GitHub Actions job (${missing.join(' and ')} not set)`;
+    log.debug(`Evidence artifact skipped: ${reason}.`);
+    return { status: 'skipped', name, reason };
+  }
+  log.setSecret(env.ACTIONS_RUNTIME_TOKEN!);
+  signal?.throwIfAborted();
+  try {
+    const client = await artifactClient();
+    signal?.throwIfAborted();
+    let bytes = 0;
+    for (const file of files) bytes += (await stat(file)).size;
+    const response = await uploading({ name, bytes, files: files.length }, options, log, () =>
+      untilCancelled(
+        client.uploadArtifact(name, [...files], folder, {
+          ...(retentionDays === undefined ? {} : { retentionDays }),
+        }),
+        signal,
+      ),
+    );
+    const url = response.id === undefined ? undefined : artifactUrl(env, response.id);
+    log.info(
+      `Workflow artifact '${name}' uploaded with the failed verification's files` +
+        `${response.id === undefined ? '' : ` (id ${response.id})`}${url ? `: ${url}` : ''}`,
+    );
+    return {
+      status: 'uploaded',
+      name,
+      ...(response.id === undefined ? {} : { id: response.id }),
+      ...(url === undefined ? {} : { url }),
+    };
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    const secrets = [env.ACTIONS_RUNTIME_TOKEN];
+    const reason = describeArtifactFailure(
+      {
+        name: error instanceof Error ? error.name : 'Error',
+        message: redactText(errorMessage(error), secrets, [SAS_SIGNATURE]),
+      },
+      name,
+    ).message;
+    log.warning(`Could not upload the failed verification's files: ${reason}`);
+    return { status: 'failed', name, reason };
   }
 }

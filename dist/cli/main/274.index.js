@@ -1,6 +1,178 @@
-export const id = 640;
-export const ids = [640];
+export const id = 274;
+export const ids = [274];
 export const modules = {
+
+/***/ 75384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* unused harmony exports MemoryLog, formatBytes */
+/** Collects lines in memory; for tests and for code that must not print. */
+class MemoryLog {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    async group(name, fn) {
+        this.lines.push(`group: ${name}`);
+        return fn();
+    }
+    setSecret() { }
+}
+function formatDuration(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 53606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $9: () => (/* binding */ watchedStream),
+/* harmony export */   Bp: () => (/* binding */ withTicker),
+/* harmony export */   ri: () => (/* binding */ progressIntervalMs)
+/* harmony export */ });
+/* unused harmony exports PROGRESS_INTERVAL_VARIABLE, ticker, startTicker */
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74239);
+/**
+ * Progress while slow work runs without a natural step to report (an upload's part on the wire,
+ * a quiet pip or test-command): a line once the work has been quiet for `intervalMs`, so a long
+ * run never looks hung on a TTY-less log and a short one prints nothing extra. Output of the
+ * command itself (`lastOutputAt`) restarts the quiet clock: no line duplicates its own.
+ */
+
+
+/**
+ * Internal, for tests only: the interval in ms (the tests of the bundled action must not wait
+ * 10 s). Not an input and not documented for users; CONTRIBUTING.md names it.
+ */
+const PROGRESS_INTERVAL_VARIABLE = 'ALGORITHMIA_WHEEL_PROGRESS_MS';
+/** The run's progress interval: 10 s, or the internal test variable when it is a whole number. */
+function progressIntervalMs(env) {
+    const raw = env[PROGRESS_INTERVAL_VARIABLE];
+    const value = raw === undefined || !/^\d+$/.test(raw.trim()) ? NaN : Number(raw.trim());
+    return Number.isSafeInteger(value) && value > 0 ? value : _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRESS_INTERVAL_MS */ .vG;
+}
+/** A ticker without its timer: the decision alone, for a caller with its own clock. */
+function ticker(options) {
+    const now = options.now ?? Date.now;
+    const started = now();
+    let lastLine = started;
+    let stopped = false;
+    return {
+        check() {
+            if (stopped)
+                return;
+            const time = now();
+            const quietSince = Math.max(lastLine, options.lastOutputAt?.() ?? 0);
+            if (time - quietSince < options.intervalMs)
+                return;
+            lastLine = time;
+            options.print(options.line(time - started));
+        },
+        stop() {
+            stopped = true;
+        },
+    };
+}
+/** Starts a ticker checked a few times per interval; `stop` ends it. The timer never keeps node up. */
+function startTicker(options) {
+    const tick = ticker(options);
+    const timer = setInterval(() => tick.check(), Math.max(20, Math.min(1000, Math.floor(options.intervalMs / 4))));
+    timer.unref();
+    return {
+        check: () => tick.check(),
+        stop() {
+            clearInterval(timer);
+            tick.stop();
+        },
+    };
+}
+/** Runs `work` with a ticker that stops when it settles. */
+async function withTicker(options, work) {
+    const running = startTicker(options);
+    try {
+        return await work();
+    }
+    finally {
+        running.stop();
+    }
+}
+/**
+ * A stream in front of `target` that notes when something was last written to it: the commands'
+ * streamed output, so a ticker stays quiet while a command prints.
+ */
+function watchedStream(target) {
+    let last = 0;
+    const stream = new node_stream__WEBPACK_IMPORTED_MODULE_0__.Writable({
+        write(chunk, _encoding, callback) {
+            if (chunk.length > 0)
+                last = Date.now();
+            target.write(chunk, (error) => callback(error ?? null));
+        },
+    });
+    return { stream, lastWriteAt: () => last };
+}
+
+
+/***/ }),
+
+/***/ 74239:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   kl: () => (/* binding */ throttledProgress),
+/* harmony export */   oz: () => (/* binding */ progressLine),
+/* harmony export */   vG: () => (/* binding */ PROGRESS_INTERVAL_MS)
+/* harmony export */ });
+const PROGRESS_INTERVAL_MS = 10_000;
+/** Returns the function to call after each unit of work; it prints when the interval passed. */
+function throttledProgress(label, total, print, options = {}) {
+    const now = options.now ?? Date.now;
+    const interval = options.intervalMs ?? PROGRESS_INTERVAL_MS;
+    let last = now();
+    return (done) => {
+        const time = now();
+        if (time - last < interval || done.files >= total.files)
+            return;
+        last = time;
+        print(progressLine(label, done, total));
+    };
+}
+function progressLine(label, done, total) {
+    const percent = total.bytes > 0 ? Math.floor((done.bytes / total.bytes) * 100) : 100;
+    return `${label}: ${mib(done.bytes)} of ${mib(total.bytes)} MiB (${percent}%), ${done.files} of ${total.files} files`;
+}
+function mib(bytes) {
+    return (bytes / 1048576).toFixed(1);
+}
+
+
+/***/ }),
 
 /***/ 3342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -68,7 +240,7 @@ class ByteTail {
 
 /***/ }),
 
-/***/ 42640:
+/***/ 26274:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -81,8 +253,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 2 modules
-var dist = __webpack_require__(60925);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(73382);
 // EXTERNAL MODULE: ./src/base/errors.ts
 var base_errors = __webpack_require__(34758);
 // EXTERNAL MODULE: ./src/stage/license-patterns.ts
@@ -752,10 +924,14 @@ function refuseSecretsInMetadata(fields, redact) {
     }
 }
 
+// EXTERNAL MODULE: ./src/log/progress-ticker.ts
+var progress_ticker = __webpack_require__(53606);
+// EXTERNAL MODULE: ./src/log/progress.ts
+var progress = __webpack_require__(74239);
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
 var artifact_plan = __webpack_require__(14888);
-// EXTERNAL MODULE: ./src/publish/index/index-pages.ts
-var index_pages = __webpack_require__(61141);
+// EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
+var index_pages = __webpack_require__(14744);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-published-step.ts
 /** `verify-published`: runs after the S3 upload and the index update. */
 function verifyPublishedStep(inputs, consumer, 
@@ -796,6 +972,8 @@ openSession) {
 
 
 
+
+
 /**
  * One S3 session per run (src/publish/s3/s3-session.ts): the upload, the files beside it, the
  * index and the consumer check all send through it, with the run's cancellation `signal` and its
@@ -813,15 +991,15 @@ function runS3Session(options, log, signal, redactor) {
     };
 }
 /** The workflow artifact; skipped with one log line outside GitHub Actions. */
-function artifactStep(inputs, env) {
+function artifactStep(inputs, env, progressMs = (0,progress_ticker/* progressIntervalMs */.ri)(env)) {
     return {
         name: 'Publish artifact',
         async run(wheel, log, signal) {
             const name = (0,artifact_plan/* resolveArtifactName */.CL)(inputs.name, wheel.fileName);
             const { publishArtifact } = await __webpack_require__.e(/* import() */ 66).then(__webpack_require__.bind(__webpack_require__, 43066));
             const result = await publishArtifact(wheel, inputs.retentionDays === undefined
-                ? { name, signal }
-                : { name, retentionDays: inputs.retentionDays, signal }, env, log);
+                ? { name, signal, progressMs }
+                : { name, retentionDays: inputs.retentionDays, signal, progressMs }, env, log);
             if (result.status === 'skipped')
                 return {};
             log.info(`artifact ${result.name} uploaded${result.url ? `: ${result.url}` : ''}`);
@@ -842,30 +1020,32 @@ function artifactStep(inputs, env) {
         },
     };
 }
-/** The S3 upload: idempotent, checksummed, with a progress line every few seconds. */
-function s3Step(inputs, log, s3) {
+/**
+ * The S3 upload: idempotent, checksummed, with a progress line (bytes done of total) every
+ * `progressMs` on a long upload, none on a short one.
+ */
+function s3Step(inputs, log, s3, progressMs = progress/* PROGRESS_INTERVAL_MS */.vG) {
     return {
         name: 'Publish to S3',
         async run(wheel, _log, _signal, published) {
             const started = Date.now();
-            let lastLine = 0;
+            let sent = 0;
             const [{ publishToS3 }, { s3Target }] = await Promise.all([
                 Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(442)]).then(__webpack_require__.bind(__webpack_require__, 13442)),
                 Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
             ]);
             const session = await s3.open();
-            const result = await publishToS3(session, wheel, {
+            const total = { bytes: wheel.size, files: 1 };
+            const result = await (0,progress_ticker/* withTicker */.Bp)({
+                intervalMs: progressMs,
+                line: () => (0,progress/* progressLine */.oz)('Uploading to S3', { bytes: sent, files: sent >= wheel.size ? 1 : 0 }, total),
+                print: (line) => log.info(line),
+            }, () => publishToS3(session, wheel, {
                 ...s3Target(inputs),
                 overwrite: inputs.overwrite,
-                onProgress: (sent, total) => {
-                    const now = Date.now();
-                    if (now - lastLine < 3000 && sent < total)
-                        return;
-                    lastLine = now;
-                    const seconds = Math.max(0.001, (now - started) / 1000);
-                    log.info(`uploaded ${(0,log_log/* formatBytes */.z3)(sent)} of ${(0,log_log/* formatBytes */.z3)(total)} (${Math.floor((100 * sent) / total)}%, ${(0,log_log/* formatBytes */.z3)(sent / seconds)}/s)`);
-                },
-            }, log);
+                // The bytes of the parts done so far; the ticker prints them.
+                onProgress: (done) => (sent = done),
+            }, log));
             const verb = result.status === 'already-published'
                 ? 'already published (same sha256), skipped'
                 : result.status === 'overwritten'
@@ -879,7 +1059,7 @@ function s3Step(inputs, log, s3) {
             };
             // The wheel is out there now: a failure of the sidecars below still reports it.
             published?.(outputs);
-            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 41827));
+            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 49853));
             if (result.status === 'already-published') {
                 await alignWheelAcl(session, inputs, wheel.fileName, log);
             }
@@ -894,7 +1074,7 @@ function s3IndexStep(inputs, s3) {
         name: 'Update S3 index',
         async run(wheel, log) {
             const [{ publishIndex }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(469)]).then(__webpack_require__.bind(__webpack_require__, 94469)),
+                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 47544)),
                 Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
             ]);
             const session = await s3.open();
@@ -906,7 +1086,7 @@ function s3IndexStep(inputs, s3) {
             log.info(`index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`);
             const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
             if (unchanged.length) {
-                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 41827));
+                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 49853));
                 await alignPageAcls(session, inputs, unchanged, log);
             }
             return (0,index_pages/* indexOutputs */.$8)({
@@ -923,10 +1103,11 @@ function s3IndexStep(inputs, s3) {
  */
 function publishersFor(inputs, env, log, consumer, s3) {
     const steps = [];
+    const progressMs = (0,progress_ticker/* progressIntervalMs */.ri)(env);
     if (inputs.artifact)
-        steps.push(artifactStep(inputs.artifact, env));
+        steps.push(artifactStep(inputs.artifact, env, progressMs));
     if (inputs.s3 && s3) {
-        steps.push(s3Step(inputs.s3, log, s3));
+        steps.push(s3Step(inputs.s3, log, s3, progressMs));
         if (inputs.s3.index)
             steps.push(s3IndexStep(inputs.s3, s3));
         steps.push(verifyPublishedStep(inputs.s3, consumer, s3.open));
@@ -938,8 +1119,8 @@ function publishersFor(inputs, env, log, consumer, s3) {
 var names = __webpack_require__(44295);
 // EXTERNAL MODULE: ./src/python/discover.ts
 var discover = __webpack_require__(74643);
-// EXTERNAL MODULE: ./src/inputs/project-version.ts + 9 modules
-var project_version = __webpack_require__(82381);
+// EXTERNAL MODULE: ./src/inputs/project-version.ts
+var project_version = __webpack_require__(66725);
 ;// CONCATENATED MODULE: ./src/elf/elf-format.ts
 // What an ELF file tells us, the reader's error, the magic and machine names (pure).
 
@@ -1591,15 +1772,8 @@ async function nativeFiles(files) {
 
 // EXTERNAL MODULE: ./src/stage/stage.ts + 4 modules
 var stage = __webpack_require__(59736);
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/pipeline/tool-version.ts
-// The tool's version comes from package.json, inlined by the bundler (one source for the fact).
-
-/** This tool's version, written into each wheel's `Generator:` line and each receipt. */
-const TOOL_VERSION = package_namespaceObject.rE;
-const GENERATOR = `algorithmia-wheel ${TOOL_VERSION}`;
-
+// EXTERNAL MODULE: ./src/pipeline/tool-version.ts + 1 modules
+var tool_version = __webpack_require__(1339);
 // EXTERNAL MODULE: ./src/wheel/tags.ts
 var wheel_tags = __webpack_require__(24146);
 // EXTERNAL MODULE: ./src/wheel/top-level.ts
@@ -3026,7 +3200,7 @@ async function packSetupPyTree(options, date) {
         tag: options.wheelTag ?? tag,
         mtime: new Date(date * 1000),
         outputDir: options.pending,
-        generator: GENERATOR,
+        generator: tool_version/* GENERATOR */._,
         compressionLevel: options.compressionLevel,
     });
     return {
@@ -3077,8 +3251,157 @@ function packageNameOf(packages, distribution) {
     return packages.length === 1 ? packages[0] : distribution;
 }
 
-// EXTERNAL MODULE: ./src/publish/receipt.ts
-var receipt = __webpack_require__(34275);
+;// CONCATENATED MODULE: ./src/publish/receipt.ts
+/**
+ * The verification receipt: a JSON record of what was proven about one wheel, published beside
+ * it as `<wheel>.verification.json` (S3 key, workflow artifact, output `receipt`). Pure: the
+ * builder takes facts and returns bytes. Deterministic: no clock, no temporary paths, keys in a
+ * fixed order, arrays sorted, so the same inputs always give the same bytes (attestable).
+ */
+const RECEIPT_SCHEMA = 'https://github.com/algorithmiaio/wheel-maker/receipt/v1';
+const byName = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+/** The receipt as a JSON value, keys in their fixed order, arrays sorted. */
+function receiptObject(facts) {
+    return {
+        schema: RECEIPT_SCHEMA,
+        wheel: {
+            name: facts.wheel.fileName,
+            distribution: facts.distribution,
+            version: facts.version,
+            size: facts.wheel.size,
+            sha256: facts.wheel.sha256.toLowerCase(),
+            tags: [...facts.wheel.tags].sort(byName),
+        },
+        python: {
+            path: facts.python.path,
+            version: facts.python.version.join('.'),
+            implementation: facts.python.implementation,
+            abi: facts.python.abi,
+            pip: facts.python.pip,
+            glibc: facts.python.glibc,
+        },
+        image: facts.image
+            ? {
+                reference: facts.image.reference,
+                id: facts.image.id ?? null,
+                repoDigests: [...(facts.image.repoDigests ?? [])].sort(byName),
+            }
+            : null,
+        verification: {
+            install: 'passed',
+            imports: [...facts.imports]
+                .sort((a, b) => byName(a.module, b.module))
+                .map((entry) => ({ module: entry.module, from: entry.from, result: 'passed' })),
+            testCommand: facts.testCommand
+                ? { command: facts.testCommand.command, result: facts.testCommand.result }
+                : null,
+            places: (facts.places ?? []).map((place) => ({
+                where: place.where,
+                image: place.image
+                    ? { reference: place.image.reference, id: place.image.id ?? null }
+                    : null,
+                python: { path: place.python.path, version: place.python.version, pip: place.python.pip },
+                tagsAccepted: [...place.tagsAccepted].sort(byName),
+                result: place.result,
+            })),
+            nativeFiles: [...facts.nativeFiles]
+                .sort((a, b) => byName(a.path, b.path))
+                .map((file) => ({
+                path: file.path,
+                libraries: [...file.libraries]
+                    .sort((a, b) => byName(a.name, b.name))
+                    .map((lib) => ({ name: lib.name, path: lib.path ?? null })),
+                symbolVersions: Object.fromEntries(Object.entries(file.symbolVersions ?? {})
+                    .sort(([a], [b]) => byName(a, b))
+                    .map(([library, versions]) => [library, [...versions].sort(byName)])),
+            })),
+        },
+        build: {
+            tool: `${facts.tool.name} ${facts.tool.version}`,
+            sourceDateEpoch: facts.sourceDateEpoch,
+            commit: facts.commit ?? null,
+        },
+    };
+}
+/**
+ * The receipt's bytes: UTF-8 JSON, two-space indent, a final newline. Every string goes through
+ * `clean` (the run's redaction) before it is serialised: the receipt is published, and a test
+ * command may quote a secret; the bytes (and so their digest) are what gets written.
+ */
+function buildReceipt(facts, clean = (text) => text) {
+    const json = JSON.stringify(mapStrings(receiptObject(facts), clean), null, 2);
+    return Buffer.from(`${json}\n`, 'utf8');
+}
+/** A JSON value with every string (keys included) passed through `clean`. */
+function mapStrings(value, clean) {
+    if (typeof value === 'string')
+        return clean(value);
+    if (Array.isArray(value))
+        return value.map((item) => mapStrings(item, clean));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [clean(key), mapStrings(item, clean)]));
+    }
+    return value;
+}
+/** `imported vecmath from vecmath/__init__.py` lines (verify.ts) -> module and file. */
+function parseImportLines(lines) {
+    const out = [];
+    for (const line of lines) {
+        const match = /^imported (\S+) from (.+)$/.exec(line.trim());
+        if (match)
+            out.push({ module: match[1], from: match[2] });
+    }
+    return out;
+}
+/** A library path as the receipt shows it: inside the install target, relative to it. */
+function receiptLibraryPath(path, target) {
+    if (path === undefined)
+        return undefined;
+    const root = target.endsWith('/') ? target : `${target}/`;
+    return path.startsWith(root) ? `<target>/${path.slice(root.length)}` : path;
+}
+/** `glibc 2.36` (os.confstr) -> `2.36`; anything else -> null. */
+function parseGlibc(text) {
+    const match = /glibc\s+(\d+\.\d+(?:\.\d+)?)/i.exec(text);
+    return match ? match[1] : null;
+}
+/**
+ * `<engine> image inspect` JSON -> id and repo digests. Docker says `sha256:<hex>`, podman the bare
+ * hex of the same digest: the receipt always carries the `sha256:` form.
+ */
+function parseImageInspect(json) {
+    try {
+        const parsed = JSON.parse(json);
+        const first = Array.isArray(parsed) ? parsed[0] : undefined;
+        if (!first)
+            return {};
+        const digests = Array.isArray(first.RepoDigests)
+            ? first.RepoDigests.filter((d) => typeof d === 'string')
+            : [];
+        return {
+            ...(typeof first.Id === 'string'
+                ? { id: /^[0-9a-f]{64}$/.test(first.Id) ? `sha256:${first.Id}` : first.Id }
+                : {}),
+            ...(digests.length ? { repoDigests: digests } : {}),
+        };
+    }
+    catch {
+        return {};
+    }
+}
+/** The job-summary lines for the receipt (Markdown). */
+function receiptSummaryMarkdown(fileName, receipt) {
+    const html = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return [
+        `<details><summary>Verification receipt (<code>${html(fileName)}</code>)</summary>`,
+        '',
+        `<pre>${html(receipt.toString('utf8').trimEnd())}</pre>`,
+        '',
+        '</details>',
+        '',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/source-date.ts
 
 /** 1980-01-01: the earliest time a zip entry can carry. */
@@ -3138,10 +3461,10 @@ async function writeReceipt(options) {
     const { inputs, executors, env, wheel, probe, log } = options;
     // The probe usually learned it already (one python start fewer); older probes did not.
     const glibc = probe.libc
-        ? (0,receipt/* parseGlibc */.z$)(probe.libc)
+        ? parseGlibc(probe.libc)
         : await executors.executor
             .run([probe.executable, '-E', '-s', '-c', LIBC_SCRIPT])
-            .then((libc) => (libc.exitCode === 0 ? (0,receipt/* parseGlibc */.z$)(libc.stdout) : null));
+            .then((libc) => (libc.exitCode === 0 ? parseGlibc(libc.stdout) : null));
     // The verification already asked the engine about the build's image when it ran there.
     let image = wheel.verifications?.find((place) => place.image && place.image.reference === inputs.container?.image)?.image;
     if (inputs.container && !image) {
@@ -3153,7 +3476,7 @@ async function writeReceipt(options) {
         ]);
         image = {
             reference: inputs.container.image,
-            ...(inspect.exitCode === 0 ? (0,receipt/* parseImageInspect */.jC)(inspect.stdout) : {}),
+            ...(inspect.exitCode === 0 ? parseImageInspect(inspect.stdout) : {}),
         };
     }
     const date = await resolveSourceDate(env, executors.host, inputs.workingDirectory);
@@ -3163,11 +3486,11 @@ async function writeReceipt(options) {
         path,
         symbolVersions: symbolVersions[path] ?? {},
         libraries: (resolved[path] ?? options.nativeReport.needed[path].map((name) => ({ name }))).map((lib) => {
-            const where = (0,receipt/* receiptLibraryPath */.bH)(lib.path, options.target);
+            const where = receiptLibraryPath(lib.path, options.target);
             return where === undefined ? { name: lib.name } : { name: lib.name, path: where };
         }),
     }));
-    const bytes = (0,receipt/* buildReceipt */.pi)({
+    const bytes = buildReceipt({
         wheel: wheel,
         distribution: wheel.distribution,
         version: wheel.version,
@@ -3181,12 +3504,12 @@ async function writeReceipt(options) {
         },
         ...(image ? { image } : {}),
         nativeFiles,
-        imports: (0,receipt/* parseImportLines */.YP)(options.importLines),
+        imports: parseImportLines(options.importLines),
         ...(inputs.testCommand
             ? { testCommand: { command: inputs.testCommand, result: 'passed' } }
             : {}),
         ...(wheel.verifications ? { places: wheel.verifications } : {}),
-        tool: { name: 'algorithmia-wheel', version: TOOL_VERSION },
+        tool: { name: 'algorithmia-wheel', version: tool_version/* TOOL_VERSION */.w },
         sourceDateEpoch: date.epoch,
         ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
     }, options.redact);
@@ -4564,29 +4887,6 @@ async function checkNativeLibraries(options) {
 var python_probe = __webpack_require__(34492);
 // EXTERNAL MODULE: ./src/wheel/layout.ts
 var layout = __webpack_require__(3933);
-;// CONCATENATED MODULE: ./src/log/progress.ts
-const PROGRESS_INTERVAL_MS = 10_000;
-/** Returns the function to call after each unit of work; it prints when the interval passed. */
-function throttledProgress(label, total, print, options = {}) {
-    const now = options.now ?? Date.now;
-    const interval = options.intervalMs ?? PROGRESS_INTERVAL_MS;
-    let last = now();
-    return (done) => {
-        const time = now();
-        if (time - last < interval || done.files >= total.files)
-            return;
-        last = time;
-        print(progressLine(label, done, total));
-    };
-}
-function progressLine(label, done, total) {
-    const percent = total.bytes > 0 ? Math.floor((done.bytes / total.bytes) * 100) : 100;
-    return `${label}: ${mib(done.bytes)} of ${mib(total.bytes)} MiB (${percent}%), ${done.files} of ${total.files} files`;
-}
-function mib(bytes) {
-    return (bytes / 1048576).toFixed(1);
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/steps/stage-and-pack-step.ts
 
 
@@ -4667,10 +4967,10 @@ async function stageAndPack(ctx, options) {
             // The wheel waits beside the output folder until it is verified: a wheel that does not
             // import never lands where a later step could pick it up.
             outputDir: ctx.pending,
-            generator: GENERATOR,
+            generator: tool_version/* GENERATOR */._,
             compressionLevel: inputs.compressionLevel,
             // A line every 10 s on a long pack (a 409 MiB tree took 49 s), none on a short one.
-            onProgress: throttledProgress('Packing', { bytes: files.reduce((sum, f) => sum + f.size, 0), files: files.length }, (line) => log.info(line)),
+            onProgress: (0,progress/* throttledProgress */.kl)('Packing', { bytes: files.reduce((sum, f) => sum + f.size, 0), files: files.length }, (line) => log.info(line), { intervalMs: ctx.progress.intervalMs }),
         });
         log.info(`${packed.fileName}: ${packed.entries.length} files, ${packed.size} bytes, sha256 ${packed.sha256}`);
         return packed;
@@ -4782,12 +5082,17 @@ var verify_install = __webpack_require__(24399);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/failed-evidence.ts
 // A failed verification or library check keeps its evidence in `<output-dir>/failed/`: the
 // unverified wheel, pip's log and the import traceback, so the user has something to look at.
-// Every text is redacted like the log; nothing here is ever published to S3.
+// Every text is redacted like the log; nothing here is ever published to S3. With artifact
+// publishing on, the folder also goes up as its own artifact, `<artifact-name>-failed`: evidence
+// for the user to download, never the wheel's artifact.
+
 
 
 
 /** The folder under output-dir that holds a failed run's evidence. */
 const FAILED_FOLDER = 'failed';
+/** The suffix of the evidence artifact's name. */
+const FAILED_ARTIFACT_SUFFIX = '-failed';
 /**
  * Writes the evidence and returns the error to throw: the same kind, its message naming the
  * folder. A failure to write the evidence is a warning: the verification's error stays the news.
@@ -4795,19 +5100,21 @@ const FAILED_FOLDER = 'failed';
 async function keepFailureEvidence(error, evidence) {
     const folder = (0,external_node_path_.join)(evidence.outputDir, FAILED_FOLDER);
     const redactor = redact/* Redactor */.pO.fromEnvironment(evidence.env);
+    const files = [(0,external_node_path_.basename)(evidence.wheelPath), 'pip.log', 'traceback.txt'].map((f) => (0,external_node_path_.join)(folder, f));
     try {
         await (0,promises_.mkdir)(folder, { recursive: true });
-        await (0,promises_.copyFile)(evidence.wheelPath, (0,external_node_path_.join)(folder, (0,external_node_path_.basename)(evidence.wheelPath)));
-        await (0,promises_.writeFile)((0,external_node_path_.join)(folder, 'pip.log'), redactor.redact(evidence.pipLog));
-        await (0,promises_.writeFile)((0,external_node_path_.join)(folder, 'traceback.txt'), redactor.redact(evidence.traceback));
+        await (0,promises_.copyFile)(evidence.wheelPath, files[0]);
+        await (0,promises_.writeFile)(files[1], redactor.redact(evidence.pipLog));
+        await (0,promises_.writeFile)(files[2], redactor.redact(evidence.traceback));
     }
     catch (writeError) {
         evidence.log.warning(`Could not keep the failed verification's files in ${folder}: ${String(writeError)}`);
         return error;
     }
     evidence.log.info(`The unverified wheel, pip's log and the traceback are kept in ${folder}`);
+    const where = await uploadEvidence(error, files, folder, evidence);
     const Kind = error.constructor;
-    return new Kind(`${error.message} The unverified wheel, pip's log and the traceback are in ${folder}.`, {
+    return new Kind(`${error.message} The unverified wheel, pip's log and the traceback are in ${folder}${where}.`, {
         ...(error.input === undefined ? {} : { input: error.input }),
         ...(error.fix === undefined ? {} : { fix: error.fix }),
         ...(error.file === undefined ? {} : { file: error.file }),
@@ -4815,11 +5122,37 @@ async function keepFailureEvidence(error, evidence) {
         cause: error,
     });
 }
+/** Uploads the evidence when artifacts are on; returns how the error names it ('' = not at all). */
+async function uploadEvidence(error, files, folder, evidence) {
+    const { artifact, signal } = evidence;
+    // A cancelled run uploads nothing more; a run without artifacts has only the folder.
+    if (!artifact || error instanceof base_errors/* CancelledError */.cc || signal?.aborted)
+        return '';
+    const { uploadEvidenceArtifact } = await __webpack_require__.e(/* import() */ 66).then(__webpack_require__.bind(__webpack_require__, 43066));
+    const result = await uploadEvidenceArtifact(files, folder, {
+        name: artifact.name,
+        ...(artifact.retentionDays === undefined ? {} : { retentionDays: artifact.retentionDays }),
+        ...(signal ? { signal } : {}),
+        ...(evidence.progressMs === undefined ? {} : { progressMs: evidence.progressMs }),
+    }, evidence.env, evidence.log);
+    if (result.status === 'skipped')
+        return '';
+    if (result.status === 'failed') {
+        return ` (uploading them as the workflow artifact '${result.name}' failed: ${result.reason})`;
+    }
+    const handle = [result.id === undefined ? '' : `id ${result.id}`, result.url ?? '']
+        .filter(Boolean)
+        .join(': ');
+    return ` and in the workflow artifact '${result.name}'${handle ? ` (${handle})` : ''}`;
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-step.ts
 // Verification: in each place the wheel must run (each `verify-image`, or where the build ran),
 // install the packed wheel, check its native libraries, import it and run the test command; only
 // then does it move from the pending folder into output-dir.
+
+
+
 
 
 
@@ -4862,6 +5195,9 @@ async function runVerifyStep(ctx, options) {
             traceback: evidence.pipLog ? `${error.message}\n${error.details ?? ''}\n` : '',
             env: ctx.env,
             log,
+            ...evidenceArtifact(inputs, packed.wheel.fileName),
+            progressMs: ctx.progress.intervalMs,
+            ...(ctx.signal ? { signal: ctx.signal } : {}),
         });
     }
     const first = results[0];
@@ -4881,9 +5217,39 @@ async function runVerifyStep(ctx, options) {
     };
     return { wheel, importLines: first.importLines, tags };
 }
+/**
+ * The step's timed phases, each with a progress line once it has been quiet for the interval
+ * (pip, the import and test-command can be long): which phase, and for how long. A command that
+ * prints keeps it quiet.
+ */
+function quietTimed(ctx) {
+    const { intervalMs, lastOutputAt } = ctx.progress;
+    return (name, fn) => ctx.timed(name, () => (0,progress_ticker/* withTicker */.Bp)({
+        intervalMs,
+        lastOutputAt,
+        line: (ms) => `${name}: still running (${(0,log_log/* formatDuration */.a3)(ms)})`,
+        print: (line) => ctx.log.info(line),
+    }, fn));
+}
+/** `<artifact-name>-failed` when artifact publishing is on. */
+function evidenceArtifact(inputs, wheelFileName) {
+    if (!inputs.artifact)
+        return {};
+    const name = (0,artifact_plan/* resolveArtifactName */.CL)(inputs.artifact.name, wheelFileName);
+    if (name === undefined)
+        return {};
+    const { retentionDays } = inputs.artifact;
+    return {
+        artifact: {
+            name: `${name}${FAILED_ARTIFACT_SUFFIX}`,
+            ...(retentionDays === undefined ? {} : { retentionDays }),
+        },
+    };
+}
 /** install, check-libs, import, test-requires and test-command in one place. */
 async function verifyIn(ctx, options, place, index, tags, evidence) {
-    const { inputs, log, timed } = ctx;
+    const { inputs, log } = ctx;
+    const timed = quietTimed(ctx);
     const { packed } = options;
     const { executor } = place;
     const workDir = (0,external_node_path_.join)(ctx.work, index === 0 ? 'verify' : `verify-${index + 1}`);
@@ -4967,7 +5333,7 @@ async function inspectImage(ctx, image) {
     const inspect = await ctx.executors.host.run([image.engine, 'image', 'inspect', image.reference]);
     return {
         reference: image.reference,
-        ...(inspect.exitCode === 0 ? (0,receipt/* parseImageInspect */.jC)(inspect.stdout) : {}),
+        ...(inspect.exitCode === 0 ? parseImageInspect(inspect.stdout) : {}),
     };
 }
 /** With several places, or a listed image, the error says in which one the wheel failed. */
@@ -5161,10 +5527,16 @@ async function closeWorkFolders(inputs, folders, succeeded, placed = []) {
 
 
 
+
 /** build -> stage -> python -> pack -> verify -> check libs -> publish, in that order. */
 async function runPipeline(inputs, deps) {
     const { log, env, signal } = deps;
     const redactor = deps.redactor ?? redact/* Redactor */.pO.fromEnvironment(env);
+    // The commands' streamed output, watched so that progress lines stay quiet while they print.
+    const watched = deps.commandOutput ? (0,progress_ticker/* watchedStream */.$9)(deps.commandOutput.stream) : undefined;
+    const commandOutput = watched
+        ? { stream: watched.stream, flush: () => deps.commandOutput.flush() }
+        : undefined;
     const { outputDirExisted } = await checkUserFolders(inputs);
     // License files and the readme are read before the build, so a wrong name fails at once.
     const extras = inputs.projectDir
@@ -5183,12 +5555,12 @@ async function runPipeline(inputs, deps) {
     // Made before the temp folder: a bad `env` line or engine fails without leaving it behind.
     const executors = createExecutors(inputs, env, tempRootOf(env), log, {
         signal,
-        output: deps.commandOutput,
+        output: commandOutput,
         redactor,
     });
     const places = createVerifyPlaces(inputs, env, tempRootOf(env), log, executors.host, {
         signal,
-        output: deps.commandOutput,
+        output: commandOutput,
         redactor,
     });
     const folders = await openWorkFolders(inputs, env, outputDirExisted);
@@ -5201,6 +5573,10 @@ async function runPipeline(inputs, deps) {
         pending: folders.pending,
         timed: timedGroup(log, signal),
         ...(signal ? { signal } : {}),
+        progress: {
+            intervalMs: deps.progressIntervalMs ?? (0,progress_ticker/* progressIntervalMs */.ri)(env),
+            lastOutputAt: watched?.lastWriteAt ?? (() => 0),
+        },
     };
     const { executor } = executors;
     // One S3 session for the run (opened by the first S3 step), closed whatever happens.
@@ -5292,6 +5668,156 @@ async function runPipeline(inputs, deps) {
         }
         await closeWorkFolders(inputs, folders, succeeded, placed);
     }
+}
+
+
+/***/ }),
+
+/***/ 14744:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Hd: () => (/* binding */ flatPage),
+  nI: () => (/* binding */ indexKeys),
+  $8: () => (/* binding */ indexOutputs),
+  DB: () => (/* binding */ projectPage),
+  YW: () => (/* binding */ rootPage)
+});
+
+// UNUSED EXPORTS: indexSummaryMarkdown, parseWheelFileName
+
+;// CONCATENATED MODULE: ./src/publish/index/html.ts
+/** Text made safe inside HTML (element text and quoted attributes); pure. */
+function html_escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+
+// EXTERNAL MODULE: ./src/wheel/names.ts
+var wheel_names = __webpack_require__(44295);
+;// CONCATENATED MODULE: ./src/publish/index/index-pages.ts
+/**
+ * Pure rendering of the pip index published next to the wheels (no I/O):
+ *
+ * - a PEP 503 "simple" tree: `<prefix>simple/` lists the projects, `<prefix>simple/<project>/`
+ *   lists one project's wheels. Each page is stored twice, as `<dir>/` and `<dir>/index.html`,
+ *   so that a plain S3 REST endpoint answers the URL pip asks for (`.../simple/<project>/`) and
+ *   website hosting (index document) works too;
+ * - a flat page `<prefix>index.html` with every wheel, for `pip --find-links` (old pips too).
+ *
+ * Links are relative, so the pages work behind any host (S3, a custom endpoint, a CDN). Both
+ * stored names of a page resolve links against the same directory (`a/b/` and `a/b/index.html`
+ * have the base `a/b/`), so one body serves both. Rendering is deterministic (sorted, no dates):
+ * identical listings give identical bytes, which lets the writer skip pages that did not change.
+ */
+
+
+
+const SHA256 = /^[0-9a-f]{64}$/;
+/** Keys of the pages, given the normalized prefix (`''` or ending in `/`). */
+function indexKeys(prefix, project) {
+    return {
+        root: [`${prefix}simple/`, `${prefix}simple/index.html`],
+        project: [`${prefix}simple/${project}/`, `${prefix}simple/${project}/index.html`],
+        flat: `${prefix}index.html`,
+    };
+}
+/** Byte order, not locale order: the same set always renders the same page. */
+function byName(key) {
+    return (a, b) => Buffer.compare(Buffer.from(key(a)), Buffer.from(key(b)));
+}
+function unique(wheels) {
+    const seen = new Map();
+    for (const wheel of wheels)
+        seen.set(wheel.fileName, wheel);
+    return [...seen.values()].sort(byName((w) => w.fileName));
+}
+/** `<a>` to a wheel; `base` is the path from the page's directory to the wheels' directory. */
+function wheelLink(wheel, base) {
+    // pip takes the file name from the URL's last segment and unquotes it; S3 reads a raw `+`
+    // in a path as a space, so every reserved character is percent-encoded.
+    const sha256 = wheel.sha256?.toLowerCase();
+    const fragment = sha256 && SHA256.test(sha256) ? `#sha256=${sha256}` : '';
+    const href = `${base}${encodeURIComponent(wheel.fileName)}${fragment}`;
+    const attributes = [`href="${html_escapeHtml(href)}"`];
+    const metadata = wheel.metadataSha256?.toLowerCase();
+    if (metadata && SHA256.test(metadata)) {
+        // PEP 714 renamed PEP 658's attribute; pip < 23.3 reads only the old name: write both.
+        attributes.push(`data-dist-info-metadata="sha256=${metadata}"`);
+        attributes.push(`data-core-metadata="sha256=${metadata}"`);
+    }
+    if (wheel.requiresPython) {
+        attributes.push(`data-requires-python="${html_escapeHtml(wheel.requiresPython)}"`);
+    }
+    if (wheel.yanked !== undefined)
+        attributes.push(`data-yanked="${html_escapeHtml(wheel.yanked)}"`);
+    return `    <a ${attributes.join(' ')}>${html_escapeHtml(wheel.fileName)}</a><br>`;
+}
+function page(title, links) {
+    return [
+        '<!DOCTYPE html>',
+        '<html>',
+        '  <head>',
+        '    <meta charset="utf-8">',
+        // PEP 629: pip >= 21 reads the API version; older pips ignore it.
+        '    <meta name="pypi:repository-version" content="1.0">',
+        `    <title>${html_escapeHtml(title)}</title>`,
+        '  </head>',
+        '  <body>',
+        `    <h1>${html_escapeHtml(title)}</h1>`,
+        ...links,
+        '  </body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+/**
+ * The PEP 503 page of one project, stored at `<prefix>simple/<project>/` (and `.../index.html`):
+ * the wheels live two directories up, at `<prefix><file>`.
+ */
+function projectPage(name, wheels) {
+    const project = (0,wheel_names/* normalizeProjectName */.yz)(name);
+    return page(`Links for ${project}`, unique(wheels).map((wheel) => wheelLink(wheel, '../../')));
+}
+/** The PEP 503 root, stored at `<prefix>simple/` (and `.../index.html`): one link per project. */
+function rootPage(projects) {
+    const names = [...new Set(projects.map(wheel_names/* normalizeProjectName */.yz))].sort(byName((n) => n));
+    return page('Simple index', names.map((name) => {
+        const href = `${encodeURIComponent(name)}/`;
+        return `    <a href="${html_escapeHtml(href)}">${html_escapeHtml(name)}</a><br>`;
+    }));
+}
+/** Every wheel under the prefix, stored at `<prefix>index.html` beside them: `--find-links`. */
+function flatPage(wheels) {
+    return page('Wheels', unique(wheels).map((wheel) => wheelLink(wheel, '')));
+}
+/** What to paste into the algorithm's dependencies file. */
+function indexOutputs(options) {
+    return {
+        'index-url': options.indexUrl,
+        'index-requirement': `--extra-index-url ${options.indexUrl}\n${options.distribution}==${options.version}`,
+    };
+}
+/** A job-summary section (Markdown) showing the two lines of `index-requirement`. */
+function indexSummaryMarkdown(outputs) {
+    return [
+        `pip index: ${escapeHtml(outputs['index-url'])}`,
+        '',
+        'Or add these two lines to the dependencies file to install from the index. They do not ' +
+            'pin the file: with `--extra-index-url`, a wheel of the same version on another index ' +
+            '(PyPI) can be chosen instead, so prefer the line above:',
+        '',
+        '```',
+        outputs['index-requirement'],
+        '```',
+        '',
+    ].join('\n');
 }
 
 
