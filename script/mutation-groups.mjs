@@ -173,7 +173,12 @@ export const MUTATION_GROUPS = {
       '__tests__/python/abi-check.test.ts',
       '__tests__/python/probe-script.test.ts',
       '__tests__/stage/special-files.test.ts',
+      '__tests__/stage/special-files-exact.test.ts',
     ],
+  },
+  cli: {
+    mutate: ['src/shell/command.ts'],
+    tests: ['__tests__/shell/command-exact.test.ts', '__tests__/inputs/input-spec-exact.test.ts'],
   },
 };
 
