@@ -155,6 +155,7 @@ export const MUTATION_GROUPS = {
     tests: [
       '__tests__/inputs/project-version.test.ts',
       '__tests__/inputs/inputs-verify.test.ts',
+      '__tests__/inputs/inputs-verify-exact.test.ts',
       '__tests__/inputs/closest-name.test.ts',
       '__tests__/inputs/input-spec-exact.test.ts',
       '__tests__/inputs/action-yml-specs.test.ts',
