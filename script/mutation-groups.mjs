@@ -172,6 +172,7 @@ export const MUTATION_GROUPS = {
     tests: [
       '__tests__/python/runtime-locale.test.ts',
       '__tests__/python/abi-check.test.ts',
+      '__tests__/python/abi-check-exact.test.ts',
       '__tests__/python/probe-script.test.ts',
       '__tests__/stage/special-files.test.ts',
       '__tests__/stage/special-files-exact.test.ts',
