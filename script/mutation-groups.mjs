@@ -154,6 +154,7 @@ export const MUTATION_GROUPS = {
     ],
     tests: [
       '__tests__/inputs/project-version.test.ts',
+      '__tests__/inputs/project-version-exact.test.ts',
       '__tests__/inputs/inputs-verify.test.ts',
       '__tests__/inputs/inputs-verify-exact.test.ts',
       '__tests__/inputs/closest-name.test.ts',
