@@ -137,9 +137,11 @@ export const MUTATION_GROUPS = {
     ],
     tests: [
       '__tests__/wheel/top-level.test.ts',
+      '__tests__/wheel/top-level-exact.test.ts',
       '__tests__/wheel/pkg-info.test.ts',
       '__tests__/wheel/pkg-info-exact.test.ts',
       '__tests__/wheel/specifier.test.ts',
+      '__tests__/wheel/specifier-exact.test.ts',
       '__tests__/wheel/layout.test.ts',
       '__tests__/wheel/file-name-length.test.ts',
     ],
