@@ -27,10 +27,15 @@ describe('verifyInputs', () => {
       kind: 'folder',
       path: '/abs/wheels',
     });
-    // A colon alone is no scheme: `c:x` and `a:/b` are folder names.
+    // A colon alone is no scheme: `c:x` and `a:/b` are folder names, and so is a folder with
+    // `://` further in.
     expect(verify({ 'test-find-links': 'a:/b' }).testFindLinks).toEqual({
       kind: 'folder',
       path: '/ws/project/a:/b',
+    });
+    expect(verify({ 'test-find-links': 'cache/x://y' }).testFindLinks).toEqual({
+      kind: 'folder',
+      path: '/ws/project/cache/x:/y',
     });
     for (const url of ['HTTPS://Index.example.com/simple', 'http://127.0.0.1:8080']) {
       expect(verify({ 'test-find-links': url }).testFindLinks).toEqual({ kind: 'index', url });

@@ -18,6 +18,8 @@ describe('pushedTag and tagVersion', () => {
     [{ GITHUB_REF_TYPE: '', GITHUB_REF: 'refs/tags/v2' }, 'v2'],
     [{ GITHUB_REF: 'refs/tags/' }, undefined],
     [{ GITHUB_REF: 'x/refs/tags/v3' }, undefined],
+    // A ref is one line: anything after a line break is no tag.
+    [{ GITHUB_REF: 'refs/tags/v4\nx' }, undefined],
   ])('pushedTag(%j) is %j', (env, tag) => {
     expect(pushedTag(env)).toBe(tag);
   });
@@ -47,6 +49,10 @@ describe('sameVersion', () => {
     ['1.0.1', '1.1', false],
     ['0', '0.0', true],
     ['10.0', '1', false],
+    ['10.0', '10', true],
+    ['10!1.0', '10!1', true],
+    // Not a normalized version: compared as it is.
+    ['x1.0', 'x1', false],
     ['1.0a1', '1a1', true],
     ['local', 'local', true],
     ['local', 'other', false],
