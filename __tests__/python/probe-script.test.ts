@@ -2,7 +2,10 @@
 // interpreter's own answer to the plain question, asked in a separate process. Light (two python
 // starts): the mutation group `pythonplans` runs it for every mutant of the script. The fallbacks
 // of 2.7 and PyPy are proven by probe-tags.test.ts and discover.test.ts on every interpreter.
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { LocalExecutor } from '../../src/exec/local.js';
 import { PythonError } from '../../src/base/errors.js';
 import { describeProbe, parseProbeOutput, probePython, tryProbe } from '../../src/python/probe.js';
@@ -44,6 +47,8 @@ print(json.dumps({
 `;
 
 const executor = new LocalExecutor(process.env);
+const dir = mkdtempSync(join(tmpdir(), 'probe-script-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the probe script, run by the interpreter it describes', () => {
   it('the default python3: one marked line, every field what the interpreter says itself', async () => {
@@ -109,6 +114,11 @@ describe('a program that is not python', () => {
     );
     expect(messages[1]![1]).toMatch(/^-s -c \nimport json, os, platform, struct, sys, sysconfig\n/);
     expect(messages[1]![1]).toMatch(/"libc": libc,\n}\)\)$/);
+    // A probe line from a program that then fails is not trusted: what it printed is the reason.
+    const fake = join(dir, 'fails-after-probe');
+    const line = 'ALGORITHMIA-WHEEL-PROBE {"version": [3, 6, 0], "implementation": "CPython"}';
+    writeFileSync(fake, `#!/bin/sh\necho '${line}'\nexit 3\n`, { mode: 0o755 });
+    expect(await tryProbe(executor, fake)).toEqual({ stderr: `${line}\n` });
     const failed = await tryProbe(executor, '/bin/false');
     expect(failed).toEqual({ stderr: '' });
     const ls = await tryProbe(executor, '/bin/ls');

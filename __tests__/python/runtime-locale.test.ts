@@ -62,6 +62,7 @@ describe("the runtime's locale", () => {
       'UnicodeDecodeError: second',
       'KeyError: third',
       "UnicodeEncodeError: 'ascii' codec can't encode",
+      '  (pip exited)',
       '',
     ].join('\n');
     const error = localeInstallError(output, ['a/é', 'b/ü'], '/py/2.7/bin/python', 'image x')!;
@@ -75,7 +76,8 @@ describe("the runtime's locale", () => {
       "UnicodeDecodeError: second\nKeyError: third\nUnicodeEncodeError: 'ascii' codec can't encode",
     );
     // A decode error alone is the same failure; without names the message says "a file".
-    const decode = localeInstallError('UnicodeDecodeError: x', [], 'p', 'here')!;
+    const decode = localeInstallError('  UnicodeDecodeError: x\n', [], 'p', 'here')!;
+    expect(decode.details).toBe('UnicodeDecodeError: x');
     expect(decode.message).toMatch(/^pip \(p\) on here cannot install a file without/);
     expect(decode.file).toBe('a file');
   });

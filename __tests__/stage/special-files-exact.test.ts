@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { badLink, specialKind } from '../../src/stage/special-files.js';
+import { badLink, specialFilesError, specialKind } from '../../src/stage/special-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'special-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,6 +32,36 @@ describe('specialKind', () => {
 
   it('a file, a folder or a link is none of them', () => {
     expect(specialKind(entry())).toBeUndefined();
+  });
+});
+
+describe('specialFilesError counts', () => {
+  it('twenty entries are all named, with no "... and 0 more"', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => ({
+      path: `f${String(i).padStart(2, '0')}`,
+      kind: 'a socket',
+    }));
+    const error = specialFilesError('/d', twenty.reverse(), 'stage');
+    expect(error.message).toMatch(
+      /^20 entries in \/d are not a regular file or folder, so the wheel could not hold them: "f00": a socket; /,
+    );
+    expect(error.message).toMatch(/; "f19": a socket\.$/);
+  });
+
+  it('sorts by code unit, capitals first', () => {
+    const error = specialFilesError(
+      '/d',
+      [
+        { path: 'b', kind: 'a socket' },
+        { path: 'B', kind: 'a socket' },
+        { path: 'a', kind: 'a socket' },
+        { path: 'a-b', kind: 'a socket' },
+      ],
+      'stage',
+    );
+    expect(error.message).toMatch(
+      /: "B": a socket; "a": a socket; "a-b": a socket; "b": a socket\.$/,
+    );
   });
 });
 
