@@ -210,6 +210,8 @@ describe('parseCli', () => {
     expect(usageError(['build', '--', '-x']).message).toBe('unexpected argument "-x"');
     expect(parseCli(['build', '--name', '-x']).values.get('name')).toBe('-x');
     expect(parseCli(['build', '--s3-prefix', '--json']).values.get('s3-prefix')).toBe('--json');
+    // A dash inside a value is no flag.
+    expect(parseCli(['build', '--name', 'my-pkg']).values.get('name')).toBe('my-pkg');
   });
 });
 
