@@ -1803,15 +1803,17 @@ function parseProbeOutput(stdout) {
     const line = stdout.split('\n').find((l) => l.startsWith(_probe_script_js__WEBPACK_IMPORTED_MODULE_1__/* .PROBE_MARKER */ .k5));
     if (!line)
         return undefined;
+    const json = line.slice(_probe_script_js__WEBPACK_IMPORTED_MODULE_1__/* .PROBE_MARKER */ .k5.length);
+    let value;
     try {
-        const value = JSON.parse(line.slice(_probe_script_js__WEBPACK_IMPORTED_MODULE_1__/* .PROBE_MARKER */ .k5.length));
-        if (!Array.isArray(value.version) || typeof value.implementation !== 'string')
-            return undefined;
-        return value;
+        value = JSON.parse(json);
     }
     catch {
         return undefined;
     }
+    if (!Array.isArray(value?.version) || typeof value.implementation !== 'string')
+        return undefined;
+    return value;
 }
 /** Runs the probe with `python`; undefined when it is not a working Python interpreter. */
 async function tryProbe(executor, python) {
@@ -2843,7 +2845,9 @@ function badLink(path) {
             return 'a broken symbolic link';
         return `a symbolic link that cannot be followed (${String(code)})`;
     }
+    // Stryker disable next-line all: reachable only when the target vanishes between realpath and stat.
     const info = (0,external_node_fs_.statSync)(target, { throwIfNoEntry: false });
+    // Stryker disable next-line all: the same race.
     if (!info)
         return 'a broken symbolic link';
     const special = specialKind(info);
@@ -2866,7 +2870,8 @@ function specialFilesError(folder, entries, input) {
         if ([...unique.keys()].some((other) => path.startsWith(`${other}/`)))
             unique.delete(path);
     }
-    const sorted = [...unique.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    // By path, code unit by code unit (the paths are unique: they are the map's keys).
+    const sorted = [...unique.keys()].sort().map((path) => unique.get(path));
     const lines = sorted.slice(0, SHOWN).map((entry) => `${quotePath(entry.path)}: ${entry.kind}`);
     if (sorted.length > SHOWN)
         lines.push(`... and ${sorted.length - SHOWN} more`);
