@@ -8,11 +8,11 @@ export function parseProbeOutput(stdout: string): PythonProbe | undefined {
   const line = stdout.split('\n').find((l) => l.startsWith(PROBE_MARKER));
   if (!line) return undefined;
   const json = line.slice(PROBE_MARKER.length);
-  let value: PythonProbe;
+  let value: PythonProbe | undefined;
   try {
     value = JSON.parse(json) as PythonProbe;
   } catch {
-    return undefined;
+    // Not JSON: value stays undefined, judged below like JSON that is not a probe.
   }
   if (!Array.isArray(value?.version) || typeof value.implementation !== 'string') return undefined;
   return value;
