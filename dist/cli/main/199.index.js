@@ -1809,7 +1809,7 @@ function parseProbeOutput(stdout) {
         value = JSON.parse(json);
     }
     catch {
-        return undefined;
+        // Not JSON: value stays undefined, judged below like JSON that is not a probe.
     }
     if (!Array.isArray(value?.version) || typeof value.implementation !== 'string')
         return undefined;
