@@ -127,6 +127,64 @@ export const MUTATION_GROUPS = {
     mutate: ['src/elf/platform.ts', 'src/elf/elf-format.ts'],
     tests: ['__tests__/elf/platform-exact.test.ts'],
   },
+  wheelfiles: {
+    mutate: [
+      'src/wheel/top-level.ts',
+      'src/wheel/pkg-info.ts',
+      'src/wheel/specifier.ts',
+      'src/wheel/layout.ts',
+      'src/wheel/file-name-length.ts',
+    ],
+    tests: [
+      '__tests__/wheel/top-level.test.ts',
+      '__tests__/wheel/top-level-exact.test.ts',
+      '__tests__/wheel/pkg-info.test.ts',
+      '__tests__/wheel/pkg-info-exact.test.ts',
+      '__tests__/wheel/specifier.test.ts',
+      '__tests__/wheel/specifier-exact.test.ts',
+      '__tests__/wheel/layout.test.ts',
+      '__tests__/wheel/file-name-length.test.ts',
+    ],
+  },
+  inputspec: {
+    mutate: [
+      'src/inputs/input-spec.ts',
+      'src/inputs/project-version.ts',
+      'src/inputs/closest-name.ts',
+      'src/inputs/output-spec.ts',
+      'src/inputs/inputs-verify.ts',
+    ],
+    tests: [
+      '__tests__/inputs/project-version.test.ts',
+      '__tests__/inputs/project-version-exact.test.ts',
+      '__tests__/inputs/inputs-verify.test.ts',
+      '__tests__/inputs/inputs-verify-exact.test.ts',
+      '__tests__/inputs/closest-name.test.ts',
+      '__tests__/inputs/input-spec-exact.test.ts',
+      '__tests__/inputs/action-yml-specs.test.ts',
+    ],
+  },
+  pythonplans: {
+    mutate: [
+      'src/python/runtime-locale.ts',
+      'src/python/abi-check.ts',
+      'src/python/probe-script.ts',
+      'src/python/probe.ts',
+      'src/stage/special-files.ts',
+    ],
+    tests: [
+      '__tests__/python/runtime-locale.test.ts',
+      '__tests__/python/abi-check.test.ts',
+      '__tests__/python/abi-check-exact.test.ts',
+      '__tests__/python/probe-script.test.ts',
+      '__tests__/stage/special-files.test.ts',
+      '__tests__/stage/special-files-exact.test.ts',
+    ],
+  },
+  cli: {
+    mutate: ['src/shell/command.ts'],
+    tests: ['__tests__/shell/command-exact.test.ts', '__tests__/inputs/input-spec-exact.test.ts'],
+  },
 };
 
 /** The group of this process (MUTATION_GROUP), or every group's files at once. */

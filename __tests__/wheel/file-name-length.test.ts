@@ -48,4 +48,26 @@ describe('checkVersionLength', () => {
     const error = refusal(() => checkVersionLength(`1.0.0+${'a'.repeat(236)}`, 'tinypkg'));
     expect(error.message).toMatch(/^the version "1\.0\.0\+a{26}\.\.\." \(242 bytes\)/);
   });
+
+  it('names the wheel when the name is known, and shows a version of 40 characters whole', () => {
+    const name = 'n'.repeat(200);
+    const version = `1+${'a'.repeat(38)}`;
+    const error = refusal(() => checkVersionLength(version, name));
+    expect(error.message).toBe(
+      `the version "${version}" (40 bytes) makes the wheel's file name at least 258 bytes long; ` +
+        `file systems allow 255 bytes for a name and the receipt beside the wheel adds 18, so the ` +
+        `wheel "${name}" leaves 19 bytes for the version.`,
+    );
+    const short = refusal(() => checkVersionLength('1.0', 'n'.repeat(240)));
+    expect(short.message).toMatch(/^the version "1\.0" \(3 bytes\) makes/);
+    expect(short.message).toMatch(/ leaves 0 bytes for the version\.$/);
+    expect(short.fix).toBe('use a version of at most 0 bytes (shorten the local label after "+").');
+  });
+
+  it('without a name, the message names no wheel', () => {
+    const error = refusal(() => checkVersionLength(`1+${'a'.repeat(240)}`));
+    expect(error.message).toMatch(
+      /receipt beside the wheel adds 18, so the wheel leaves 218 bytes for the version\.$/,
+    );
+  });
 });

@@ -92,7 +92,47 @@ describe('metadataFromEggInfo, exactly', () => {
   });
 });
 
+describe('metadataFromEggInfo at the edges of its headers', () => {
+  it('headers end at the first blank line; a body line with a colon is body', () => {
+    const meta = metadataFromEggInfo('Summary: s\n\nAuthor: Mallory\n', '');
+    expect(meta.author).toBeUndefined();
+    expect(meta.description).toEqual({ text: 'Author: Mallory\n', contentType: 'text/x-rst' });
+  });
+
+  it('a file that starts with its blank line is all body; lone CRs end lines there too', () => {
+    expect(metadataFromEggInfo('\n\nbody', '').description).toEqual({
+      text: 'body',
+      contentType: 'text/x-rst',
+    });
+    expect(metadataFromEggInfo('Name: x\r\rBody\rmore', '').description?.text).toBe('Body\nmore');
+  });
+
+  it('a line without a colon starts no header; a name is read without its spaces', () => {
+    const meta = metadataFromEggInfo('Summaryx\nAuthor : Ann\nLicense:MIT\n', '');
+    expect(meta.summary).toBeUndefined();
+    expect(meta.author).toBe('Ann');
+    expect(meta.license).toBe('MIT');
+  });
+
+  it('a blank continuation line adds no space to a value', () => {
+    expect(metadataFromEggInfo('Summary: Fast\n        \nAuthor: A\n', '').summary).toBe('Fast');
+  });
+
+  it('only the indent of a Description line is removed, not spaces or tabs inside it', () => {
+    const meta = metadataFromEggInfo('Description: T\n  a        b\n  c\td\n', '');
+    expect(meta.description?.text).toBe('T\n  a        b\n  c\td');
+  });
+});
+
 describe('requiresFromTxt, exactly', () => {
+  it('a requirement with extras is no section; lone CRs end lines', () => {
+    expect(requiresFromTxt('requests[security]\n[np]\nnumpy[fast]\n')).toEqual([
+      'requests[security]',
+      'numpy[fast]; extra == "np"',
+    ]);
+    expect(requiresFromTxt('six\r[np]\rnumpy\r')).toEqual(['six', 'numpy; extra == "np"']);
+  });
+
   it('skips comments and blank lines, trims, reads CRLF, and resets markers per section', () => {
     expect(
       requiresFromTxt(

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { metadataText } from '../../src/wheel/metadata.js';
 import { metadataFromEggInfo, requiresFromTxt } from '../../src/wheel/pkg-info.js';
+import { askPackaging } from '../helpers/packaging-oracle.js';
 
 // What setuptools 41 (pyenv's 2.7.18) writes for a project with every field set.
 const PKG_INFO = [
@@ -66,18 +66,13 @@ describe('egg_info metadata (the setup.py route without `wheel`)', () => {
       version: '0.3.0',
       ...metadataFromEggInfo(PKG_INFO, REQUIRES),
     });
-    const run = spawnSync(
-      'python3',
-      [
-        '-c',
-        'import sys\nfrom packaging.metadata import Metadata\n' +
-          'm = Metadata.from_email(sys.stdin.read(), validate=True)\n' +
-          'print(m.provides_extra, [str(r) for r in m.requires_dist], repr(m.description))',
-      ],
-      { input: text, encoding: 'utf8' },
+    const answer = askPackaging<string>(
+      'import json, sys\nfrom packaging.metadata import Metadata\n' +
+        'm = Metadata.from_email(json.load(sys.stdin), validate=True)\n' +
+        'print(json.dumps("%s %s %r" % (m.provides_extra, [str(r) for r in m.requires_dist], m.description)))',
+      text,
     );
-    expect(run.stderr).toBe('');
-    expect(run.stdout.trim()).toBe(
+    expect(answer).toBe(
       "['np'] ['six', 'enum34; python_version < \"3.4\"', 'numpy; extra == \"np\"', " +
         '\'scipy>=1; sys_platform == "linux" and extra == "np"\'] \'Fast\\n====\\n\\nsums\\n\'',
     );

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/base/errors.js';
 import { parseSpecifierSet } from '../../src/wheel/specifier.js';
-import { defaultPython3 } from '../helpers/python.js';
+import { askPackaging } from '../helpers/packaging-oracle.js';
 
 const CORPUS = [
   '>=3.6',
@@ -50,12 +49,7 @@ function packagingVerdicts(specs: string[]): boolean[] {
     '        out.append(False)',
     'print(json.dumps(out))',
   ].join('\n');
-  const run = spawnSync(defaultPython3(), ['-c', code], {
-    input: JSON.stringify(specs),
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout) as boolean[];
+  return askPackaging<boolean[]>(code, specs);
 }
 
 function ours(spec: string): boolean {

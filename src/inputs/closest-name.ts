@@ -15,7 +15,8 @@ export function closestName(typed: string, known: readonly string[]): string | u
     }
   }
   // Up to a third of the word may be wrong (at least 2 edits: a transposition or a dropped letter).
-  if (best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3))) return best;
+  // (No name at all leaves bestDistance Infinity.)
+  if (bestDistance <= Math.max(2, Math.floor(word.length / 3))) return best;
   return known.find((name) => name.split('-').includes(word));
 }
 
@@ -31,8 +32,8 @@ export function editDistance(a: string, b: string): number {
       }
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      // Before the second letter a[i - 2] or b[j - 2] is undefined: no transposition there.
+      if (a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
       rows[i]!.push(d);
     }
   }

@@ -4,7 +4,7 @@
  * getInputs, before anything is built. Pure.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { InputError, UserError } from '../base/errors.js';
+import { InputError } from '../base/errors.js';
 import { validateImage } from '../exec/container-plan.js';
 import type { InputReader } from './input-reader.js';
 import type { TestSource } from '../python/test-requires.js';
@@ -23,11 +23,9 @@ export function verifyInputs(read: InputReader, workingDirectory: string): Verif
     try {
       return validateImage(line);
     } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      throw new InputError(`line ${index + 1}: ${error.message}`, {
-        input: 'verify-image',
-        fix: error.fix ?? 'give one image reference per line.',
-      });
+      // validateImage throws an InputError with its fix (input `image`): named for this line.
+      const { message, fix } = error as InputError;
+      throw new InputError(`line ${index + 1}: ${message}`, { input: 'verify-image', fix });
     }
   });
   const duplicate = verifyImages.find((image, i) => verifyImages.indexOf(image) !== i);

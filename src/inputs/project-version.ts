@@ -14,7 +14,7 @@ export interface ExpectedVersion {
 export function pushedTag(env: NodeJS.ProcessEnv): string | undefined {
   if (env.GITHUB_REF_TYPE === 'tag' && env.GITHUB_REF_NAME) return env.GITHUB_REF_NAME;
   if (env.GITHUB_REF_TYPE === undefined || env.GITHUB_REF_TYPE === '') {
-    const match = /^refs\/tags\/(.+)$/.exec(env.GITHUB_REF ?? '');
+    const match = env.GITHUB_REF?.match(/^refs\/tags\/(.+)$/);
     if (match) return match[1];
   }
   return undefined;
@@ -89,8 +89,7 @@ export function staticPyprojectVersion(toml: string): string | undefined {
       },
     );
   }
-  const project = document.project;
-  if (typeof project !== 'object' || project === null || Array.isArray(project)) return undefined;
-  const version = (project as Record<string, unknown>).version;
+  // A `project` that is no table (a string, an array) has no `version` either.
+  const version = (document.project as { version?: unknown } | undefined)?.version;
   return typeof version === 'string' ? version.trim() : undefined;
 }

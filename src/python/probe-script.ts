@@ -14,10 +14,9 @@ except ImportError:
 supported_tags = [str(t) if not isinstance(t, tuple) else "-".join(t) for t in get_supported()]
 `;
 
-/** Indents Python source by four spaces (to nest it in a `try:`). */
+/** Indents Python source by four spaces (to nest it in a `try:`; blank lines stay blank to Python). */
 const indent = (source: string): string =>
   source
-    .trim()
     .split('\n')
     .map((line) => `    ${line}`)
     .join('\n');

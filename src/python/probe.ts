@@ -7,13 +7,15 @@ import { PROBE_MARKER, PROBE_SCRIPT } from './probe-script.js';
 export function parseProbeOutput(stdout: string): PythonProbe | undefined {
   const line = stdout.split('\n').find((l) => l.startsWith(PROBE_MARKER));
   if (!line) return undefined;
+  const json = line.slice(PROBE_MARKER.length);
+  let value: PythonProbe | undefined;
   try {
-    const value = JSON.parse(line.slice(PROBE_MARKER.length)) as PythonProbe;
-    if (!Array.isArray(value.version) || typeof value.implementation !== 'string') return undefined;
-    return value;
+    value = JSON.parse(json) as PythonProbe;
   } catch {
-    return undefined;
+    // Not JSON: value stays undefined, judged below like JSON that is not a probe.
   }
+  if (!Array.isArray(value?.version) || typeof value.implementation !== 'string') return undefined;
+  return value;
 }
 
 /** Runs the probe with `python`; undefined when it is not a working Python interpreter. */

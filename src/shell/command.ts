@@ -208,7 +208,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseCli(argv);
   } catch (error) {
-    const fix = error instanceof UsageError ? error.fix : 'run algorithmia-wheel --help.';
+    // parseCli turns every mistake, node's included, into a UsageError.
+    const { fix } = error as UsageError;
     process.stderr.write(`algorithmia-wheel: ${errorMessage(error)}. Fix: ${fix}\n`);
     // With --json a script reads stdout: it gets the error as an object, not nothing.
     if (argv.includes('--json'))

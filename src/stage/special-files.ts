@@ -37,7 +37,9 @@ export function badLink(path: string): string | undefined {
     if (code === 'ENOENT') return 'a broken symbolic link';
     return `a symbolic link that cannot be followed (${String(code)})`;
   }
+  // Stryker disable next-line all: reachable only when the target vanishes between realpath and stat.
   const info = statSync(target, { throwIfNoEntry: false });
+  // Stryker disable next-line all: the same race.
   if (!info) return 'a broken symbolic link';
   const special = specialKind(info);
   if (special) return `a symbolic link to ${special}, ${target}`;
@@ -63,9 +65,8 @@ export function specialFilesError(
   for (const path of unique.keys()) {
     if ([...unique.keys()].some((other) => path.startsWith(`${other}/`))) unique.delete(path);
   }
-  const sorted = [...unique.values()].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-  );
+  // By path, code unit by code unit (the paths are unique: they are the map's keys).
+  const sorted = [...unique.keys()].sort().map((path) => unique.get(path)!);
   const lines = sorted.slice(0, SHOWN).map((entry) => `${quotePath(entry.path)}: ${entry.kind}`);
   if (sorted.length > SHOWN) lines.push(`... and ${sorted.length - SHOWN} more`);
   const count = sorted.length === 1 ? '1 entry' : `${sorted.length} entries`;

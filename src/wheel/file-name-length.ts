@@ -7,6 +7,7 @@ const NAME_MAX = 255;
  * The longest name written beside the wheel: its receipt. (The packer's temporary
  * `.<wheel>.<pid>.partial` is at most 17 bytes longer; a pid has at most 7 digits.)
  */
+// Stryker disable next-line StringLiteral,ArithmeticOperator: equivalent while the receipt's suffix (18) is the longer.
 const COMPANION_BYTES = Math.max(RECEIPT_SUFFIX.length, '.'.length + '.4194304.partial'.length);
 /** The longest wheel file name that leaves room for its companions. */
 export const MAX_WHEEL_FILE_NAME_BYTES = NAME_MAX - COMPANION_BYTES;

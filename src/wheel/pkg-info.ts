@@ -12,7 +12,7 @@ export function metadataFromEggInfo(
   const headers = parseHeaders(pkgInfo);
   const one = (name: string): string | undefined => {
     const value = headers.get(name.toLowerCase())?.[0]?.trim();
-    return value === undefined || value === '' || value === 'UNKNOWN' ? undefined : value;
+    return value === '' || value === 'UNKNOWN' ? undefined : value;
   };
   const meta: Omit<ProjectMetadata, 'name' | 'version'> = {
     summary: one('Summary'),
@@ -21,15 +21,14 @@ export function metadataFromEggInfo(
     license: one('License'),
     requiresPython: one('Requires-Python'),
     requires: requiresFromTxt(requiresTxt),
-    providesExtra: headers.get('provides-extra')?.map((e) => e.trim()) ?? [],
+    // Header values come trimmed from parseHeaders.
+    providesExtra: headers.get('provides-extra') ?? [],
   };
   const description = headers.get('description')?.[0] ?? bodyOf(pkgInfo);
   const type = one('Description-Content-Type');
   if (description !== undefined && description.trim() !== '' && description.trim() !== 'UNKNOWN') {
-    const contentType =
-      type === 'text/markdown' || type === 'text/x-rst' || type === 'text/plain'
-        ? type
-        : 'text/x-rst';
+    // text/x-rst is also what any other or missing type becomes.
+    const contentType = type === 'text/markdown' || type === 'text/plain' ? type : 'text/x-rst';
     meta.description = { text: description, contentType };
   }
   return meta;
@@ -44,7 +43,8 @@ function parseHeaders(text: string): Map<string, string[]> {
     if (!current) return;
     const value =
       current.name === 'description'
-        ? current.lines.map((l, i) => (i === 0 ? l : l.replace(/^ {8}\|?|^\t/, ''))).join('\n')
+        ? // The first line is trimmed already: only continuation lines lose their indent.
+          current.lines.map((l) => l.replace(/^ {8}\|?|^\t/, '')).join('\n')
         : current.lines.map((l) => l.trim()).join(' ');
     headers.set(current.name, [...(headers.get(current.name) ?? []), value]);
     current = undefined;
