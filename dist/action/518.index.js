@@ -1,8 +1,8 @@
-export const id = 947;
-export const ids = [947];
+export const id = 518;
+export const ids = [518];
 export const modules = {
 
-/***/ 3342:
+/***/ 49484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -68,7 +68,7 @@ class ByteTail {
 
 /***/ }),
 
-/***/ 87947:
+/***/ 44518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -81,14 +81,14 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 2 modules
-var dist = __webpack_require__(60925);
+// EXTERNAL MODULE: ../main/node_modules/tinyglobby/dist/index.mjs + 2 modules
+var dist = __webpack_require__(50413);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var base_errors = __webpack_require__(34758);
+var base_errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/stage/license-patterns.ts
-var license_patterns = __webpack_require__(45437);
+var license_patterns = __webpack_require__(99815);
 // EXTERNAL MODULE: ./src/wheel/metadata.ts
-var wheel_metadata = __webpack_require__(43646);
+var wheel_metadata = __webpack_require__(21924);
 ;// CONCATENATED MODULE: ./src/stage/dist-info-files.ts
 
 
@@ -193,9 +193,9 @@ async function readDistInfoExtras(options) {
 }
 
 // EXTERNAL MODULE: ./src/log/text-tail.ts
-var text_tail = __webpack_require__(3342);
+var text_tail = __webpack_require__(49484);
 // EXTERNAL MODULE: ./src/exec/command-timeouts.ts
-var command_timeouts = __webpack_require__(29693);
+var command_timeouts = __webpack_require__(85275);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/build-step.ts
 
 
@@ -223,13 +223,13 @@ async function runBuild(ctx) {
 }
 
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(94361);
+var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/log/log.ts
-var log_log = __webpack_require__(75384);
+var log_log = __webpack_require__(1782);
 // EXTERNAL MODULE: ./src/exec/container-plan.ts
-var container_plan = __webpack_require__(73068);
+var container_plan = __webpack_require__(21366);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
@@ -711,9 +711,9 @@ function failedAt(path) {
 }
 
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
-var artifact_plan = __webpack_require__(14888);
+var artifact_plan = __webpack_require__(87610);
 // EXTERNAL MODULE: ./src/publish/index/index-pages.ts
-var index_pages = __webpack_require__(61141);
+var index_pages = __webpack_require__(75775);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-published-step.ts
 /** `verify-published`: runs after the S3 upload and the index update. */
 function verifyPublishedStep(inputs, consumer, 
@@ -728,8 +728,8 @@ openSession) {
             }
             // Loaded when used (the AWS SDK): see steps.ts.
             const [{ verifyPublished }, { s3Target }] = await Promise.all([
-                __webpack_require__.e(/* import() */ 92).then(__webpack_require__.bind(__webpack_require__, 27092)),
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
+                __webpack_require__.e(/* import() */ 913).then(__webpack_require__.bind(__webpack_require__, 4913)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             await verifyPublished({
                 session: await openSession(),
@@ -762,7 +762,7 @@ openSession) {
 function runS3Session(options, log, signal) {
     let opening;
     return {
-        open: () => (opening ??= Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)).then(({ openS3Session }) => openS3Session(options, log, { signal }))),
+        open: () => (opening ??= Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)).then(({ openS3Session }) => openS3Session(options, log, { signal }))),
         async close() {
             const session = await opening?.catch(() => undefined);
             session?.close();
@@ -775,7 +775,7 @@ function artifactStep(inputs, env) {
         name: 'Publish artifact',
         async run(wheel, log, signal) {
             const name = (0,artifact_plan/* resolveArtifactName */.CL)(inputs.name, wheel.fileName);
-            const { publishArtifact } = await __webpack_require__.e(/* import() */ 66).then(__webpack_require__.bind(__webpack_require__, 43066));
+            const { publishArtifact } = await __webpack_require__.e(/* import() */ 700).then(__webpack_require__.bind(__webpack_require__, 7700));
             const result = await publishArtifact(wheel, inputs.retentionDays === undefined
                 ? { name, signal }
                 : { name, retentionDays: inputs.retentionDays, signal }, env, log);
@@ -807,8 +807,8 @@ function s3Step(inputs, log, s3) {
             const started = Date.now();
             let lastLine = 0;
             const [{ publishToS3 }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(442)]).then(__webpack_require__.bind(__webpack_require__, 13442)),
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 61806)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             const session = await s3.open();
             const result = await publishToS3(session, wheel, {
@@ -836,7 +836,7 @@ function s3Step(inputs, log, s3) {
             };
             // The wheel is out there now: a failure of the sidecars below still reports it.
             published?.(outputs);
-            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 41827));
+            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(667)]).then(__webpack_require__.bind(__webpack_require__, 4667));
             if (result.status === 'already-published') {
                 await alignWheelAcl(session, inputs, wheel.fileName, log);
             }
@@ -851,8 +851,8 @@ function s3IndexStep(inputs, s3) {
         name: 'Update S3 index',
         async run(wheel, log) {
             const [{ publishIndex }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(469)]).then(__webpack_require__.bind(__webpack_require__, 94469)),
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(428)]).then(__webpack_require__.bind(__webpack_require__, 45428)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             const session = await s3.open();
             const result = await publishIndex(session, {
@@ -863,7 +863,7 @@ function s3IndexStep(inputs, s3) {
             log.info(`index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`);
             const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
             if (unchanged.length) {
-                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 41827));
+                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(667)]).then(__webpack_require__.bind(__webpack_require__, 4667));
                 await alignPageAcls(session, inputs, unchanged, log);
             }
             return (0,index_pages/* indexOutputs */.$8)({
@@ -892,11 +892,11 @@ function publishersFor(inputs, env, log, consumer, s3) {
 }
 
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(44295);
+var names = __webpack_require__(31769);
 // EXTERNAL MODULE: ./src/python/discover.ts
-var discover = __webpack_require__(74643);
+var discover = __webpack_require__(64021);
 // EXTERNAL MODULE: ./src/inputs/project-version.ts + 9 modules
-var project_version = __webpack_require__(82381);
+var project_version = __webpack_require__(49767);
 ;// CONCATENATED MODULE: ./src/elf/elf-format.ts
 // What an ELF file tells us, the reader's error, the magic and machine names (pure).
 
@@ -1547,7 +1547,7 @@ async function nativeFiles(files) {
 }
 
 // EXTERNAL MODULE: ./src/stage/stage.ts + 4 modules
-var stage = __webpack_require__(59736);
+var stage = __webpack_require__(74680);
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/pipeline/tool-version.ts
@@ -1558,13 +1558,13 @@ const TOOL_VERSION = package_namespaceObject.rE;
 const GENERATOR = `algorithmia-wheel ${TOOL_VERSION}`;
 
 // EXTERNAL MODULE: ./src/wheel/tags.ts
-var wheel_tags = __webpack_require__(24146);
+var wheel_tags = __webpack_require__(94840);
 // EXTERNAL MODULE: ./src/wheel/top-level.ts
-var top_level = __webpack_require__(26055);
+var top_level = __webpack_require__(40153);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/wheel/file-name-length.ts
-var file_name_length = __webpack_require__(48270);
+var file_name_length = __webpack_require__(84772);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/zip/entry-source.ts
@@ -2397,7 +2397,7 @@ async function sha256File(path) {
 }
 
 // EXTERNAL MODULE: ./src/zip/zip-listing.ts
-var zip_listing = __webpack_require__(853);
+var zip_listing = __webpack_require__(98191);
 ;// CONCATENATED MODULE: ./src/python/abi-check.ts
 
 /**
@@ -3035,7 +3035,7 @@ function packageNameOf(packages, distribution) {
 }
 
 // EXTERNAL MODULE: ./src/publish/receipt.ts
-var receipt = __webpack_require__(34275);
+var receipt = __webpack_require__(93049);
 ;// CONCATENATED MODULE: ./src/pipeline/source-date.ts
 
 /** 1980-01-01: the earliest time a zip entry can carry. */
@@ -3156,7 +3156,7 @@ async function writeReceipt(options) {
 }
 
 // EXTERNAL MODULE: ./src/native/glibc-target.ts
-var glibc_target = __webpack_require__(43034);
+var glibc_target = __webpack_require__(64668);
 ;// CONCATENATED MODULE: ./src/native/image-runtime.ts
 /**
  * The runtime an image provides: the symbol versions its own libc.so.6, libstdc++.so.6 and
@@ -3236,11 +3236,11 @@ async function resolveRuntimeTarget(inputs, executor, workDir, log) {
 }
 
 // EXTERNAL MODULE: ./src/native/library-filter.ts
-var library_filter = __webpack_require__(53031);
+var library_filter = __webpack_require__(12881);
 // EXTERNAL MODULE: ./src/native/manylinux-policy.ts
-var manylinux_policy = __webpack_require__(56855);
+var manylinux_policy = __webpack_require__(72645);
 // EXTERNAL MODULE: ./src/native/system-libs.ts
-var system_libs = __webpack_require__(75555);
+var system_libs = __webpack_require__(41397);
 ;// CONCATENATED MODULE: ./src/native/symbol-versions.ts
 /**
  * What a wheel's native files need from the runtime's glibc and libstdc++ (the symbol versions
@@ -4567,9 +4567,9 @@ async function checkNativeLibraries(options) {
 }
 
 // EXTERNAL MODULE: ./src/python/probe.ts
-var python_probe = __webpack_require__(34492);
+var python_probe = __webpack_require__(54538);
 // EXTERNAL MODULE: ./src/wheel/layout.ts
-var layout = __webpack_require__(3933);
+var layout = __webpack_require__(55015);
 ;// CONCATENATED MODULE: ./src/log/progress.ts
 const PROGRESS_INTERVAL_MS = 10_000;
 /** Returns the function to call after each unit of work; it prints when the interval passed. */
@@ -4710,7 +4710,7 @@ function timedGroup(log, signal) {
 }
 
 // EXTERNAL MODULE: ./src/python/runtime-locale.ts
-var runtime_locale = __webpack_require__(76081);
+var runtime_locale = __webpack_require__(40703);
 ;// CONCATENATED MODULE: ./src/python/test-requires.ts
 /**
  * What `test-command` may need beside the wheel: `test-requires` (and the wheel's own `requires`,
@@ -4784,7 +4784,7 @@ async function installTestRequirements(options) {
 }
 
 // EXTERNAL MODULE: ./src/python/verify-install.ts
-var verify_install = __webpack_require__(24399);
+var verify_install = __webpack_require__(37249);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/failed-evidence.ts
 // A failed verification or library check keeps its evidence in `<output-dir>/failed/`: the
 // unverified wheel, pip's log and the import traceback, so the user has something to look at.
@@ -5058,7 +5058,7 @@ function createVerifyPlaces(inputs, env, tempRoot, log, host, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/stage/stage-exclude.ts
-var stage_exclude = __webpack_require__(24087);
+var stage_exclude = __webpack_require__(49545);
 ;// CONCATENATED MODULE: ./src/pipeline/work-folders.ts
 // The folders of a run: the user's folders checked before anything runs, this run's temp folder,
 // the pending folder beside output-dir where the wheel waits until verified, and their removal.
@@ -5298,7 +5298,7 @@ async function runPipeline(inputs, deps) {
 
 /***/ }),
 
-/***/ 76081:
+/***/ 40703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5308,7 +5308,7 @@ async function runPipeline(inputs, deps) {
 /* harmony export */   fh: () => (/* binding */ withoutLocale)
 /* harmony export */ });
 /* unused harmony export isLocaleVariable */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * The runtime's locale, not ours. Algorithmia's runtime images set no UTF-8 locale, and pip 18/19
  * on python 2.7 and 3.6 (which have no UTF-8 mode) cannot write a file whose name is not ASCII
@@ -5361,7 +5361,7 @@ function localeInstallError(output, names, python, where) {
 
 /***/ }),
 
-/***/ 24399:
+/***/ 37249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5371,15 +5371,15 @@ function localeInstallError(output, names, python, where) {
 /* harmony export */   z0: () => (/* binding */ runTestCommand)
 /* harmony export */ });
 /* unused harmony export verifyInstall */
-/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3342);
+/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49484);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34758);
-/* harmony import */ var _exec_command_timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29693);
-/* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39746);
-/* harmony import */ var _runtime_locale_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76081);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15232);
+/* harmony import */ var _exec_command_timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85275);
+/* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2504);
+/* harmony import */ var _runtime_locale_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40703);
 
 
 
@@ -5587,7 +5587,7 @@ function notSupportedHint(output) {
 
 /***/ }),
 
-/***/ 853:
+/***/ 98191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
