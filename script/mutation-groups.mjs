@@ -149,7 +149,7 @@ export const MUTATION_GROUPS = {
     tests: [
       '__tests__/log/redact.test.ts',
       '__tests__/log/text-tail.test.ts',
-      '__tests__/log/progress.test.ts',
+      '__tests__/log/log-streams-exact.test.ts',
     ],
   },
   receipt: {
