@@ -154,7 +154,11 @@ export const MUTATION_GROUPS = {
   },
   receipt: {
     mutate: ['src/publish/receipt.ts', 'src/shell/summary.ts'],
-    tests: ['__tests__/publish/receipt.test.ts', '__tests__/shell/summary.test.ts'],
+    tests: [
+      '__tests__/publish/receipt.test.ts',
+      '__tests__/publish/receipt-exact.test.ts',
+      '__tests__/shell/summary.test.ts',
+    ],
   },
   zipwriter: {
     mutate: ['src/zip/zip-writer.ts'],
