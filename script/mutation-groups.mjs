@@ -158,6 +158,7 @@ export const MUTATION_GROUPS = {
       '__tests__/publish/receipt.test.ts',
       '__tests__/publish/receipt-exact.test.ts',
       '__tests__/shell/summary.test.ts',
+      '__tests__/shell/summary-exact.test.ts',
     ],
   },
   zipwriter: {
