@@ -1,6 +1,7 @@
 // What the user's commands' output becomes, exactly: the redacting stream (what it writes and
 // when, its flush and end, its back-pressure), the bounded tails of error details and their
 // boundaries, and the progress lines. Pure and in memory: the mutation group `logstreams`.
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { progressLine, throttledProgress } from '../../src/log/progress.js';
 import { RedactingStream } from '../../src/log/redact-stream.js';
@@ -132,6 +133,68 @@ describe('ByteTail, exactly', () => {
   });
 });
 
+describe('ByteTail memory', () => {
+  it('holds whole chunks while the rest still needs them, never fewer than the newest', () => {
+    const tail = new ByteTail(8);
+    const held: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      tail.push(Buffer.from('abcd'));
+      held.push(tail.heldBytes);
+    }
+    expect(held).toEqual([4, 8, 8, 8, 8]);
+    const uneven = new ByteTail(8);
+    for (const chunk of ['abcdefghij', 'k', 'lm', 'nopqrst']) uneven.push(Buffer.from(chunk));
+    expect(uneven.heldBytes).toBe(9);
+    const none = new ByteTail(0);
+    none.push(Buffer.from('ab'));
+    none.push(Buffer.from('cd'));
+    expect(none.heldBytes).toBe(2);
+    expect(none.text()).toBe('[... 4 bytes of earlier output left out ...]\n');
+  });
+});
+
+describe('RedactingStream back-pressure', () => {
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  it('goes on at once when the sink took the text, or when nothing was written', async () => {
+    const sink = Object.assign(new EventEmitter(), { write: () => true });
+    const out = new RedactingStream(new Redactor([SECRET]), sink);
+    let done = 0;
+    out.write('line\n', () => (done += 1));
+    out.write('sekret-', () => (done += 1));
+    await settle();
+    expect(done).toBe(2);
+    expect(sink.listenerCount('drain')).toBe(0);
+  });
+
+  it('waits for drain, then takes its listeners off every event', async () => {
+    const sink = Object.assign(new EventEmitter(), { write: () => false });
+    const out = new RedactingStream(new Redactor([SECRET]), sink);
+    let done = 0;
+    out.write('line\n', () => (done += 1));
+    await settle();
+    expect(done).toBe(0);
+    sink.emit('drain');
+    await settle();
+    expect(done).toBe(1);
+    for (const event of ['drain', 'close', 'error']) expect(sink.listenerCount(event)).toBe(0);
+  });
+
+  it('works with a sink that can wait but not take listeners off', async () => {
+    const listeners: (() => void)[] = [];
+    const out = new RedactingStream(new Redactor([SECRET]), {
+      write: () => false,
+      once: (_event, listener) => listeners.push(listener),
+    });
+    let done = 0;
+    out.write('line\n', () => (done += 1));
+    await settle();
+    listeners[1]!();
+    await settle();
+    expect(done).toBe(1);
+  });
+});
+
 describe('progress, exactly', () => {
   it('prints once the default 10 s passed since the start or the last line', () => {
     let time = 1_000;
@@ -147,6 +210,8 @@ describe('progress, exactly', () => {
     tick({ bytes: 2 << 20, files: 2 });
     time = 21_000;
     tick({ bytes: 2 << 20, files: 2 });
+    time = 40_000;
+    tick({ bytes: 3 << 20, files: 3 });
     expect(lines).toEqual([
       'P: 1.0 of 3.0 MiB (33%), 1 of 3 files',
       'P: 2.0 of 3.0 MiB (66%), 2 of 3 files',
