@@ -212,6 +212,7 @@ describe('the receipt parsers at their edges', () => {
     expect(parseGlibc('GLIBC 2.31.9 extra')).toBe('2.31.9');
     expect(parseGlibc('glibc\t2.19')).toBe('2.19');
     expect(parseGlibc('glibc 2')).toBeNull();
+    expect(parseGlibc('glibc  12.34.10')).toBe('12.34.10');
     expect(parseGlibc('musl 1.2.3')).toBeNull();
   });
 

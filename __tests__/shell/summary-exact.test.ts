@@ -9,6 +9,7 @@ import {
   failureMarkdown,
   fitLines,
   MAX_SUMMARY_BYTES,
+  publishedFailureMarkdown,
   summaryMarkdown,
 } from '../../src/shell/summary.js';
 
@@ -267,3 +268,116 @@ describe('fitLines and failureMarkdown at their edges', () => {
     expect(MAX_SUMMARY_BYTES).toBe(1_015_808);
   });
 });
+
+describe('summaryMarkdown: the exact cut points', () => {
+  // Rows of exactly L bytes: each line fitLines counts is L + 1 bytes with its line end.
+  const L = 1000;
+  const entryRows = Array.from({ length: 1_200 }, (_, i) => ({
+    // '| `' + path + '` | 1 |  |' is L bytes.
+    path: `p/${String(i).padStart(4, '0')}${'x'.repeat(L - 19)}`,
+    size: 1,
+  }));
+  const nativeLines = Array.from({ length: 1_200 }, (_, i) =>
+    `n${String(i).padStart(4, '0')}`.padEnd(L, 'n'),
+  );
+  const render = (receiptBytes: number) =>
+    summaryMarkdown(
+      {
+        ...wheel,
+        entries: entryRows,
+        receipt: { ...wheel.receipt!, bytes: Buffer.alloc(receiptBytes, 0x61) },
+        nativeReport: { summary: nativeLines.join('\n'), needed: {} },
+      },
+      {},
+    );
+  const fitting = (room: number, firstLines: number[]) => {
+    let used = firstLines.reduce((s, n) => s + n + 1, 0);
+    let count = 0;
+    while (used + L + 1 <= room) {
+      used += L + 1;
+      count += 1;
+    }
+    return count;
+  };
+
+  it('gives the contents and the native report each half of what the receipt left, less 200', () => {
+    const first = render(100);
+    const head = Buffer.byteLength(
+      first.slice(0, first.indexOf('<details><summary>Verification receipt')),
+    );
+    // The receipt block grows byte for byte with a receipt of plain letters.
+    const empty = Buffer.byteLength(receiptSummaryMarkdown('r.json', Buffer.alloc(0)));
+    const block = (n: number) => empty + n;
+    // A receipt size that leaves each part one byte short of one more row: any shift shows.
+    let n = 200_000;
+    while (((MAX_SUMMARY_BYTES - head - block(n) - 1) / 2 - 200) % (L + 1) !== L) n += 1;
+    const half = (MAX_SUMMARY_BYTES - head - block(n) - 1) / 2;
+    const md = render(n);
+    expect(md).toContain(`<pre>${'a'.repeat(n)}</pre>`);
+    expect(md.split('\n').find((row) => row.startsWith('| `p/0000'))).toHaveLength(L);
+    expect(md.match(/^\| `p\/\d{4}x+` \| 1 \| {2}\|$/gm)!.length).toBe(fitting(half - 200, []));
+    const nativeHead = '<details><summary>Native files and their libraries</summary>';
+    const shownNative = md.match(/^n\d{4}n+$/gm)!.length;
+    expect(shownNative).toBe(fitting(half - 200, [Buffer.byteLength(nativeHead), 0]));
+    expect(md).toContain(
+      `\n... ${1_200 + 3 - shownNative} more lines of the native report left out`,
+    );
+  });
+});
+
+describe('failureMarkdown and publishedFailureMarkdown, word for word', () => {
+  it('a failure with details, cut to the room when too long', () => {
+    expect(failureMarkdown("Input 'version': bad <x>", 'pip said no')).toBe(
+      '## :x: The wheel was not published\n\nInput &#39;version&#39;: bad &lt;x&gt;\n\n```\npip said no\n```\n',
+    );
+    const head = Buffer.byteLength('## :x: The wheel was not published\n\nm\n\n');
+    const room = MAX_SUMMARY_BYTES - head - 200;
+    const line = 'd'.repeat(L_DETAILS);
+    const fit = Math.floor(room / (L_DETAILS + 1));
+    const details = Array.from({ length: fit + 5 }, () => line).join('\n');
+    expect(failureMarkdown('m', details)).toBe(
+      `## :x: The wheel was not published\n\nm\n\n\`\`\`\n${Array.from({ length: fit }, () => line).join('\n')}\n... 5 more lines left out\n\`\`\`\n`,
+    );
+  });
+
+  it('what was published first, then what failed; the details as they are', () => {
+    const text = publishedFailureMarkdown(
+      {
+        'wheel-name': 'demo-1.0-py3-none-any.whl',
+        sha256: 'ab'.repeat(32),
+        's3-uri': 's3://bucket/p/demo|x.whl',
+        'index-url': 'https://bucket.s3.amazonaws.com/p/simple/',
+        'artifact-name': 'demo|wheel',
+      },
+      'Input <verify-published>: the read was cut short.',
+      'GetObject failed',
+    );
+    expect(text).toBe(
+      [
+        '## :warning: Published, but a later step failed',
+        '',
+        'The wheel was published (the outputs are set):',
+        '',
+        '| | |',
+        '|---|---|',
+        '| Wheel | `demo-1.0-py3-none-any.whl` |',
+        `| SHA-256 | \`${'ab'.repeat(32)}\` |`,
+        '| S3 | s3://bucket/p/demo\\|x.whl |',
+        '| Index | https://bucket.s3.amazonaws.com/p/simple/ |',
+        '| Artifact | demo\\|wheel |',
+        '',
+        '**What failed afterwards:** Input &lt;verify-published&gt;: the read was cut short.',
+        '',
+        '```',
+        'GetObject failed',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(publishedFailureMarkdown({}, 'x<', undefined, 'T|')).toBe(
+      '## :warning: T\\|\n\nThe wheel was published (the outputs are set):\n\n| | |\n|---|---|\n\n**What failed afterwards:** x&lt;\n',
+    );
+  });
+});
+
+const L_DETAILS = 500;
