@@ -228,6 +228,34 @@ describe('ZipWriter refusals', () => {
     expect((error as BuildError).file).toBeUndefined();
   });
 
+  it('surfaces a failed write (a full disk) through add or finish, and abort still closes', async () => {
+    for (const concurrency of [0, 1]) {
+      const writer = new ZipWriter('/dev/full', { mtime: MTIME, level: 6, concurrency });
+      let error: unknown;
+      try {
+        for (let i = 0; i < 40; i++) await writer.add(small(`f${i}`, 'x'.repeat(1000)));
+        await writer.add({ name: 'big', data: pattern(3 << 20, 9), size: 3 << 20, mode: 0o644 });
+        await writer.finish();
+      } catch (caught) {
+        error = caught;
+      }
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      await writer.abort();
+      await expect(writer.add(small('late', 'x'))).rejects.toThrow('ZipWriter.add after finish');
+    }
+  });
+
+  it('aborts with an unsent batch: the file is closed, nothing more is written', async () => {
+    const path = join(dir, `${made++}.zip`);
+    const writer = new ZipWriter(path, { mtime: MTIME, level: 6, concurrency: 1 });
+    await writer.add(small('a', 'alpha'));
+    await writer.abort();
+    const size = readFileSync(path).length;
+    await writer.abort();
+    expect(readFileSync(path).length).toBe(size);
+    expect(() => writer.sha256()).toThrow('ZipWriter.sha256 before finish');
+  });
+
   it('refuses add after finish and a digest before it', async () => {
     const writer = new ZipWriter(join(dir, `${made++}.zip`), {
       mtime: MTIME,
