@@ -332,8 +332,11 @@ describe('failureMarkdown and publishedFailureMarkdown, word for word', () => {
     );
     const head = Buffer.byteLength('## :x: The wheel was not published\n\nm\n\n');
     const room = MAX_SUMMARY_BYTES - head - 200;
-    const line = 'd'.repeat(L_DETAILS);
-    const fit = Math.floor(room / (L_DETAILS + 1));
+    // A line length that leaves the room 40 bytes or less short of one more line: any shift shows.
+    let length = 500;
+    while (room % (length + 1) < length + 1 - 40) length += 1;
+    const line = 'd'.repeat(length);
+    const fit = Math.floor(room / (length + 1));
     const details = Array.from({ length: fit + 5 }, () => line).join('\n');
     expect(failureMarkdown('m', details)).toBe(
       `## :x: The wheel was not published\n\nm\n\n\`\`\`\n${Array.from({ length: fit }, () => line).join('\n')}\n... 5 more lines left out\n\`\`\`\n`,
@@ -379,5 +382,3 @@ describe('failureMarkdown and publishedFailureMarkdown, word for word', () => {
     );
   });
 });
-
-const L_DETAILS = 500;
