@@ -185,6 +185,44 @@ export const MUTATION_GROUPS = {
     mutate: ['src/shell/command.ts'],
     tests: ['__tests__/shell/command-exact.test.ts', '__tests__/inputs/input-spec-exact.test.ts'],
   },
+  consumerplans: {
+    mutate: [
+      'src/publish/consumer/verify-published-plan.ts',
+      'src/publish/consumer/consumer-read-plan.ts',
+      'src/publish/consumer/pip-choice-plan.ts',
+      'src/publish/index/list-plan.ts',
+      'src/publish/index/index-errors.ts',
+    ],
+    tests: [
+      '__tests__/publish/consumer/verify-published-plan.test.ts',
+      '__tests__/publish/consumer/consumer-read-plan.test.ts',
+      '__tests__/publish/consumer/pip-choice-plan.test.ts',
+      '__tests__/publish/index/list-plan.test.ts',
+      '__tests__/publish/consumer/consumer-plans-exact.test.ts',
+      '__tests__/publish/index/index-errors.test.ts',
+    ],
+  },
+  logstreams: {
+    mutate: ['src/log/redact-stream.ts', 'src/log/text-tail.ts', 'src/log/progress.ts'],
+    tests: [
+      '__tests__/log/redact.test.ts',
+      '__tests__/log/text-tail.test.ts',
+      '__tests__/log/log-streams-exact.test.ts',
+    ],
+  },
+  receipt: {
+    mutate: ['src/publish/receipt.ts', 'src/shell/summary.ts'],
+    tests: [
+      '__tests__/publish/receipt.test.ts',
+      '__tests__/publish/receipt-exact.test.ts',
+      // summary.test.ts stays out: its 20,000-row summaries would run again for every mutant.
+      '__tests__/shell/summary-exact.test.ts',
+    ],
+  },
+  zipwriter: {
+    mutate: ['src/zip/zip-writer.ts'],
+    tests: ['__tests__/zip/zip-writer-exact.test.ts'],
+  },
 };
 
 /** The group of this process (MUTATION_GROUP), or every group's files at once. */

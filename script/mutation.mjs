@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
  * `npm run mutation [-- [--force] GROUP...]`: StrykerJS over the pure modules, one group of
- * script/mutation-groups.mjs after the other, then one table of scores per file, the survivors in
- * .cache/mutation/survivors.txt, and exit 1 when the total score is under 90%.
+ * script/mutation-groups.mjs after the other, then one table of scores per file and one per
+ * group, the share of src/ lines the groups mutate, the survivors in
+ * .cache/mutation/survivors.txt, and exit 1 when any group scores under 90%.
  * Not part of `npm test`: it takes minutes.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MUTATION_GROUPS } from './mutation-groups.mjs';
 
@@ -52,6 +53,7 @@ for (const name of reportOnly ? [] : names) {
 const KILLED = new Set(['Killed', 'Timeout']);
 const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 const rows = [];
+const groupRows = [];
 const survivors = [];
 const existsAt = (path) =>
   spawnSync('git', ['cat-file', '-e', `${baseline}:${path}`], { cwd: root }).status === 0;
@@ -63,6 +65,8 @@ for (const name of names) {
       if (existsAt(file)) for (const test of tests) oldTests.add(test.id);
     }
   }
+  const group = { file: name, killed: 0, before: 0, total: 0 };
+  groupRows.push(group);
   for (const [file, { mutants, source }] of Object.entries(report.files)) {
     const lines = source.split('\n');
     const counted = mutants.filter((m) => COUNTED.has(m.status));
@@ -71,6 +75,9 @@ for (const name of names) {
       (m) => m.status === 'Timeout' || (m.killedBy ?? []).some((id) => oldTests.has(id)),
     ).length;
     rows.push({ file, killed, before, total: counted.length });
+    group.killed += killed;
+    group.before += before;
+    group.total += counted.length;
     for (const m of counted.filter((m) => !KILLED.has(m.status))) {
       const { line, column } = m.location.start;
       survivors.push(
@@ -91,13 +98,31 @@ for (const { file, killed, before, total } of rows) console.log(line(file, kille
 const killed = rows.reduce((s, r) => s + r.killed, 0);
 const before = rows.reduce((s, r) => s + r.before, 0);
 const total = rows.reduce((s, r) => s + r.total, 0);
-const score = pct(killed, total);
 console.log(line('total', killed, before, total));
+console.log(`\n${'group'.padEnd(34)} score   killed/total`);
+for (const { file, killed, before, total } of groupRows)
+  console.log(line(file, killed, before, total));
+
+// The share of src/ the groups mutate: lines of the mutated files over lines of all src/**/*.ts.
+const linesOf = (file) => readFileSync(join(root, file), 'utf8').split('\n').length - 1;
+const sources = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => join('src', file));
+const mutatedFiles = new Set(Object.values(MUTATION_GROUPS).flatMap((g) => g.mutate));
+const allLines = sources.reduce((s, file) => s + linesOf(file), 0);
+const mutatedLines = [...mutatedFiles].reduce((s, file) => s + linesOf(file), 0);
+console.log(
+  `\nmutated share of src/: ${mutatedLines}/${allLines} lines ` +
+    `(${pct(mutatedLines, allLines).toFixed(1)}%) in ${mutatedFiles.size} of ${sources.length} files`,
+);
 console.log(
   `(${((Date.now() - started) / 60000).toFixed(1)} min; survivors: .cache/mutation/survivors.txt)`,
 );
 writeFileSync(join(root, '.cache', 'mutation', 'survivors.txt'), survivors.join('\n') + '\n');
-if (score < BREAK) {
-  console.error(`mutation score ${score.toFixed(1)}% is under ${BREAK}%`);
-  process.exit(1);
+const under = groupRows.filter((g) => pct(g.killed, g.total) < BREAK);
+for (const g of under) {
+  console.error(
+    `mutation group ${g.file} scores ${pct(g.killed, g.total).toFixed(1)}%, under ${BREAK}%`,
+  );
 }
+if (under.length) process.exit(1);

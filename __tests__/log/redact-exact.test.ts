@@ -161,6 +161,36 @@ describe('secretsInEnvironment', () => {
       ].sort(),
     );
   });
+
+  it('ends a NAME=value line at LF, CR LF, a lone CR, U+2028 or U+2029 (a .env file with CRLF)', () => {
+    expect(
+      found({
+        DOTENV: 'API_TOKEN=crlf-token\r\nOTHER=1\r\nDB_PASSWORD=last-crlf-pw\r\n',
+        MAC: 'AUTH_KEY=lone-cr-key\rSIGNING_KEY=after-cr',
+        JS: 'API_KEY=ls-api-key\u2028TOKEN=ps-token\u2029SECRET=after-ps',
+      }),
+    ).toEqual(
+      [
+        'crlf-token',
+        'last-crlf-pw',
+        'lone-cr-key',
+        'after-cr',
+        'ls-api-key',
+        'ps-token',
+        'after-ps',
+      ].sort(),
+    );
+  });
+
+  it('trims the value before it strips quotes, which must open and close the whole value', () => {
+    expect(found({ A: 'TOKEN= "spaced-quoted" ' })).toEqual(['spaced-quoted']);
+    expect(found({ A: "TOKEN=x'inner-quoted'" })).toEqual(["x'inner-quoted'"]);
+    expect(found({ A: 'TOKEN="quoted-then"x' })).toEqual(['"quoted-then"x']);
+  });
+
+  it('takes `export` followed by any run of blanks', () => {
+    expect(found({ A: 'export  \tTOKEN=after-blanks' })).toEqual(['after-blanks']);
+  });
 });
 
 describe('Redactor', () => {

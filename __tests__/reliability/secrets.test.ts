@@ -410,6 +410,35 @@ describe('secrets quoted in the inputs, in what the run writes and publishes', (
     expect(Buffer.from(await published.Body!.transformToByteArray()).equals(written)).toBe(true);
     expect(await leaks(result, [TOKEN])).toEqual([]);
   });
+
+  it('a .env text with CRLF lines in a variable: its token masked in the log and the receipt', async () => {
+    // `TOKEN=value\r`: a .env file saved on Windows, or a secret pasted with CRLF.
+    const CRLF_TOKEN = 'crlf-dotenv-token-must-not-leak-0013';
+    const line = `API_TOKEN=${CRLF_TOKEN}`;
+    const result = await run(
+      'crlf-dotenv',
+      {
+        's3-prefix': 'crlf-dotenv',
+        'artifact-name': 'false',
+        'build-command': `printf '%s\\n' "$APP_DOTENV" | tr -d '\\r' | sed -n 's/^API_TOKEN=/token: /p' >&2`,
+        'test-command': `test "$(printf %s "$APP_DOTENV" | head -n 1 | tr -d '\\r')" = '${line}'`,
+      },
+      { ...ENV_SECRETS, APP_DOTENV: `${line}\r\nREGION=eu-west-1\r\n` },
+    );
+    expect(errorAnnotations(result.stdout)).toEqual([]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('token: ***');
+    const name = result.outputs['wheel-name']!;
+    const receipt = JSON.parse(
+      readFileSync(join(root, 'crlf-dotenv', 'dist', `${name}.verification.json`), 'utf8'),
+    ) as { verification: { testCommand: { command: string; result: string } } };
+    expect(receipt.verification.testCommand).toEqual({
+      command: `test "$(printf %s "$APP_DOTENV" | head -n 1 | tr -d '\\r')" = 'API_TOKEN=***'`,
+      result: 'passed',
+    });
+    expect(masked(result)).toContain(CRLF_TOKEN);
+    expect(await leaks(result, [CRLF_TOKEN])).toEqual([]);
+  });
 });
 
 describe('secrets never leave the process', () => {

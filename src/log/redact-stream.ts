@@ -19,18 +19,20 @@ const HIGH_WATER_MARK = 1 << 20;
  * The output sink of the user's commands: a Writable that writes what it receives to `sink`
  * with every secret replaced. A secret cut in two by a chunk boundary is still caught: the end
  * of an unfinished line that could be the start of a secret is held back until the next chunk
- * (or `flush`). Secrets never span a line break (they are masked line by line), so whole lines
- * go out at once; progress bars (`\r`) count as line ends too.
+ * (or `flush`). Secrets never span a line break (they are masked line by line), so all but such a
+ * tail goes out at once, progress bars (`\r`) included.
  */
 export class RedactingStream extends Writable {
   private pending = '';
-  private readonly decoder = new StringDecoder('utf8');
+  // UTF-8 (the default): a character cut by a chunk boundary waits for its other bytes.
+  private readonly decoder = new StringDecoder();
 
   constructor(
     private readonly redactor: Redactor,
     private readonly sink: TextSink,
   ) {
-    super({ decodeStrings: true, highWaterMark: HIGH_WATER_MARK });
+    // Strings written to it arrive as Buffers (Writable's default), decoded as UTF-8 here.
+    super({ highWaterMark: HIGH_WATER_MARK });
   }
 
   override _write(
@@ -72,13 +74,12 @@ export class RedactingStream extends Writable {
 
   /** Writes out what is safe to; false when the sink asked to wait ('drain'). */
   private push(text: string): boolean {
-    const all = this.pending + text;
-    const lastBreak = Math.max(all.lastIndexOf('\n'), all.lastIndexOf('\r'));
-    const lines = lastBreak >= 0 ? all.slice(0, lastBreak + 1) : '';
-    const partial = this.redactor.redact(all.slice(lastBreak + 1));
-    const keep = this.redactor.unsafeTail(partial);
-    const out = this.redactor.redact(lines) + partial.slice(0, partial.length - keep);
-    this.pending = partial.slice(partial.length - keep);
+    // No secret spans a line break, so redacting the whole text equals redacting it line by
+    // line, and the unsafe tail never reaches back over a break.
+    const redacted = this.redactor.redact(this.pending + text);
+    const cut = redacted.length - this.redactor.unsafeTail(redacted);
+    this.pending = redacted.slice(cut);
+    const out = redacted.slice(0, cut);
     return out ? this.sink.write(out) !== false : true;
   }
 }

@@ -5,7 +5,7 @@
  */
 export function lastLines(text: string, count: number): string {
   // A command may print one endless line: only the end of the text is split.
-  const end = text.length > MAX_TAIL_CHARS * 2 ? text.slice(-MAX_TAIL_CHARS * 2) : text;
+  const end = text.slice(-MAX_TAIL_CHARS * 2);
   const tail = end.trimEnd().split(/\r?\n/).slice(-count);
   while (tail.length > 0 && tail[0]!.trim() === '') tail.shift();
   const joined = tail.join('\n');
@@ -23,6 +23,10 @@ export const MAX_TAIL_CHARS = 8192;
 export class ByteTail {
   private chunks: Buffer[] = [];
   private held = 0;
+  /** Bytes in memory: under `limit` plus the newest chunk, however much was pushed. */
+  get heldBytes(): number {
+    return this.held;
+  }
   /** Bytes seen in all. */
   total = 0;
 
@@ -45,9 +49,9 @@ export class ByteTail {
   text(): string {
     const all = Buffer.concat(this.chunks);
     if (this.total <= this.limit) return all.toString('utf8');
-    let tail = all.subarray(all.length - this.limit);
-    const lineEnd = tail.indexOf(0x0a);
-    if (lineEnd >= 0) tail = tail.subarray(lineEnd + 1);
+    const end = all.subarray(all.length - this.limit);
+    // From the first whole line on (indexOf gives -1 when there is no line end: all of it).
+    const tail = end.subarray(end.indexOf(0x0a) + 1);
     return `[... ${this.total - tail.length} bytes of earlier output left out ...]\n${tail.toString('utf8')}`;
   }
 }

@@ -39,3 +39,28 @@ describe('nextListToken', () => {
     );
   });
 });
+
+describe('nextListToken, exactly', () => {
+  it('counts the pages, keeps each token it followed, and names the fix', () => {
+    const seen = new Set<string>();
+    expect(nextListToken({ NextContinuationToken: 'x' }, seen, 's3://b/')).toBeUndefined();
+    expect(seen.size).toBe(0);
+    expect(nextListToken({ IsTruncated: true, NextContinuationToken: 'a' }, seen, 'w')).toBe('a');
+    expect([...seen]).toEqual(['a']);
+    let error: unknown;
+    try {
+      nextListToken({ IsTruncated: true, NextContinuationToken: '' }, seen, 's3://b/p/');
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as PublishError).message).toBe(
+      'The listing of s3://b/p/ does not end: after 2 pages the server says "truncated" but ' +
+        'gives no continuation token.',
+    );
+    expect((error as PublishError).input).toBe('s3-endpoint');
+    expect((error as PublishError).fix).toBe(
+      'the server at s3-endpoint (or a proxy in front of S3) answers ListObjectsV2 wrongly; ' +
+        'point s3-endpoint at S3 or a conforming S3-compatible server, then re-run.',
+    );
+  });
+});
