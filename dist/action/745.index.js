@@ -145,7 +145,7 @@ function mib(bytes) {
  */
 function lastLines(text, count) {
     // A command may print one endless line: only the end of the text is split.
-    const end = text.length > MAX_TAIL_CHARS * 2 ? text.slice(-MAX_TAIL_CHARS * 2) : text;
+    const end = text.slice(-MAX_TAIL_CHARS * 2);
     const tail = end.trimEnd().split(/\r?\n/).slice(-count);
     while (tail.length > 0 && tail[0].trim() === '')
         tail.shift();
@@ -163,6 +163,10 @@ class ByteTail {
     limit;
     chunks = [];
     held = 0;
+    /** Bytes in memory: under `limit` plus the newest chunk, however much was pushed. */
+    get heldBytes() {
+        return this.held;
+    }
     /** Bytes seen in all. */
     total = 0;
     constructor(limit) {
@@ -185,10 +189,9 @@ class ByteTail {
         const all = Buffer.concat(this.chunks);
         if (this.total <= this.limit)
             return all.toString('utf8');
-        let tail = all.subarray(all.length - this.limit);
-        const lineEnd = tail.indexOf(0x0a);
-        if (lineEnd >= 0)
-            tail = tail.subarray(lineEnd + 1);
+        const end = all.subarray(all.length - this.limit);
+        // From the first whole line on (indexOf gives -1 when there is no line end: all of it).
+        const tail = end.subarray(end.indexOf(0x0a) + 1);
         return `[... ${this.total - tail.length} bytes of earlier output left out ...]\n${tail.toString('utf8')}`;
     }
 }
@@ -2686,7 +2689,7 @@ function metadataFromEggInfo(pkgInfo, requiresTxt) {
     const headers = parseHeaders(pkgInfo);
     const one = (name) => {
         const value = headers.get(name.toLowerCase())?.[0]?.trim();
-        return value === undefined || value === '' || value === 'UNKNOWN' ? undefined : value;
+        return value === '' || value === 'UNKNOWN' ? undefined : value;
     };
     const meta = {
         summary: one('Summary'),
@@ -2695,14 +2698,14 @@ function metadataFromEggInfo(pkgInfo, requiresTxt) {
         license: one('License'),
         requiresPython: one('Requires-Python'),
         requires: requiresFromTxt(requiresTxt),
-        providesExtra: headers.get('provides-extra')?.map((e) => e.trim()) ?? [],
+        // Header values come trimmed from parseHeaders.
+        providesExtra: headers.get('provides-extra') ?? [],
     };
     const description = headers.get('description')?.[0] ?? bodyOf(pkgInfo);
     const type = one('Description-Content-Type');
     if (description !== undefined && description.trim() !== '' && description.trim() !== 'UNKNOWN') {
-        const contentType = type === 'text/markdown' || type === 'text/x-rst' || type === 'text/plain'
-            ? type
-            : 'text/x-rst';
+        // text/x-rst is also what any other or missing type becomes.
+        const contentType = type === 'text/markdown' || type === 'text/plain' ? type : 'text/x-rst';
         meta.description = { text: description, contentType };
     }
     return meta;
@@ -2716,7 +2719,8 @@ function parseHeaders(text) {
         if (!current)
             return;
         const value = current.name === 'description'
-            ? current.lines.map((l, i) => (i === 0 ? l : l.replace(/^ {8}\|?|^\t/, ''))).join('\n')
+            ? // The first line is trimmed already: only continuation lines lose their indent.
+                current.lines.map((l) => l.replace(/^ {8}\|?|^\t/, '')).join('\n')
             : current.lines.map((l) => l.trim()).join(' ');
         headers.set(current.name, [...(headers.get(current.name) ?? []), value]);
         current = undefined;

@@ -74,8 +74,14 @@ function secretPieces(value) {
 }
 /** `scheme://user:password@host`: the password of a URL with credentials. */
 const URL_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/gi;
-/** `NAME=value` lines (the `env` input, dotenv-style values). */
-const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
+/**
+ * `NAME=value` lines (the `env` input, dotenv-style values). The value runs to the end of the
+ * line: lines are split on every break `.` stops at, so no `$` is needed (one made a CRLF line
+ * `TOKEN=value\r` match nothing, and its value went unmasked).
+ */
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)/;
+/** Every line break `.` stops at: LF, CR (CRLF leaves an empty line between), U+2028/2029. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 /**
  * Every credential in an environment: values of credential-like variables, passwords of URLs
  * with credentials (PIP_INDEX_URL, HTTPS_PROXY...), and `NAME=value` lines with a
@@ -95,7 +101,7 @@ function secretsInEnvironment(env) {
             for (const piece of secretPieces(match[1]))
                 found.add(piece);
         }
-        for (const line of value.split('\n')) {
+        for (const line of value.split(LINE_BREAK)) {
             const assignment = ASSIGNMENT.exec(line);
             if (assignment && isSecretName(assignment[1])) {
                 const raw = assignment[2].trim().replace(/^(['"])(.*)\1$/, '$2');
