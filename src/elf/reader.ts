@@ -109,7 +109,10 @@ function* readHeader({ input, f, endian }: Elf): Reads<{
   };
   if (phnum === 0 || phoff === 0) return { info };
   if (phnum === PN_XNUM)
-    input.fail('extended program header numbering (e_phnum = 0xffff) is not supported', 56);
+    input.fail(
+      'extended program header numbering (e_phnum = 0xffff) is not supported',
+      cls === 32 ? 44 : 56,
+    );
   const minEntry = cls === 32 ? 32 : 56;
   if (phentsize < minEntry)
     input.fail(`program header entry size ${phentsize} is below ${minEntry}`, cls === 32 ? 42 : 54);
