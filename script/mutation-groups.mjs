@@ -127,6 +127,40 @@ export const MUTATION_GROUPS = {
     mutate: ['src/elf/platform.ts', 'src/elf/elf-format.ts'],
     tests: ['__tests__/elf/platform-exact.test.ts'],
   },
+  glibc: {
+    mutate: [
+      'src/native/manylinux-policy.ts',
+      'src/native/glibc-target.ts',
+      'src/native/symbol-versions.ts',
+    ],
+    tests: [
+      '__tests__/native/glibc-target.test.ts',
+      '__tests__/native/glibc-target-exact.test.ts',
+      '__tests__/native/manylinux-policy-exact.test.ts',
+      '__tests__/native/symbol-versions-exact.test.ts',
+    ],
+  },
+  bundleplan: {
+    mutate: ['src/native/bundle-plan.ts', 'src/native/library-filter.ts'],
+    tests: [
+      '__tests__/native/library-filter.test.ts',
+      '__tests__/native/bundle-plan-exact.test.ts',
+    ],
+  },
+  elf: {
+    mutate: [
+      'src/elf/reader.ts',
+      'src/elf/elf-input.ts',
+      'src/elf/elf-dynamic.ts',
+      'src/elf/elf-versions.ts',
+      'src/elf/elf-symbols.ts',
+    ],
+    tests: [
+      '__tests__/elf/reader-exact.test.ts',
+      '__tests__/elf/elf-dynamic-exact.test.ts',
+      '__tests__/elf/elf-versions-exact.test.ts',
+    ],
+  },
 };
 
 /** The group of this process (MUTATION_GROUP), or every group's files at once. */

@@ -16,7 +16,7 @@ const policy = (name: string) => MANYLINUX_POLICIES.find((p) => p.name === name)
 const FIX =
   'give a glibc version such as 2.17 or 2.23, or a manylinux policy: manylinux1, manylinux2010, manylinux2014, or manylinux_2_X (PEP 600, e.g. manylinux_2_28).';
 
-function refusal(value: string): { message: string; input: string | undefined; fix: string } {
+function refusal(value: string): { message: string; input: string | undefined; fix?: string } {
   let caught: unknown;
   try {
     parseTargetGlibc(value);

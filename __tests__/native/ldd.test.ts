@@ -1,12 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  checkInstalledLibraries,
-  loaderView,
-  MISSING_LIBRARY_FIX,
-  parseLdd,
-} from '../../src/native/ldd.js';
+import { checkInstalledLibraries, loaderView, MISSING_LIBRARY_FIX } from '../../src/native/ldd.js';
+import { parseLdd } from '../../src/native/ldd-output.js';
 import { readElf } from '../../src/elf/read-file.js';
 import { LibraryError } from '../../src/base/errors.js';
 import { LocalExecutor } from '../../src/exec/local.js';

@@ -13,6 +13,7 @@ import {
   overallHighest,
   strictestPolicy,
   TARGET_FIX,
+  type LibraryMaximum,
   type VersionedFile,
 } from '../../src/native/symbol-versions.js';
 import type { VersionNeed } from '../../src/elf/reader.js';
@@ -95,7 +96,7 @@ describe('maxima per file and library', () => {
 
   test('the summary table: target or not, cells escaped, empty cells as -', () => {
     expect(maximaMarkdown([])).toBe('');
-    const maxima = [
+    const maxima: LibraryMaximum[] = [
       { path: 'pkg/a|b.so', library: 'libc.so.6', highest: { GLIBC: 'GLIBC_2.17' } },
       { path: 'x\ny.so', library: '', highest: {} },
     ];

@@ -4,7 +4,7 @@
  * with the check that they landed.
  */
 import { posix } from 'node:path';
-import type { LddEntry } from './ldd.js';
+import type { LddEntry } from './ldd-output.js';
 import type { ElfInfo } from '../elf/reader.js';
 import {
   exclusionReason,
