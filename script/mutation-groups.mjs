@@ -161,6 +161,13 @@ export const MUTATION_GROUPS = {
       '__tests__/elf/elf-versions-exact.test.ts',
     ],
   },
+  loader: {
+    mutate: ['src/native/ldd-output.ts', 'src/native/manylinux-tag.ts'],
+    tests: [
+      '__tests__/native/ldd-output-exact.test.ts',
+      '__tests__/native/manylinux-tag-exact.test.ts',
+    ],
+  },
 };
 
 /** The group of this process (MUTATION_GROUP), or every group's files at once. */
