@@ -1,8 +1,8 @@
-export const id = 754;
-export const ids = [754];
+export const id = 548;
+export const ids = [548];
 export const modules = {
 
-/***/ 3342:
+/***/ 49484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -68,7 +68,7 @@ class ByteTail {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 27548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -81,14 +81,14 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(73382);
+// EXTERNAL MODULE: ../main/node_modules/tinyglobby/dist/index.mjs + 2 modules
+var dist = __webpack_require__(50413);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var base_errors = __webpack_require__(34758);
+var base_errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/stage/license-patterns.ts
-var license_patterns = __webpack_require__(45437);
+var license_patterns = __webpack_require__(99815);
 // EXTERNAL MODULE: ./src/wheel/metadata.ts
-var wheel_metadata = __webpack_require__(43646);
+var wheel_metadata = __webpack_require__(21924);
 ;// CONCATENATED MODULE: ./src/stage/dist-info-files.ts
 
 
@@ -193,9 +193,9 @@ async function readDistInfoExtras(options) {
 }
 
 // EXTERNAL MODULE: ./src/log/text-tail.ts
-var text_tail = __webpack_require__(3342);
+var text_tail = __webpack_require__(49484);
 // EXTERNAL MODULE: ./src/exec/command-timeouts.ts
-var command_timeouts = __webpack_require__(29693);
+var command_timeouts = __webpack_require__(85275);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/build-step.ts
 
 
@@ -223,46 +223,13 @@ async function runBuild(ctx) {
 }
 
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(94361);
+var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./src/log/log.ts
-/** Collects lines in memory; for tests and for code that must not print. */
-class MemoryLog {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    async group(name, fn) {
-        this.lines.push(`group: ${name}`);
-        return fn();
-    }
-    setSecret() { }
-}
-function formatDuration(ms) {
-    return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${value.toFixed(1)} ${units[unit]}`;
-}
-
+// EXTERNAL MODULE: ./src/log/log.ts
+var log_log = __webpack_require__(1782);
 // EXTERNAL MODULE: ./src/exec/container-plan.ts
-var container_plan = __webpack_require__(73068);
+var container_plan = __webpack_require__(21366);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
@@ -605,7 +572,7 @@ class ContainerExecutor {
                 fix: 'check the image name and tag, and if the registry is private log in to it in an earlier step (e.g. docker/login-action).',
             });
         }
-        log.info(`Pulled ${image} in ${formatDuration(Date.now() - started)}.`);
+        log.info(`Pulled ${image} in ${(0,log_log/* formatDuration */.a3)(Date.now() - started)}.`);
     }
 }
 
@@ -744,9 +711,9 @@ function failedAt(path) {
 }
 
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
-var artifact_plan = __webpack_require__(14888);
-// EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
-var index_pages = __webpack_require__(14744);
+var artifact_plan = __webpack_require__(87610);
+// EXTERNAL MODULE: ./src/publish/index/index-pages.ts
+var index_pages = __webpack_require__(75775);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-published-step.ts
 /** `verify-published`: runs after the S3 upload and the index update. */
 function verifyPublishedStep(inputs, consumer, 
@@ -761,8 +728,8 @@ openSession) {
             }
             // Loaded when used (the AWS SDK): see steps.ts.
             const [{ verifyPublished }, { s3Target }] = await Promise.all([
-                __webpack_require__.e(/* import() */ 92).then(__webpack_require__.bind(__webpack_require__, 27092)),
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
+                __webpack_require__.e(/* import() */ 913).then(__webpack_require__.bind(__webpack_require__, 4913)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             await verifyPublished({
                 session: await openSession(),
@@ -795,7 +762,7 @@ openSession) {
 function runS3Session(options, log, signal) {
     let opening;
     return {
-        open: () => (opening ??= Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)).then(({ openS3Session }) => openS3Session(options, log, { signal }))),
+        open: () => (opening ??= Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)).then(({ openS3Session }) => openS3Session(options, log, { signal }))),
         async close() {
             const session = await opening?.catch(() => undefined);
             session?.close();
@@ -808,7 +775,7 @@ function artifactStep(inputs, env) {
         name: 'Publish artifact',
         async run(wheel, log, signal) {
             const name = (0,artifact_plan/* resolveArtifactName */.CL)(inputs.name, wheel.fileName);
-            const { publishArtifact } = await __webpack_require__.e(/* import() */ 66).then(__webpack_require__.bind(__webpack_require__, 43066));
+            const { publishArtifact } = await __webpack_require__.e(/* import() */ 700).then(__webpack_require__.bind(__webpack_require__, 7700));
             const result = await publishArtifact(wheel, inputs.retentionDays === undefined
                 ? { name, signal }
                 : { name, retentionDays: inputs.retentionDays, signal }, env, log);
@@ -840,8 +807,8 @@ function s3Step(inputs, log, s3) {
             const started = Date.now();
             let lastLine = 0;
             const [{ publishToS3 }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(442)]).then(__webpack_require__.bind(__webpack_require__, 13442)),
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 61806)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             const session = await s3.open();
             const result = await publishToS3(session, wheel, {
@@ -853,7 +820,7 @@ function s3Step(inputs, log, s3) {
                         return;
                     lastLine = now;
                     const seconds = Math.max(0.001, (now - started) / 1000);
-                    log.info(`uploaded ${formatBytes(sent)} of ${formatBytes(total)} (${Math.floor((100 * sent) / total)}%, ${formatBytes(sent / seconds)}/s)`);
+                    log.info(`uploaded ${(0,log_log/* formatBytes */.z3)(sent)} of ${(0,log_log/* formatBytes */.z3)(total)} (${Math.floor((100 * sent) / total)}%, ${(0,log_log/* formatBytes */.z3)(sent / seconds)}/s)`);
                 },
             }, log);
             const verb = result.status === 'already-published'
@@ -861,7 +828,7 @@ function s3Step(inputs, log, s3) {
                 : result.status === 'overwritten'
                     ? 'overwritten'
                     : 'uploaded';
-            log.info(`${result.uri} ${verb} in ${formatDuration(Date.now() - started)}`);
+            log.info(`${result.uri} ${verb} in ${(0,log_log/* formatDuration */.a3)(Date.now() - started)}`);
             const outputs = {
                 's3-uri': result.uri,
                 's3-url': result.url,
@@ -869,7 +836,7 @@ function s3Step(inputs, log, s3) {
             };
             // The wheel is out there now: a failure of the sidecars below still reports it.
             published?.(outputs);
-            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 49853));
+            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(667)]).then(__webpack_require__.bind(__webpack_require__, 4667));
             if (result.status === 'already-published') {
                 await alignWheelAcl(session, inputs, wheel.fileName, log);
             }
@@ -884,8 +851,8 @@ function s3IndexStep(inputs, s3) {
         name: 'Update S3 index',
         async run(wheel, log) {
             const [{ publishIndex }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 47544)),
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(428)]).then(__webpack_require__.bind(__webpack_require__, 45428)),
+                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 2362)),
             ]);
             const session = await s3.open();
             const result = await publishIndex(session, {
@@ -896,7 +863,7 @@ function s3IndexStep(inputs, s3) {
             log.info(`index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`);
             const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
             if (unchanged.length) {
-                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 49853));
+                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(667)]).then(__webpack_require__.bind(__webpack_require__, 4667));
                 await alignPageAcls(session, inputs, unchanged, log);
             }
             return (0,index_pages/* indexOutputs */.$8)({
@@ -925,11 +892,11 @@ function publishersFor(inputs, env, log, consumer, s3) {
 }
 
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(44295);
+var names = __webpack_require__(31769);
 // EXTERNAL MODULE: ./src/python/discover.ts
-var discover = __webpack_require__(74643);
-// EXTERNAL MODULE: ./src/inputs/project-version.ts
-var project_version = __webpack_require__(66725);
+var discover = __webpack_require__(64021);
+// EXTERNAL MODULE: ./src/inputs/project-version.ts + 9 modules
+var project_version = __webpack_require__(49767);
 ;// CONCATENATED MODULE: ./src/elf/elf-format.ts
 // What an ELF file tells us, the reader's error, the magic and machine names (pure).
 
@@ -1449,7 +1416,7 @@ function* readHeader({ input, f, endian }) {
     if (phnum === 0 || phoff === 0)
         return { info };
     if (phnum === PN_XNUM)
-        input.fail('extended program header numbering (e_phnum = 0xffff) is not supported', 56);
+        input.fail('extended program header numbering (e_phnum = 0xffff) is not supported', cls === 32 ? 44 : 56);
     const minEntry = cls === 32 ? 32 : 56;
     if (phentsize < minEntry)
         input.fail(`program header entry size ${phentsize} is below ${minEntry}`, cls === 32 ? 42 : 54);
@@ -1580,17 +1547,24 @@ async function nativeFiles(files) {
 }
 
 // EXTERNAL MODULE: ./src/stage/stage.ts + 4 modules
-var stage = __webpack_require__(59736);
-// EXTERNAL MODULE: ./src/pipeline/tool-version.ts + 1 modules
-var tool_version = __webpack_require__(1339);
+var stage = __webpack_require__(74680);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/pipeline/tool-version.ts
+// The tool's version comes from package.json, inlined by the bundler (one source for the fact).
+
+/** This tool's version, written into each wheel's `Generator:` line and each receipt. */
+const TOOL_VERSION = package_namespaceObject.rE;
+const GENERATOR = `algorithmia-wheel ${TOOL_VERSION}`;
+
 // EXTERNAL MODULE: ./src/wheel/tags.ts
-var wheel_tags = __webpack_require__(24146);
+var wheel_tags = __webpack_require__(94840);
 // EXTERNAL MODULE: ./src/wheel/top-level.ts
-var top_level = __webpack_require__(26055);
+var top_level = __webpack_require__(40153);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/wheel/file-name-length.ts
-var file_name_length = __webpack_require__(48270);
+var file_name_length = __webpack_require__(84772);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/zip/entry-source.ts
@@ -2423,7 +2397,7 @@ async function sha256File(path) {
 }
 
 // EXTERNAL MODULE: ./src/zip/zip-listing.ts
-var zip_listing = __webpack_require__(853);
+var zip_listing = __webpack_require__(98191);
 ;// CONCATENATED MODULE: ./src/python/abi-check.ts
 
 /**
@@ -3009,7 +2983,7 @@ async function packSetupPyTree(options, date) {
         tag: options.wheelTag ?? tag,
         mtime: new Date(date * 1000),
         outputDir: options.pending,
-        generator: tool_version/* GENERATOR */._,
+        generator: GENERATOR,
         compressionLevel: options.compressionLevel,
     });
     return {
@@ -3060,157 +3034,8 @@ function packageNameOf(packages, distribution) {
     return packages.length === 1 ? packages[0] : distribution;
 }
 
-;// CONCATENATED MODULE: ./src/publish/receipt.ts
-/**
- * The verification receipt: a JSON record of what was proven about one wheel, published beside
- * it as `<wheel>.verification.json` (S3 key, workflow artifact, output `receipt`). Pure: the
- * builder takes facts and returns bytes. Deterministic: no clock, no temporary paths, keys in a
- * fixed order, arrays sorted, so the same inputs always give the same bytes (attestable).
- */
-const RECEIPT_SCHEMA = 'https://github.com/algorithmiaio/wheel-maker/receipt/v1';
-const byName = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-/** The receipt as a JSON value, keys in their fixed order, arrays sorted. */
-function receiptObject(facts) {
-    return {
-        schema: RECEIPT_SCHEMA,
-        wheel: {
-            name: facts.wheel.fileName,
-            distribution: facts.distribution,
-            version: facts.version,
-            size: facts.wheel.size,
-            sha256: facts.wheel.sha256.toLowerCase(),
-            tags: [...facts.wheel.tags].sort(byName),
-        },
-        python: {
-            path: facts.python.path,
-            version: facts.python.version.join('.'),
-            implementation: facts.python.implementation,
-            abi: facts.python.abi,
-            pip: facts.python.pip,
-            glibc: facts.python.glibc,
-        },
-        image: facts.image
-            ? {
-                reference: facts.image.reference,
-                id: facts.image.id ?? null,
-                repoDigests: [...(facts.image.repoDigests ?? [])].sort(byName),
-            }
-            : null,
-        verification: {
-            install: 'passed',
-            imports: [...facts.imports]
-                .sort((a, b) => byName(a.module, b.module))
-                .map((entry) => ({ module: entry.module, from: entry.from, result: 'passed' })),
-            testCommand: facts.testCommand
-                ? { command: facts.testCommand.command, result: facts.testCommand.result }
-                : null,
-            places: (facts.places ?? []).map((place) => ({
-                where: place.where,
-                image: place.image
-                    ? { reference: place.image.reference, id: place.image.id ?? null }
-                    : null,
-                python: { path: place.python.path, version: place.python.version, pip: place.python.pip },
-                tagsAccepted: [...place.tagsAccepted].sort(byName),
-                result: place.result,
-            })),
-            nativeFiles: [...facts.nativeFiles]
-                .sort((a, b) => byName(a.path, b.path))
-                .map((file) => ({
-                path: file.path,
-                libraries: [...file.libraries]
-                    .sort((a, b) => byName(a.name, b.name))
-                    .map((lib) => ({ name: lib.name, path: lib.path ?? null })),
-                symbolVersions: Object.fromEntries(Object.entries(file.symbolVersions ?? {})
-                    .sort(([a], [b]) => byName(a, b))
-                    .map(([library, versions]) => [library, [...versions].sort(byName)])),
-            })),
-        },
-        build: {
-            tool: `${facts.tool.name} ${facts.tool.version}`,
-            sourceDateEpoch: facts.sourceDateEpoch,
-            commit: facts.commit ?? null,
-        },
-    };
-}
-/**
- * The receipt's bytes: UTF-8 JSON, two-space indent, a final newline. Every string goes through
- * `clean` (the run's redaction) before it is serialised: the receipt is published, and a test
- * command may quote a secret; the bytes (and so their digest) are what gets written.
- */
-function buildReceipt(facts, clean = (text) => text) {
-    const json = JSON.stringify(mapStrings(receiptObject(facts), clean), null, 2);
-    return Buffer.from(`${json}\n`, 'utf8');
-}
-/** A JSON value with every string (keys included) passed through `clean`. */
-function mapStrings(value, clean) {
-    if (typeof value === 'string')
-        return clean(value);
-    if (Array.isArray(value))
-        return value.map((item) => mapStrings(item, clean));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [clean(key), mapStrings(item, clean)]));
-    }
-    return value;
-}
-/** `imported vecmath from vecmath/__init__.py` lines (verify.ts) -> module and file. */
-function parseImportLines(lines) {
-    const out = [];
-    for (const line of lines) {
-        const match = /^imported (\S+) from (.+)$/.exec(line.trim());
-        if (match)
-            out.push({ module: match[1], from: match[2] });
-    }
-    return out;
-}
-/** A library path as the receipt shows it: inside the install target, relative to it. */
-function receiptLibraryPath(path, target) {
-    if (path === undefined)
-        return undefined;
-    const root = target.endsWith('/') ? target : `${target}/`;
-    return path.startsWith(root) ? `<target>/${path.slice(root.length)}` : path;
-}
-/** `glibc 2.36` (os.confstr) -> `2.36`; anything else -> null. */
-function parseGlibc(text) {
-    const match = /glibc\s+(\d+\.\d+(?:\.\d+)?)/i.exec(text);
-    return match ? match[1] : null;
-}
-/**
- * `<engine> image inspect` JSON -> id and repo digests. Docker says `sha256:<hex>`, podman the bare
- * hex of the same digest: the receipt always carries the `sha256:` form.
- */
-function parseImageInspect(json) {
-    try {
-        const parsed = JSON.parse(json);
-        const first = Array.isArray(parsed) ? parsed[0] : undefined;
-        if (!first)
-            return {};
-        const digests = Array.isArray(first.RepoDigests)
-            ? first.RepoDigests.filter((d) => typeof d === 'string')
-            : [];
-        return {
-            ...(typeof first.Id === 'string'
-                ? { id: /^[0-9a-f]{64}$/.test(first.Id) ? `sha256:${first.Id}` : first.Id }
-                : {}),
-            ...(digests.length ? { repoDigests: digests } : {}),
-        };
-    }
-    catch {
-        return {};
-    }
-}
-/** The job-summary lines for the receipt (Markdown). */
-function receiptSummaryMarkdown(fileName, receipt) {
-    const html = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return [
-        `<details><summary>Verification receipt (<code>${html(fileName)}</code>)</summary>`,
-        '',
-        `<pre>${html(receipt.toString('utf8').trimEnd())}</pre>`,
-        '',
-        '</details>',
-        '',
-    ].join('\n');
-}
-
+// EXTERNAL MODULE: ./src/publish/receipt.ts
+var receipt = __webpack_require__(93049);
 ;// CONCATENATED MODULE: ./src/pipeline/source-date.ts
 
 /** 1980-01-01: the earliest time a zip entry can carry. */
@@ -3270,10 +3095,10 @@ async function writeReceipt(options) {
     const { inputs, executors, env, wheel, probe, log } = options;
     // The probe usually learned it already (one python start fewer); older probes did not.
     const glibc = probe.libc
-        ? parseGlibc(probe.libc)
+        ? (0,receipt/* parseGlibc */.z$)(probe.libc)
         : await executors.executor
             .run([probe.executable, '-E', '-s', '-c', LIBC_SCRIPT])
-            .then((libc) => (libc.exitCode === 0 ? parseGlibc(libc.stdout) : null));
+            .then((libc) => (libc.exitCode === 0 ? (0,receipt/* parseGlibc */.z$)(libc.stdout) : null));
     // The verification already asked the engine about the build's image when it ran there.
     let image = wheel.verifications?.find((place) => place.image && place.image.reference === inputs.container?.image)?.image;
     if (inputs.container && !image) {
@@ -3285,7 +3110,7 @@ async function writeReceipt(options) {
         ]);
         image = {
             reference: inputs.container.image,
-            ...(inspect.exitCode === 0 ? parseImageInspect(inspect.stdout) : {}),
+            ...(inspect.exitCode === 0 ? (0,receipt/* parseImageInspect */.jC)(inspect.stdout) : {}),
         };
     }
     const date = await resolveSourceDate(env, executors.host, inputs.workingDirectory);
@@ -3295,11 +3120,11 @@ async function writeReceipt(options) {
         path,
         symbolVersions: symbolVersions[path] ?? {},
         libraries: (resolved[path] ?? options.nativeReport.needed[path].map((name) => ({ name }))).map((lib) => {
-            const where = receiptLibraryPath(lib.path, options.target);
+            const where = (0,receipt/* receiptLibraryPath */.bH)(lib.path, options.target);
             return where === undefined ? { name: lib.name } : { name: lib.name, path: where };
         }),
     }));
-    const bytes = buildReceipt({
+    const bytes = (0,receipt/* buildReceipt */.pi)({
         wheel: wheel,
         distribution: wheel.distribution,
         version: wheel.version,
@@ -3313,12 +3138,12 @@ async function writeReceipt(options) {
         },
         ...(image ? { image } : {}),
         nativeFiles,
-        imports: parseImportLines(options.importLines),
+        imports: (0,receipt/* parseImportLines */.YP)(options.importLines),
         ...(inputs.testCommand
             ? { testCommand: { command: inputs.testCommand, result: 'passed' } }
             : {}),
         ...(wheel.verifications ? { places: wheel.verifications } : {}),
-        tool: { name: 'algorithmia-wheel', version: tool_version/* TOOL_VERSION */.w },
+        tool: { name: 'algorithmia-wheel', version: TOOL_VERSION },
         sourceDateEpoch: date.epoch,
         ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
     }, options.redact);
@@ -3331,7 +3156,7 @@ async function writeReceipt(options) {
 }
 
 // EXTERNAL MODULE: ./src/native/glibc-target.ts
-var glibc_target = __webpack_require__(43034);
+var glibc_target = __webpack_require__(64668);
 ;// CONCATENATED MODULE: ./src/native/image-runtime.ts
 /**
  * The runtime an image provides: the symbol versions its own libc.so.6, libstdc++.so.6 and
@@ -3411,11 +3236,11 @@ async function resolveRuntimeTarget(inputs, executor, workDir, log) {
 }
 
 // EXTERNAL MODULE: ./src/native/library-filter.ts
-var library_filter = __webpack_require__(53031);
+var library_filter = __webpack_require__(12881);
 // EXTERNAL MODULE: ./src/native/manylinux-policy.ts
-var manylinux_policy = __webpack_require__(56855);
+var manylinux_policy = __webpack_require__(72645);
 // EXTERNAL MODULE: ./src/native/system-libs.ts
-var system_libs = __webpack_require__(75555);
+var system_libs = __webpack_require__(41397);
 ;// CONCATENATED MODULE: ./src/native/symbol-versions.ts
 /**
  * What a wheel's native files need from the runtime's glibc and libstdc++ (the symbol versions
@@ -3647,14 +3472,7 @@ async function chooseManylinuxPlatform(options) {
     return platform;
 }
 
-;// CONCATENATED MODULE: ./src/native/ldd.ts
-/**
- * The loader's own view of an installed shared object: which libraries it resolves, and which it
- * cannot find. Runs `ldd` (or the loader with `--list`) through the Executor, so inside the vendor
- * image it sees exactly the libraries that image has.
- */
-
-
+;// CONCATENATED MODULE: ./src/native/ldd-output.ts
 const NOT_FOUND = /^(\S+)\s+=>\s+not found\s*$/;
 const RESOLVED = /^(\S+)\s+=>\s+(\S.*?)\s+\(0x[0-9a-f]+\)\s*$/i;
 const NO_PATH = /^(\S+)\s+=>\s+\(0x[0-9a-f]+\)\s*$/i; // old glibc: "linux-vdso.so.1 =>  (0x...)"
@@ -3702,18 +3520,6 @@ function parseLdd(output) {
     }
     return entries;
 }
-/** Where glibc and musl put the program loader, by ElfInfo.machineName. */
-const STANDARD_LOADERS = {
-    x86_64: ['/lib64/ld-linux-x86-64.so.2', '/lib/ld-musl-x86_64.so.1'],
-    i386: ['/lib/ld-linux.so.2', '/lib/ld-musl-i386.so.1'],
-    aarch64: ['/lib/ld-linux-aarch64.so.1', '/lib/ld-musl-aarch64.so.1'],
-    arm: ['/lib/ld-linux-armhf.so.3', '/lib/ld-linux.so.3', '/lib/ld-musl-armhf.so.1'],
-    ppc64le: ['/lib64/ld64.so.2', '/lib/ld-musl-powerpc64le.so.1'],
-    ppc64: ['/lib64/ld64.so.1'],
-    s390x: ['/lib/ld64.so.1', '/lib/ld-musl-s390x.so.1'],
-    riscv64: ['/lib/ld-linux-riscv64-lp64d.so.1', '/lib/ld-musl-riscv64.so.1'],
-    loongarch64: ['/lib64/ld-linux-loongarch-lp64d.so.1'],
-};
 /** What the loader's output says about the file (static, refused, or resolved). */
 function loaderStatus(output) {
     if (/statically linked/.test(output))
@@ -3729,6 +3535,36 @@ function didNotStart(exitCode, stdout, stderr) {
         stdout.trim() === '' &&
         !/error while loading shared libraries/.test(stderr));
 }
+/** One line of the missing-library error. */
+function describeMissing(entry, excluded) {
+    if (entry.missingVersion)
+        return `${entry.name} (version ${entry.missingVersion} not found)`;
+    return excluded?.(entry.name)
+        ? `${entry.name} => not found (left out of the wheel by exclude-libs: the runtime must provide it)`
+        : `${entry.name} => not found`;
+}
+
+;// CONCATENATED MODULE: ./src/native/ldd.ts
+/**
+ * The loader's own view of an installed shared object: which libraries it resolves, and which it
+ * cannot find. Runs `ldd` (or the loader with `--list`) through the Executor, so inside the vendor
+ * image it sees exactly the libraries that image has.
+ */
+
+
+
+/** Where glibc and musl put the program loader, by ElfInfo.machineName. */
+const STANDARD_LOADERS = {
+    x86_64: ['/lib64/ld-linux-x86-64.so.2', '/lib/ld-musl-x86_64.so.1'],
+    i386: ['/lib/ld-linux.so.2', '/lib/ld-musl-i386.so.1'],
+    aarch64: ['/lib/ld-linux-aarch64.so.1', '/lib/ld-musl-aarch64.so.1'],
+    arm: ['/lib/ld-linux-armhf.so.3', '/lib/ld-linux.so.3', '/lib/ld-musl-armhf.so.1'],
+    ppc64le: ['/lib64/ld64.so.2', '/lib/ld-musl-powerpc64le.so.1'],
+    ppc64: ['/lib64/ld64.so.1'],
+    s390x: ['/lib/ld64.so.1', '/lib/ld-musl-s390x.so.1'],
+    riscv64: ['/lib/ld-linux-riscv64-lp64d.so.1', '/lib/ld-musl-riscv64.so.1'],
+    loongarch64: ['/lib64/ld-linux-loongarch-lp64d.so.1'],
+};
 /**
  * Runs `ldd <soPath>` where the executor runs and parses it. When ldd is missing (slim images),
  * asks the program loader directly (`ld.so --list`), trying the object's PT_INTERP and then the
@@ -3785,13 +3621,6 @@ async function loaderView(executor, soPath, options = {}) {
     });
 }
 const MISSING_LIBRARY_FIX = "build those libraries statically into your extension, or stage them into the package and link with an $ORIGIN RPATH (-Wl,-rpath,'$ORIGIN/...'), or set the input bundle-libs: true to copy them into the wheel.";
-function describeMissing(entry, excluded) {
-    if (entry.missingVersion)
-        return `${entry.name} (version ${entry.missingVersion} not found)`;
-    return excluded?.(entry.name)
-        ? `${entry.name} => not found (left out of the wheel by exclude-libs: the runtime must provide it)`
-        : `${entry.name} => not found`;
-}
 /**
  * Runs the loader view of every installed shared object (paths as the executor sees them) and
  * throws a LibraryError listing, per file, the libraries the loader cannot find. Objects the
@@ -3845,6 +3674,7 @@ async function checkInstalledLibraries(executor, installedFiles, log, options = 
 }
 
 ;// CONCATENATED MODULE: ./src/native/loader-query.ts
+
 
 const FILE = '@@ALGORITHMIA-FILE ';
 const COPY = '@@ALGORITHMIA-COPY ';
@@ -4742,9 +4572,9 @@ async function checkNativeLibraries(options) {
 }
 
 // EXTERNAL MODULE: ./src/python/probe.ts
-var python_probe = __webpack_require__(34492);
+var python_probe = __webpack_require__(54538);
 // EXTERNAL MODULE: ./src/wheel/layout.ts
-var layout = __webpack_require__(3933);
+var layout = __webpack_require__(55015);
 ;// CONCATENATED MODULE: ./src/log/progress.ts
 const PROGRESS_INTERVAL_MS = 10_000;
 /** Returns the function to call after each unit of work; it prints when the interval passed. */
@@ -4848,7 +4678,7 @@ async function stageAndPack(ctx, options) {
             // The wheel waits beside the output folder until it is verified: a wheel that does not
             // import never lands where a later step could pick it up.
             outputDir: ctx.pending,
-            generator: tool_version/* GENERATOR */._,
+            generator: GENERATOR,
             compressionLevel: inputs.compressionLevel,
             // A line every 10 s on a long pack (a 409 MiB tree took 49 s), none on a short one.
             onProgress: throttledProgress('Packing', { bytes: files.reduce((sum, f) => sum + f.size, 0), files: files.length }, (line) => log.info(line)),
@@ -4879,13 +4709,13 @@ function timedGroup(log, signal) {
         signal?.throwIfAborted();
         const started = Date.now();
         const value = await log.group(name, fn);
-        log.info(`${name}: ${formatDuration(Date.now() - started)}`);
+        log.info(`${name}: ${(0,log_log/* formatDuration */.a3)(Date.now() - started)}`);
         return value;
     };
 }
 
 // EXTERNAL MODULE: ./src/python/runtime-locale.ts
-var runtime_locale = __webpack_require__(76081);
+var runtime_locale = __webpack_require__(40703);
 ;// CONCATENATED MODULE: ./src/python/test-requires.ts
 /**
  * What `test-command` may need beside the wheel: `test-requires` (and the wheel's own `requires`,
@@ -4959,7 +4789,7 @@ async function installTestRequirements(options) {
 }
 
 // EXTERNAL MODULE: ./src/python/verify-install.ts
-var verify_install = __webpack_require__(24399);
+var verify_install = __webpack_require__(37249);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/failed-evidence.ts
 // A failed verification or library check keeps its evidence in `<output-dir>/failed/`: the
 // unverified wheel, pip's log and the import traceback, so the user has something to look at.
@@ -5148,7 +4978,7 @@ async function inspectImage(ctx, image) {
     const inspect = await ctx.executors.host.run([image.engine, 'image', 'inspect', image.reference]);
     return {
         reference: image.reference,
-        ...(inspect.exitCode === 0 ? parseImageInspect(inspect.stdout) : {}),
+        ...(inspect.exitCode === 0 ? (0,receipt/* parseImageInspect */.jC)(inspect.stdout) : {}),
     };
 }
 /** With several places, or a listed image, the error says in which one the wheel failed. */
@@ -5233,7 +5063,7 @@ function createVerifyPlaces(inputs, env, tempRoot, log, host, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/stage/stage-exclude.ts
-var stage_exclude = __webpack_require__(24087);
+var stage_exclude = __webpack_require__(49545);
 ;// CONCATENATED MODULE: ./src/pipeline/work-folders.ts
 // The folders of a run: the user's folders checked before anything runs, this run's temp folder,
 // the pending folder beside output-dir where the wheel waits until verified, and their removal.
@@ -5473,157 +5303,7 @@ async function runPipeline(inputs, deps) {
 
 /***/ }),
 
-/***/ 14744:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Hd: () => (/* binding */ flatPage),
-  nI: () => (/* binding */ indexKeys),
-  $8: () => (/* binding */ indexOutputs),
-  DB: () => (/* binding */ projectPage),
-  YW: () => (/* binding */ rootPage)
-});
-
-// UNUSED EXPORTS: indexSummaryMarkdown, parseWheelFileName
-
-;// CONCATENATED MODULE: ./src/publish/index/html.ts
-/** Text made safe inside HTML (element text and quoted attributes); pure. */
-function html_escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-
-// EXTERNAL MODULE: ./src/wheel/names.ts
-var wheel_names = __webpack_require__(44295);
-;// CONCATENATED MODULE: ./src/publish/index/index-pages.ts
-/**
- * Pure rendering of the pip index published next to the wheels (no I/O):
- *
- * - a PEP 503 "simple" tree: `<prefix>simple/` lists the projects, `<prefix>simple/<project>/`
- *   lists one project's wheels. Each page is stored twice, as `<dir>/` and `<dir>/index.html`,
- *   so that a plain S3 REST endpoint answers the URL pip asks for (`.../simple/<project>/`) and
- *   website hosting (index document) works too;
- * - a flat page `<prefix>index.html` with every wheel, for `pip --find-links` (old pips too).
- *
- * Links are relative, so the pages work behind any host (S3, a custom endpoint, a CDN). Both
- * stored names of a page resolve links against the same directory (`a/b/` and `a/b/index.html`
- * have the base `a/b/`), so one body serves both. Rendering is deterministic (sorted, no dates):
- * identical listings give identical bytes, which lets the writer skip pages that did not change.
- */
-
-
-
-const SHA256 = /^[0-9a-f]{64}$/;
-/** Keys of the pages, given the normalized prefix (`''` or ending in `/`). */
-function indexKeys(prefix, project) {
-    return {
-        root: [`${prefix}simple/`, `${prefix}simple/index.html`],
-        project: [`${prefix}simple/${project}/`, `${prefix}simple/${project}/index.html`],
-        flat: `${prefix}index.html`,
-    };
-}
-/** Byte order, not locale order: the same set always renders the same page. */
-function byName(key) {
-    return (a, b) => Buffer.compare(Buffer.from(key(a)), Buffer.from(key(b)));
-}
-function unique(wheels) {
-    const seen = new Map();
-    for (const wheel of wheels)
-        seen.set(wheel.fileName, wheel);
-    return [...seen.values()].sort(byName((w) => w.fileName));
-}
-/** `<a>` to a wheel; `base` is the path from the page's directory to the wheels' directory. */
-function wheelLink(wheel, base) {
-    // pip takes the file name from the URL's last segment and unquotes it; S3 reads a raw `+`
-    // in a path as a space, so every reserved character is percent-encoded.
-    const sha256 = wheel.sha256?.toLowerCase();
-    const fragment = sha256 && SHA256.test(sha256) ? `#sha256=${sha256}` : '';
-    const href = `${base}${encodeURIComponent(wheel.fileName)}${fragment}`;
-    const attributes = [`href="${html_escapeHtml(href)}"`];
-    const metadata = wheel.metadataSha256?.toLowerCase();
-    if (metadata && SHA256.test(metadata)) {
-        // PEP 714 renamed PEP 658's attribute; pip < 23.3 reads only the old name: write both.
-        attributes.push(`data-dist-info-metadata="sha256=${metadata}"`);
-        attributes.push(`data-core-metadata="sha256=${metadata}"`);
-    }
-    if (wheel.requiresPython) {
-        attributes.push(`data-requires-python="${html_escapeHtml(wheel.requiresPython)}"`);
-    }
-    if (wheel.yanked !== undefined)
-        attributes.push(`data-yanked="${html_escapeHtml(wheel.yanked)}"`);
-    return `    <a ${attributes.join(' ')}>${html_escapeHtml(wheel.fileName)}</a><br>`;
-}
-function page(title, links) {
-    return [
-        '<!DOCTYPE html>',
-        '<html>',
-        '  <head>',
-        '    <meta charset="utf-8">',
-        // PEP 629: pip >= 21 reads the API version; older pips ignore it.
-        '    <meta name="pypi:repository-version" content="1.0">',
-        `    <title>${html_escapeHtml(title)}</title>`,
-        '  </head>',
-        '  <body>',
-        `    <h1>${html_escapeHtml(title)}</h1>`,
-        ...links,
-        '  </body>',
-        '</html>',
-        '',
-    ].join('\n');
-}
-/**
- * The PEP 503 page of one project, stored at `<prefix>simple/<project>/` (and `.../index.html`):
- * the wheels live two directories up, at `<prefix><file>`.
- */
-function projectPage(name, wheels) {
-    const project = (0,wheel_names/* normalizeProjectName */.yz)(name);
-    return page(`Links for ${project}`, unique(wheels).map((wheel) => wheelLink(wheel, '../../')));
-}
-/** The PEP 503 root, stored at `<prefix>simple/` (and `.../index.html`): one link per project. */
-function rootPage(projects) {
-    const names = [...new Set(projects.map(wheel_names/* normalizeProjectName */.yz))].sort(byName((n) => n));
-    return page('Simple index', names.map((name) => {
-        const href = `${encodeURIComponent(name)}/`;
-        return `    <a href="${html_escapeHtml(href)}">${html_escapeHtml(name)}</a><br>`;
-    }));
-}
-/** Every wheel under the prefix, stored at `<prefix>index.html` beside them: `--find-links`. */
-function flatPage(wheels) {
-    return page('Wheels', unique(wheels).map((wheel) => wheelLink(wheel, '')));
-}
-/** What to paste into the algorithm's dependencies file. */
-function indexOutputs(options) {
-    return {
-        'index-url': options.indexUrl,
-        'index-requirement': `--extra-index-url ${options.indexUrl}\n${options.distribution}==${options.version}`,
-    };
-}
-/** A job-summary section (Markdown) showing the two lines of `index-requirement`. */
-function indexSummaryMarkdown(outputs) {
-    return [
-        `pip index: ${escapeHtml(outputs['index-url'])}`,
-        '',
-        'Or add these two lines to the dependencies file to install from the index. They do not ' +
-            'pin the file: with `--extra-index-url`, a wheel of the same version on another index ' +
-            '(PyPI) can be chosen instead, so prefer the line above:',
-        '',
-        '```',
-        outputs['index-requirement'],
-        '```',
-        '',
-    ].join('\n');
-}
-
-
-/***/ }),
-
-/***/ 76081:
+/***/ 40703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5633,7 +5313,7 @@ function indexSummaryMarkdown(outputs) {
 /* harmony export */   fh: () => (/* binding */ withoutLocale)
 /* harmony export */ });
 /* unused harmony export isLocaleVariable */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * The runtime's locale, not ours. Algorithmia's runtime images set no UTF-8 locale, and pip 18/19
  * on python 2.7 and 3.6 (which have no UTF-8 mode) cannot write a file whose name is not ASCII
@@ -5686,7 +5366,7 @@ function localeInstallError(output, names, python, where) {
 
 /***/ }),
 
-/***/ 24399:
+/***/ 37249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5696,15 +5376,15 @@ function localeInstallError(output, names, python, where) {
 /* harmony export */   z0: () => (/* binding */ runTestCommand)
 /* harmony export */ });
 /* unused harmony export verifyInstall */
-/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3342);
+/* harmony import */ var _log_text_tail_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49484);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34758);
-/* harmony import */ var _exec_command_timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29693);
-/* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39746);
-/* harmony import */ var _runtime_locale_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76081);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15232);
+/* harmony import */ var _exec_command_timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85275);
+/* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2504);
+/* harmony import */ var _runtime_locale_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40703);
 
 
 
@@ -5912,7 +5592,7 @@ function notSupportedHint(output) {
 
 /***/ }),
 
-/***/ 853:
+/***/ 98191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,65 +1,8 @@
-export const id = 544;
-export const ids = [544];
+export const id = 428;
+export const ids = [428];
 export const modules = {
 
-/***/ 30634:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ describeIndexError)
-/* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94556);
-/* harmony import */ var _s3_s3_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1529);
-/**
- * The index's wording for the S3 failures whose fix differs from a wheel upload's (the index
- * needs listing and conditional writes); every other failure is described by describeS3Error.
- */
-
-
-
-/** Index-specific wording for the failures whose fix differs from a wheel upload's. */
-function describeIndexError(error, context) {
-    const { operation, key } = (0,_s3_s3_session_js__WEBPACK_IMPORTED_MODULE_2__.taggedRequest)(error, {
-        operation: 'index update',
-        key: context.prefix,
-    });
-    const { code, status } = (0,_s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .s3ErrorCode */ .az)(error);
-    const arn = `arn:aws:s3:::${context.bucket}`;
-    const described = (0,_s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .ye)(context.aborted ? (0,_s3_s3_session_js__WEBPACK_IMPORTED_MODULE_2__.abortError)(error) : error, {
-        bucket: context.bucket,
-        key,
-        region: context.region,
-        endpoint: context.endpoint,
-        operation,
-        secrets: context.secrets,
-    });
-    if (status === 403 || code === 'AccessDenied') {
-        return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`Access denied while updating the pip index of s3://${context.bucket}/${context.prefix} ` +
-            `(${operation}); the wheel itself is published.`, {
-            input: 's3-index',
-            fix: `the index needs s3:ListBucket on ${arn} (prefix ${context.prefix || '*'}), ` +
-                `s3:GetObject on ${arn}/${context.prefix}*, and s3:PutObject (plus ` +
-                `s3:PutObjectAcl for public-read) on ${arn}/${context.prefix}simple/* and ` +
-                `${arn}/${context.prefix}index.html; or set s3-index: false.`,
-            details: described.details,
-        });
-    }
-    if (code === 'NotImplemented' || status === 501) {
-        return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The S3 server does not support conditional writes (If-Match / If-None-Match), which ` +
-            `the pip index needs so that concurrent jobs do not lose each other's wheels.`, {
-            input: 's3-index',
-            fix: 'use a store that supports conditional writes (AWS S3, recent MinIO), or set s3-index: false.',
-            details: described.details,
-        });
-    }
-    return described;
-}
-
-
-/***/ }),
-
-/***/ 47544:
+/***/ 45428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -73,19 +16,65 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(34758);
-// EXTERNAL MODULE: ./src/publish/index/index-errors.ts
-var index_errors = __webpack_require__(30634);
-// EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(44295);
-// EXTERNAL MODULE: ./src/publish/index/index-sidecars.ts
-var index_sidecars = __webpack_require__(16237);
+var errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/publish/s3/s3-errors.ts
-var s3_errors = __webpack_require__(94556);
-// EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
-var index_pages = __webpack_require__(14744);
+var s3_errors = __webpack_require__(11878);
+// EXTERNAL MODULE: ./src/publish/s3/s3-session.ts + 1 modules
+var s3_session = __webpack_require__(2362);
+;// CONCATENATED MODULE: ./src/publish/index/index-errors.ts
+/**
+ * The index's wording for the S3 failures whose fix differs from a wheel upload's (the index
+ * needs listing and conditional writes); every other failure is described by describeS3Error.
+ */
+
+
+
+/** Index-specific wording for the failures whose fix differs from a wheel upload's. */
+function describeIndexError(error, context) {
+    const { operation, key } = (0,s3_session.taggedRequest)(error, {
+        operation: 'index update',
+        key: context.prefix,
+    });
+    const { code, status } = (0,s3_errors/* s3ErrorCode */.az)(error);
+    const arn = `arn:aws:s3:::${context.bucket}`;
+    const described = (0,s3_errors/* describeS3Error */.ye)(context.aborted ? (0,s3_session.abortError)(error) : error, {
+        bucket: context.bucket,
+        key,
+        region: context.region,
+        endpoint: context.endpoint,
+        operation,
+        secrets: context.secrets,
+    });
+    if (status === 403 || code === 'AccessDenied') {
+        return new errors/* PublishError */.S1(`Access denied while updating the pip index of s3://${context.bucket}/${context.prefix} ` +
+            `(${operation}); the wheel itself is published.`, {
+            input: 's3-index',
+            fix: `the index needs s3:ListBucket on ${arn} (prefix ${context.prefix || '*'}), ` +
+                `s3:GetObject on ${arn}/${context.prefix}*, and s3:PutObject (plus ` +
+                `s3:PutObjectAcl for public-read) on ${arn}/${context.prefix}simple/* and ` +
+                `${arn}/${context.prefix}index.html; or set s3-index: false.`,
+            details: described.details,
+        });
+    }
+    if (code === 'NotImplemented' || status === 501) {
+        return new errors/* PublishError */.S1(`The S3 server does not support conditional writes (If-Match / If-None-Match), which ` +
+            `the pip index needs so that concurrent jobs do not lose each other's wheels.`, {
+            input: 's3-index',
+            fix: 'use a store that supports conditional writes (AWS S3, recent MinIO), or set s3-index: false.',
+            details: described.details,
+        });
+    }
+    return described;
+}
+
+// EXTERNAL MODULE: ./src/wheel/names.ts
+var names = __webpack_require__(31769);
+// EXTERNAL MODULE: ./src/publish/index/index-sidecars.ts
+var index_sidecars = __webpack_require__(35603);
+// EXTERNAL MODULE: ./src/publish/index/index-pages.ts
+var index_pages = __webpack_require__(75775);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(784);
+var s3_plan = __webpack_require__(79338);
 ;// CONCATENATED MODULE: ./src/publish/index/index-run.ts
 /**
  * One update of the pip index (index-update.ts): its options, the state its steps share and learn
@@ -163,10 +152,35 @@ function indexResult(run, files, attempt) {
     };
 }
 
-// EXTERNAL MODULE: ./src/publish/s3/s3-session.ts + 1 modules
-var s3_session = __webpack_require__(1529);
-// EXTERNAL MODULE: ./src/publish/index/list-plan.ts
-var list_plan = __webpack_require__(16664);
+;// CONCATENATED MODULE: ./src/publish/index/list-plan.ts
+/**
+ * Pure guard of every prefix listing (the index update, yank): a server that hands back a
+ * continuation token it already gave would make the listing loop forever (measured: 3,400 pages
+ * in five minutes), so a repeated token ends the listing in a named failure.
+ */
+
+/**
+ * The token for the next page, or undefined when the listing is complete; `seen` holds the
+ * tokens used so far (the caller keeps one set per listing).
+ */
+function nextListToken(page, seen, where) {
+    if (!page.IsTruncated)
+        return undefined;
+    const token = page.NextContinuationToken;
+    if (!token || seen.has(token)) {
+        throw new errors/* PublishError */.S1(`The listing of ${where} does not end: after ${seen.size + 1} pages the server ` +
+            (token
+                ? 'hands back a continuation token it already gave.'
+                : 'says "truncated" but gives no continuation token.'), {
+            input: 's3-endpoint',
+            fix: 'the server at s3-endpoint (or a proxy in front of S3) answers ListObjectsV2 wrongly; ' +
+                'point s3-endpoint at S3 or a conforming S3-compatible server, then re-run.',
+        });
+    }
+    seen.add(token);
+    return token;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/index/index-read.ts
 /**
  * What the index is rendered from: the pages as stored (read before the listing; see
@@ -227,7 +241,7 @@ async function listWheels(run) {
             else if (object.Key.endsWith('.whl'))
                 skipOnce(run, object.Key, 'its name is not a wheel name');
         }
-        token = (0,list_plan/* nextListToken */.x)(page, seen, `s3://${run.bucket}/${prefix}`);
+        token = nextListToken(page, seen, `s3://${run.bucket}/${prefix}`);
     } while (token);
     for (const { wheel, ...sidecar } of sidecars) {
         wheels.find((w) => w.fileName === wheel)?.sidecars.push(sidecar);
@@ -482,7 +496,7 @@ async function publishIndex(session, options, log) {
         if (error instanceof errors/* PublishError */.S1)
             throw error;
         session.signal.throwIfAborted();
-        throw (0,index_errors/* describeIndexError */.u)(error, {
+        throw describeIndexError(error, {
             bucket,
             prefix,
             region: session.region,
@@ -491,44 +505,6 @@ async function publishIndex(session, options, log) {
             secrets: session.secrets,
         });
     }
-}
-
-
-/***/ }),
-
-/***/ 16664:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ nextListToken)
-/* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/**
- * Pure guard of every prefix listing (the index update, yank): a server that hands back a
- * continuation token it already gave would make the listing loop forever (measured: 3,400 pages
- * in five minutes), so a repeated token ends the listing in a named failure.
- */
-
-/**
- * The token for the next page, or undefined when the listing is complete; `seen` holds the
- * tokens used so far (the caller keeps one set per listing).
- */
-function nextListToken(page, seen, where) {
-    if (!page.IsTruncated)
-        return undefined;
-    const token = page.NextContinuationToken;
-    if (!token || seen.has(token)) {
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The listing of ${where} does not end: after ${seen.size + 1} pages the server ` +
-            (token
-                ? 'hands back a continuation token it already gave.'
-                : 'says "truncated" but gives no continuation token.'), {
-            input: 's3-endpoint',
-            fix: 'the server at s3-endpoint (or a proxy in front of S3) answers ListObjectsV2 wrongly; ' +
-                'point s3-endpoint at S3 or a conforming S3-compatible server, then re-run.',
-        });
-    }
-    seen.add(token);
-    return token;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 442;
-export const ids = [442,529];
+export const id = 806;
+export const ids = [806,362];
 export const modules = {
 
-/***/ 94556:
+/***/ 11878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   l9: () => (/* binding */ isPreconditionFailure),
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94361);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93099);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * Turns an S3 / AWS SDK failure into a PublishError that says what went wrong in the user's terms
  * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.
@@ -201,7 +201,7 @@ function failureDetails(error, { code, status, fields, context }) {
 
 /***/ }),
 
-/***/ 13442:
+/***/ 61806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -213,13 +213,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(34758);
+var errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/publish/s3/s3-errors.ts
-var s3_errors = __webpack_require__(94556);
+var s3_errors = __webpack_require__(11878);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(784);
+var s3_plan = __webpack_require__(79338);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-identity.ts
 /**
  * Is the object already under the key this very wheel? Decided from proof only (pure): S3's own
@@ -256,7 +256,7 @@ function identityFromHead(head, wheel) {
 }
 
 // EXTERNAL MODULE: ./src/publish/s3/s3-session.ts + 1 modules
-var s3_session = __webpack_require__(1529);
+var s3_session = __webpack_require__(2362);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-publish-run.ts
 
 
@@ -786,7 +786,7 @@ function unreadable(run) {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 2362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -804,14 +804,14 @@ __webpack_require__.d(__webpack_exports__, {
   taggedRequest: () => (/* binding */ taggedRequest)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(53711);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(55423);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(34758);
+var errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(94361);
+var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(784);
+var s3_plan = __webpack_require__(79338);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-region-header.ts
 /**
  * S3 names a bucket's region in the `x-amz-bucket-region` header of its redirect (301) and

@@ -1,20 +1,22 @@
-export const id = 981;
-export const ids = [981,529];
+export const id = 808;
+export const ids = [808,362];
 export const modules = {
 
-/***/ 16237:
+/***/ 35603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   YD: () => (/* binding */ readSidecar),
+/* harmony export */   bV: () => (/* binding */ normalizeYankReason),
 /* harmony export */   e8: () => (/* binding */ METADATA_SUFFIX),
 /* harmony export */   hQ: () => (/* binding */ sidecarOf),
-/* harmony export */   pb: () => (/* binding */ metadataFacts)
+/* harmony export */   pb: () => (/* binding */ metadataFacts),
+/* harmony export */   tB: () => (/* binding */ YANKED_SUFFIX)
 /* harmony export */ });
-/* unused harmony exports YANKED_SUFFIX, requiresPythonOf, normalizeYankReason */
+/* unused harmony export requiresPythonOf */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94556);
+/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11878);
 /**
  * Objects stored beside a wheel under the same prefix, `<wheel file name><suffix>`:
  *
@@ -83,7 +85,7 @@ async function readSidecar(session, bucket, key, signal) {
 
 /***/ }),
 
-/***/ 94556:
+/***/ 11878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -91,8 +93,8 @@ async function readSidecar(session, bucket, key, signal) {
 /* harmony export */   l9: () => (/* binding */ isPreconditionFailure),
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94361);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93099);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * Turns an S3 / AWS SDK failure into a PublishError that says what went wrong in the user's terms
  * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.
@@ -282,7 +284,7 @@ function failureDetails(error, { code, status, fields, context }) {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 2362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -300,14 +302,14 @@ __webpack_require__.d(__webpack_exports__, {
   taggedRequest: () => (/* binding */ taggedRequest)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(53711);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(55423);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(34758);
+var errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(94361);
+var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(784);
+var s3_plan = __webpack_require__(79338);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-region-header.ts
 /**
  * S3 names a bucket's region in the `x-amz-bucket-region` header of its redirect (301) and

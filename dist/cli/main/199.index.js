@@ -1,8 +1,8 @@
-export const id = 910;
-export const ids = [910];
+export const id = 199;
+export const ids = [199];
 export const modules = {
 
-/***/ 48086:
+/***/ 42160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -26,14 +26,14 @@ function booleanWord(value) {
 
 /***/ }),
 
-/***/ 29693:
+/***/ 85275:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimeoutMinutes),
 /* harmony export */   _: () => (/* binding */ timedOutError)
 /* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /** The `build-timeout` and `test-timeout` inputs: minutes in, milliseconds out (pure). */
 
 /** setTimeout's upper bound (about 24.8 days). */
@@ -71,7 +71,7 @@ function formatMinutes(ms) {
 
 /***/ }),
 
-/***/ 73068:
+/***/ 21366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -81,8 +81,8 @@ function formatMinutes(ms) {
 /* harmony export */   tj: () => (/* binding */ dockerRunCommand)
 /* harmony export */ });
 /* unused harmony exports CONTAINER_ENV_ALLOWED, ENGINE_CLIENT_ENV, isForwardedHostVariable */
-/* harmony import */ var shell_quote__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26591);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34758);
+/* harmony import */ var shell_quote__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74703);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15232);
 /**
  * Pure planning for steps that run inside the vendor image: which variables go in, how the
  * `docker-options` input splits, and the exact `docker run` command line. No I/O here; the
@@ -329,16 +329,16 @@ function dockerRunCommand(spec) {
 
 /***/ }),
 
-/***/ 56757:
+/***/ 7743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ inputReader),
 /* harmony export */   y: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48086);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _input_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38200);
+/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42160);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _input_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82982);
 /**
  * How every input is read, the same for each: trimmed, blank = its default (INPUT_SPECS), line
  * lists without blank and `#` lines, booleans as true/false only. Pure.
@@ -371,7 +371,7 @@ function parseBoolean(value, input) {
 
 /***/ }),
 
-/***/ 66725:
+/***/ 73819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -381,9 +381,9 @@ function parseBoolean(value, input) {
 /* harmony export */   _U: () => (/* binding */ checkProjectVersion)
 /* harmony export */ });
 /* unused harmony export sameVersion */
-/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34758);
-/* harmony import */ var _wheel_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83431);
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28876);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15232);
+/* harmony import */ var _wheel_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27029);
 
 
 
@@ -463,7 +463,7 @@ function staticPyprojectVersion(toml) {
 
 /***/ }),
 
-/***/ 1144:
+/***/ 98994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -498,7 +498,7 @@ class ConsoleLog {
 
 /***/ }),
 
-/***/ 43034:
+/***/ 64668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -509,8 +509,8 @@ class ConsoleLog {
 /* harmony export */   uB: () => (/* binding */ parseTargetGlibc)
 /* harmony export */ });
 /* unused harmony exports findPolicy, maximaOf */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _manylinux_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56855);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _manylinux_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72645);
 /**
  * The runtime a wheel must load on (`target-glibc`): a glibc version or a manylinux policy, or
  * what an image's own libc.so.6 and libstdc++.so.6 define. Pure: parsing and table look-ups.
@@ -642,7 +642,7 @@ function describeTargetMaxima(target) {
 
 /***/ }),
 
-/***/ 53031:
+/***/ 12881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -651,8 +651,8 @@ function describeTargetMaxima(target) {
 /* harmony export */   ee: () => (/* binding */ isPythonRuntimeLibrary),
 /* harmony export */   fz: () => (/* binding */ NO_FILTER)
 /* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _system_libs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75555);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _system_libs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41397);
 /**
  * Which needed libraries `bundle-libs` leaves out of the wheel, and why: the base system (the
  * manylinux allow-list), the target policy's library list, the Python runtime itself
@@ -685,9 +685,9 @@ function parseLibraryGlobs(lines) {
             else if (c === '?')
                 source += '.';
             else if (c === '[') {
+                // GLOB_CHARS admits no `!` and no backslash: the class is copied as it is.
                 const end = pattern.indexOf(']', i + 1);
-                const body = pattern.slice(i + 1, end).replace(/^!/, '^');
-                source += `[${body.replace(/\\/g, '\\\\')}]`;
+                source += `[${pattern.slice(i + 1, end)}]`;
                 i = end;
             }
             else
@@ -714,7 +714,7 @@ const NO_FILTER = { policyLibraries: [], exclude: [] };
 
 /***/ }),
 
-/***/ 56855:
+/***/ 72645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -944,7 +944,7 @@ const MANYLINUX_POLICIES = [
 
 /***/ }),
 
-/***/ 75555:
+/***/ 41397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1021,7 +1021,7 @@ function isSystemLibrary(name) {
 
 /***/ }),
 
-/***/ 14888:
+/***/ 87610:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1033,8 +1033,8 @@ function isSystemLibrary(name) {
 /* harmony export */   xe: () => (/* binding */ artifactUploadFormat)
 /* harmony export */ });
 /* unused harmony exports INVALID_ARTIFACT_NAME_CHARACTERS, defaultArtifactName, ACTIONS_ARTIFACT_ENV */
-/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48086);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42160);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 
 
 /**
@@ -1184,7 +1184,7 @@ function printable(text) {
 
 /***/ }),
 
-/***/ 5694:
+/***/ 62080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1193,7 +1193,7 @@ function printable(text) {
 /* harmony export */   iW: () => (/* binding */ AWS_CREDENTIAL_VARIABLES),
 /* harmony export */   tf: () => (/* binding */ readRefusedError)
 /* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * Pure decisions of the consumer check (`verify-published`): how the platform reads, the pip
  * command that installs what was published, and what a refused read means for the user.
@@ -1298,7 +1298,7 @@ function readRefusedError(refusal) {
 
 /***/ }),
 
-/***/ 784:
+/***/ 79338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1318,7 +1318,7 @@ function readRefusedError(refusal) {
 /* harmony export */   tT: () => (/* binding */ s3Uri)
 /* harmony export */ });
 /* unused harmony exports MAX_PARTS, encodeKey */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * Pure decisions for the S3 publisher: validated names, the object key, its URLs, the multipart
  * layout. No I/O here, so every rule is unit-testable.
@@ -1518,7 +1518,7 @@ function planUpload(size, partSize, threshold) {
 
 /***/ }),
 
-/***/ 74643:
+/***/ 64021:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1526,8 +1526,8 @@ function planUpload(size, partSize, threshold) {
 /* harmony export */   Yj: () => (/* binding */ discoverPython)
 /* harmony export */ });
 /* unused harmony exports candidatePaths, probeMatches */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34492);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54538);
 
 
 // A command name as a shell finds it on PATH: no slash, no space, starting with a letter.
@@ -1688,7 +1688,7 @@ async function existingCandidates(executor, candidates) {
 
 /***/ }),
 
-/***/ 39746:
+/***/ 2504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1788,7 +1788,7 @@ const PROBE_MARKER = 'ALGORITHMIA-WHEEL-PROBE ';
 
 /***/ }),
 
-/***/ 34492:
+/***/ 54538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1797,8 +1797,8 @@ const PROBE_MARKER = 'ALGORITHMIA-WHEEL-PROBE ';
 /* harmony export */   fc: () => (/* binding */ probePython)
 /* harmony export */ });
 /* unused harmony export parseProbeOutput */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39746);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _probe_script_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2504);
 
 
 /** Pure: reads the probe's JSON line out of whatever the interpreter printed. */
@@ -1841,14 +1841,14 @@ function describeProbe(probe) {
 
 /***/ }),
 
-/***/ 90214:
+/***/ 68848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   dJ: () => (/* binding */ cancelOnSignals)
 /* harmony export */ });
 /* unused harmony exports CANCEL_SIGNALS, CANCEL_DEADLINE_MS, cancelledError */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * Cancellation of the working process: the runner cancels a step with SIGINT (some versions
  * SIGHUP), then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that. Any of these
@@ -1907,7 +1907,7 @@ function cancelOnSignals(proc = process) {
 
 /***/ }),
 
-/***/ 69910:
+/***/ 5199:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1917,15 +1917,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/shell/cancel.ts
-var cancel = __webpack_require__(90214);
+var cancel = __webpack_require__(68848);
 // EXTERNAL MODULE: ./src/shell/command-output.ts
-var command_output = __webpack_require__(19761);
+var command_output = __webpack_require__(935);
 // EXTERNAL MODULE: ./src/log/console-log.ts
-var console_log = __webpack_require__(1144);
+var console_log = __webpack_require__(98994);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(34758);
+var errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(94361);
+var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(46193);
 // EXTERNAL MODULE: external "node:stream"
@@ -2043,21 +2043,21 @@ function maskAll(log, redactor) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/base/boolean-word.ts
-var boolean_word = __webpack_require__(48086);
+var boolean_word = __webpack_require__(42160);
 // EXTERNAL MODULE: ./src/exec/container-plan.ts
-var container_plan = __webpack_require__(73068);
+var container_plan = __webpack_require__(21366);
 // EXTERNAL MODULE: ./src/native/glibc-target.ts
-var glibc_target = __webpack_require__(43034);
+var glibc_target = __webpack_require__(64668);
 // EXTERNAL MODULE: ./src/native/library-filter.ts
-var library_filter = __webpack_require__(53031);
+var library_filter = __webpack_require__(12881);
 // EXTERNAL MODULE: ./src/inputs/input-reader.ts
-var input_reader = __webpack_require__(56757);
+var input_reader = __webpack_require__(7743);
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
-var artifact_plan = __webpack_require__(14888);
+var artifact_plan = __webpack_require__(87610);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(784);
+var s3_plan = __webpack_require__(79338);
 // EXTERNAL MODULE: ./src/publish/consumer/verify-published-plan.ts
-var verify_published_plan = __webpack_require__(5694);
+var verify_published_plan = __webpack_require__(62080);
 ;// CONCATENATED MODULE: ./src/inputs/inputs-publish.ts
 /**
  * The publishing inputs (S3 and the workflow artifact), read and checked with the others by
@@ -2137,7 +2137,7 @@ function artifactInputs(name, retention) {
 }
 
 // EXTERNAL MODULE: ./src/wheel/requirement.ts
-var wheel_requirement = __webpack_require__(15116);
+var wheel_requirement = __webpack_require__(18954);
 ;// CONCATENATED MODULE: ./src/inputs/inputs-verify.ts
 /**
  * The verification inputs: where the wheel is proven (`verify-image`) and what `test-command`
@@ -2203,19 +2203,19 @@ function testSource(raw, workingDirectory) {
 }
 
 // EXTERNAL MODULE: ./src/stage/license-patterns.ts
-var license_patterns = __webpack_require__(45437);
+var license_patterns = __webpack_require__(99815);
 // EXTERNAL MODULE: ./src/inputs/project-version.ts
-var project_version = __webpack_require__(66725);
+var project_version = __webpack_require__(73819);
 // EXTERNAL MODULE: ./src/python/discover.ts
-var discover = __webpack_require__(74643);
+var discover = __webpack_require__(64021);
 // EXTERNAL MODULE: ./src/stage/stage.ts + 4 modules
-var stage_stage = __webpack_require__(59736);
+var stage_stage = __webpack_require__(74680);
 // EXTERNAL MODULE: ./src/exec/command-timeouts.ts
-var command_timeouts = __webpack_require__(29693);
+var command_timeouts = __webpack_require__(85275);
 // EXTERNAL MODULE: ./src/wheel/file-name-length.ts
-var file_name_length = __webpack_require__(48270);
+var file_name_length = __webpack_require__(84772);
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(44295);
+var names = __webpack_require__(31769);
 ;// CONCATENATED MODULE: ./src/wheel/specifier.ts
 /**
  * PEP 440 version specifier sets (`>=3.6, !=3.7.*, <4`), for `requires-python`. Pure: validates
@@ -2293,11 +2293,11 @@ function parseSpecifierSet(raw, input = 'requires-python') {
 }
 
 // EXTERNAL MODULE: ./src/wheel/tags.ts
-var tags = __webpack_require__(24146);
+var tags = __webpack_require__(94840);
 // EXTERNAL MODULE: ./src/wheel/metadata.ts
-var metadata = __webpack_require__(43646);
+var metadata = __webpack_require__(21924);
 // EXTERNAL MODULE: ./src/wheel/version.ts
-var version = __webpack_require__(83431);
+var version = __webpack_require__(27029);
 ;// CONCATENATED MODULE: ./src/inputs/inputs.ts
 
 
@@ -2597,12 +2597,12 @@ function absolute(base, path) {
 
 async function runWithInputs(source, deps) {
     const inputs = getInputs(source, deps.env);
-    const { runPipeline } = await __webpack_require__.e(/* import() */ 754).then(__webpack_require__.bind(__webpack_require__, 8754));
+    const { runPipeline } = await __webpack_require__.e(/* import() */ 190).then(__webpack_require__.bind(__webpack_require__, 57190));
     return runPipeline(inputs, deps);
 }
 
 // EXTERNAL MODULE: ./src/pipeline/tool-version.ts + 1 modules
-var tool_version = __webpack_require__(1339);
+var tool_version = __webpack_require__(52056);
 ;// CONCATENATED MODULE: ./src/shell/command-build.ts
 /**
  * The local command's build (loaded by src/shell/command.ts once the flags are parsed): runs the pipeline
@@ -2673,7 +2673,7 @@ async function runBuildCommand(values, flags) {
 
 /***/ }),
 
-/***/ 45437:
+/***/ 99815:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2690,7 +2690,7 @@ const DEFAULT_LICENSE_PATTERNS = [
 
 /***/ }),
 
-/***/ 24087:
+/***/ 49545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2699,7 +2699,7 @@ const DEFAULT_LICENSE_PATTERNS = [
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44295);
+/* harmony import */ var _wheel_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31769);
 
 
 /** The folder in `output-dir` where a wheel waits for its verification (plus the process id). */
@@ -2730,7 +2730,7 @@ function outputDirExclusion(root, outputDir) {
 
 /***/ }),
 
-/***/ 59736:
+/***/ 74680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2749,7 +2749,7 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(34758);
+var errors = __webpack_require__(15232);
 ;// CONCATENATED MODULE: ./src/stage/path-limits.ts
 
 /** Most file systems (ext4, xfs, NTFS via pip on Windows aside) refuse longer names. */
@@ -2771,11 +2771,11 @@ function checkPathLimits(archivePath, input) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
+// EXTERNAL MODULE: ../main/node_modules/picomatch/index.js
+var picomatch = __webpack_require__(6310);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(73382);
+// EXTERNAL MODULE: ../main/node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(52310);
 ;// CONCATENATED MODULE: ./src/wheel/path-chars.ts
 
 /**
@@ -2994,11 +2994,11 @@ function hiddenMatch(pattern, ignore, hidden) {
 }
 
 // EXTERNAL MODULE: ./src/stage/stage-exclude.ts
-var stage_exclude = __webpack_require__(24087);
+var stage_exclude = __webpack_require__(49545);
 // EXTERNAL MODULE: ./src/wheel/layout.ts
-var layout = __webpack_require__(3933);
+var layout = __webpack_require__(55015);
 // EXTERNAL MODULE: ./src/wheel/top-level.ts
-var top_level = __webpack_require__(26055);
+var top_level = __webpack_require__(40153);
 ;// CONCATENATED MODULE: ./src/stage/stage.ts
 
 
@@ -3298,15 +3298,15 @@ function lookUp(item, real) {
 
 /***/ }),
 
-/***/ 48270:
+/***/ 84772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ checkVersionLength)
 /* harmony export */ });
 /* unused harmony export MAX_WHEEL_FILE_NAME_BYTES */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44295);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31769);
 
 
 /** The longest name ext4, xfs, btrfs and tmpfs allow for one file (bytes). */
@@ -3344,7 +3344,7 @@ function checkVersionLength(version, name, tag) {
 
 /***/ }),
 
-/***/ 3933:
+/***/ 55015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3352,7 +3352,7 @@ function checkVersionLength(version, name, tag) {
 /* harmony export */   h$: () => (/* binding */ checkDataFolder)
 /* harmony export */ });
 /* unused harmony export DATA_SCHEMES */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 
 /** The folders of `<name>-<version>.data/` an installer knows (the wheel spec's scheme keys). */
 const DATA_SCHEMES = ['data', 'headers', 'platlib', 'purelib', 'scripts'];
@@ -3400,7 +3400,7 @@ function checkDataFolder(paths, distInfo) {
 
 /***/ }),
 
-/***/ 43646:
+/***/ 21924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3412,9 +3412,9 @@ function checkDataFolder(paths, distInfo) {
 /* harmony export */   wt: () => (/* binding */ readmeContentType)
 /* harmony export */ });
 /* unused harmony export urlsafeDigest */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _requirement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15116);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24146);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _requirement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18954);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94840);
 
 
 
@@ -3529,15 +3529,15 @@ function csvField(value) {
 
 /***/ }),
 
-/***/ 15116:
+/***/ 18954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   qJ: () => (/* binding */ validateRequirement)
 /* harmony export */ });
 /* unused harmony exports RequirementSyntaxError, MAX_MARKER_DEPTH, parseRequirement, canonicalizeName, formatMarker, formatRequirement */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83431);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27029);
 
 
 /** A line that is not a PEP 508 requirement: what was expected, and where (0-based). */
@@ -3909,7 +3909,7 @@ function validateRequirement(raw, input = 'requires') {
 
 /***/ }),
 
-/***/ 26055:
+/***/ 40153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3919,8 +3919,8 @@ function validateRequirement(raw, input = 'requires') {
 /* harmony export */   Xe: () => (/* binding */ topLevelOf)
 /* harmony export */ });
 /* unused harmony export rootModuleName */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44295);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31769);
 
 
 // Folders that belong to the wheel format or to bundled libraries, never imported.

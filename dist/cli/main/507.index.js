@@ -1,8 +1,8 @@
-export const id = 81;
-export const ids = [81];
+export const id = 507;
+export const ids = [507];
 export const modules = {
 
-/***/ 48086:
+/***/ 42160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -26,16 +26,16 @@ function booleanWord(value) {
 
 /***/ }),
 
-/***/ 56757:
+/***/ 7743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ inputReader),
 /* harmony export */   y: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48086);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _input_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38200);
+/* harmony import */ var _base_boolean_word_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42160);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _input_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82982);
 /**
  * How every input is read, the same for each: trimmed, blank = its default (INPUT_SPECS), line
  * lists without blank and `#` lines, booleans as true/false only. Pure.
@@ -68,7 +68,7 @@ function parseBoolean(value, input) {
 
 /***/ }),
 
-/***/ 1144:
+/***/ 98994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -103,7 +103,7 @@ class ConsoleLog {
 
 /***/ }),
 
-/***/ 784:
+/***/ 79338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -123,7 +123,7 @@ class ConsoleLog {
 /* harmony export */   tT: () => (/* binding */ s3Uri)
 /* harmony export */ });
 /* unused harmony exports MAX_PARTS, encodeKey */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * Pure decisions for the S3 publisher: validated names, the object key, its URLs, the multipart
  * layout. No I/O here, so every rule is unit-testable.
@@ -323,14 +323,14 @@ function planUpload(size, partSize, threshold) {
 
 /***/ }),
 
-/***/ 90214:
+/***/ 68848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   dJ: () => (/* binding */ cancelOnSignals)
 /* harmony export */ });
 /* unused harmony exports CANCEL_SIGNALS, CANCEL_DEADLINE_MS, cancelledError */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * Cancellation of the working process: the runner cancels a step with SIGINT (some versions
  * SIGHUP), then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that. Any of these
@@ -389,7 +389,7 @@ function cancelOnSignals(proc = process) {
 
 /***/ }),
 
-/***/ 96081:
+/***/ 24507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -398,11 +398,11 @@ function cancelOnSignals(proc = process) {
 /* unused harmony export YANK_HELP */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90214);
-/* harmony import */ var _log_console_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1144);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34758);
-/* harmony import */ var _inputs_input_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56757);
-/* harmony import */ var _publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(784);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68848);
+/* harmony import */ var _log_console_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98994);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15232);
+/* harmony import */ var _inputs_input_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7743);
+/* harmony import */ var _publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79338);
 /**
  * `algorithmia-wheel yank --s3-bucket B --s3-prefix P name==version --reason "..."`: marks a
  * release yanked (PEP 592) in the index published with `s3-index`.
@@ -476,7 +476,7 @@ async function yankMain(argv) {
         if (endpoint)
             (0,_publish_s3_s3_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .parseEndpoint */ .Bk)(endpoint);
         // Loaded when used: `--help` and usage errors never read the AWS SDK.
-        const { yankRelease } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(593), __webpack_require__.e(415)]).then(__webpack_require__.bind(__webpack_require__, 75415));
+        const { yankRelease } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(808), __webpack_require__.e(147), __webpack_require__.e(297)]).then(__webpack_require__.bind(__webpack_require__, 49297));
         const result = await yankRelease({
             bucket: values['s3-bucket'],
             prefix: values['s3-prefix'] ?? '',

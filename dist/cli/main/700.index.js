@@ -1,18 +1,18 @@
-export const id = 66;
-export const ids = [66];
+export const id = 700;
+export const ids = [700];
 export const modules = {
 
-/***/ 43066:
+/***/ 7700:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   publishArtifact: () => (/* binding */ publishArtifact)
 /* harmony export */ });
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94361);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93099);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34758);
-/* harmony import */ var _artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14888);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15232);
+/* harmony import */ var _artifact_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87610);
 
 
 
@@ -32,7 +32,7 @@ export const modules = {
  * runs outside Actions skip the upload before needing it.
  */
 async function artifactClient() {
-    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 584).then(__webpack_require__.bind(__webpack_require__, 20584));
+    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 379).then(__webpack_require__.bind(__webpack_require__, 10379));
     return new DefaultArtifactClient();
 }
 /**

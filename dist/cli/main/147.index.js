@@ -1,8 +1,8 @@
-export const id = 593;
-export const ids = [593];
+export const id = 147;
+export const ids = [147];
 export const modules = {
 
-/***/ 94361:
+/***/ 93099:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -223,7 +223,7 @@ function redactText(text, secrets, shapes = []) {
 
 /***/ }),
 
-/***/ 44295:
+/***/ 31769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -237,8 +237,8 @@ function redactText(text, secrets, shapes = []) {
 /* harmony export */   yz: () => (/* binding */ normalizeProjectName),
 /* harmony export */   zY: () => (/* binding */ isImportableName)
 /* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24146);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94840);
 
 
 // PEP 508 distribution names: ASCII letters, digits, and . _ - inside.
@@ -319,7 +319,7 @@ function parseWheelFileName(fileName) {
 
 /***/ }),
 
-/***/ 24146:
+/***/ 94840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -332,7 +332,7 @@ function parseWheelFileName(fileName) {
 /* harmony export */   pM: () => (/* binding */ isPureTag),
 /* harmony export */   pl: () => (/* binding */ tagFromProbe)
 /* harmony export */ });
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 
 function formatTag(tag) {
     return `${tag.interpreter}-${tag.abi}-${tag.platform}`;
@@ -456,7 +456,7 @@ function tagMatchesProbe(tag, probe) {
 
 /***/ }),
 
-/***/ 83431:
+/***/ 27029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -466,7 +466,7 @@ function tagMatchesProbe(tag, probe) {
 /* harmony export */   qh: () => (/* binding */ formatVersion)
 /* harmony export */ });
 /* unused harmony export stripZeros */
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 
 // Python's `\s` (str.isspace): what `Version` ignores around a version.
 const PY_SPACE = new Set('\t\n\v\f\r \x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005' +

@@ -1,8 +1,8 @@
-export const id = 92;
-export const ids = [92];
+export const id = 913;
+export const ids = [913];
 export const modules = {
 
-/***/ 27092:
+/***/ 4913:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,21 +22,21 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(34758);
+var errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/python/verify-install.ts
-var verify_install = __webpack_require__(24399);
+var verify_install = __webpack_require__(37249);
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(44295);
-// EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
-var index_pages = __webpack_require__(14744);
+var names = __webpack_require__(31769);
+// EXTERNAL MODULE: ./src/publish/index/index-pages.ts
+var index_pages = __webpack_require__(75775);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(94361);
+var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: ./src/log/text-tail.ts
-var text_tail = __webpack_require__(3342);
+var text_tail = __webpack_require__(49484);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(784);
+var s3_plan = __webpack_require__(79338);
 // EXTERNAL MODULE: ./src/publish/s3/s3-errors.ts
-var s3_errors = __webpack_require__(94556);
+var s3_errors = __webpack_require__(11878);
 ;// CONCATENATED MODULE: ./src/publish/consumer/consumer-read-plan.ts
 /**
  * Pure limits of the consumer check's reads: a hostile or broken server must end each read in a
@@ -109,7 +109,7 @@ function readFaultError(fault, read) {
 }
 
 // EXTERNAL MODULE: ./src/publish/consumer/verify-published-plan.ts
-var verify_published_plan = __webpack_require__(5694);
+var verify_published_plan = __webpack_require__(62080);
 ;// CONCATENATED MODULE: ./src/publish/consumer/consumer-read.ts
 /**
  * The consumer check's reads of what was published: streamed and hashed as they arrive, with the
@@ -555,7 +555,7 @@ async function verifyPublished(options) {
 
 /***/ }),
 
-/***/ 94556:
+/***/ 11878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -563,8 +563,8 @@ async function verifyPublished(options) {
 /* harmony export */   l9: () => (/* binding */ isPreconditionFailure),
 /* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94361);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34758);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93099);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15232);
 /**
  * Turns an S3 / AWS SDK failure into a PublishError that says what went wrong in the user's terms
  * (which bucket, which input, what to check). Pure: it reads the error's fields, nothing else.

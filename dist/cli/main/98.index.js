@@ -1,15 +1,15 @@
-export const id = 853;
-export const ids = [853];
+export const id = 98;
+export const ids = [98];
 export const modules = {
 
-/***/ 87439:
+/***/ 21413:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ alignObjectAcl),
 /* harmony export */   _: () => (/* binding */ isPublicRead)
 /* harmony export */ });
-/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(784);
+/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79338);
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 /** Pure: does the ACL grant everyone READ (what `public-read` gives)? */
@@ -37,7 +37,7 @@ async function alignObjectAcl(options) {
 
 /***/ }),
 
-/***/ 49853:
+/***/ 39098:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -49,13 +49,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(34758);
+var errors = __webpack_require__(15232);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./src/zip/zip-listing.ts
-var zip_listing = __webpack_require__(853);
+var zip_listing = __webpack_require__(98191);
 ;// CONCATENATED MODULE: ./src/zip/zip-entry.ts
 
 
@@ -107,19 +107,19 @@ function isTopLevelMetadata(name) {
 }
 
 // EXTERNAL MODULE: ./src/publish/index/index-sidecars.ts
-var index_sidecars = __webpack_require__(16237);
+var index_sidecars = __webpack_require__(35603);
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(44295);
+var names = __webpack_require__(31769);
 // EXTERNAL MODULE: ./src/publish/s3/s3-acl.ts
-var s3_acl = __webpack_require__(87439);
+var s3_acl = __webpack_require__(21413);
 // EXTERNAL MODULE: ./src/publish/s3/s3-errors.ts
-var s3_errors = __webpack_require__(94556);
+var s3_errors = __webpack_require__(11878);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(784);
+var s3_plan = __webpack_require__(79338);
 // EXTERNAL MODULE: ./src/publish/s3/s3-session.ts + 1 modules
-var s3_session = __webpack_require__(1529);
+var s3_session = __webpack_require__(2362);
 // EXTERNAL MODULE: ./src/publish/s3/s3-sidecars.ts
-var s3_sidecars = __webpack_require__(48123);
+var s3_sidecars = __webpack_require__(60585);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-beside.ts
 /**
  * What the S3 step does besides the wheel upload: bring an already-published wheel's ACL (and
@@ -217,7 +217,7 @@ async function publishSidecars(session, options, wheel, receipt, metadata, log) 
 
 /***/ }),
 
-/***/ 48123:
+/***/ 60585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -225,10 +225,10 @@ async function publishSidecars(session, options, wheel, receipt, metadata, log) 
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34758);
-/* harmony import */ var _s3_acl_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87439);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94556);
-/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(784);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15232);
+/* harmony import */ var _s3_acl_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21413);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11878);
+/* harmony import */ var _s3_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79338);
 /**
  * Writes the small objects published beside a wheel (index-sidecars.ts): `<wheel>.metadata` and
  * `<wheel>.verification.json`. Each is read back first (they are a few KiB): identical bytes are

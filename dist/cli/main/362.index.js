@@ -1,8 +1,8 @@
-export const id = 529;
-export const ids = [529];
+export const id = 362;
+export const ids = [362];
 export const modules = {
 
-/***/ 1529:
+/***/ 2362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,14 +20,14 @@ __webpack_require__.d(__webpack_exports__, {
   taggedRequest: () => (/* binding */ taggedRequest)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(53711);
+// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(55423);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(34758);
+var errors = __webpack_require__(15232);
 // EXTERNAL MODULE: ./src/log/redact.ts
-var redact = __webpack_require__(94361);
+var redact = __webpack_require__(93099);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(784);
+var s3_plan = __webpack_require__(79338);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-region-header.ts
 /**
  * S3 names a bucket's region in the `x-amz-bucket-region` header of its redirect (301) and

@@ -1,8 +1,8 @@
-export const id = 827;
-export const ids = [827];
+export const id = 667;
+export const ids = [667];
 export const modules = {
 
-/***/ 41827:
+/***/ 4667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,13 +14,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/base/errors.ts
-var errors = __webpack_require__(34758);
+var errors = __webpack_require__(15232);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./src/zip/zip-listing.ts
-var zip_listing = __webpack_require__(853);
+var zip_listing = __webpack_require__(98191);
 ;// CONCATENATED MODULE: ./src/zip/zip-entry.ts
 
 
@@ -72,11 +72,11 @@ function isTopLevelMetadata(name) {
 }
 
 // EXTERNAL MODULE: ./src/publish/index/index-sidecars.ts
-var index_sidecars = __webpack_require__(16237);
+var index_sidecars = __webpack_require__(35603);
 // EXTERNAL MODULE: ./src/wheel/names.ts
-var names = __webpack_require__(44295);
+var names = __webpack_require__(31769);
 // EXTERNAL MODULE: ./src/publish/s3/s3-plan.ts
-var s3_plan = __webpack_require__(784);
+var s3_plan = __webpack_require__(79338);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-acl.ts
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
@@ -103,9 +103,9 @@ async function alignObjectAcl(options) {
 }
 
 // EXTERNAL MODULE: ./src/publish/s3/s3-errors.ts
-var s3_errors = __webpack_require__(94556);
+var s3_errors = __webpack_require__(11878);
 // EXTERNAL MODULE: ./src/publish/s3/s3-session.ts + 1 modules
-var s3_session = __webpack_require__(1529);
+var s3_session = __webpack_require__(2362);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/publish/s3/s3-sidecars.ts
