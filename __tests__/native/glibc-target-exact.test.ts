@@ -101,6 +101,8 @@ describe('parseTargetGlibc, whole targets', () => {
       ['3.5', 'names glibc 3.5; glibc versions are 2.5 to 2.99.'],
       ['manylinux_3_17', 'names glibc 3.17; glibc versions are 2.5 to 2.99.'],
       ['manylinux_2_4', 'names glibc 2.4; glibc versions are 2.5 to 2.99.'],
+      ['manylinux_12_5', 'names glibc 12.5; glibc versions are 2.5 to 2.99.'],
+      ['12.5', 'names glibc 12.5; glibc versions are 2.5 to 2.99.'],
     ];
     for (const [value, problem] of cases) {
       expect(refusal(value)).toEqual({
@@ -135,6 +137,7 @@ describe('versions', () => {
   test('splitVersion: a family and a dotted number, or the family before the first underscore', () => {
     expect(splitVersion('GLIBC_2.2.5')).toEqual({ family: 'GLIBC', number: '2.2.5' });
     expect(splitVersion('GCC_7')).toEqual({ family: 'GCC', number: '7' });
+    expect(splitVersion('GCC_12.0.0')).toEqual({ family: 'GCC', number: '12.0.0' });
     expect(splitVersion('LIB2X_1.0')).toEqual({ family: 'LIB2X', number: '1.0' });
     expect(splitVersion('GLIBC_ABI_DT_RELR')).toEqual({ family: 'GLIBC' });
     expect(splitVersion('CXXABI_FLOAT128')).toEqual({ family: 'CXXABI' });
@@ -164,7 +167,7 @@ describe('versions', () => {
         libc: ['GLIBC_2.2.5', 'GLIBC_2.28', 'GLIBC_PRIVATE'],
         libgcc: ['GCC_3.0', 'GCC_4.2.0'],
       }),
-    ).toEqual({
+    ).toStrictEqual({
       label: 'the image x',
       maxima: { GLIBC: '2.28', GCC: '4.2.0' },
       extra: ['GLIBC_PRIVATE'],
@@ -175,7 +178,7 @@ describe('versions', () => {
       libc: ['GLIBC_2.36', 'ZLIB_1.2.9'],
       libstdcxx: ['GLIBCXX_3.4.30', 'CXXABI_1.3.13', 'CXXABI_TM_1'],
     });
-    expect(full.maxima).toEqual({ GLIBC: '2.36', GLIBCXX: '3.4.30', CXXABI: '1.3.13' });
+    expect(full.maxima).toStrictEqual({ GLIBC: '2.36', GLIBCXX: '3.4.30', CXXABI: '1.3.13' });
     expect(full.extra).toEqual(['CXXABI_TM_1']);
     expect(describeTargetMaxima(full)).toBe(
       'GLIBC 2.36, GLIBCXX 3.4.30, CXXABI 1.3.13, GCC (none)',

@@ -92,6 +92,25 @@ describe('maxima per file and library', () => {
     ]);
     expect(overallHighest(maxima)).toBe('GLIBC_2.34, GCC_7.0.0, AAA_1, LIBATOMIC_1.2, ZLIB_1.2.9');
     expect(overallHighest([])).toBe('');
+    // Equal numbers: the first one seen stays.
+    const equal = maximaPerLibrary([
+      file('a.so', [need('libc.so.6', 'GLIBC_2.17')]),
+      file('b.so', [need('libc.so.6', 'GLIBC_2.17.0')]),
+    ]);
+    expect(overallHighest(equal)).toBe('GLIBC_2.17');
+    // Other families by name, whatever order they come in.
+    const names = ['ZZ_1', 'AA_1', 'MM_1', 'BB_1', 'YY_1'];
+    for (let shift = 0; shift < names.length; shift++) {
+      const order = [...names.slice(shift), ...names.slice(0, shift)];
+      const highest = maximaPerLibrary([
+        file(
+          'a.so',
+          order.map((v) => need('libx.so', v)),
+        ),
+      ]);
+      expect(overallHighest(highest)).toBe('AA_1, BB_1, MM_1, YY_1, ZZ_1');
+      expect(overallHighest(highest.reverse())).toBe('AA_1, BB_1, MM_1, YY_1, ZZ_1');
+    }
   });
 
   test('the summary table: target or not, cells escaped, empty cells as -', () => {
@@ -99,6 +118,11 @@ describe('maxima per file and library', () => {
     const maxima: LibraryMaximum[] = [
       { path: 'pkg/a|b.so', library: 'libc.so.6', highest: { GLIBC: 'GLIBC_2.17' } },
       { path: 'x\ny.so', library: '', highest: {} },
+      {
+        path: 'c.so',
+        library: 'libstdc++.so.6',
+        highest: { GLIBCXX: 'GLIBCXX_3.4', CXXABI: 'CXXABI_1.3' },
+      },
     ];
     expect(maximaMarkdown(maxima)).toBe(
       [
@@ -110,6 +134,7 @@ describe('maxima per file and library', () => {
         '| --- | --- | --- |',
         '| pkg/a\\|b.so | libc.so.6 | GLIBC_2.17 |',
         '| x y.so | - | - |',
+        '| c.so | libstdc++.so.6 | GLIBCXX_3.4, CXXABI_1.3 |',
         '',
       ].join('\n'),
     );
@@ -170,6 +195,23 @@ describe('violations of a target', () => {
       file('libfoo.so.1', [], { soname: 'libfoo.so.1' }),
     ];
     expect(findViolations(files, target).map((v) => v.version)).toEqual(['GLIBC_2.18']);
+  });
+
+  test('of equal versions (two non-numbered ones) the first is the headline', () => {
+    const error = thrown(() =>
+      assertWithinTarget(
+        [
+          file('a.so', [
+            need('libstdc++.so.6', 'CXXABI_FLOAT128'),
+            need('libstdc++.so.6', 'CXXABI_TM_1'),
+          ]),
+        ],
+        parseTargetGlibc('manylinux1')!,
+      ),
+    );
+    expect(error.message).toBe(
+      'the wheel needs newer glibc/libstdc++ symbol versions than manylinux1 (manylinux_2_5, glibc 2.5) provides: a.so needs CXXABI_FLOAT128 from libstdc++.so.6; the target allows CXXABI up to 1.3.1',
+    );
   });
 
   test('a runtime without a family refuses every version of it', () => {
