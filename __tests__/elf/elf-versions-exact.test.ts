@@ -336,30 +336,4 @@ describe('the symbols of each needed version', () => {
       [],
     ]);
   });
-
-  test('DT_GNU_HASH: a chain longer than a million symbols is refused', () => {
-    // Bucket and chains placed after the image, in zeros (no end bit), 4 MB of them.
-    const layout = buildImage({
-      cls: 64,
-      endian: 'little',
-      verneed: NEEDS,
-      symbols: SYMBOLS,
-      hash: 'gnu',
-    });
-    const bytes = Buffer.alloc(layout.bytes.length + 8 + 4 * 1_000_002);
-    layout.bytes.copy(bytes);
-    const w = writers(bytes, 64, 'little');
-    const bloom = Math.ceil((layout.bytes.length - layout.hash - 16) / 8);
-    w.u32(layout.hash + 8, bloom);
-    const buckets = layout.hash + 16 + bloom * 8;
-    w.u32(buckets, 1);
-    expect(parseError(bytes, { symbols: true })).toBe(
-      `${PREFIX}DT_GNU_HASH chain longer than 1000000 symbols (offset ${hex(buckets + 4)})`,
-    );
-    // The same chain ending at symbol 1,000,000 is walked to its end, then refused as too many.
-    w.u32(buckets + 4 + 4 * (1_000_000 - 1), 1);
-    expect(parseError(bytes, { symbols: true })).toBe(
-      `${PREFIX}1000001 dynamic symbols do not fit the ${bytes.length}-byte file (offset ${hex(layout.dynamic)})`,
-    );
-  });
 });
