@@ -159,6 +159,7 @@ export const MUTATION_GROUPS = {
       '__tests__/elf/reader-exact.test.ts',
       '__tests__/elf/elf-dynamic-exact.test.ts',
       '__tests__/elf/elf-versions-exact.test.ts',
+      '__tests__/elf/elf-bounds-exact.test.ts',
     ],
   },
   loader: {
