@@ -240,6 +240,28 @@ describe('planBundle', () => {
   });
 });
 
+describe('planBundle, what the loader found', () => {
+  test('a path under the package root that is no package file is not copied; a missing version is no path', () => {
+    const plan = planBundle({
+      packageRoot: '/r',
+      packageName: 'p',
+      files: [
+        file(
+          '/r/p/a.so',
+          ['libv.so', 'libw.so'],
+          [
+            found('libv.so', '/r/p/vendor/libv.so'),
+            { name: 'libw.so', path: '/x/libw.so', notFound: true, missingVersion: 'W_2' },
+          ],
+        ),
+      ],
+    });
+    expect(plan.copies).toEqual([]);
+    expect(plan.rpaths).toEqual([]);
+    expect(plan.missing).toEqual([{ path: '/r/p/a.so', names: ['libw.so'] }]);
+  });
+});
+
 describe('exclude-libs globs and the reasons', () => {
   test('the regular expression of each glob', () => {
     expect(
@@ -255,6 +277,7 @@ describe('exclude-libs globs and the reasons', () => {
     const [range] = parseLibraryGlobs(['lib[a-]x.so']);
     expect(range!.regex.test('lib-x.so')).toBe(true);
     expect(parseLibraryGlobs([])).toEqual([]);
+    expect(parseLibraryGlobs(['lib][ab].so'])[0]!.regex.source).toBe('^lib\\][ab]\\.so$');
   });
 
   test('refusals: the exact message and fix', () => {
@@ -327,6 +350,66 @@ describe('unique names and patchelf', () => {
     expect(trustsCombinedEdits([0, 14, 6])).toBe(true);
     expect(trustsCombinedEdits([0, 14])).toBe(false);
     expect(trustsCombinedEdits([0, 14, 5, 1])).toBe(true);
+  });
+
+  test('version lines: two-digit parts, no patch number; no version trusts nothing', () => {
+    expect(parsePatchelfVersion('patchelf 10.2')).toEqual([10, 2, 0]);
+    expect(parsePatchelfVersion('patchelf 0.14.10\n')).toEqual([0, 14, 10]);
+    expect(trustsCombinedEdits(undefined)).toBe(false);
+    expect(trustsCombinedEdits([0, 14, 5])).toBe(true);
+    expect(trustsCombinedEdits([0, 14, 4])).toBe(false);
+  });
+
+  test('calls: every edit in one call, or one call per edit', () => {
+    const edit = {
+      path: '/p.libs/liba-1.so',
+      soname: 'liba-1.so',
+      replaceNeeded: [['libb.so', 'libb-2.so'] as const],
+      rpath: ['$ORIGIN', '$ORIGIN/x'],
+    };
+    expect(patchelfCalls(edit, true)).toEqual([
+      [
+        'patchelf',
+        '--set-soname',
+        'liba-1.so',
+        '--replace-needed',
+        'libb.so',
+        'libb-2.so',
+        '--force-rpath',
+        '--set-rpath',
+        '$ORIGIN:$ORIGIN/x',
+        '/p.libs/liba-1.so',
+      ],
+    ]);
+    expect(patchelfCalls(edit, false)).toEqual([
+      ['patchelf', '--set-soname', 'liba-1.so', '/p.libs/liba-1.so'],
+      ['patchelf', '--replace-needed', 'libb.so', 'libb-2.so', '/p.libs/liba-1.so'],
+      ['patchelf', '--force-rpath', '--set-rpath', '$ORIGIN:$ORIGIN/x', '/p.libs/liba-1.so'],
+    ]);
+    expect(patchelfCalls({ path: '/a.so', replaceNeeded: [] }, true)).toEqual([]);
+    expect(
+      editMismatches(edit, {
+        soname: 'liba-1.so',
+        needed: ['libb-2.so'],
+        rpath: ['$ORIGIN', '$ORIGIN/x'],
+        runpath: [],
+      }),
+    ).toEqual([]);
+    expect(
+      editMismatches(edit, { needed: ['libb.so'], rpath: ['$ORIGIN'], runpath: ['/a', '/b'] }),
+    ).toEqual([
+      'SONAME is (none), not liba-1.so',
+      'still NEEDS libb.so',
+      'does not NEED libb-2.so',
+      'RPATH is $ORIGIN, not $ORIGIN:$ORIGIN/x',
+      'kept a RUNPATH /a:/b',
+    ]);
+    expect(
+      editMismatches(
+        { path: '/a.so', replaceNeeded: [] },
+        { soname: 'x', needed: [], rpath: [], runpath: [] },
+      ),
+    ).toEqual([]);
   });
 
   test('calls: only the edits asked for', () => {
