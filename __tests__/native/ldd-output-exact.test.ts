@@ -43,6 +43,14 @@ describe('parseLdd', () => {
   test('lines that only look alike give nothing', () => {
     for (const line of [
       'a b => not found',
+      'libx.so => not foundx',
+      'libx.so => /lib/x.so (0x1)x',
+      'libx.so => (0x1)x',
+      'a b => (0x12)',
+      'libx.so => (0x1) more',
+      'libx.so (0x1)x',
+      'Error loading shared library libm.so: x (needed by y)z',
+      'Error loading shared library libm.so: x (needed by y) z',
       'libx.so => not found here',
       'libx.so =>not found',
       'libx.so=> not found',

@@ -89,6 +89,15 @@ describe('platform-tag: manylinux', () => {
     expect((await choose([])).platform).toBe('manylinux_2_5_x86_64.manylinux1_x86_64');
   });
 
+  test('a 4-byte file with the ELF magic is read, and refused as too short', async () => {
+    const four = join(dir, 'four.so');
+    await writeFile(four, Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+    const error = await refusal([{ archivePath: 'pkg/four.so', sourcePath: four, size: 4 }]);
+    expect(error.message).toBe(
+      `${four}: not a valid ELF file: file is 4 bytes, too short for the 16-byte ELF identification`,
+    );
+  });
+
   test('libraries the wheel carries, by file name or SONAME, do not block it', async () => {
     const files = [
       await elf('pkg/_ext.so', { needed: ['libfoo.so.1', 'libbar-1a2b.so', 'libc.so.6'] }),
