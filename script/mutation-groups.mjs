@@ -223,6 +223,49 @@ export const MUTATION_GROUPS = {
     mutate: ['src/zip/zip-writer.ts'],
     tests: ['__tests__/zip/zip-writer-exact.test.ts'],
   },
+  glibc: {
+    mutate: ['src/native/glibc-target.ts', 'src/native/symbol-versions.ts'],
+    tests: [
+      '__tests__/native/glibc-target.test.ts',
+      '__tests__/native/glibc-target-exact.test.ts',
+      '__tests__/native/symbol-versions-exact.test.ts',
+    ],
+  },
+  // The policy table is all constants: every mutant is static and reruns the group's tests, so
+  // it gets the one light test that pins it.
+  policy: {
+    mutate: ['src/native/manylinux-policy.ts'],
+    tests: ['__tests__/native/manylinux-policy-exact.test.ts'],
+  },
+  bundleplan: {
+    mutate: ['src/native/bundle-plan.ts', 'src/native/library-filter.ts'],
+    tests: [
+      '__tests__/native/library-filter.test.ts',
+      '__tests__/native/bundle-plan-exact.test.ts',
+    ],
+  },
+  elf: {
+    mutate: [
+      'src/elf/reader.ts',
+      'src/elf/elf-input.ts',
+      'src/elf/elf-dynamic.ts',
+      'src/elf/elf-versions.ts',
+      'src/elf/elf-symbols.ts',
+    ],
+    tests: [
+      '__tests__/elf/reader-exact.test.ts',
+      '__tests__/elf/elf-dynamic-exact.test.ts',
+      '__tests__/elf/elf-versions-exact.test.ts',
+      '__tests__/elf/elf-bounds-exact.test.ts',
+    ],
+  },
+  loader: {
+    mutate: ['src/native/ldd-output.ts', 'src/native/manylinux-tag.ts'],
+    tests: [
+      '__tests__/native/ldd-output-exact.test.ts',
+      '__tests__/native/manylinux-tag-exact.test.ts',
+    ],
+  },
 };
 
 /** The group of this process (MUTATION_GROUP), or every group's files at once. */

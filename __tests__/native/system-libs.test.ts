@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { parseLdd } from '../../src/native/ldd.js';
+import { parseLdd } from '../../src/native/ldd-output.js';
 import { isSystemLibrary, SYSTEM_LIBRARIES } from '../../src/native/system-libs.js';
 import { gxx, run, tempDir } from '../elf/toolchain.js';
 

@@ -26,7 +26,8 @@ export class ElfInput {
   /** Yields a read after checking that the range lies inside the file. */
   *read(offset: number, length: number, what: string): Reads<Buffer> {
     const { size } = this;
-    if (offset < 0 || length < 0 || offset > size || length > size - offset) {
+    // An offset past the end fails the last test too (size - offset < 0 <= length).
+    if (offset < 0 || length < 0 || length > size - offset) {
       this.fail(`${what} (${length} bytes) extends past the end of the ${size}-byte file`, offset);
     }
     return yield { offset, length };

@@ -53,13 +53,13 @@ export function* elfSteps(file: string, size: number, options: ReadElfOptions = 
   if (!dyn) return info;
   info.dynamic = true;
   const tags = yield* readDynamic(elf, dyn);
-  const { verneed, verdef, versym } = tags.addresses;
+  const { verneed, verdef } = tags.addresses;
   if (tags.strings.length === 0 && verneed === undefined && verdef === undefined) return info;
   const view = new DynamicView(elf, segments, dyn, tags);
   yield* readNames(view, info);
   const byIndex = yield* readVersionNeeds(view, info);
   yield* readVersionDefs(view, info);
-  if (options.symbols && byIndex.size > 0 && versym !== undefined) {
+  if (options.symbols && byIndex.size > 0) {
     yield* nameSymbols(view, byIndex);
   }
   return info;
@@ -91,7 +91,8 @@ function* readHeader({ input, f, endian }: Elf): Reads<{
   const header = yield* input.read(0, cls === 32 ? 52 : 64, `${cls}-bit ELF header`);
   const type = TYPES[f.u16(header, 16)] ?? 'unknown';
   const machine = f.u16(header, 18);
-  const phoff = f.word(header, cls === 32 ? 28 : 32, cls === 32 ? 28 : 32);
+  const phoffAt = cls === 32 ? 28 : 32;
+  const phoff = f.word(header, phoffAt, phoffAt);
   const phentsize = f.u16(header, cls === 32 ? 42 : 54);
   const phnum = f.u16(header, cls === 32 ? 44 : 56);
   const info: ElfInfo = {
@@ -109,7 +110,10 @@ function* readHeader({ input, f, endian }: Elf): Reads<{
   };
   if (phnum === 0 || phoff === 0) return { info };
   if (phnum === PN_XNUM)
-    input.fail('extended program header numbering (e_phnum = 0xffff) is not supported', 56);
+    input.fail(
+      'extended program header numbering (e_phnum = 0xffff) is not supported',
+      cls === 32 ? 44 : 56,
+    );
   const minEntry = cls === 32 ? 32 : 56;
   if (phentsize < minEntry)
     input.fail(`program header entry size ${phentsize} is below ${minEntry}`, cls === 32 ? 42 : 54);

@@ -4,7 +4,7 @@
  * with the check that they landed.
  */
 import { posix } from 'node:path';
-import type { LddEntry } from './ldd.js';
+import type { LddEntry } from './ldd-output.js';
 import type { ElfInfo } from '../elf/reader.js';
 import {
   exclusionReason,
@@ -95,6 +95,7 @@ export function planBundle(input: BundlePlanInput): BundlePlan {
   const provided = new Map<string, string>();
   for (const file of input.files) {
     provided.set(posix.basename(file.path), file.path);
+    // Stryker disable next-line ConditionalExpression: an undefined key is never looked up
     if (file.info.soname) provided.set(file.info.soname, file.path);
   }
 
@@ -246,6 +247,7 @@ export function trustsCombinedEdits(version: readonly number[] | undefined): boo
   for (let i = 0; i < 3; i++) {
     const a = version[i] ?? 0;
     const b = PATCHELF_COMBINED_EDITS[i]!;
+    // Stryker disable next-line EqualityOperator: a !== b here, so a >= b is a > b
     if (a !== b) return a > b;
   }
   return true;

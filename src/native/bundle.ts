@@ -15,7 +15,7 @@ import { posix } from 'node:path';
 import { LibraryError } from '../base/errors.js';
 import type { Executor } from '../exec/executor.js';
 import type { Log } from '../log/log.js';
-import { STANDARD_LOADERS } from './ldd.js';
+import { STANDARD_LOADERS } from './ldd-output.js';
 import { queryLoader } from './loader-query.js';
 import {
   editMismatches,

@@ -30,6 +30,7 @@ const GLIBC_VERSION = /^(\d+)\.(\d+)$/;
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
+  // Stryker disable next-line EqualityOperator: one more round compares 0 with 0 and returns 0
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
@@ -42,12 +43,11 @@ export function findPolicy(name: string): ManylinuxPolicy | undefined {
   return MANYLINUX_POLICIES.find((p) => p.name === name || p.aliases.includes(name));
 }
 
-/** The newest published policy whose glibc is at most [major, minor]. */
-function policyAtOrBelow(major: number, minor: number): ManylinuxPolicy | undefined {
+/** The newest published policy whose glibc is at most `glibc` (X.Y). */
+function policyAtOrBelow(glibc: string): ManylinuxPolicy | undefined {
   let found: ManylinuxPolicy | undefined;
   for (const policy of MANYLINUX_POLICIES) {
-    const [pm, pn] = policy.glibc;
-    if (pm < major || (pm === major && pn <= minor)) found = policy;
+    if (compareVersions(policy.glibc.join('.'), glibc) <= 0) found = policy;
   }
   return found;
 }
@@ -100,8 +100,8 @@ export function parseTargetGlibc(raw: string): RuntimeTarget | undefined {
   if (major !== 2 || minor < 5 || minor > 99) {
     throw bad(value, `names glibc ${major}.${minor}; glibc versions are 2.5 to 2.99.`);
   }
-  const below = policyAtOrBelow(major, minor)!;
   const glibc = `${major}.${minor}`;
+  const below = policyAtOrBelow(glibc)!;
   const label = POLICY_NAME.test(value) ? `${value} (glibc ${glibc})` : `glibc ${glibc}`;
   return fromPolicy(below, label, glibc);
 }

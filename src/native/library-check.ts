@@ -6,7 +6,12 @@
 import { LibraryError } from '../base/errors.js';
 import type { Executor } from '../exec/executor.js';
 import type { Log } from '../log/log.js';
-import { MISSING_LIBRARY_FIX, type LddEntry, type LoaderView } from './ldd.js';
+import {
+  describeMissing,
+  MISSING_LIBRARY_FIX,
+  type LddEntry,
+  type LoaderView,
+} from './ldd-output.js';
 import { isPythonRuntimeLibrary } from './library-filter.js';
 import { queryLoader } from './loader-query.js';
 
@@ -18,13 +23,6 @@ export interface CheckLibrariesOptions {
   interpreter?: string;
   /** Names left out of the wheel by `exclude-libs`, so the error says the runtime must have them. */
   excluded?: (name: string) => boolean;
-}
-
-function describeMissing(entry: LddEntry, excluded?: (name: string) => boolean): string {
-  if (entry.missingVersion) return `${entry.name} (version ${entry.missingVersion} not found)`;
-  return excluded?.(entry.name)
-    ? `${entry.name} => not found (left out of the wheel by exclude-libs: the runtime must provide it)`
-    : `${entry.name} => not found`;
 }
 
 /**

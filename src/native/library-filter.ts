@@ -45,9 +45,9 @@ export function parseLibraryGlobs(lines: readonly string[]): LibraryGlob[] {
       if (c === '*') source += '.*';
       else if (c === '?') source += '.';
       else if (c === '[') {
+        // GLOB_CHARS admits no `!` and no backslash: the class is copied as it is.
         const end = pattern.indexOf(']', i + 1);
-        const body = pattern.slice(i + 1, end).replace(/^!/, '^');
-        source += `[${body.replace(/\\/g, '\\\\')}]`;
+        source += `[${pattern.slice(i + 1, end)}]`;
         i = end;
       } else source += c.replace(/[.+\-\]]/g, '\\$&');
     }

@@ -5,7 +5,7 @@
  * sides see, so the bundler reads, copies and patches everything on this machine.
  */
 import type { Executor } from '../exec/executor.js';
-import { loaderStatus, parseLdd, STANDARD_LOADERS, type LoaderView } from './ldd.js';
+import { loaderStatus, parseLdd, STANDARD_LOADERS, type LoaderView } from './ldd-output.js';
 
 const FILE = '@@ALGORITHMIA-FILE ';
 const COPY = '@@ALGORITHMIA-COPY ';

@@ -39,8 +39,8 @@ export async function chooseManylinuxPlatform(options: {
   for (const file of options.files) {
     if (file.size < 4 || !(await fileIsElf(file.sourcePath))) continue;
     const info = await readElf(file.sourcePath, { symbols: true });
+    // Its SONAME is carried through `soname` below (strictestPolicy adds every file's).
     carried.push(basename(file.archivePath));
-    if (info.soname) carried.push(info.soname);
     versioned.push({
       path: file.archivePath,
       // libpython and libpypy come with the interpreter that imports the wheel.
@@ -55,7 +55,8 @@ export async function chooseManylinuxPlatform(options: {
       `platform-tag: manylinux: the native files satisfy no manylinux policy: ${blockers.slice(0, 3).join('; ')}`,
       {
         input: 'platform-tag',
-        file: versioned[0]?.path,
+        // No ELF file satisfies manylinux_2_5: there is no policy to miss only with one.
+        file: versioned[0]!.path,
         details: blockers.join('\n'),
         fix: 'set bundle-libs: true to carry the libraries outside the policy, build on an older toolchain or in a manylinux image, or keep platform-tag: linux.',
       },

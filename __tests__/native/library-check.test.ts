@@ -1,7 +1,7 @@
 import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MISSING_LIBRARY_FIX, parseLdd } from '../../src/native/ldd.js';
+import { MISSING_LIBRARY_FIX, parseLdd } from '../../src/native/ldd-output.js';
 import { checkInstalledLibraries } from '../../src/native/library-check.js';
 import { readElf } from '../../src/elf/read-file.js';
 import { LibraryError } from '../../src/base/errors.js';

@@ -1,8 +1,8 @@
 /**
- * The loader's own view of an installed shared object, read from `ldd` (or `ld.so --list`)
- * output: which libraries it resolves, and which it cannot find. Pure: loader-query.ts asks.
+ * What `ldd` or `ld.so --list` printed, read without I/O: the libraries resolved or not found,
+ * what the output says about the object, and the line the user reads for a missing library.
+ * loader-query.ts asks the loader; library-check.ts and bundle.ts act on the answer.
  */
-
 export interface LddEntry {
   /** The name as the object asked for it (a NEEDED entry), or the loader's path. */
   name: string;
@@ -97,6 +97,14 @@ export function loaderStatus(output: string): LoaderStatus {
     return 'unsupported';
   }
   return 'dynamic';
+}
+
+/** One line of the missing-library error. */
+export function describeMissing(entry: LddEntry, excluded?: (name: string) => boolean): string {
+  if (entry.missingVersion) return `${entry.name} (version ${entry.missingVersion} not found)`;
+  return excluded?.(entry.name)
+    ? `${entry.name} => not found (left out of the wheel by exclude-libs: the runtime must provide it)`
+    : `${entry.name} => not found`;
 }
 
 export const MISSING_LIBRARY_FIX =
