@@ -1,6 +1,50 @@
-export const id = 745;
-export const ids = [745];
+export const id = 634;
+export const ids = [634];
 export const modules = {
+
+/***/ 75384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* unused harmony exports MemoryLog, formatBytes */
+/** Collects lines in memory; for tests and for code that must not print. */
+class MemoryLog {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    async group(name, fn) {
+        this.lines.push(`group: ${name}`);
+        return fn();
+    }
+    setSecret() { }
+}
+function formatDuration(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
 
 /***/ 53606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -199,7 +243,7 @@ class ByteTail {
 
 /***/ }),
 
-/***/ 20745:
+/***/ 96634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -212,8 +256,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 2 modules
-var dist = __webpack_require__(60925);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(73382);
 // EXTERNAL MODULE: ./src/base/errors.ts
 var base_errors = __webpack_require__(34758);
 // EXTERNAL MODULE: ./src/stage/license-patterns.ts
@@ -889,8 +933,8 @@ var progress_ticker = __webpack_require__(53606);
 var progress = __webpack_require__(74239);
 // EXTERNAL MODULE: ./src/publish/artifact/artifact-plan.ts
 var artifact_plan = __webpack_require__(14888);
-// EXTERNAL MODULE: ./src/publish/index/index-pages.ts
-var index_pages = __webpack_require__(61141);
+// EXTERNAL MODULE: ./src/publish/index/index-pages.ts + 1 modules
+var index_pages = __webpack_require__(14744);
 ;// CONCATENATED MODULE: ./src/pipeline/steps/verify-published-step.ts
 /** `verify-published`: runs after the S3 upload and the index update. */
 function verifyPublishedStep(inputs, consumer, 
@@ -1018,7 +1062,7 @@ function s3Step(inputs, log, s3, progressMs = progress/* PROGRESS_INTERVAL_MS */
             };
             // The wheel is out there now: a failure of the sidecars below still reports it.
             published?.(outputs);
-            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 41827));
+            const { alignWheelAcl, publishSidecars } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 49853));
             if (result.status === 'already-published') {
                 await alignWheelAcl(session, inputs, wheel.fileName, log);
             }
@@ -1033,7 +1077,7 @@ function s3IndexStep(inputs, s3) {
         name: 'Update S3 index',
         async run(wheel, log) {
             const [{ publishIndex }, { s3Target }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(469)]).then(__webpack_require__.bind(__webpack_require__, 94469)),
+                Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 47544)),
                 Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 1529)),
             ]);
             const session = await s3.open();
@@ -1045,7 +1089,7 @@ function s3IndexStep(inputs, s3) {
             log.info(`index updated: ${result.indexUrl} (${result.files.length} wheels of ${result.project})`);
             const unchanged = result.pages.filter((p) => p.status === 'unchanged').map((p) => p.key);
             if (unchanged.length) {
-                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 41827));
+                const { alignPageAcls } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(981), __webpack_require__.e(853)]).then(__webpack_require__.bind(__webpack_require__, 49853));
                 await alignPageAcls(session, inputs, unchanged, log);
             }
             return (0,index_pages/* indexOutputs */.$8)({
@@ -1078,8 +1122,8 @@ function publishersFor(inputs, env, log, consumer, s3) {
 var names = __webpack_require__(44295);
 // EXTERNAL MODULE: ./src/python/discover.ts
 var discover = __webpack_require__(74643);
-// EXTERNAL MODULE: ./src/inputs/project-version.ts + 9 modules
-var project_version = __webpack_require__(82381);
+// EXTERNAL MODULE: ./src/inputs/project-version.ts
+var project_version = __webpack_require__(66725);
 ;// CONCATENATED MODULE: ./src/elf/elf-format.ts
 // What an ELF file tells us, the reader's error, the magic and machine names (pure).
 
@@ -1292,7 +1336,8 @@ class ElfInput {
     /** Yields a read after checking that the range lies inside the file. */
     *read(offset, length, what) {
         const { size } = this;
-        if (offset < 0 || length < 0 || offset > size || length > size - offset) {
+        // An offset past the end fails the last test too (size - offset < 0 <= length).
+        if (offset < 0 || length < 0 || length > size - offset) {
             this.fail(`${what} (${length} bytes) extends past the end of the ${size}-byte file`, offset);
         }
         return yield { offset, length };
@@ -1544,14 +1589,14 @@ function* elfSteps(file, size, options = {}) {
         return info;
     info.dynamic = true;
     const tags = yield* readDynamic(elf, dyn);
-    const { verneed, verdef, versym } = tags.addresses;
+    const { verneed, verdef } = tags.addresses;
     if (tags.strings.length === 0 && verneed === undefined && verdef === undefined)
         return info;
     const view = new DynamicView(elf, segments, dyn, tags);
     yield* readNames(view, info);
     const byIndex = yield* readVersionNeeds(view, info);
     yield* readVersionDefs(view, info);
-    if (options.symbols && byIndex.size > 0 && versym !== undefined) {
+    if (options.symbols && byIndex.size > 0) {
         yield* nameSymbols(view, byIndex);
     }
     return info;
@@ -1580,7 +1625,8 @@ function* readHeader({ input, f, endian }) {
     const header = yield* input.read(0, cls === 32 ? 52 : 64, `${cls}-bit ELF header`);
     const type = TYPES[f.u16(header, 16)] ?? 'unknown';
     const machine = f.u16(header, 18);
-    const phoff = f.word(header, cls === 32 ? 28 : 32, cls === 32 ? 28 : 32);
+    const phoffAt = cls === 32 ? 28 : 32;
+    const phoff = f.word(header, phoffAt, phoffAt);
     const phentsize = f.u16(header, cls === 32 ? 42 : 54);
     const phnum = f.u16(header, cls === 32 ? 44 : 56);
     const info = {
@@ -1599,7 +1645,7 @@ function* readHeader({ input, f, endian }) {
     if (phnum === 0 || phoff === 0)
         return { info };
     if (phnum === PN_XNUM)
-        input.fail('extended program header numbering (e_phnum = 0xffff) is not supported', 56);
+        input.fail('extended program header numbering (e_phnum = 0xffff) is not supported', cls === 32 ? 44 : 56);
     const minEntry = cls === 32 ? 32 : 56;
     if (phentsize < minEntry)
         input.fail(`program header entry size ${phentsize} is below ${minEntry}`, cls === 32 ? 42 : 54);
@@ -1731,15 +1777,8 @@ async function nativeFiles(files) {
 
 // EXTERNAL MODULE: ./src/stage/stage.ts + 4 modules
 var stage = __webpack_require__(59736);
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/pipeline/tool-version.ts
-// The tool's version comes from package.json, inlined by the bundler (one source for the fact).
-
-/** This tool's version, written into each wheel's `Generator:` line and each receipt. */
-const TOOL_VERSION = package_namespaceObject.rE;
-const GENERATOR = `algorithmia-wheel ${TOOL_VERSION}`;
-
+// EXTERNAL MODULE: ./src/pipeline/tool-version.ts + 1 modules
+var tool_version = __webpack_require__(1339);
 // EXTERNAL MODULE: ./src/wheel/tags.ts
 var wheel_tags = __webpack_require__(24146);
 // EXTERNAL MODULE: ./src/wheel/top-level.ts
@@ -3167,7 +3206,7 @@ async function packSetupPyTree(options, date) {
         tag: options.wheelTag ?? tag,
         mtime: new Date(date * 1000),
         outputDir: options.pending,
-        generator: GENERATOR,
+        generator: tool_version/* GENERATOR */._,
         compressionLevel: options.compressionLevel,
     });
     return {
@@ -3218,8 +3257,158 @@ function packageNameOf(packages, distribution) {
     return packages.length === 1 ? packages[0] : distribution;
 }
 
-// EXTERNAL MODULE: ./src/publish/receipt.ts
-var receipt = __webpack_require__(34275);
+;// CONCATENATED MODULE: ./src/publish/receipt.ts
+/**
+ * The verification receipt: a JSON record of what was proven about one wheel, published beside
+ * it as `<wheel>.verification.json` (S3 key, workflow artifact, output `receipt`). Pure: the
+ * builder takes facts and returns bytes. Deterministic: no clock, no temporary paths, keys in a
+ * fixed order, arrays sorted, so the same inputs always give the same bytes (attestable).
+ */
+const RECEIPT_SCHEMA = 'https://github.com/algorithmiaio/wheel-maker/receipt/v1';
+const byName = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+/** The receipt as a JSON value, keys in their fixed order, arrays sorted. */
+function receiptObject(facts) {
+    return {
+        schema: RECEIPT_SCHEMA,
+        wheel: {
+            name: facts.wheel.fileName,
+            distribution: facts.distribution,
+            version: facts.version,
+            size: facts.wheel.size,
+            sha256: facts.wheel.sha256.toLowerCase(),
+            tags: [...facts.wheel.tags].sort(byName),
+        },
+        python: {
+            path: facts.python.path,
+            version: facts.python.version.join('.'),
+            implementation: facts.python.implementation,
+            abi: facts.python.abi,
+            pip: facts.python.pip,
+            glibc: facts.python.glibc,
+        },
+        image: facts.image
+            ? {
+                reference: facts.image.reference,
+                id: facts.image.id ?? null,
+                repoDigests: [...(facts.image.repoDigests ?? [])].sort(byName),
+            }
+            : null,
+        verification: {
+            install: 'passed',
+            imports: [...facts.imports]
+                .sort((a, b) => byName(a.module, b.module))
+                .map((entry) => ({ module: entry.module, from: entry.from, result: 'passed' })),
+            testCommand: facts.testCommand
+                ? { command: facts.testCommand.command, result: facts.testCommand.result }
+                : null,
+            places: (facts.places ?? []).map((place) => ({
+                where: place.where,
+                image: place.image
+                    ? { reference: place.image.reference, id: place.image.id ?? null }
+                    : null,
+                python: { path: place.python.path, version: place.python.version, pip: place.python.pip },
+                tagsAccepted: [...place.tagsAccepted].sort(byName),
+                result: place.result,
+            })),
+            nativeFiles: [...facts.nativeFiles]
+                .sort((a, b) => byName(a.path, b.path))
+                .map((file) => ({
+                path: file.path,
+                libraries: [...file.libraries]
+                    .sort((a, b) => byName(a.name, b.name))
+                    .map((lib) => ({ name: lib.name, path: lib.path ?? null })),
+                symbolVersions: Object.fromEntries(Object.entries(file.symbolVersions ?? {})
+                    .sort(([a], [b]) => byName(a, b))
+                    .map(([library, versions]) => [library, [...versions].sort(byName)])),
+            })),
+        },
+        build: {
+            tool: `${facts.tool.name} ${facts.tool.version}`,
+            sourceDateEpoch: facts.sourceDateEpoch,
+            commit: facts.commit ?? null,
+        },
+    };
+}
+/**
+ * The receipt's bytes: UTF-8 JSON, two-space indent, a final newline. Every string goes through
+ * `clean` (the run's redaction) before it is serialised: the receipt is published, and a test
+ * command may quote a secret; the bytes (and so their digest) are what gets written.
+ */
+function buildReceipt(facts, clean = (text) => text) {
+    const json = JSON.stringify(mapStrings(receiptObject(facts), clean), null, 2);
+    return Buffer.from(`${json}\n`);
+}
+/** A JSON value with every string (keys included) passed through `clean`. */
+function mapStrings(value, clean) {
+    if (typeof value === 'string')
+        return clean(value);
+    if (Array.isArray(value))
+        return value.map((item) => mapStrings(item, clean));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [clean(key), mapStrings(item, clean)]));
+    }
+    return value;
+}
+/** `imported vecmath from vecmath/__init__.py` lines (verify.ts) -> module and file. */
+function parseImportLines(lines) {
+    const out = [];
+    for (const line of lines) {
+        const match = /^imported (\S+) from (.+)$/.exec(line.trim());
+        if (match)
+            out.push({ module: match[1], from: match[2] });
+    }
+    return out;
+}
+/** A library path as the receipt shows it: inside the install target, relative to it. */
+function receiptLibraryPath(path, target) {
+    if (path === undefined)
+        return undefined;
+    const root = target.endsWith('/') ? target : `${target}/`;
+    return path.startsWith(root) ? `<target>/${path.slice(root.length)}` : path;
+}
+/** `glibc 2.36` (os.confstr) -> `2.36`; anything else -> null. */
+function parseGlibc(text) {
+    const match = /glibc\s+(\d+\.\d+(?:\.\d+)?)/i.exec(text);
+    return match ? match[1] : null;
+}
+/**
+ * `<engine> image inspect` JSON -> id and repo digests. Docker says `sha256:<hex>`, podman the bare
+ * hex of the same digest: the receipt always carries the `sha256:` form.
+ */
+function parseImageInspect(json) {
+    try {
+        const parsed = JSON.parse(json);
+        const first = Array.isArray(parsed) ? parsed[0] : undefined;
+        // Stryker disable next-line ConditionalExpression: without it, first.RepoDigests throws into the catch, which returns the same {}
+        if (!first)
+            return {};
+        const digests = Array.isArray(first.RepoDigests)
+            ? first.RepoDigests.filter((d) => typeof d === 'string')
+            : [];
+        return {
+            ...(typeof first.Id === 'string'
+                ? { id: /^[0-9a-f]{64}$/.test(first.Id) ? `sha256:${first.Id}` : first.Id }
+                : {}),
+            ...(digests.length ? { repoDigests: digests } : {}),
+        };
+    }
+    catch {
+        return {};
+    }
+}
+/** The job-summary lines for the receipt (Markdown). */
+function receiptSummaryMarkdown(fileName, receipt) {
+    const html = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return [
+        `<details><summary>Verification receipt (<code>${html(fileName)}</code>)</summary>`,
+        '',
+        `<pre>${html(receipt.toString('utf8').trimEnd())}</pre>`,
+        '',
+        '</details>',
+        '',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/source-date.ts
 
 /** 1980-01-01: the earliest time a zip entry can carry. */
@@ -3279,10 +3468,10 @@ async function writeReceipt(options) {
     const { inputs, executors, env, wheel, probe, log } = options;
     // The probe usually learned it already (one python start fewer); older probes did not.
     const glibc = probe.libc
-        ? (0,receipt/* parseGlibc */.z$)(probe.libc)
+        ? parseGlibc(probe.libc)
         : await executors.executor
             .run([probe.executable, '-E', '-s', '-c', LIBC_SCRIPT])
-            .then((libc) => (libc.exitCode === 0 ? (0,receipt/* parseGlibc */.z$)(libc.stdout) : null));
+            .then((libc) => (libc.exitCode === 0 ? parseGlibc(libc.stdout) : null));
     // The verification already asked the engine about the build's image when it ran there.
     let image = wheel.verifications?.find((place) => place.image && place.image.reference === inputs.container?.image)?.image;
     if (inputs.container && !image) {
@@ -3294,7 +3483,7 @@ async function writeReceipt(options) {
         ]);
         image = {
             reference: inputs.container.image,
-            ...(inspect.exitCode === 0 ? (0,receipt/* parseImageInspect */.jC)(inspect.stdout) : {}),
+            ...(inspect.exitCode === 0 ? parseImageInspect(inspect.stdout) : {}),
         };
     }
     const date = await resolveSourceDate(env, executors.host, inputs.workingDirectory);
@@ -3304,11 +3493,11 @@ async function writeReceipt(options) {
         path,
         symbolVersions: symbolVersions[path] ?? {},
         libraries: (resolved[path] ?? options.nativeReport.needed[path].map((name) => ({ name }))).map((lib) => {
-            const where = (0,receipt/* receiptLibraryPath */.bH)(lib.path, options.target);
+            const where = receiptLibraryPath(lib.path, options.target);
             return where === undefined ? { name: lib.name } : { name: lib.name, path: where };
         }),
     }));
-    const bytes = (0,receipt/* buildReceipt */.pi)({
+    const bytes = buildReceipt({
         wheel: wheel,
         distribution: wheel.distribution,
         version: wheel.version,
@@ -3322,12 +3511,12 @@ async function writeReceipt(options) {
         },
         ...(image ? { image } : {}),
         nativeFiles,
-        imports: (0,receipt/* parseImportLines */.YP)(options.importLines),
+        imports: parseImportLines(options.importLines),
         ...(inputs.testCommand
             ? { testCommand: { command: inputs.testCommand, result: 'passed' } }
             : {}),
         ...(wheel.verifications ? { places: wheel.verifications } : {}),
-        tool: { name: 'algorithmia-wheel', version: TOOL_VERSION },
+        tool: { name: 'algorithmia-wheel', version: tool_version/* TOOL_VERSION */.w },
         sourceDateEpoch: date.epoch,
         ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
     }, options.redact);
@@ -3464,7 +3653,8 @@ function isFamily(family) {
  * library the wheel itself carries (by SONAME) are not the runtime's business.
  */
 function findViolations(files, target) {
-    const carried = new Set(files.map((f) => f.soname).filter((s) => !!s));
+    // A file without a SONAME adds undefined, which no library name equals.
+    const carried = new Set(files.map((f) => f.soname));
     const out = [];
     for (const file of files) {
         for (const need of file.versionNeeds) {
@@ -3512,7 +3702,11 @@ function assertWithinTarget(files, target) {
         const key = `${v.path}\0${v.library}\0${v.family}`;
         const current = worst.get(key);
         if (!current ||
-            (0,glibc_target/* compareVersions */.Zy)((0,glibc_target/* splitVersion */.$J)(v.version).number ?? '0', (0,glibc_target/* splitVersion */.$J)(current.version).number ?? '0') > 0) {
+            (0,glibc_target/* compareVersions */.Zy)(
+            // Stryker disable next-line StringLiteral: '' compares as '0' (Number('') is 0)
+            (0,glibc_target/* splitVersion */.$J)(v.version).number ?? '0', 
+            // Stryker disable next-line StringLiteral: '' compares as '0' (Number('') is 0)
+            (0,glibc_target/* splitVersion */.$J)(current.version).number ?? '0') > 0) {
             worst.set(key, v);
         }
     }
@@ -3527,12 +3721,15 @@ function assertWithinTarget(files, target) {
 }
 /** The oldest manylinux policy whose versions and library list the files satisfy. */
 function strictestPolicy(files, options = {}) {
+    // A file without a SONAME adds undefined, which no NEEDED name equals.
     const carried = new Set([
+        // Stryker disable next-line ArrayDeclaration: an invented default name matches no NEEDED entry
         ...(options.carried ?? []),
-        ...files.map((f) => f.soname).filter((s) => !!s),
+        ...files.map((f) => f.soname),
     ]);
     // The loader belongs to the platform: no policy lists it, and every system has it.
     const libraries = new Set(files.flatMap((f) => f.needed).filter((n) => !carried.has(n) && !(0,system_libs/* isProgramLoader */.G0)(n)));
+    // Stryker disable next-line ArrayDeclaration: the table is never empty, so the loop sets it
     let blockers = [];
     for (const policy of manylinux_policy/* MANYLINUX_POLICIES */.X) {
         const outside = [...libraries].filter((l) => !policy.libraries.includes(l));
@@ -3565,10 +3762,11 @@ function overallHighest(maxima) {
         const i = manylinux_policy/* VERSION_FAMILIES */.q.indexOf(f);
         return i === -1 ? manylinux_policy/* VERSION_FAMILIES */.q.length : i;
     };
-    return [...best]
+    return ([...best]
+        // Stryker disable next-line EqualityOperator: the keys of a Map are never equal
         .sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : 1))
         .map(([, v]) => v)
-        .join(', ');
+        .join(', '));
 }
 /** Log lines: "pkg/_x.so: libc.so.6 GLIBC_2.34; libstdc++.so.6 GLIBCXX_3.4.26, CXXABI_1.3.9". */
 function describeLibraryMaxima(maxima) {
@@ -3631,9 +3829,8 @@ async function chooseManylinuxPlatform(options) {
         if (file.size < 4 || !(await fileIsElf(file.sourcePath)))
             continue;
         const info = await readElf(file.sourcePath, { symbols: true });
+        // Its SONAME is carried through `soname` below (strictestPolicy adds every file's).
         carried.push((0,external_node_path_.basename)(file.archivePath));
-        if (info.soname)
-            carried.push(info.soname);
         versioned.push({
             path: file.archivePath,
             // libpython and libpypy come with the interpreter that imports the wheel.
@@ -3646,7 +3843,8 @@ async function chooseManylinuxPlatform(options) {
     if (!policy) {
         throw new base_errors/* LibraryError */.oM(`platform-tag: manylinux: the native files satisfy no manylinux policy: ${blockers.slice(0, 3).join('; ')}`, {
             input: 'platform-tag',
-            file: versioned[0]?.path,
+            // No ELF file satisfies manylinux_2_5: there is no policy to miss only with one.
+            file: versioned[0].path,
             details: blockers.join('\n'),
             fix: 'set bundle-libs: true to carry the libraries outside the policy, build on an older toolchain or in a manylinux image, or keep platform-tag: linux.',
         });
@@ -3656,11 +3854,7 @@ async function chooseManylinuxPlatform(options) {
     return platform;
 }
 
-;// CONCATENATED MODULE: ./src/native/ldd.ts
-/**
- * The loader's own view of an installed shared object, read from `ldd` (or `ld.so --list`)
- * output: which libraries it resolves, and which it cannot find. Pure: loader-query.ts asks.
- */
+;// CONCATENATED MODULE: ./src/native/ldd-output.ts
 const NOT_FOUND = /^(\S+)\s+=>\s+not found\s*$/;
 const RESOLVED = /^(\S+)\s+=>\s+(\S.*?)\s+\(0x[0-9a-f]+\)\s*$/i;
 const NO_PATH = /^(\S+)\s+=>\s+\(0x[0-9a-f]+\)\s*$/i; // old glibc: "linux-vdso.so.1 =>  (0x...)"
@@ -3728,6 +3922,14 @@ function loaderStatus(output) {
         return 'unsupported';
     }
     return 'dynamic';
+}
+/** One line of the missing-library error. */
+function describeMissing(entry, excluded) {
+    if (entry.missingVersion)
+        return `${entry.name} (version ${entry.missingVersion} not found)`;
+    return excluded?.(entry.name)
+        ? `${entry.name} => not found (left out of the wheel by exclude-libs: the runtime must provide it)`
+        : `${entry.name} => not found`;
 }
 const MISSING_LIBRARY_FIX = "build those libraries statically into your extension, or stage them into the package and link with an $ORIGIN RPATH (-Wl,-rpath,'$ORIGIN/...'), or set the input bundle-libs: true to copy them into the wheel.";
 
@@ -3876,6 +4078,7 @@ function planBundle(input) {
     const provided = new Map();
     for (const file of input.files) {
         provided.set(external_node_path_.posix.basename(file.path), file.path);
+        // Stryker disable next-line ConditionalExpression: an undefined key is never looked up
         if (file.info.soname)
             provided.set(file.info.soname, file.path);
     }
@@ -4009,6 +4212,7 @@ function trustsCombinedEdits(version) {
     for (let i = 0; i < 3; i++) {
         const a = version[i] ?? 0;
         const b = PATCHELF_COMBINED_EDITS[i];
+        // Stryker disable next-line EqualityOperator: a !== b here, so a >= b is a > b
         if (a !== b)
             return a > b;
     }
@@ -4507,13 +4711,6 @@ async function inspectPackageElf(options) {
 
 
 
-function describeMissing(entry, excluded) {
-    if (entry.missingVersion)
-        return `${entry.name} (version ${entry.missingVersion} not found)`;
-    return excluded?.(entry.name)
-        ? `${entry.name} => not found (left out of the wheel by exclude-libs: the runtime must provide it)`
-        : `${entry.name} => not found`;
-}
 /**
  * Asks the loader about every installed shared object (paths as the executor sees them) and
  * throws a LibraryError listing, per file, the libraries the loader cannot find. Objects the
@@ -4785,7 +4982,7 @@ async function stageAndPack(ctx, options) {
             // The wheel waits beside the output folder until it is verified: a wheel that does not
             // import never lands where a later step could pick it up.
             outputDir: ctx.pending,
-            generator: GENERATOR,
+            generator: tool_version/* GENERATOR */._,
             compressionLevel: inputs.compressionLevel,
             // A line every 10 s on a long pack (a 409 MiB tree took 49 s), none on a short one.
             onProgress: (0,progress/* throttledProgress */.kl)('Packing', { bytes: files.reduce((sum, f) => sum + f.size, 0), files: files.length }, (line) => log.info(line), { intervalMs: ctx.progress.intervalMs }),
@@ -5151,7 +5348,7 @@ async function inspectImage(ctx, image) {
     const inspect = await ctx.executors.host.run([image.engine, 'image', 'inspect', image.reference]);
     return {
         reference: image.reference,
-        ...(inspect.exitCode === 0 ? (0,receipt/* parseImageInspect */.jC)(inspect.stdout) : {}),
+        ...(inspect.exitCode === 0 ? parseImageInspect(inspect.stdout) : {}),
     };
 }
 /** With several places, or a listed image, the error says in which one the wheel failed. */
@@ -5486,6 +5683,156 @@ async function runPipeline(inputs, deps) {
         }
         await closeWorkFolders(inputs, folders, succeeded, placed);
     }
+}
+
+
+/***/ }),
+
+/***/ 14744:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Hd: () => (/* binding */ flatPage),
+  nI: () => (/* binding */ indexKeys),
+  $8: () => (/* binding */ indexOutputs),
+  DB: () => (/* binding */ projectPage),
+  YW: () => (/* binding */ rootPage)
+});
+
+// UNUSED EXPORTS: indexSummaryMarkdown, parseWheelFileName
+
+;// CONCATENATED MODULE: ./src/publish/index/html.ts
+/** Text made safe inside HTML (element text and quoted attributes); pure. */
+function html_escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+
+// EXTERNAL MODULE: ./src/wheel/names.ts
+var wheel_names = __webpack_require__(44295);
+;// CONCATENATED MODULE: ./src/publish/index/index-pages.ts
+/**
+ * Pure rendering of the pip index published next to the wheels (no I/O):
+ *
+ * - a PEP 503 "simple" tree: `<prefix>simple/` lists the projects, `<prefix>simple/<project>/`
+ *   lists one project's wheels. Each page is stored twice, as `<dir>/` and `<dir>/index.html`,
+ *   so that a plain S3 REST endpoint answers the URL pip asks for (`.../simple/<project>/`) and
+ *   website hosting (index document) works too;
+ * - a flat page `<prefix>index.html` with every wheel, for `pip --find-links` (old pips too).
+ *
+ * Links are relative, so the pages work behind any host (S3, a custom endpoint, a CDN). Both
+ * stored names of a page resolve links against the same directory (`a/b/` and `a/b/index.html`
+ * have the base `a/b/`), so one body serves both. Rendering is deterministic (sorted, no dates):
+ * identical listings give identical bytes, which lets the writer skip pages that did not change.
+ */
+
+
+
+const SHA256 = /^[0-9a-f]{64}$/;
+/** Keys of the pages, given the normalized prefix (`''` or ending in `/`). */
+function indexKeys(prefix, project) {
+    return {
+        root: [`${prefix}simple/`, `${prefix}simple/index.html`],
+        project: [`${prefix}simple/${project}/`, `${prefix}simple/${project}/index.html`],
+        flat: `${prefix}index.html`,
+    };
+}
+/** Byte order, not locale order: the same set always renders the same page. */
+function byName(key) {
+    return (a, b) => Buffer.compare(Buffer.from(key(a)), Buffer.from(key(b)));
+}
+function unique(wheels) {
+    const seen = new Map();
+    for (const wheel of wheels)
+        seen.set(wheel.fileName, wheel);
+    return [...seen.values()].sort(byName((w) => w.fileName));
+}
+/** `<a>` to a wheel; `base` is the path from the page's directory to the wheels' directory. */
+function wheelLink(wheel, base) {
+    // pip takes the file name from the URL's last segment and unquotes it; S3 reads a raw `+`
+    // in a path as a space, so every reserved character is percent-encoded.
+    const sha256 = wheel.sha256?.toLowerCase();
+    const fragment = sha256 && SHA256.test(sha256) ? `#sha256=${sha256}` : '';
+    const href = `${base}${encodeURIComponent(wheel.fileName)}${fragment}`;
+    const attributes = [`href="${html_escapeHtml(href)}"`];
+    const metadata = wheel.metadataSha256?.toLowerCase();
+    if (metadata && SHA256.test(metadata)) {
+        // PEP 714 renamed PEP 658's attribute; pip < 23.3 reads only the old name: write both.
+        attributes.push(`data-dist-info-metadata="sha256=${metadata}"`);
+        attributes.push(`data-core-metadata="sha256=${metadata}"`);
+    }
+    if (wheel.requiresPython) {
+        attributes.push(`data-requires-python="${html_escapeHtml(wheel.requiresPython)}"`);
+    }
+    if (wheel.yanked !== undefined)
+        attributes.push(`data-yanked="${html_escapeHtml(wheel.yanked)}"`);
+    return `    <a ${attributes.join(' ')}>${html_escapeHtml(wheel.fileName)}</a><br>`;
+}
+function page(title, links) {
+    return [
+        '<!DOCTYPE html>',
+        '<html>',
+        '  <head>',
+        '    <meta charset="utf-8">',
+        // PEP 629: pip >= 21 reads the API version; older pips ignore it.
+        '    <meta name="pypi:repository-version" content="1.0">',
+        `    <title>${html_escapeHtml(title)}</title>`,
+        '  </head>',
+        '  <body>',
+        `    <h1>${html_escapeHtml(title)}</h1>`,
+        ...links,
+        '  </body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+/**
+ * The PEP 503 page of one project, stored at `<prefix>simple/<project>/` (and `.../index.html`):
+ * the wheels live two directories up, at `<prefix><file>`.
+ */
+function projectPage(name, wheels) {
+    const project = (0,wheel_names/* normalizeProjectName */.yz)(name);
+    return page(`Links for ${project}`, unique(wheels).map((wheel) => wheelLink(wheel, '../../')));
+}
+/** The PEP 503 root, stored at `<prefix>simple/` (and `.../index.html`): one link per project. */
+function rootPage(projects) {
+    const names = [...new Set(projects.map(wheel_names/* normalizeProjectName */.yz))].sort(byName((n) => n));
+    return page('Simple index', names.map((name) => {
+        const href = `${encodeURIComponent(name)}/`;
+        return `    <a href="${html_escapeHtml(href)}">${html_escapeHtml(name)}</a><br>`;
+    }));
+}
+/** Every wheel under the prefix, stored at `<prefix>index.html` beside them: `--find-links`. */
+function flatPage(wheels) {
+    return page('Wheels', unique(wheels).map((wheel) => wheelLink(wheel, '')));
+}
+/** What to paste into the algorithm's dependencies file. */
+function indexOutputs(options) {
+    return {
+        'index-url': options.indexUrl,
+        'index-requirement': `--extra-index-url ${options.indexUrl}\n${options.distribution}==${options.version}`,
+    };
+}
+/** A job-summary section (Markdown) showing the two lines of `index-requirement`. */
+function indexSummaryMarkdown(outputs) {
+    return [
+        `pip index: ${escapeHtml(outputs['index-url'])}`,
+        '',
+        'Or add these two lines to the dependencies file to install from the index. They do not ' +
+            'pin the file: with `--extra-index-url`, a wheel of the same version on another index ' +
+            '(PyPI) can be chosen instead, so prefer the line above:',
+        '',
+        '```',
+        outputs['index-requirement'],
+        '```',
+        '',
+    ].join('\n');
 }
 
 
