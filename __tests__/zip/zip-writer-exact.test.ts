@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BuildError } from '../../src/base/errors.js';
 import { readCentralDirectory } from '../../src/zip/zip-listing.js';
@@ -154,6 +154,20 @@ describe('ZipWriter, byte for byte', () => {
     expect(two.bytes.equals(one.bytes)).toBe(true);
     const inline = await write(entries, { concurrency: 0 });
     expect(inline.bytes.equals(one.bytes)).toBe(true);
+  });
+
+  it('carries the last 32 KiB of each chunk into the next as its dictionary', async () => {
+    // Random 16 KiB blocks repeated: without a dictionary each 1 MiB chunk would have to spell
+    // out its first block again (16 KiB of literals per chunk); with it, the chunks together are
+    // as small as one deflate stream of the whole file.
+    const block = Buffer.from(Array.from({ length: 16 * 1024 }, (_, i) => (i * 2654435761) >>> 24));
+    const data = Buffer.concat(Array.from({ length: 4 * 64 + 3 }, () => block));
+    const entries = [{ name: 'big/repeated.so', data, size: data.length, mode: 0o755 }];
+    const one = await write(entries, { concurrency: 1 });
+    expect(one.bytes.equals(await expected(one.path, one.bytes, entries, false))).toBe(true);
+    const whole = deflateRawSync(data, { level: 6 }).length;
+    // The whole archive: the deflated data plus about 150 bytes of records.
+    expect(one.bytes.length).toBeLessThanOrEqual(whole + 1024);
   });
 
   it('writes zip64 records when forced, and hashes an archive over 8 MiB while writing', async () => {
