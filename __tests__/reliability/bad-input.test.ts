@@ -747,12 +747,16 @@ describe.concurrent('bad input through the bundled action', () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
     expect(run.stdout).not.toContain('Unexpected failure');
     expect(run.outputs).toEqual({});
-    // A failed test-command (a verification) leaves its evidence in failed/, nothing else.
-    if (bad.input === 'test-command') expect(readdirSync(out)).toEqual(['failed']);
-    else expect(existsSync(out)).toBe(false);
-    // Nothing reached S3 or the artifact service, from this case or any other so far.
+    // A failed test-command (a verification) leaves its evidence in failed/, nothing else, and
+    // uploads that evidence as the artifact <wheel>-failed: evidence, not the wheel.
+    const names = () => artifacts.artifacts().map((a) => a.name);
+    if (bad.input === 'test-command') {
+      expect(readdirSync(out)).toEqual(['failed']);
+      expect(names()).toContain('tinypkg-1.0.0-py3-none-any.whl-failed');
+    } else expect(existsSync(out)).toBe(false);
+    // Nothing was published to S3 or as an artifact, from this case or any other so far.
     expect(proxy.requests).toEqual([]);
-    expect(artifacts.requests).toBe(0);
+    expect(names().filter((name) => !name.endsWith('-failed'))).toEqual([]);
   });
 });
 
@@ -830,11 +834,12 @@ describe.concurrent("the runner's files and folders, through the bundled action"
 });
 
 describe('after the whole table', () => {
-  it('nothing was written to S3 or the artifact service', async () => {
+  it('nothing was written to S3; the artifact service holds only the failed test evidence', async () => {
     expect(proxy.requests).toEqual([]);
     expect(await objectsInBucket()).toBe(0);
-    expect(artifacts.requests).toBe(0);
-    expect(artifacts.artifacts()).toEqual([]);
+    expect(artifacts.artifacts().map((a) => a.name)).toEqual([
+      'tinypkg-1.0.0-py3-none-any.whl-failed',
+    ]);
     console.log(`bad inputs tried: ${CASES.length + RUNNER_CASES.length}`);
   });
 });
