@@ -3,7 +3,7 @@
 // and each entry's data inflates to its bytes. Small, batched, chunked, empty, file-backed and
 // zip64 entries; the size-change refusals word for word; the digest; finish and abort.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -199,6 +199,8 @@ describe('ZipWriter refusals', () => {
       [100, 101, 0, 100],
       [299_999, 300_000, 1, 299_999],
       [300_010, 300_000, 1, 300_001],
+      // Grown past its last chunk: the last read asks only for what was staged.
+      [(1 << 20) + 100_010, (1 << 20) + 100_000, 1, (1 << 20) + 100_001],
     ] as const) {
       writeFileSync(path, pattern(actual, actual));
       const writer = new ZipWriter(join(dir, `${made++}.zip`), {
@@ -257,6 +259,52 @@ describe('ZipWriter refusals', () => {
       await writer.abort();
       await expect(writer.add(small('late', 'x'))).rejects.toThrow('ZipWriter.add after finish');
     }
+  });
+
+  it('a failed write reaches the next add, and a big first entry on a full disk fails, not hangs', async () => {
+    for (const concurrency of [0, 1]) {
+      const writer = new ZipWriter('/dev/full', { mtime: MTIME, level: 6, concurrency });
+      // The first small entry is only read: its header write fails in the writer, after.
+      await writer.add(small('first', 'x'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await expect(writer.add(small('second', 'y'))).rejects.toMatchObject({ code: 'ENOSPC' });
+      await writer.abort();
+    }
+    // Eight chunks through two slots: the writer fails on the first header while the entry
+    // waits for a slot; the wait ends with the failure.
+    const writer = new ZipWriter('/dev/full', { mtime: MTIME, level: 6, concurrency: 1 });
+    const big = pattern(8 << 20, 5);
+    await expect(
+      writer.add({ name: 'big', data: big, size: big.length, mode: 0o644 }),
+    ).rejects.toMatchObject({ code: 'ENOSPC' });
+    await writer.abort();
+  });
+
+  it('leaves no file open: staged files after each add, the archive after finish or abort', async () => {
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const files = [0, 1, 2].map((i) => {
+      const path = join(dir, `fd-${i}.bin`);
+      writeFileSync(path, pattern(1000 + i * 400_000, i));
+      return { name: `fd/${i}`, path, size: 1000 + i * 400_000, mode: 0o644 };
+    });
+    const before = openFiles();
+    const finished = new ZipWriter(join(dir, `${made++}.zip`), {
+      mtime: MTIME,
+      level: 6,
+      concurrency: 0,
+    });
+    for (const file of files) await finished.add(file);
+    expect(openFiles()).toBe(before + 1); // the archive itself
+    await finished.finish();
+    expect(openFiles()).toBe(before);
+    const aborted = new ZipWriter(join(dir, `${made++}.zip`), {
+      mtime: MTIME,
+      level: 6,
+      concurrency: 0,
+    });
+    await aborted.add(files[0]!);
+    await aborted.abort();
+    expect(openFiles()).toBe(before);
   });
 
   it('aborts with an unsent batch: the file is closed, nothing more is written', async () => {
