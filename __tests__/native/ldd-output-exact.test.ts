@@ -1,6 +1,13 @@
 /** What ldd and `ld.so --list` print, read word for word (no process started). */
 import { describe, expect, test } from 'vitest';
-import { describeMissing, loaderStatus, parseLdd } from '../../src/native/ldd-output.js';
+import { existsSync } from 'node:fs';
+import {
+  describeMissing,
+  loaderStatus,
+  MISSING_LIBRARY_FIX,
+  parseLdd,
+  STANDARD_LOADERS,
+} from '../../src/native/ldd-output.js';
 
 describe('parseLdd', () => {
   test('each line form, with the spacing ldd really uses and wider', () => {
@@ -116,5 +123,31 @@ describe('what the output says and whether the command ran', () => {
     expect(
       describeMissing({ name: 'libcuda.so.1', notFound: true, missingVersion: 'C_1' }, excluded),
     ).toBe('libcuda.so.1 (version C_1 not found)');
+  });
+});
+
+describe('the program loaders and the fix, word for word', () => {
+  // The ABI's PT_INTERP of each machine: glibc's (sysdeps/unix/sysv/linux/*/shlib-versions, the
+  // ld.so names its ports install) then musl's (/lib/ld-musl-<arch>.so.1).
+  test('STANDARD_LOADERS names glibc and musl loader paths per machine', () => {
+    expect(STANDARD_LOADERS).toEqual({
+      x86_64: ['/lib64/ld-linux-x86-64.so.2', '/lib/ld-musl-x86_64.so.1'],
+      i386: ['/lib/ld-linux.so.2', '/lib/ld-musl-i386.so.1'],
+      aarch64: ['/lib/ld-linux-aarch64.so.1', '/lib/ld-musl-aarch64.so.1'],
+      arm: ['/lib/ld-linux-armhf.so.3', '/lib/ld-linux.so.3', '/lib/ld-musl-armhf.so.1'],
+      ppc64le: ['/lib64/ld64.so.2', '/lib/ld-musl-powerpc64le.so.1'],
+      ppc64: ['/lib64/ld64.so.1'],
+      s390x: ['/lib/ld64.so.1', '/lib/ld-musl-s390x.so.1'],
+      riscv64: ['/lib/ld-linux-riscv64-lp64d.so.1', '/lib/ld-musl-riscv64.so.1'],
+      loongarch64: ['/lib64/ld-linux-loongarch-lp64d.so.1'],
+    });
+    // And this machine's own loader is the first x86_64 one.
+    expect(existsSync(STANDARD_LOADERS.x86_64![0]!)).toBe(true);
+  });
+
+  test('MISSING_LIBRARY_FIX gives the three ways out', () => {
+    expect(MISSING_LIBRARY_FIX).toBe(
+      "build those libraries statically into your extension, or stage them into the package and link with an $ORIGIN RPATH (-Wl,-rpath,'$ORIGIN/...'), or set the input bundle-libs: true to copy them into the wheel.",
+    );
   });
 });
