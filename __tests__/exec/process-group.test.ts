@@ -114,6 +114,22 @@ describe('runInGroup', () => {
     // It was not stopped: only its pipes were closed (the runner ends leftovers with the job).
     expect(alive(bg!)).toBe(true);
   });
+
+  it('waits for output still arriving after the command exited: its end holds the error', async () => {
+    // Output that keeps coming after the exit (a slow drain on a loaded machine, or a process
+    // still finishing its last lines) is read to its end, not cut at the grace period.
+    const result = await runInGroup(
+      [
+        'sh',
+        '-c',
+        '(for i in 1 2 3 4 5 6 7 8; do echo tick $i; sleep 0.1; done; echo last-words >&2) & exit 3',
+      ],
+      { env, cwd: dir, closeGraceMs: 300 },
+    );
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout.trim().split('\n')).toHaveLength(8);
+    expect(result.stderr).toBe('last-words\n');
+  });
 });
 
 describe('LocalExecutor with a signal', () => {

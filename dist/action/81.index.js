@@ -462,8 +462,10 @@ function runInGroup(argv, options) {
         }
         // A log slower than the command holds the pipe (the command waits), not our memory.
         let paused = 0;
+        let arrived = 0;
         const forward = (source, tail) => {
             source?.on('data', (chunk) => {
+                arrived += 1;
                 tail.push(chunk);
                 if (options.echo && !options.echo.write(chunk)) {
                     paused += 1;
@@ -487,12 +489,13 @@ function runInGroup(argv, options) {
         });
         child.on('exit', (code, signal) => {
             exitCode = code ?? 128 + (signal ? (external_node_os_.constants.signals[signal] ?? 1) : 1);
-            // The command is done; a background process holding its pipes must not keep us waiting
-            // (but output still on its way to a slow log is waited for: it holds the error's tail).
-            const grace = () => {
-                timers.push(setTimeout(() => (paused > 0 ? grace() : finish(result(exitCode))), closeGraceMs));
+            // The command is done; a background process holding its pipes silently must not keep us
+            // waiting. Output still arriving, or waiting for a slow log, is waited for: its end holds
+            // the error's tail (a loaded machine can take seconds to drain the last of a huge output).
+            const grace = (seen) => {
+                timers.push(setTimeout(() => (paused > 0 || arrived !== seen ? grace(arrived) : finish(result(exitCode))), closeGraceMs));
             };
-            grace();
+            grace(arrived);
         });
         child.on('close', () => finish(result(exitCode ?? 1)));
     });
