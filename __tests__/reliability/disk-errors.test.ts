@@ -117,6 +117,28 @@ describe('a full output-dir (1 MiB tmpfs)', () => {
   });
 });
 
+describe('a full output-dir when a failed verification keeps its evidence', () => {
+  it('warns naming failed/, claims no evidence, and leaves no partial copy', async () => {
+    const disk = mountTmpfs('size=1m');
+    // The wheel (~600 kB) fits; its copy into failed/ does not.
+    const ws = packageWith(600_000);
+    writeFileSync(join(ws, 'tinypkg', '__init__.py'), 'raise ImportError("broken on purpose")\n');
+    const out = join(disk, 'dist');
+    const run = await runBundledAction(inputs(ws, out), { GITHUB_WORKSPACE: ws });
+    const message = oneError(run.stdout);
+    console.log(`the user sees: ${message}`);
+    expect(message).toContain('broken on purpose');
+    expect(message).not.toContain('are in');
+    const warnings = run.stdout.split('\n').filter((line) => line.startsWith('::warning'));
+    expect(warnings.join('\n')).toContain(
+      `Could not keep the failed verification's files in ${join(out, 'failed')}`,
+    );
+    expect(warnings.join('\n')).toContain('ENOSPC');
+    expect(run.status).toBe(1);
+    expect(existsSync(join(out, 'failed'))).toBe(false);
+  });
+});
+
 describe("a full disk under the runner's output file", () => {
   it('GITHUB_OUTPUT: a named error (not "Unexpected failure"), the variable and the fix', async () => {
     const disk = mountTmpfs('size=64k');

@@ -4949,14 +4949,19 @@ async function keepFailureEvidence(error, evidence) {
     const folder = (0,external_node_path_.join)(evidence.outputDir, FAILED_FOLDER);
     const redactor = redact/* Redactor */.pO.fromEnvironment(evidence.env);
     const files = [(0,external_node_path_.basename)(evidence.wheelPath), 'pip.log', 'traceback.txt'].map((f) => (0,external_node_path_.join)(folder, f));
+    let made;
     try {
-        await (0,promises_.mkdir)(folder, { recursive: true });
+        made = await (0,promises_.mkdir)(folder, { recursive: true });
         await (0,promises_.copyFile)(evidence.wheelPath, files[0]);
         await (0,promises_.writeFile)(files[1], redactor.redact(evidence.pipLog));
         await (0,promises_.writeFile)(files[2], redactor.redact(evidence.traceback));
     }
     catch (writeError) {
-        evidence.log.warning(`Could not keep the failed verification's files in ${folder}: ${String(writeError)}`);
+        // A half-written copy (a full disk) is no evidence: take back what this call wrote.
+        await (made === undefined
+            ? Promise.all(files.map((file) => (0,promises_.rm)(file, { force: true })))
+            : (0,promises_.rm)(made, { recursive: true, force: true })).catch(() => undefined);
+        evidence.log.warning(`Could not keep the failed verification's files in ${folder} (nothing was left there): ${String(writeError)}`);
         return error;
     }
     evidence.log.info(`The unverified wheel, pip's log and the traceback are kept in ${folder}`);

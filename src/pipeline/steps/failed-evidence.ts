@@ -3,7 +3,7 @@
 // Every text is redacted like the log; nothing here is ever published to S3. With artifact
 // publishing on, the folder also goes up as its own artifact, `<artifact-name>-failed`: evidence
 // for the user to download, never the wheel's artifact.
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CancelledError, UserError } from '../../base/errors.js';
 import type { Log } from '../../log/log.js';
@@ -45,14 +45,21 @@ export async function keepFailureEvidence(
   const files = [basename(evidence.wheelPath), 'pip.log', 'traceback.txt'].map((f) =>
     join(folder, f),
   );
+  let made: string | undefined;
   try {
-    await mkdir(folder, { recursive: true });
+    made = await mkdir(folder, { recursive: true });
     await copyFile(evidence.wheelPath, files[0]!);
     await writeFile(files[1]!, redactor.redact(evidence.pipLog));
     await writeFile(files[2]!, redactor.redact(evidence.traceback));
   } catch (writeError) {
+    // A half-written copy (a full disk) is no evidence: take back what this call wrote.
+    await (
+      made === undefined
+        ? Promise.all(files.map((file) => rm(file, { force: true })))
+        : rm(made, { recursive: true, force: true })
+    ).catch(() => undefined);
     evidence.log.warning(
-      `Could not keep the failed verification's files in ${folder}: ${String(writeError)}`,
+      `Could not keep the failed verification's files in ${folder} (nothing was left there): ${String(writeError)}`,
     );
     return error;
   }
