@@ -385,6 +385,8 @@ function wrongFileError(options) {
 
 
 
+/** Each read's upper bound, and pip's for its whole download. */
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 const ISOLATED_ENV = { PIP_CONFIG_FILE: '/dev/null', PYTHONNOUSERSITE: '1', PIP_NO_INPUT: '1' };
 function verify_published_secrets() {
     return ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
@@ -408,6 +410,18 @@ function pipFailed(options, what, result) {
         ]),
     });
 }
+function pipTimedOut(options, line, timeoutMs, result) {
+    return new errors/* PublishError */.S1(`The platform's pip (${options.python}) did not finish fetching "${line}" within ` +
+        `${Math.round(timeoutMs / 1000)} s and was stopped, with every process it started.`, {
+        input: 'verify-published',
+        fix: 'our own read of the wheel finished in time, so look at what stands between pip and the ' +
+            'bucket (a proxy in HTTP_PROXY/HTTPS_PROXY, a CDN in front of the endpoint). The object ' +
+            'stays published; re-running re-checks it.',
+        details: (0,redact/* redactText */.Rd)((0,text_tail/* lastLines */.w$)(`${result.stdout}\n${result.stderr}`, 30), verify_published_secrets(), [
+            redact/* AWS_ACCESS_KEY_ID */.Fb,
+        ]),
+    });
+}
 /**
  * Lets the platform's pip choose and fetch a file for `source` into a fresh folder, then proves
  * the file it chose is the published wheel (name and sha256). Returns its path and pip's log.
@@ -419,11 +433,15 @@ async function proveChoice(options, line, source, location) {
     await (0,promises_.mkdir)(dest, { recursive: true });
     await (0,promises_.mkdir)(cwd, { recursive: true });
     const argv = consumerDownloadArgv({ python: options.python, dest, source });
-    const result = await options.executor.run(argv, { cwd, env: ISOLATED_ENV });
+    // pip's own socket timeout never ends a server that drips a byte every few seconds.
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const result = await options.executor.run(argv, { cwd, env: ISOLATED_ENV, timeoutMs });
     const pipLog = `${result.stdout}\n${result.stderr}`;
     for (const text of pipLog.split('\n'))
         if (text.trim())
             log.debug(`pip: ${text}`);
+    if (result.timedOut)
+        throw pipTimedOut(options, line, timeoutMs, result);
     const files = (await (0,promises_.readdir)(dest)).sort();
     if (result.exitCode !== 0 || files.length !== 1)
         throw pipFailed(options, line, result);
@@ -456,7 +474,7 @@ async function verifyPublished(options) {
     });
     const key = (0,s3_plan/* s3Key */.Aw)(options.prefix, wheel.fileName);
     const url = locate(key);
-    const timeoutMs = options.timeoutMs ?? 5 * 60_000;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const target = {
         bucket: options.bucket,
         prefix: options.prefix,

@@ -53,7 +53,7 @@ export interface VerifyPublishedOptions extends S3ClientOptions {
   log: Log;
   /** The run's cancellation: a cancelled read ends in the run's CancelledError. */
   signal?: AbortSignal;
-  /** Upper bound for each HTTP read (default 5 minutes). */
+  /** Upper bound for each HTTP read and for pip's download (default 5 minutes). */
   timeoutMs?: number;
 }
 
@@ -67,6 +67,9 @@ export interface VerifyPublishedResult {
   /** The line proven to install exactly the published file. */
   provenLine: string;
 }
+
+/** Each read's upper bound, and pip's for its whole download. */
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
 const ISOLATED_ENV = { PIP_CONFIG_FILE: '/dev/null', PYTHONNOUSERSITE: '1', PIP_NO_INPUT: '1' };
 
@@ -98,6 +101,28 @@ function pipFailed(options: VerifyPublishedOptions, what: string, result: ExecRe
   );
 }
 
+function pipTimedOut(
+  options: VerifyPublishedOptions,
+  line: string,
+  timeoutMs: number,
+  result: ExecResult,
+) {
+  return new PublishError(
+    `The platform's pip (${options.python}) did not finish fetching "${line}" within ` +
+      `${Math.round(timeoutMs / 1000)} s and was stopped, with every process it started.`,
+    {
+      input: 'verify-published',
+      fix:
+        'our own read of the wheel finished in time, so look at what stands between pip and the ' +
+        'bucket (a proxy in HTTP_PROXY/HTTPS_PROXY, a CDN in front of the endpoint). The object ' +
+        'stays published; re-running re-checks it.',
+      details: redactText(lastLines(`${result.stdout}\n${result.stderr}`, 30), secrets(), [
+        AWS_ACCESS_KEY_ID,
+      ]),
+    },
+  );
+}
+
 /**
  * Lets the platform's pip choose and fetch a file for `source` into a fresh folder, then proves
  * the file it chose is the published wheel (name and sha256). Returns its path and pip's log.
@@ -114,9 +139,12 @@ async function proveChoice(
   await mkdir(dest, { recursive: true });
   await mkdir(cwd, { recursive: true });
   const argv = consumerDownloadArgv({ python: options.python, dest, source });
-  const result = await options.executor.run(argv, { cwd, env: ISOLATED_ENV });
+  // pip's own socket timeout never ends a server that drips a byte every few seconds.
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const result = await options.executor.run(argv, { cwd, env: ISOLATED_ENV, timeoutMs });
   const pipLog = `${result.stdout}\n${result.stderr}`;
   for (const text of pipLog.split('\n')) if (text.trim()) log.debug(`pip: ${text}`);
+  if (result.timedOut) throw pipTimedOut(options, line, timeoutMs, result);
   const files = (await readdir(dest)).sort();
   if (result.exitCode !== 0 || files.length !== 1) throw pipFailed(options, line, result);
   const path = join(dest, files[0]!);
@@ -154,7 +182,7 @@ export async function verifyPublished(
     });
   const key = s3Key(options.prefix, wheel.fileName);
   const url = locate(key);
-  const timeoutMs = options.timeoutMs ?? 5 * 60_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const target: ReadTarget = {
     bucket: options.bucket,
     prefix: options.prefix,
