@@ -5349,19 +5349,47 @@ async function openWorkFolders(inputs, env, outputDirExisted) {
  * holds what it moved or wrote there (the wheel, its receipt) when it failed before publishing.
  */
 async function closeWorkFolders(inputs, folders, succeeded, placed = []) {
-    if (!succeeded) {
-        for (const file of placed)
-            await (0,promises_.rm)(file, { force: true }).catch(() => undefined);
+    const plan = removalPlan(inputs, folders, succeeded, placed);
+    for (const file of plan.files)
+        await (0,promises_.rm)(file, { force: true }).catch(() => undefined);
+    for (const tree of plan.trees) {
+        await (0,promises_.rm)(tree, { recursive: true, force: true }).catch(() => undefined);
     }
-    await (0,promises_.rm)(folders.pending, { recursive: true, force: true }).catch(() => undefined);
-    await (0,promises_.rm)(folders.work, { recursive: true, force: true }).catch(() => undefined);
-    // Not even the folder, if this run made it.
-    if (!succeeded && !folders.outputDirExisted) {
-        await (0,promises_.rmdir)(inputs.outputDir).catch(() => undefined);
-    }
+    if (plan.emptyFolder)
+        await (0,promises_.rmdir)(plan.emptyFolder).catch(() => undefined);
+}
+/** closeWorkFolders for a run that did not end (see early-exit.ts): the same removals, at once. */
+function closeWorkFoldersSync(inputs, folders, placed) {
+    const plan = removalPlan(inputs, folders, false, placed);
+    const attempt = (fn) => {
+        try {
+            fn();
+        }
+        catch {
+            // best effort while the process ends
+        }
+    };
+    for (const file of plan.files)
+        attempt(() => (0,external_node_fs_.rmSync)(file, { force: true }));
+    for (const tree of plan.trees)
+        attempt(() => (0,external_node_fs_.rmSync)(tree, { recursive: true, force: true }));
+    if (plan.emptyFolder)
+        attempt(() => (0,external_node_fs_.rmdirSync)(plan.emptyFolder));
+}
+/** What closing the folders removes: files, whole trees, then a folder only if empty. Pure. */
+function removalPlan(inputs, folders, succeeded, placed) {
+    return {
+        files: succeeded ? [] : [...placed],
+        trees: [folders.pending, folders.work],
+        // Not even output-dir itself, if this run made it.
+        ...(!succeeded && !folders.outputDirExisted ? { emptyFolder: inputs.outputDir } : {}),
+    };
 }
 
+// EXTERNAL MODULE: ./src/pipeline/early-exit.ts
+var early_exit = __webpack_require__(85558);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -5437,6 +5465,8 @@ async function runPipeline(inputs, deps) {
     let succeeded = false;
     // What this run put in output-dir before publishing: removed again if it fails before then.
     const placed = [];
+    // Should the process end before the `finally` below runs, the folders still go.
+    const forget = (0,early_exit/* onEarlyExit */.B)(() => closeWorkFoldersSync(inputs, folders, placed));
     try {
         await executors.prepare();
         if (inputs.buildCommand)
@@ -5520,6 +5550,7 @@ async function runPipeline(inputs, deps) {
                 .catch((e) => log.warning(`hand-back failed: ${String(e)}`));
         }
         await closeWorkFolders(inputs, folders, succeeded, placed);
+        forget();
     }
 }
 

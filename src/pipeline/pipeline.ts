@@ -21,7 +21,14 @@ import { timedGroup, type StepContext } from './step-context.js';
 import type { AfterVerifyStep, VerifiedWheel } from './verified-wheel.js';
 import { runVerifyStep } from './steps/verify-step.js';
 import { createVerifyPlaces } from './verify-places.js';
-import { checkUserFolders, closeWorkFolders, openWorkFolders, tempRootOf } from './work-folders.js';
+import {
+  checkUserFolders,
+  closeWorkFolders,
+  closeWorkFoldersSync,
+  openWorkFolders,
+  tempRootOf,
+} from './work-folders.js';
+import { onEarlyExit } from './early-exit.js';
 
 export type { AfterVerifyStep, VerifiedWheel };
 
@@ -111,6 +118,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   let succeeded = false;
   // What this run put in output-dir before publishing: removed again if it fails before then.
   const placed: string[] = [];
+  // Should the process end before the `finally` below runs, the folders still go.
+  const forget = onEarlyExit(() => closeWorkFoldersSync(inputs, folders, placed));
   try {
     await executors.prepare();
     if (inputs.buildCommand) await ctx.timed('Build', () => runBuild(ctx));
@@ -203,5 +212,6 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         .catch((e: unknown) => log.warning(`hand-back failed: ${String(e)}`));
     }
     await closeWorkFolders(inputs, folders, succeeded, placed);
+    forget();
   }
 }

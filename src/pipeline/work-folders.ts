@@ -1,6 +1,6 @@
 // The folders of a run: the user's folders checked before anything runs, this run's temp folder,
 // the pending folder beside output-dir where the wheel waits until verified, and their removal.
-import { constants } from 'node:fs';
+import { constants, rmdirSync, rmSync } from 'node:fs';
 import { access, mkdir, mkdtemp, rm, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -103,13 +103,44 @@ export async function closeWorkFolders(
   succeeded: boolean,
   placed: readonly string[] = [],
 ): Promise<void> {
-  if (!succeeded) {
-    for (const file of placed) await rm(file, { force: true }).catch(() => undefined);
+  const plan = removalPlan(inputs, folders, succeeded, placed);
+  for (const file of plan.files) await rm(file, { force: true }).catch(() => undefined);
+  for (const tree of plan.trees) {
+    await rm(tree, { recursive: true, force: true }).catch(() => undefined);
   }
-  await rm(folders.pending, { recursive: true, force: true }).catch(() => undefined);
-  await rm(folders.work, { recursive: true, force: true }).catch(() => undefined);
-  // Not even the folder, if this run made it.
-  if (!succeeded && !folders.outputDirExisted) {
-    await rmdir(inputs.outputDir).catch(() => undefined);
-  }
+  if (plan.emptyFolder) await rmdir(plan.emptyFolder).catch(() => undefined);
+}
+
+/** closeWorkFolders for a run that did not end (see early-exit.ts): the same removals, at once. */
+export function closeWorkFoldersSync(
+  inputs: Inputs,
+  folders: WorkFolders,
+  placed: readonly string[],
+): void {
+  const plan = removalPlan(inputs, folders, false, placed);
+  const attempt = (fn: () => void): void => {
+    try {
+      fn();
+    } catch {
+      // best effort while the process ends
+    }
+  };
+  for (const file of plan.files) attempt(() => rmSync(file, { force: true }));
+  for (const tree of plan.trees) attempt(() => rmSync(tree, { recursive: true, force: true }));
+  if (plan.emptyFolder) attempt(() => rmdirSync(plan.emptyFolder!));
+}
+
+/** What closing the folders removes: files, whole trees, then a folder only if empty. Pure. */
+export function removalPlan(
+  inputs: Inputs,
+  folders: WorkFolders,
+  succeeded: boolean,
+  placed: readonly string[],
+): { files: string[]; trees: string[]; emptyFolder?: string } {
+  return {
+    files: succeeded ? [] : [...placed],
+    trees: [folders.pending, folders.work],
+    // Not even output-dir itself, if this run made it.
+    ...(!succeeded && !folders.outputDirExisted ? { emptyFolder: inputs.outputDir } : {}),
+  };
 }

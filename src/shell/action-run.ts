@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { appendFileSync } from 'node:fs';
 import { ActionsLog } from '../log/actions-log.js';
 import { cancelOnSignals } from './cancel.js';
 import { errorMessage, RunnerError, UserError } from '../base/errors.js';
@@ -9,6 +10,7 @@ import { Redactor } from '../log/redact.js';
 import { RedactingStream } from '../log/redact-stream.js';
 import { maskAll, RedactingLog } from '../log/redacting-log.js';
 import { checkRunnerFiles, runnerFileFailure } from './runner-files.js';
+import { guardUnfinishedExit } from './unfinished-exit.js';
 import { runWithInputs } from '../pipeline/run-with-inputs.js';
 import {
   failureMarkdown,
@@ -29,6 +31,17 @@ export async function run(): Promise<void> {
   const cancellation = cancelOnSignals();
   // What is published so far: a failure after an upload still reports it.
   let published: Outputs | undefined;
+  guardUnfinishedExit('the job', (message) => {
+    const text = published ? `${message}\n${publishedLine(published)}` : message;
+    core.error(redactor.redact(text), { title: 'algorithmia-wheel' });
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (!summaryFile) return;
+    try {
+      appendFileSync(summaryFile, redactor.redact(failureSummary(message, undefined, published)));
+    } catch {
+      // the annotation above already says it
+    }
+  });
   for (const warning of unknownInputWarnings(process.env, INPUT_NAMES)) log.warning(warning);
   try {
     await checkRunnerFiles(process.env);

@@ -3,6 +3,7 @@
  * with a console log, prints the outputs on stdout, and turns errors into one `error:` line.
  */
 import { cancelOnSignals } from './cancel.js';
+import { guardUnfinishedExit } from './unfinished-exit.js';
 import { errorJson, formatOutputs } from './command-output.js';
 import { ConsoleLog } from '../log/console-log.js';
 import { CancelledError, UserError } from '../base/errors.js';
@@ -29,6 +30,17 @@ export async function runBuildCommand(
   const commandOutput = new RedactingStream(redactor, process.stderr);
   const cancellation = cancelOnSignals();
   let published: Record<string, string> | undefined;
+  // Published before the failure: say where, like a success does, then what failed.
+  const printPublished = (): void => {
+    if (!published) return;
+    const outputs = Object.entries(published).map(([name, value]) => [name, clean(value)]);
+    process.stdout.write(formatOutputs(Object.fromEntries(outputs), json ? 'json' : 'lines'));
+    process.stderr.write('published before the failure: the outputs above are set.\n');
+  };
+  guardUnfinishedExit('the command', (message) => {
+    printPublished();
+    process.stderr.write(clean(`error: ${message}\n`));
+  });
   // The first thing a bug report needs (shown with -v/--verbose or RUNNER_DEBUG=1).
   log.debug(`algorithmia-wheel ${TOOL_VERSION} on node ${process.version}`);
   try {
@@ -47,12 +59,7 @@ export async function runBuildCommand(
     return 0;
   } catch (error) {
     commandOutput.flush();
-    if (published) {
-      // Published before the failure: say where, like a success does, then what failed.
-      const outputs = Object.entries(published).map(([name, value]) => [name, clean(value)]);
-      process.stdout.write(formatOutputs(Object.fromEntries(outputs), json ? 'json' : 'lines'));
-      process.stderr.write('published before the failure: the outputs above are set.\n');
-    }
+    printPublished();
     if (error instanceof UserError) {
       process.stderr.write(
         clean(`error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`),

@@ -1,5 +1,5 @@
-export const id = 910;
-export const ids = [910];
+export const id = 433;
+export const ids = [433];
 export const modules = {
 
 /***/ 48086:
@@ -1019,6 +1019,47 @@ function isSystemLibrary(name) {
 
 /***/ }),
 
+/***/ 85558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ onEarlyExit),
+/* harmony export */   m: () => (/* binding */ runEarlyExitCleanups)
+/* harmony export */ });
+// Node ends a process whose last await can never settle (nothing left to wait on) with exit code
+// 13, and a forced exit (process.exit after a cancel) skips every `finally` too. The clean-ups
+// registered here run then, synchronously from the 'exit' event, so a run that ends that way
+// still leaves no pending folder or half-written wheel behind. Process-wide by nature: there is
+// one 'exit' per process.
+const cleanups = new Set();
+/** Registers a synchronous clean-up for an exit before the run's own; returns its removal. */
+function onEarlyExit(cleanup) {
+    cleanups.add(cleanup);
+    return () => {
+        cleanups.delete(cleanup);
+    };
+}
+/**
+ * Runs every clean-up still registered, once; returns how many ran. A failing one is skipped:
+ * the process is ending and the others must still run.
+ */
+function runEarlyExitCleanups() {
+    const pending = [...cleanups];
+    cleanups.clear();
+    for (const cleanup of pending) {
+        try {
+            cleanup();
+        }
+        catch {
+            // best effort while the process ends
+        }
+    }
+    return pending.length;
+}
+
+
+/***/ }),
+
 /***/ 14888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1906,7 +1947,7 @@ function cancelOnSignals(proc = process) {
 
 /***/ }),
 
-/***/ 69910:
+/***/ 35433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1917,6 +1958,40 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/shell/cancel.ts
 var cancel = __webpack_require__(90214);
+// EXTERNAL MODULE: ./src/pipeline/early-exit.ts
+var early_exit = __webpack_require__(85558);
+;// CONCATENATED MODULE: ./src/shell/unfinished-exit.ts
+// The last line of defence: node exits with code 13, silently but for a warning on stderr, when
+// the run's top-level await can never settle (an operation that will never report back, with
+// nothing else left running). On any exit the pipeline's early-exit clean-ups run (a forced
+// exit after a cancel skips `finally` too); on exit 13 the user also gets one named error and
+// exit code 1, instead of a job that stops mid-log with no word.
+
+/** Node's exit code for a top-level await that can never settle. */
+const UNSETTLED_EXIT_CODE = 13;
+/** What the user reads when the run stopped that way (pure). */
+function unfinishedRunMessage(rerun) {
+    return ('The run stopped before its work was done: it was waiting for an operation that could ' +
+        `never finish, with nothing else left running (node's exit code ${UNSETTLED_EXIT_CODE}). ` +
+        'The files it had begun (the pending folder and any half-written wheel in output-dir, its ' +
+        `temp folder) were removed; nothing more was published. Fix: re-run ${rerun}; if it happens ` +
+        'again, report it with this log, as it is a fault of the action.');
+}
+/**
+ * Installs the 'exit' listener: clean-ups always, and `report(message)` (synchronous: the event
+ * loop is gone) plus exit code 1 when node is about to exit with code 13. Node 20 passes 0 to
+ * the listener and keeps the 13 in process.exitCode; node 24 passes 13.
+ */
+function guardUnfinishedExit(rerun, report) {
+    process.on('exit', (code) => {
+        (0,early_exit/* runEarlyExitCleanups */.m)();
+        if (code !== UNSETTLED_EXIT_CODE && process.exitCode !== UNSETTLED_EXIT_CODE)
+            return;
+        process.exitCode = 1;
+        report(unfinishedRunMessage(rerun));
+    });
+}
+
 // EXTERNAL MODULE: ./src/shell/command-output.ts
 var command_output = __webpack_require__(19761);
 // EXTERNAL MODULE: ./src/log/console-log.ts
@@ -2614,6 +2689,7 @@ var tool_version = __webpack_require__(1339);
 
 
 
+
 /** Runs `build` with the parsed flag values; returns the exit code. */
 async function runBuildCommand(values, flags) {
     const { json } = flags;
@@ -2624,6 +2700,18 @@ async function runBuildCommand(values, flags) {
     const commandOutput = new RedactingStream(redactor, process.stderr);
     const cancellation = (0,cancel/* cancelOnSignals */.dJ)();
     let published;
+    // Published before the failure: say where, like a success does, then what failed.
+    const printPublished = () => {
+        if (!published)
+            return;
+        const outputs = Object.entries(published).map(([name, value]) => [name, clean(value)]);
+        process.stdout.write((0,command_output/* formatOutputs */.AH)(Object.fromEntries(outputs), json ? 'json' : 'lines'));
+        process.stderr.write('published before the failure: the outputs above are set.\n');
+    };
+    guardUnfinishedExit('the command', (message) => {
+        printPublished();
+        process.stderr.write(clean(`error: ${message}\n`));
+    });
     // The first thing a bug report needs (shown with -v/--verbose or RUNNER_DEBUG=1).
     log.debug(`algorithmia-wheel ${tool_version/* TOOL_VERSION */.w} on node ${process.version}`);
     try {
@@ -2641,12 +2729,7 @@ async function runBuildCommand(values, flags) {
     }
     catch (error) {
         commandOutput.flush();
-        if (published) {
-            // Published before the failure: say where, like a success does, then what failed.
-            const outputs = Object.entries(published).map(([name, value]) => [name, clean(value)]);
-            process.stdout.write((0,command_output/* formatOutputs */.AH)(Object.fromEntries(outputs), json ? 'json' : 'lines'));
-            process.stderr.write('published before the failure: the outputs above are set.\n');
-        }
+        printPublished();
         if (error instanceof errors/* UserError */.yo) {
             process.stderr.write(clean(`error: ${error.describe()}\n${error.details ? `${error.details}\n` : ''}`));
             if (json)
