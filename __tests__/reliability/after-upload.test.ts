@@ -21,6 +21,7 @@ import { errorAnnotations, runBundledAction, type ActionRun } from '../helpers/e
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { MOTO_CREDENTIALS, motoClient, startMoto, type Moto } from '../helpers/moto.js';
 import { defaultPython3 } from '../helpers/python.js';
+import { ROOT } from '../helpers/example.js';
 
 const BUCKET = 'after-upload';
 const WHEEL = 'tinypkg-1.0.0-py3-none-any.whl';
@@ -156,6 +157,25 @@ describe('a failure after the upload says what was published', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('a run that can never settle after the upload says what was published', () => {
+  it("node's exit 13 in the consumer check, the index already written", async () => {
+    const [inputs, env] = runArgs('unsettled', { 's3-index': 'true' });
+    // The consumer check's copy of the signed read never reports back: nothing else runs.
+    const result = await runBundledAction(inputs, {
+      ...env,
+      NODE_OPTIONS: `--import=${join(ROOT, '__tests__', 'helpers', 'preload', 'hang-fs-call.mjs')}`,
+      HANG_FS_CALL: 'writeFile:/consumer/signed/',
+    });
+    console.log(`the user sees: ${errorAnnotations(result.stdout)[0]}`);
+    await expectPublishedThenFailed(result, 'unsettled');
+    expect(result.status).toBe(1);
+    expect(errorAnnotations(result.stdout)[0]).toContain("(node's exit code 13)");
+    expect(result.summary).toContain('The run stopped before its work was done');
+    expect(result.outputs['index-url']).toMatch(/\/unsettled\/simple\/$/);
+    expect(result.summary).toContain(`| Index | ${result.outputs['index-url']} |`);
   });
 });
 

@@ -14,8 +14,8 @@ import { errorAnnotations, ROOT, runBundledAction } from '../helpers/example.js'
 import { actionNode } from '../helpers/node.js';
 import { defaultPython3 } from '../helpers/python.js';
 
-const PRELOAD = join(ROOT, '__tests__', 'helpers', 'preload', 'hang-partial-rename.mjs');
-const HANG = { NODE_OPTIONS: `--import=${PRELOAD}` };
+const PRELOAD = join(ROOT, '__tests__', 'helpers', 'preload', 'hang-fs-call.mjs');
+const HANG = { NODE_OPTIONS: `--import=${PRELOAD}`, HANG_FS_CALL: 'rename:.partial' };
 let python: string;
 
 beforeAll(() => {

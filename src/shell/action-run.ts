@@ -32,6 +32,11 @@ export async function run(): Promise<void> {
   // What is published so far: a failure after an upload still reports it.
   let published: Outputs | undefined;
   guardUnfinishedExit('the job', (message) => {
+    try {
+      if (published) setOutputs(published, redactor);
+    } catch {
+      // the annotation below still names what was published
+    }
     const text = published ? `${message}\n${publishedLine(published)}` : message;
     core.error(redactor.redact(text), { title: 'algorithmia-wheel' });
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
