@@ -29,22 +29,20 @@ export function startBundledAction(
   const done = new Promise<ActionRun & { signal: NodeJS.Signals | null; exitedAt: number }>(
     (resolve, reject) => {
       child.on('error', reject);
-      child.on('exit', (code, signal) => {
-        const exitedAt = Date.now();
-        setTimeout(
-          () =>
-            resolve({
-              status: code ?? 128,
-              signal,
-              exitedAt,
-              stdout,
-              stderr,
-              outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-              summary: readFileSync(summaryFile, 'utf8'),
-            }),
-          50,
-        );
-      });
+      // When it exited (what the cancel tests time), then all it wrote: the pipes close later.
+      let exitedAt = 0;
+      child.on('exit', () => (exitedAt = Date.now()));
+      child.on('close', (code, signal) =>
+        resolve({
+          status: code ?? 128,
+          signal,
+          exitedAt,
+          stdout,
+          stderr,
+          outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+          summary: readFileSync(summaryFile, 'utf8'),
+        }),
+      );
     },
   );
   return { pid: child.pid!, stdout: () => stdout, done };

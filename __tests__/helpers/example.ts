@@ -124,10 +124,10 @@ export async function runBundledAction(
       child.on('error', reject);
       // A hung action fails the test with its log instead of hanging the suite.
       const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      child.on('exit', (code) => {
+      // 'close', not 'exit': only then have the pipes given up what the action wrote last.
+      child.on('close', (code) => {
         clearTimeout(timer);
-        // Let the pipes drain what the action wrote last.
-        setTimeout(() => resolvePromise({ status: code ?? 1, stdout, stderr }), 50);
+        resolvePromise({ status: code ?? 1, stdout, stderr });
       });
     },
   );
