@@ -2,7 +2,11 @@
 // PEP 513), and the loader, vDSO and musl patterns at their edges. Light (no compiler), so
 // `npm run mutation` runs it for every mutant of system-libs.ts.
 import { describe, expect, it } from 'vitest';
-import { isSystemLibrary, SYSTEM_LIBRARIES } from '../../src/native/system-libs.js';
+import {
+  isProgramLoader,
+  isSystemLibrary,
+  SYSTEM_LIBRARIES,
+} from '../../src/native/system-libs.js';
 
 // https://peps.python.org/pep-0599/#the-manylinux2014-policy, in the PEP's order.
 const PEP_599 = [
@@ -113,5 +117,45 @@ describe('isSystemLibrary', () => {
     expect(isSystemLibrary('a/b/libz.so.1/libc.so.6')).toBe(true);
     expect(isSystemLibrary('libc.so.6/')).toBe(false);
     expect(isSystemLibrary('')).toBe(false);
+  });
+});
+
+describe('the program loader and the loader patterns at their edges', () => {
+  it('isProgramLoader: ld-linux* and ld64.so.1/2 by file name, nothing else', () => {
+    for (const name of [
+      'ld-linux-x86-64.so.2',
+      '/lib64/ld-linux-x86-64.so.2',
+      'ld-linux.so.2',
+      'ld64.so.1',
+      'ld64.so.2',
+      '/lib/ld64.so.1',
+    ]) {
+      expect(isProgramLoader(name), name).toBe(true);
+    }
+    for (const name of [
+      'ld64.so.3',
+      'libc.so.6',
+      'ld64.so.1x',
+      '/ld64.so.2/libc.so.6',
+      'ld.so.1',
+    ]) {
+      expect(isProgramLoader(name), name).toBe(false);
+    }
+  });
+
+  it('a loader version of two digits is still a loader; a prefix or suffix is not', () => {
+    for (const name of ['ld-linux.so.10', 'ld-linux-x86-64.so.12', 'ld64.so.10', 'ld.so.10']) {
+      expect(isSystemLibrary(name), name).toBe(true);
+    }
+    for (const name of [
+      'xld-linux.so.2',
+      'ld-linux.so.2x',
+      'xld64.so.1',
+      'ld64.so.1x',
+      'xld.so.1',
+      'ld.so.1x',
+    ]) {
+      expect(isSystemLibrary(name), name).toBe(false);
+    }
   });
 });

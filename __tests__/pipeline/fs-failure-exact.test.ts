@@ -2,7 +2,7 @@
 // and what is passed through untouched.
 import { describe, expect, it } from 'vitest';
 import { InputError, RunnerError, UserError } from '../../src/base/errors.js';
-import { explainFsFailure, type FsPlaces } from '../../src/pipeline/fs-failure.js';
+import { explainFsFailure, failedAt, type FsPlaces } from '../../src/pipeline/fs-failure.js';
 
 const places: FsPlaces = {
   outputDir: '/work/out',
@@ -160,5 +160,34 @@ describe('explainFsFailure, exactly', () => {
     expect(explainFsFailure({ code: 'EACCES', path: '/work/out/a' }, places)).toBeInstanceOf(
       InputError,
     );
+  });
+});
+
+describe('failedAt: a failed write learns the path it was writing', () => {
+  const rethrown = (error: unknown): unknown => {
+    try {
+      failedAt('/work/out/x.whl')(error);
+    } catch (thrown) {
+      return thrown;
+    }
+    throw new Error('failedAt returned');
+  };
+
+  it('gives a coded error without a path that path, and rethrows the same object', () => {
+    const error = fsError({ code: 'ENOSPC' });
+    expect(rethrown(error)).toBe(error);
+    expect(error).toMatchObject({ code: 'ENOSPC', path: '/work/out/x.whl' });
+  });
+
+  it('leaves an error that names its own path, one without a code, and a non-error alone', () => {
+    const own = fsError({ code: 'EACCES', path: '/elsewhere' });
+    expect(rethrown(own)).toBe(own);
+    expect((own as { path?: string }).path).toBe('/elsewhere');
+    const plain = new Error('no code');
+    expect(rethrown(plain)).toBe(plain);
+    expect('path' in plain).toBe(false);
+    const coded = { code: 'ENOSPC' };
+    expect(rethrown(coded)).toBe(coded);
+    expect('path' in coded).toBe(false);
   });
 });

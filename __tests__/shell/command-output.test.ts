@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOutputs } from '../../src/shell/command-output.js';
+import { errorJson, formatOutputs, NUMERIC_OUTPUTS } from '../../src/shell/command-output.js';
 
 /** Reads the `lines` format back the way a shell `while read` loop would. */
 function parseLines(text: string): Record<string, string> {
@@ -65,5 +65,29 @@ describe('CLI outputs on stdout', () => {
     const text = formatOutputs(outputs, 'json');
     expect(text.split('\n')).toHaveLength(2);
     expect(JSON.parse(text)).toEqual(outputs);
+  });
+});
+
+describe('--json: numbers and the error object, exactly', () => {
+  it('only size and artifact-id become numbers, and only when wholly digits', () => {
+    expect([...NUMERIC_OUTPUTS]).toEqual(['size', 'artifact-id']);
+    const text = formatOutputs(
+      { size: '1234', 'artifact-id': '7', version: '2', tags: '12x', sha256: '0123' },
+      'json',
+    );
+    expect(text).toBe('{"size":1234,"artifact-id":7,"version":"2","tags":"12x","sha256":"0123"}\n');
+    // Digits only at one end are no number.
+    expect(formatOutputs({ size: '12 bytes' }, 'json')).toBe('{"size":"12 bytes"}\n');
+    expect(formatOutputs({ size: 'about 12' }, 'json')).toBe('{"size":"about 12"}\n');
+    expect(formatOutputs({ size: '12' }, 'json')).toBe('{"size":12}\n');
+  });
+
+  it('errorJson: message, input and fix, null for what is missing', () => {
+    expect(errorJson('bad', 'version', 'fix it')).toBe(
+      '{"error":{"message":"bad","input":"version","fix":"fix it"}}\n',
+    );
+    expect(errorJson('bad', undefined, undefined)).toBe(
+      '{"error":{"message":"bad","input":null,"fix":null}}\n',
+    );
   });
 });
