@@ -587,3 +587,46 @@ describe('which bad input is reported', () => {
     expect(read(good).s3?.bucket).toBe('my-wheels');
   });
 });
+
+describe('verify-image brings the engine for the verification images', () => {
+  it('engine, docker-options and env lines, only when an image is listed', () => {
+    expect(
+      read({
+        ...base,
+        'verify-image': 'runtime:3.6',
+        'container-engine': 'podman',
+        'docker-options': '--network none',
+        env: 'A=1\nB',
+      }).verifyEngine,
+    ).toStrictEqual({ engine: 'podman', options: ['--network', 'none'], envLines: ['A=1', 'B'] });
+    expect('verifyEngine' in read({ ...base, 'container-engine': 'podman' })).toBe(false);
+  });
+});
+
+describe('a version too long for the file name is refused when the inputs are read', () => {
+  const long = (n: number) => `1.0.0+${'a'.repeat(n)}`;
+  const message = (values: Values) => refusal(values).message;
+
+  it('names the wheel from `name`, else from the package folder, else none', () => {
+    expect(message({ 'package-dir': 'build/tinypkg', version: long(236) })).toBe(
+      `the version "1.0.0+${'a'.repeat(26)}..." (242 bytes) makes the wheel's file name at least 267 bytes long; file systems allow 255 bytes for a name and the receipt beside the wheel adds 18, so the wheel "tinypkg" leaves 212 bytes for the version.`,
+    );
+    expect(
+      message({ 'package-dir': 'build/tinypkg', name: 'other', version: long(236) }),
+    ).toContain('so the wheel "other" leaves 214 bytes for the version.');
+    expect(message({ stage: 'a.so => pkg', version: long(236) })).toContain(
+      'so the wheel leaves 218 bytes for the version.',
+    );
+  });
+
+  it('counts a given wheel-tag, and passes a version that fits', () => {
+    expect(
+      message({
+        'package-dir': 'build/tinypkg',
+        'wheel-tag': 'cp36-cp36m-linux_x86_64',
+        version: long(200),
+      }),
+    ).toContain('at least 242 bytes long;');
+    expect(read({ 'package-dir': 'build/tinypkg', version: long(200) }).version).toBe(long(200));
+  });
+});
