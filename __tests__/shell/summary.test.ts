@@ -5,7 +5,6 @@ import {
   fitLines,
   MAX_SUMMARY_BYTES,
   publishedFailureMarkdown,
-  publishedLine,
   summaryMarkdown,
 } from '../../src/shell/summary.js';
 import type { VerifiedWheel } from '../../src/pipeline/verified-wheel.js';
@@ -236,33 +235,6 @@ describe('the summary of a failure after the upload', () => {
     );
     expect(publishedFailureMarkdown({}, 'x', undefined, 'Published, but')).toMatch(
       /^## :warning: Published, but\n/,
-    );
-  });
-});
-
-describe('the error line of a failure after the upload', () => {
-  it('names the URI, the sha256, the index and the artifact', () => {
-    expect(
-      publishedLine({
-        'wheel-name': 'demo-1.0-py3-none-any.whl',
-        sha256: 'ab'.repeat(32),
-        's3-uri': 's3://bucket/p/demo-1.0-py3-none-any.whl',
-        'index-url': 'https://bucket.s3.amazonaws.com/p/simple/',
-        'artifact-name': 'demo-wheel',
-      }),
-    ).toBe(
-      'The wheel was published before this failure: s3://bucket/p/demo-1.0-py3-none-any.whl and ' +
-        `artifact demo-wheel (sha256 ${'ab'.repeat(32)}); index ` +
-        'https://bucket.s3.amazonaws.com/p/simple/; the outputs are set.',
-    );
-  });
-
-  it('an artifact alone, and nothing but the name', () => {
-    expect(publishedLine({ 'artifact-name': 'w', sha256: 'cd'.repeat(32) })).toBe(
-      `The wheel was published before this failure: artifact w (sha256 ${'cd'.repeat(32)}); the outputs are set.`,
-    );
-    expect(publishedLine({ 'wheel-name': 'x.whl' })).toBe(
-      'The wheel was published before this failure: x.whl; the outputs are set.',
     );
   });
 });
