@@ -131,6 +131,11 @@ describe('versions', () => {
       expect(b.glibc[1]).toBeGreaterThan(a.glibc[1]);
       for (const family of ['GLIBC', 'GLIBCXX', 'CXXABI', 'GCC'] as const)
         expect(compareVersions(b.maxima[family], a.maxima[family])).toBeGreaterThanOrEqual(0);
+      // zlib and libatomic: none (null) until a policy allows them, then never fewer.
+      for (const family of ['ZLIB', 'LIBATOMIC'] as const) {
+        const [older, newer] = [a.maxima[family], b.maxima[family]];
+        if (older !== null) expect(compareVersions(newer!, older)).toBeGreaterThanOrEqual(0);
+      }
     }
   });
 });

@@ -84,9 +84,49 @@ describe('platform-tag: manylinux', () => {
       platform: 'manylinux_2_17_x86_64.manylinux2014_x86_64',
       log: [
         'platform-tag: the native files satisfy manylinux_2_17: manylinux_2_17_x86_64.manylinux2014_x86_64',
+        'platform-tag: not manylinux_2_12: pkg/_ext.so needs GLIBC_2.17 from libc.so.6; the target allows GLIBC up to 2.12; pkg/_ext.so needs CXXABI_TM_1 from libstdc++.so.6; the target allows CXXABI up to 1.3.3',
       ],
     });
     expect((await choose([])).platform).toBe('manylinux_2_5_x86_64.manylinux1_x86_64');
+  });
+
+  test('ZLIB_1.2.9 from libz.so.1: manylinux_2_27, and the log says why not manylinux_2_26', async () => {
+    // Old zlib functions (compress...) bind to no version: no Elf_Verneed record for libz.
+    const zlib = (name: string, versions: string[]) =>
+      elf(name, {
+        needed: ['libz.so.1', 'libc.so.6'],
+        verneed: [
+          { file: 'libc.so.6', versions: [{ name: 'GLIBC_2.2.5', index: 2 }] },
+          ...(versions.length
+            ? [{ file: 'libz.so.1', versions: versions.map((v, i) => ({ name: v, index: i + 3 })) }]
+            : []),
+        ],
+        symbols: versions.map((v, i) => ({ name: `z${i}`, version: i + 3 })),
+      });
+    expect(await choose([await zlib('pkg/_z.so', ['ZLIB_1.2.0', 'ZLIB_1.2.9'])])).toEqual({
+      platform: 'manylinux_2_27_x86_64',
+      log: [
+        'platform-tag: the native files satisfy manylinux_2_27: manylinux_2_27_x86_64',
+        'platform-tag: not manylinux_2_26: pkg/_z.so needs ZLIB_1.2.9 from libz.so.1 (z1); the target allows ZLIB up to 1.2.5.2',
+      ],
+    });
+    // Several reasons: the first three, as in the refusal.
+    const many = await choose([
+      await zlib('pkg/_a.so', ['ZLIB_1.2.9']),
+      await zlib('pkg/_b.so', ['ZLIB_1.2.7.1']),
+      await zlib('pkg/_c.so', ['ZLIB_1.2.9']),
+      await zlib('pkg/_d.so', ['ZLIB_1.2.9']),
+    ]);
+    expect(many.log[1]).toBe(
+      'platform-tag: not manylinux_2_26: pkg/_a.so needs ZLIB_1.2.9 from libz.so.1 (z0); the target allows ZLIB up to 1.2.5.2; pkg/_b.so needs ZLIB_1.2.7.1 from libz.so.1 (z0); the target allows ZLIB up to 1.2.5.2; pkg/_c.so needs ZLIB_1.2.9 from libz.so.1 (z0); the target allows ZLIB up to 1.2.5.2',
+    );
+    // No zlib version (compress and other old functions): manylinux_2_5, nothing to explain.
+    expect(await choose([await zlib('pkg/_old.so', [])])).toEqual({
+      platform: 'manylinux_2_5_x86_64.manylinux1_x86_64',
+      log: [
+        'platform-tag: the native files satisfy manylinux_2_5: manylinux_2_5_x86_64.manylinux1_x86_64',
+      ],
+    });
   });
 
   test('a 4-byte file with the ELF magic is read, and refused as too short', async () => {

@@ -311,6 +311,93 @@ describe('the strictest policy', () => {
     ).toBe('manylinux_2_5');
   });
 
+  test('ZLIB_ and LIBATOMIC_ versions limit the policy, from libz.so.1 and libatomic.so.1 only', () => {
+    const at = (...needs: VersionNeed[]) => strictestPolicy([file('a.so', needs)]);
+    const glibc = need('libc.so.6', 'GLIBC_2.17');
+    expect(at(need('libz.so.1', 'ZLIB_1.2.9', ['crc32_z']), glibc)).toEqual({
+      policy: MANYLINUX_POLICIES.find((p) => p.name === 'manylinux_2_27'),
+      blockers: [],
+      older: {
+        name: 'manylinux_2_26',
+        reasons: [
+          'a.so needs ZLIB_1.2.9 from libz.so.1 (crc32_z); the target allows ZLIB up to 1.2.5.2',
+        ],
+      },
+    });
+    const name = (...needs: VersionNeed[]) => at(...needs).policy?.name;
+    // Each policy's own maximum is allowed, the next version is not.
+    expect(name(need('libz.so.1', 'ZLIB_1.2.2.4'))).toBe('manylinux_2_12');
+    expect(name(need('libz.so.1', 'ZLIB_1.2.3.3'))).toBe('manylinux_2_17');
+    expect(name(need('libz.so.1', 'ZLIB_1.2.5.2'))).toBe('manylinux_2_17');
+    expect(name(need('libz.so.1', 'ZLIB_1.2.11'))).toBe('manylinux_2_37');
+    expect(name(need('libz.so.1', 'ZLIB_1.2.12'))).toBe('manylinux_2_37');
+    expect(name(need('libatomic.so.1', 'LIBATOMIC_1.0'))).toBe('manylinux_2_24');
+    expect(name(need('libatomic.so.1', 'LIBATOMIC_1.2'))).toBe('manylinux_2_24');
+    // manylinux_2_5 allows no ZLIB version at all (auditwheel's empty list).
+    expect(at(need('libz.so.1', 'ZLIB_1.2.0'))).toEqual({
+      policy: MANYLINUX_POLICIES[1],
+      blockers: [],
+      older: {
+        name: 'manylinux_2_5',
+        reasons: ['a.so needs ZLIB_1.2.0 from libz.so.1; the target has no ZLIB versions'],
+      },
+    });
+    // The same names from another library are not zlib's or libatomic's versions.
+    expect(
+      strictestPolicy(
+        [file('a.so', [need('libfoo.so.1', 'ZLIB_1.3'), need('libfoo.so.1', 'LIBATOMIC_9')])],
+        { carried: ['libfoo.so.1'] },
+      ),
+    ).toEqual({ policy: MANYLINUX_POLICIES[0], blockers: [] });
+    expect(
+      strictestPolicy([
+        {
+          path: 'a.so',
+          needed: ['libz.so.1'],
+          versionNeeds: [need('libfoo.so.1', 'ZLIB_1.3'), need('libc.so.6', 'LIBATOMIC_9')],
+        },
+      ]),
+    ).toEqual({ policy: MANYLINUX_POLICIES[0], blockers: [] });
+    // Above every policy: the newest policy's maxima in the blockers.
+    expect(
+      at(need('libz.so.1', 'ZLIB_1.3', ['f']), need('libatomic.so.1', 'LIBATOMIC_1.3')),
+    ).toEqual({
+      blockers: [
+        'a.so needs ZLIB_1.3 from libz.so.1 (f); the target allows ZLIB up to 1.2.12',
+        'a.so needs LIBATOMIC_1.3 from libatomic.so.1; the target allows LIBATOMIC up to 1.2',
+      ],
+    });
+  });
+
+  test('older: the version reasons of the policy just before the chosen one, libraries left out', () => {
+    expect(
+      strictestPolicy([
+        {
+          path: 'a.so',
+          needed: ['libexpat.so.1', 'libc.so.6'],
+          versionNeeds: [need('libc.so.6', 'GLIBC_2.12', ['g'])],
+        },
+      ]),
+    ).toEqual({
+      policy: MANYLINUX_POLICIES[1],
+      blockers: [],
+      older: {
+        name: 'manylinux_2_5',
+        reasons: ['a.so needs GLIBC_2.12 from libc.so.6 (g); the target allows GLIBC up to 2.5'],
+      },
+    });
+    // Only a library keeps it from the older policy: no version reason to give.
+    expect(
+      strictestPolicy([{ path: 'a.so', needed: ['libexpat.so.1'], versionNeeds: [] }]),
+    ).toStrictEqual({ policy: MANYLINUX_POLICIES[1], blockers: [] });
+  });
+
+  test('target-glibc and image targets check the glibc, libstdc++ and libgcc_s families only', () => {
+    const files = [file('a.so', [need('libz.so.1', 'ZLIB_1.2.9'), need('libc.so.6', 'GLIBC_2.5')])];
+    expect(findViolations(files, parseTargetGlibc('manylinux1')!)).toEqual([]);
+    expect(() => assertWithinTarget(files, parseTargetGlibc('2.5')!)).not.toThrow();
+  });
+
   test('none: the blockers of the newest policy, libraries first', () => {
     const result = strictestPolicy([
       file('a.so', [need('libc.so.6', 'GLIBC_2.42', ['f']), need('libfoo.so.2', 'FOO_1')]),

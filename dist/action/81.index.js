@@ -3479,14 +3479,21 @@ function maximaPerLibrary(files) {
     }
     return out;
 }
-function isFamily(family) {
-    return manylinux_policy/* VERSION_FAMILIES */.q.includes(family);
+function isFamily(family, families) {
+    return families.includes(family);
+}
+/** A library family counts only from its own library: ZLIB_1.3 of libfoo.so.1 is not zlib's. */
+function fromItsLibrary(family, library) {
+    const owner = manylinux_policy/* FAMILY_LIBRARY */.Rw[family];
+    return owner === undefined || owner === library;
 }
 /**
- * Every needed GLIBC_/GLIBCXX_/CXXABI_/GCC_ version above the target. Versions needed from a
- * library the wheel itself carries (by SONAME) are not the runtime's business.
+ * Every needed version of `families` above the target: by default glibc's, libstdc++'s and
+ * libgcc_s's (GLIBC_/GLIBCXX_/CXXABI_/GCC_), the ones a runtime target describes. A maximum of
+ * null (a policy's empty list) allows none. Versions needed from a library the wheel itself
+ * carries (by SONAME) are not the runtime's business.
  */
-function findViolations(files, target) {
+function findViolations(files, target, families = manylinux_policy/* RUNTIME_FAMILIES */.oB) {
     // A file without a SONAME adds undefined, which no library name equals.
     const carried = new Set(files.map((f) => f.soname));
     const out = [];
@@ -3495,9 +3502,9 @@ function findViolations(files, target) {
             if (carried.has(need.library))
                 continue;
             const { family, number } = (0,glibc_target/* splitVersion */.$J)(need.version);
-            if (!isFamily(family))
+            if (!isFamily(family, families) || !fromItsLibrary(family, need.library))
                 continue;
-            const allowed = target.maxima[family];
+            const allowed = target.maxima[family] ?? undefined;
             const ok = number === undefined
                 ? target.extra.includes(need.version)
                 : allowed !== undefined && (0,glibc_target/* compareVersions */.Zy)(number, allowed) <= 0;
@@ -3553,7 +3560,10 @@ function assertWithinTarget(files, target) {
         fix: TARGET_FIX,
     });
 }
-/** The oldest manylinux policy whose versions and library list the files satisfy. */
+/**
+ * The oldest manylinux policy whose versions and library list the files satisfy. `older`: the
+ * policy just before it and the versions that keep the files from it, to say why not that one.
+ */
 function strictestPolicy(files, options = {}) {
     // A file without a SONAME adds undefined, which no NEEDED name equals.
     const carried = new Set([
@@ -3565,16 +3575,20 @@ function strictestPolicy(files, options = {}) {
     const libraries = new Set(files.flatMap((f) => f.needed).filter((n) => !carried.has(n) && !(0,system_libs/* isProgramLoader */.G0)(n)));
     // Stryker disable next-line ArrayDeclaration: the table is never empty, so the loop sets it
     let blockers = [];
-    for (const policy of manylinux_policy/* MANYLINUX_POLICIES */.X) {
+    let older;
+    for (const policy of manylinux_policy/* MANYLINUX_POLICIES */.Xw) {
         const outside = [...libraries].filter((l) => !policy.libraries.includes(l));
         const target = { maxima: policy.maxima, extra: policy.extra };
-        const violations = findViolations(files, target);
+        const violations = findViolations(files, target, manylinux_policy/* VERSION_FAMILIES */.qo);
         if (outside.length === 0 && violations.length === 0)
-            return { policy, blockers: [] };
+            return { policy, blockers: [], ...(older ? { older } : {}) };
+        const reasons = violations.map(describeViolation);
         blockers = [
             ...outside.map((l) => `${l} is not in any manylinux policy's library list`),
-            ...violations.map(describeViolation),
+            ...reasons,
         ];
+        // Library reasons are left out: "in no policy's list" is not true of the older one alone.
+        older = reasons.length > 0 ? { name: policy.name, reasons } : undefined;
     }
     return { blockers };
 }
@@ -3593,8 +3607,8 @@ function overallHighest(maxima) {
         }
     }
     const order = (f) => {
-        const i = manylinux_policy/* VERSION_FAMILIES */.q.indexOf(f);
-        return i === -1 ? manylinux_policy/* VERSION_FAMILIES */.q.length : i;
+        const i = manylinux_policy/* RUNTIME_FAMILIES */.oB.indexOf(f);
+        return i === -1 ? manylinux_policy/* RUNTIME_FAMILIES */.oB.length : i;
     };
     return ([...best]
         // Stryker disable next-line EqualityOperator: the keys of a Map are never equal
@@ -3673,7 +3687,7 @@ async function chooseManylinuxPlatform(options) {
             versionNeeds: info.versionNeeds,
         });
     }
-    const { policy, blockers } = strictestPolicy(versioned, { carried });
+    const { policy, blockers, older } = strictestPolicy(versioned, { carried });
     if (!policy) {
         throw new base_errors/* LibraryError */.oM(`platform-tag: manylinux: the native files satisfy no manylinux policy: ${blockers.slice(0, 3).join('; ')}`, {
             input: 'platform-tag',
@@ -3685,6 +3699,10 @@ async function chooseManylinuxPlatform(options) {
     }
     const platform = manylinuxPlatform(policy, arch);
     options.log.info(`platform-tag: the native files satisfy ${policy.name}: ${platform}`);
+    // Why not the older policy: a ZLIB_1.2.9 or GLIBC_2.28 need should not go unexplained.
+    if (older) {
+        options.log.info(`platform-tag: not ${older.name}: ${older.reasons.slice(0, 3).join('; ')}`);
+    }
     return platform;
 }
 

@@ -5,16 +5,19 @@
 import { InputError } from '../base/errors.js';
 import {
   MANYLINUX_POLICIES,
-  VERSION_FAMILIES,
+  RUNTIME_FAMILIES,
   type ManylinuxPolicy,
-  type VersionFamily,
+  type RuntimeFamily,
 } from './manylinux-policy.js';
 
 export interface RuntimeTarget {
   /** For messages: "glibc 2.31", "manylinux2014 (glibc 2.17)", "the image debian:11". */
   label: string;
-  /** Highest version per family; a family without a maximum is not provided at all. */
-  maxima: Partial<Record<VersionFamily, string>>;
+  /**
+   * Highest version per family; a family without a maximum is not provided at all. Only glibc's,
+   * libstdc++'s and libgcc_s's: an image's zlib is not read, so ZLIB_ needs are not checked here.
+   */
+  maxima: Partial<Record<RuntimeFamily, string>>;
   /** Versions without a number that the runtime provides (CXXABI_TM_1, GLIBC_ABI_DT_RELR...). */
   extra: readonly string[];
   /** SONAMEs the runtime provides, which bundle-libs leaves out (empty for an image target). */
@@ -55,7 +58,12 @@ function policyAtOrBelow(glibc: string): ManylinuxPolicy | undefined {
 function fromPolicy(policy: ManylinuxPolicy, label: string, glibc?: string): RuntimeTarget {
   return {
     label,
-    maxima: { ...policy.maxima, ...(glibc ? { GLIBC: glibc } : {}) },
+    maxima: {
+      GLIBC: glibc ?? policy.maxima.GLIBC,
+      GLIBCXX: policy.maxima.GLIBCXX,
+      CXXABI: policy.maxima.CXXABI,
+      GCC: policy.maxima.GCC,
+    },
     extra: policy.extra,
     libraries: policy.libraries,
     source: 'input',
@@ -137,8 +145,8 @@ export function targetFromDefinitions(
 ): RuntimeTarget {
   const all = [...defs.libc, ...(defs.libstdcxx ?? []), ...(defs.libgcc ?? [])];
   const found = maximaOf(all);
-  const maxima: Partial<Record<VersionFamily, string>> = {};
-  for (const family of VERSION_FAMILIES) {
+  const maxima: Partial<Record<RuntimeFamily, string>> = {};
+  for (const family of RUNTIME_FAMILIES) {
     if (found[family] !== undefined) maxima[family] = found[family];
   }
   return {
@@ -152,5 +160,5 @@ export function targetFromDefinitions(
 
 /** "GLIBC 2.31, GLIBCXX 3.4.28, CXXABI 1.3.12, GCC 7.0.0" for the log. */
 export function describeTargetMaxima(target: RuntimeTarget): string {
-  return VERSION_FAMILIES.map((f) => `${f} ${target.maxima[f] ?? '(none)'}`).join(', ');
+  return RUNTIME_FAMILIES.map((f) => `${f} ${target.maxima[f] ?? '(none)'}`).join(', ');
 }

@@ -1,8 +1,9 @@
 /**
  * The manylinux policies as facts: for each policy, the highest symbol version of glibc
- * (GLIBC_*), libstdc++ (GLIBCXX_*, CXXABI_*) and libgcc_s (GCC_*) a wheel may need on x86_64,
- * the non-numbered versions it also allows (CXXABI_TM_1, CXXABI_FLOAT128, GLIBC_ABI_DT_RELR),
- * and the libraries it may link against without bundling them.
+ * (GLIBC_*), libstdc++ (GLIBCXX_*, CXXABI_*), libgcc_s (GCC_*), zlib (ZLIB_*) and libatomic
+ * (LIBATOMIC_*) a wheel may need on x86_64, the non-numbered versions it also allows
+ * (CXXABI_TM_1, CXXABI_FLOAT128, GLIBC_ABI_DT_RELR), and the libraries it may link against
+ * without bundling them.
  *
  * Source: auditwheel's published policy table, src/auditwheel/policy/manylinux-policy.json in
  * https://github.com/pypa/auditwheel (commit 86154d15d6a53a85aab6187032e86348a3a15df1,
@@ -18,16 +19,33 @@ export interface ManylinuxPolicy {
   aliases: readonly string[];
   /** [major, minor] of glibc. */
   glibc: readonly [number, number];
-  /** Highest version per family: GLIBC, GLIBCXX, CXXABI, GCC (dotted numbers). */
-  maxima: Readonly<Record<VersionFamily, string>>;
+  /**
+   * Highest version per family (dotted numbers); null where auditwheel's list is empty: the
+   * policy allows no version of that library family at all (ZLIB in manylinux_2_5).
+   */
+  maxima: Readonly<Record<RuntimeFamily, string> & Record<LibraryFamily, string | null>>;
   /** Versions without a number that the policy allows, e.g. CXXABI_TM_1. */
   extra: readonly string[];
   /** SONAMEs a wheel may need from the system without bundling them. */
   libraries: readonly string[];
 }
 
-export type VersionFamily = 'GLIBC' | 'GLIBCXX' | 'CXXABI' | 'GCC';
-export const VERSION_FAMILIES: readonly VersionFamily[] = ['GLIBC', 'GLIBCXX', 'CXXABI', 'GCC'];
+/** The families of glibc, libstdc++ and libgcc_s: what target-glibc and an image describe. */
+export type RuntimeFamily = 'GLIBC' | 'GLIBCXX' | 'CXXABI' | 'GCC';
+/** Families of one library each, which the policies also limit. */
+export type LibraryFamily = 'ZLIB' | 'LIBATOMIC';
+export type VersionFamily = RuntimeFamily | LibraryFamily;
+export const RUNTIME_FAMILIES: readonly RuntimeFamily[] = ['GLIBC', 'GLIBCXX', 'CXXABI', 'GCC'];
+export const VERSION_FAMILIES: readonly VersionFamily[] = [
+  ...RUNTIME_FAMILIES,
+  'ZLIB',
+  'LIBATOMIC',
+];
+/** The library whose versions a library family names: a ZLIB_ need of any other is not zlib's. */
+export const FAMILY_LIBRARY: Readonly<Record<LibraryFamily, string>> = {
+  ZLIB: 'libz.so.1',
+  LIBATOMIC: 'libatomic.so.1',
+};
 
 const LIBRARIES_1: readonly string[] = [
   'libGL.so.1',
@@ -113,7 +131,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_5',
     aliases: ['manylinux1'],
     glibc: [2, 5],
-    maxima: { GLIBC: '2.5', GLIBCXX: '3.4.8', CXXABI: '1.3.1', GCC: '4.2.0' },
+    maxima: {
+      GLIBC: '2.5',
+      GLIBCXX: '3.4.8',
+      CXXABI: '1.3.1',
+      GCC: '4.2.0',
+      ZLIB: null,
+      LIBATOMIC: null,
+    },
     extra: [],
     libraries: LIBRARIES_1,
   },
@@ -121,7 +146,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_12',
     aliases: ['manylinux2010'],
     glibc: [2, 12],
-    maxima: { GLIBC: '2.12', GLIBCXX: '3.4.13', CXXABI: '1.3.3', GCC: '4.3.0' },
+    maxima: {
+      GLIBC: '2.12',
+      GLIBCXX: '3.4.13',
+      CXXABI: '1.3.3',
+      GCC: '4.3.0',
+      ZLIB: '1.2.2.4',
+      LIBATOMIC: null,
+    },
     extra: [],
     libraries: LIBRARIES_2,
   },
@@ -129,7 +161,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_17',
     aliases: ['manylinux2014'],
     glibc: [2, 17],
-    maxima: { GLIBC: '2.17', GLIBCXX: '3.4.19', CXXABI: '1.3.7', GCC: '4.8.0' },
+    maxima: {
+      GLIBC: '2.17',
+      GLIBCXX: '3.4.19',
+      CXXABI: '1.3.7',
+      GCC: '4.8.0',
+      ZLIB: '1.2.5.2',
+      LIBATOMIC: null,
+    },
     extra: ['CXXABI_TM_1'],
     libraries: LIBRARIES_2,
   },
@@ -137,7 +176,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_24',
     aliases: [],
     glibc: [2, 24],
-    maxima: { GLIBC: '2.24', GLIBCXX: '3.4.22', CXXABI: '1.3.10', GCC: '4.8.0' },
+    maxima: {
+      GLIBC: '2.24',
+      GLIBCXX: '3.4.22',
+      CXXABI: '1.3.10',
+      GCC: '4.8.0',
+      ZLIB: '1.2.5.2',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
     libraries: LIBRARIES_3,
   },
@@ -145,7 +191,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_26',
     aliases: [],
     glibc: [2, 26],
-    maxima: { GLIBC: '2.26', GLIBCXX: '3.4.22', CXXABI: '1.3.10', GCC: '4.8.0' },
+    maxima: {
+      GLIBC: '2.26',
+      GLIBCXX: '3.4.22',
+      CXXABI: '1.3.10',
+      GCC: '4.8.0',
+      ZLIB: '1.2.5.2',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
     libraries: LIBRARIES_3,
   },
@@ -153,7 +206,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_27',
     aliases: [],
     glibc: [2, 27],
-    maxima: { GLIBC: '2.27', GLIBCXX: '3.4.24', CXXABI: '1.3.11', GCC: '7.0.0' },
+    maxima: {
+      GLIBC: '2.27',
+      GLIBCXX: '3.4.24',
+      CXXABI: '1.3.11',
+      GCC: '7.0.0',
+      ZLIB: '1.2.9',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
     libraries: LIBRARIES_3,
   },
@@ -161,7 +221,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_28',
     aliases: [],
     glibc: [2, 28],
-    maxima: { GLIBC: '2.28', GLIBCXX: '3.4.24', CXXABI: '1.3.11', GCC: '7.0.0' },
+    maxima: {
+      GLIBC: '2.28',
+      GLIBCXX: '3.4.24',
+      CXXABI: '1.3.11',
+      GCC: '7.0.0',
+      ZLIB: '1.2.9',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
     libraries: LIBRARIES_3,
   },
@@ -169,7 +236,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_31',
     aliases: [],
     glibc: [2, 31],
-    maxima: { GLIBC: '2.31', GLIBCXX: '3.4.28', CXXABI: '1.3.12', GCC: '7.0.0' },
+    maxima: {
+      GLIBC: '2.31',
+      GLIBCXX: '3.4.28',
+      CXXABI: '1.3.12',
+      GCC: '7.0.0',
+      ZLIB: '1.2.9',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
     libraries: LIBRARIES_3,
   },
@@ -177,7 +251,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_34',
     aliases: [],
     glibc: [2, 34],
-    maxima: { GLIBC: '2.34', GLIBCXX: '3.4.29', CXXABI: '1.3.13', GCC: '7.0.0' },
+    maxima: {
+      GLIBC: '2.34',
+      GLIBCXX: '3.4.29',
+      CXXABI: '1.3.13',
+      GCC: '7.0.0',
+      ZLIB: '1.2.9',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
     libraries: LIBRARIES_3,
   },
@@ -185,7 +266,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_35',
     aliases: [],
     glibc: [2, 35],
-    maxima: { GLIBC: '2.35', GLIBCXX: '3.4.30', CXXABI: '1.3.13', GCC: '12.0.0' },
+    maxima: {
+      GLIBC: '2.35',
+      GLIBCXX: '3.4.30',
+      CXXABI: '1.3.13',
+      GCC: '12.0.0',
+      ZLIB: '1.2.9',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
     libraries: LIBRARIES_3,
   },
@@ -193,7 +281,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_36',
     aliases: [],
     glibc: [2, 36],
-    maxima: { GLIBC: '2.36', GLIBCXX: '3.4.30', CXXABI: '1.3.13', GCC: '12.0.0' },
+    maxima: {
+      GLIBC: '2.36',
+      GLIBCXX: '3.4.30',
+      CXXABI: '1.3.13',
+      GCC: '12.0.0',
+      ZLIB: '1.2.9',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1', 'GLIBC_ABI_DT_RELR'],
     libraries: LIBRARIES_3,
   },
@@ -201,7 +296,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_37',
     aliases: [],
     glibc: [2, 37],
-    maxima: { GLIBC: '2.36', GLIBCXX: '3.4.30', CXXABI: '1.3.13', GCC: '12.0.0' },
+    maxima: {
+      GLIBC: '2.36',
+      GLIBCXX: '3.4.30',
+      CXXABI: '1.3.13',
+      GCC: '12.0.0',
+      ZLIB: '1.2.12',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1', 'GLIBC_ABI_DT_RELR'],
     libraries: LIBRARIES_3,
   },
@@ -209,7 +311,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_38',
     aliases: [],
     glibc: [2, 38],
-    maxima: { GLIBC: '2.38', GLIBCXX: '3.4.30', CXXABI: '1.3.13', GCC: '12.0.0' },
+    maxima: {
+      GLIBC: '2.38',
+      GLIBCXX: '3.4.30',
+      CXXABI: '1.3.13',
+      GCC: '12.0.0',
+      ZLIB: '1.2.12',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1', 'GLIBC_ABI_DT_RELR'],
     libraries: LIBRARIES_3,
   },
@@ -217,7 +326,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_39',
     aliases: [],
     glibc: [2, 39],
-    maxima: { GLIBC: '2.39', GLIBCXX: '3.4.33', CXXABI: '1.3.15', GCC: '14.0.0' },
+    maxima: {
+      GLIBC: '2.39',
+      GLIBCXX: '3.4.33',
+      CXXABI: '1.3.15',
+      GCC: '14.0.0',
+      ZLIB: '1.2.12',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1', 'GLIBC_ABI_DT_RELR'],
     libraries: LIBRARIES_3,
   },
@@ -225,7 +341,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_40',
     aliases: [],
     glibc: [2, 40],
-    maxima: { GLIBC: '2.40', GLIBCXX: '3.4.33', CXXABI: '1.3.15', GCC: '14.0.0' },
+    maxima: {
+      GLIBC: '2.40',
+      GLIBCXX: '3.4.33',
+      CXXABI: '1.3.15',
+      GCC: '14.0.0',
+      ZLIB: '1.2.12',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1', 'GLIBC_ABI_DT_RELR'],
     libraries: LIBRARIES_3,
   },
@@ -233,7 +356,14 @@ export const MANYLINUX_POLICIES: readonly ManylinuxPolicy[] = [
     name: 'manylinux_2_41',
     aliases: [],
     glibc: [2, 41],
-    maxima: { GLIBC: '2.41', GLIBCXX: '3.4.33', CXXABI: '1.3.15', GCC: '14.0.0' },
+    maxima: {
+      GLIBC: '2.41',
+      GLIBCXX: '3.4.33',
+      CXXABI: '1.3.15',
+      GCC: '14.0.0',
+      ZLIB: '1.2.12',
+      LIBATOMIC: '1.2',
+    },
     extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1', 'GLIBC_ABI_DT_RELR'],
     libraries: LIBRARIES_3,
   },

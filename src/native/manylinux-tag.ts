@@ -49,7 +49,7 @@ export async function chooseManylinuxPlatform(options: {
       versionNeeds: info.versionNeeds,
     });
   }
-  const { policy, blockers } = strictestPolicy(versioned, { carried });
+  const { policy, blockers, older } = strictestPolicy(versioned, { carried });
   if (!policy) {
     throw new LibraryError(
       `platform-tag: manylinux: the native files satisfy no manylinux policy: ${blockers.slice(0, 3).join('; ')}`,
@@ -64,5 +64,9 @@ export async function chooseManylinuxPlatform(options: {
   }
   const platform = manylinuxPlatform(policy, arch);
   options.log.info(`platform-tag: the native files satisfy ${policy.name}: ${platform}`);
+  // Why not the older policy: a ZLIB_1.2.9 or GLIBC_2.28 need should not go unexplained.
+  if (older) {
+    options.log.info(`platform-tag: not ${older.name}: ${older.reasons.slice(0, 3).join('; ')}`);
+  }
   return platform;
 }

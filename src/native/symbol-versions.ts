@@ -6,7 +6,9 @@
 import { LibraryError } from '../base/errors.js';
 import { compareVersions, splitVersion, type RuntimeTarget } from './glibc-target.js';
 import {
+  FAMILY_LIBRARY,
   MANYLINUX_POLICIES,
+  RUNTIME_FAMILIES,
   VERSION_FAMILIES,
   type ManylinuxPolicy,
   type VersionFamily,
@@ -62,17 +64,29 @@ export interface VersionViolation {
   symbols: readonly string[];
 }
 
-function isFamily(family: string): family is VersionFamily {
-  return (VERSION_FAMILIES as readonly string[]).includes(family);
+function isFamily(family: string, families: readonly VersionFamily[]): family is VersionFamily {
+  return (families as readonly string[]).includes(family);
+}
+
+/** A library family counts only from its own library: ZLIB_1.3 of libfoo.so.1 is not zlib's. */
+function fromItsLibrary(family: VersionFamily, library: string): boolean {
+  const owner = (FAMILY_LIBRARY as Partial<Record<VersionFamily, string>>)[family];
+  return owner === undefined || owner === library;
 }
 
 /**
- * Every needed GLIBC_/GLIBCXX_/CXXABI_/GCC_ version above the target. Versions needed from a
- * library the wheel itself carries (by SONAME) are not the runtime's business.
+ * Every needed version of `families` above the target: by default glibc's, libstdc++'s and
+ * libgcc_s's (GLIBC_/GLIBCXX_/CXXABI_/GCC_), the ones a runtime target describes. A maximum of
+ * null (a policy's empty list) allows none. Versions needed from a library the wheel itself
+ * carries (by SONAME) are not the runtime's business.
  */
 export function findViolations(
   files: readonly VersionedFile[],
-  target: Pick<RuntimeTarget, 'maxima' | 'extra'>,
+  target: {
+    maxima: Partial<Record<VersionFamily, string | null>>;
+    extra: RuntimeTarget['extra'];
+  },
+  families: readonly VersionFamily[] = RUNTIME_FAMILIES,
 ): VersionViolation[] {
   // A file without a SONAME adds undefined, which no library name equals.
   const carried = new Set(files.map((f) => f.soname));
@@ -81,8 +95,8 @@ export function findViolations(
     for (const need of file.versionNeeds) {
       if (carried.has(need.library)) continue;
       const { family, number } = splitVersion(need.version);
-      if (!isFamily(family)) continue;
-      const allowed = target.maxima[family];
+      if (!isFamily(family, families) || !fromItsLibrary(family, need.library)) continue;
+      const allowed = target.maxima[family] ?? undefined;
       const ok =
         number === undefined
           ? target.extra.includes(need.version)
@@ -150,11 +164,18 @@ export function assertWithinTarget(files: readonly VersionedFile[], target: Runt
   );
 }
 
-/** The oldest manylinux policy whose versions and library list the files satisfy. */
+/**
+ * The oldest manylinux policy whose versions and library list the files satisfy. `older`: the
+ * policy just before it and the versions that keep the files from it, to say why not that one.
+ */
 export function strictestPolicy(
   files: readonly VersionedFile[],
   options: { carried?: readonly string[] } = {},
-): { policy?: ManylinuxPolicy; blockers: string[] } {
+): {
+  policy?: ManylinuxPolicy;
+  blockers: string[];
+  older?: { name: string; reasons: string[] };
+} {
   // A file without a SONAME adds undefined, which no NEEDED name equals.
   const carried = new Set([
     // Stryker disable next-line ArrayDeclaration: an invented default name matches no NEEDED entry
@@ -167,15 +188,20 @@ export function strictestPolicy(
   );
   // Stryker disable next-line ArrayDeclaration: the table is never empty, so the loop sets it
   let blockers: string[] = [];
+  let older: { name: string; reasons: string[] } | undefined;
   for (const policy of MANYLINUX_POLICIES) {
     const outside = [...libraries].filter((l) => !policy.libraries.includes(l));
     const target = { maxima: policy.maxima, extra: policy.extra };
-    const violations = findViolations(files, target);
-    if (outside.length === 0 && violations.length === 0) return { policy, blockers: [] };
+    const violations = findViolations(files, target, VERSION_FAMILIES);
+    if (outside.length === 0 && violations.length === 0)
+      return { policy, blockers: [], ...(older ? { older } : {}) };
+    const reasons = violations.map(describeViolation);
     blockers = [
       ...outside.map((l) => `${l} is not in any manylinux policy's library list`),
-      ...violations.map(describeViolation),
+      ...reasons,
     ];
+    // Library reasons are left out: "in no policy's list" is not true of the older one alone.
+    older = reasons.length > 0 ? { name: policy.name, reasons } : undefined;
   }
   return { blockers };
 }
@@ -195,8 +221,8 @@ export function overallHighest(maxima: readonly LibraryMaximum[]): string {
     }
   }
   const order = (f: string): number => {
-    const i = (VERSION_FAMILIES as readonly string[]).indexOf(f);
-    return i === -1 ? VERSION_FAMILIES.length : i;
+    const i = (RUNTIME_FAMILIES as readonly string[]).indexOf(f);
+    return i === -1 ? RUNTIME_FAMILIES.length : i;
   };
   return (
     [...best]

@@ -531,12 +531,12 @@ function compareVersions(a, b) {
 }
 /** The policy named `name` (PEP 600 name or legacy alias), if it is in the table. */
 function findPolicy(name) {
-    return _manylinux_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .MANYLINUX_POLICIES */ .X.find((p) => p.name === name || p.aliases.includes(name));
+    return _manylinux_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .MANYLINUX_POLICIES */ .Xw.find((p) => p.name === name || p.aliases.includes(name));
 }
 /** The newest published policy whose glibc is at most `glibc` (X.Y). */
 function policyAtOrBelow(glibc) {
     let found;
-    for (const policy of _manylinux_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .MANYLINUX_POLICIES */ .X) {
+    for (const policy of _manylinux_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .MANYLINUX_POLICIES */ .Xw) {
         if (compareVersions(policy.glibc.join('.'), glibc) <= 0)
             found = policy;
     }
@@ -545,7 +545,12 @@ function policyAtOrBelow(glibc) {
 function fromPolicy(policy, label, glibc) {
     return {
         label,
-        maxima: { ...policy.maxima, ...(glibc ? { GLIBC: glibc } : {}) },
+        maxima: {
+            GLIBC: glibc ?? policy.maxima.GLIBC,
+            GLIBCXX: policy.maxima.GLIBCXX,
+            CXXABI: policy.maxima.CXXABI,
+            GCC: policy.maxima.GCC,
+        },
         extra: policy.extra,
         libraries: policy.libraries,
         source: 'input',
@@ -620,7 +625,7 @@ function targetFromDefinitions(label, defs) {
     const all = [...defs.libc, ...(defs.libstdcxx ?? []), ...(defs.libgcc ?? [])];
     const found = maximaOf(all);
     const maxima = {};
-    for (const family of _manylinux_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION_FAMILIES */ .q) {
+    for (const family of _manylinux_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .RUNTIME_FAMILIES */ .oB) {
         if (found[family] !== undefined)
             maxima[family] = found[family];
     }
@@ -634,7 +639,7 @@ function targetFromDefinitions(label, defs) {
 }
 /** "GLIBC 2.31, GLIBCXX 3.4.28, CXXABI 1.3.12, GCC 7.0.0" for the log. */
 function describeTargetMaxima(target) {
-    return _manylinux_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION_FAMILIES */ .q.map((f) => `${f} ${target.maxima[f] ?? '(none)'}`).join(', ');
+    return _manylinux_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .RUNTIME_FAMILIES */ .oB.map((f) => `${f} ${target.maxima[f] ?? '(none)'}`).join(', ');
 }
 
 
@@ -716,14 +721,17 @@ const NO_FILTER = { policyLibraries: [], exclude: [] };
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ MANYLINUX_POLICIES),
-/* harmony export */   q: () => (/* binding */ VERSION_FAMILIES)
+/* harmony export */   Rw: () => (/* binding */ FAMILY_LIBRARY),
+/* harmony export */   Xw: () => (/* binding */ MANYLINUX_POLICIES),
+/* harmony export */   oB: () => (/* binding */ RUNTIME_FAMILIES),
+/* harmony export */   qo: () => (/* binding */ VERSION_FAMILIES)
 /* harmony export */ });
 /**
  * The manylinux policies as facts: for each policy, the highest symbol version of glibc
- * (GLIBC_*), libstdc++ (GLIBCXX_*, CXXABI_*) and libgcc_s (GCC_*) a wheel may need on x86_64,
- * the non-numbered versions it also allows (CXXABI_TM_1, CXXABI_FLOAT128, GLIBC_ABI_DT_RELR),
- * and the libraries it may link against without bundling them.
+ * (GLIBC_*), libstdc++ (GLIBCXX_*, CXXABI_*), libgcc_s (GCC_*), zlib (ZLIB_*) and libatomic
+ * (LIBATOMIC_*) a wheel may need on x86_64, the non-numbered versions it also allows
+ * (CXXABI_TM_1, CXXABI_FLOAT128, GLIBC_ABI_DT_RELR), and the libraries it may link against
+ * without bundling them.
  *
  * Source: auditwheel's published policy table, src/auditwheel/policy/manylinux-policy.json in
  * https://github.com/pypa/auditwheel (commit 86154d15d6a53a85aab6187032e86348a3a15df1,
@@ -731,7 +739,17 @@ const NO_FILTER = { policyLibraries: [], exclude: [] };
  * PEP 571 (manylinux2010), PEP 599 (manylinux2014) and PEP 600 (manylinux_X_Y) define the names.
  * No code of auditwheel is used; only these facts.
  */
-const VERSION_FAMILIES = ['GLIBC', 'GLIBCXX', 'CXXABI', 'GCC'];
+const RUNTIME_FAMILIES = ['GLIBC', 'GLIBCXX', 'CXXABI', 'GCC'];
+const VERSION_FAMILIES = [
+    ...RUNTIME_FAMILIES,
+    'ZLIB',
+    'LIBATOMIC',
+];
+/** The library whose versions a library family names: a ZLIB_ need of any other is not zlib's. */
+const FAMILY_LIBRARY = {
+    ZLIB: 'libz.so.1',
+    LIBATOMIC: 'libatomic.so.1',
+};
 const LIBRARIES_1 = [
     'libGL.so.1',
     'libICE.so.6',
@@ -813,7 +831,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_5',
         aliases: ['manylinux1'],
         glibc: [2, 5],
-        maxima: { GLIBC: '2.5', GLIBCXX: '3.4.8', CXXABI: '1.3.1', GCC: '4.2.0' },
+        maxima: {
+            GLIBC: '2.5',
+            GLIBCXX: '3.4.8',
+            CXXABI: '1.3.1',
+            GCC: '4.2.0',
+            ZLIB: null,
+            LIBATOMIC: null,
+        },
         extra: [],
         libraries: LIBRARIES_1,
     },
@@ -821,7 +846,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_12',
         aliases: ['manylinux2010'],
         glibc: [2, 12],
-        maxima: { GLIBC: '2.12', GLIBCXX: '3.4.13', CXXABI: '1.3.3', GCC: '4.3.0' },
+        maxima: {
+            GLIBC: '2.12',
+            GLIBCXX: '3.4.13',
+            CXXABI: '1.3.3',
+            GCC: '4.3.0',
+            ZLIB: '1.2.2.4',
+            LIBATOMIC: null,
+        },
         extra: [],
         libraries: LIBRARIES_2,
     },
@@ -829,7 +861,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_17',
         aliases: ['manylinux2014'],
         glibc: [2, 17],
-        maxima: { GLIBC: '2.17', GLIBCXX: '3.4.19', CXXABI: '1.3.7', GCC: '4.8.0' },
+        maxima: {
+            GLIBC: '2.17',
+            GLIBCXX: '3.4.19',
+            CXXABI: '1.3.7',
+            GCC: '4.8.0',
+            ZLIB: '1.2.5.2',
+            LIBATOMIC: null,
+        },
         extra: ['CXXABI_TM_1'],
         libraries: LIBRARIES_2,
     },
@@ -837,7 +876,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_24',
         aliases: [],
         glibc: [2, 24],
-        maxima: { GLIBC: '2.24', GLIBCXX: '3.4.22', CXXABI: '1.3.10', GCC: '4.8.0' },
+        maxima: {
+            GLIBC: '2.24',
+            GLIBCXX: '3.4.22',
+            CXXABI: '1.3.10',
+            GCC: '4.8.0',
+            ZLIB: '1.2.5.2',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
         libraries: LIBRARIES_3,
     },
@@ -845,7 +891,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_26',
         aliases: [],
         glibc: [2, 26],
-        maxima: { GLIBC: '2.26', GLIBCXX: '3.4.22', CXXABI: '1.3.10', GCC: '4.8.0' },
+        maxima: {
+            GLIBC: '2.26',
+            GLIBCXX: '3.4.22',
+            CXXABI: '1.3.10',
+            GCC: '4.8.0',
+            ZLIB: '1.2.5.2',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
         libraries: LIBRARIES_3,
     },
@@ -853,7 +906,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_27',
         aliases: [],
         glibc: [2, 27],
-        maxima: { GLIBC: '2.27', GLIBCXX: '3.4.24', CXXABI: '1.3.11', GCC: '7.0.0' },
+        maxima: {
+            GLIBC: '2.27',
+            GLIBCXX: '3.4.24',
+            CXXABI: '1.3.11',
+            GCC: '7.0.0',
+            ZLIB: '1.2.9',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
         libraries: LIBRARIES_3,
     },
@@ -861,7 +921,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_28',
         aliases: [],
         glibc: [2, 28],
-        maxima: { GLIBC: '2.28', GLIBCXX: '3.4.24', CXXABI: '1.3.11', GCC: '7.0.0' },
+        maxima: {
+            GLIBC: '2.28',
+            GLIBCXX: '3.4.24',
+            CXXABI: '1.3.11',
+            GCC: '7.0.0',
+            ZLIB: '1.2.9',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
         libraries: LIBRARIES_3,
     },
@@ -869,7 +936,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_31',
         aliases: [],
         glibc: [2, 31],
-        maxima: { GLIBC: '2.31', GLIBCXX: '3.4.28', CXXABI: '1.3.12', GCC: '7.0.0' },
+        maxima: {
+            GLIBC: '2.31',
+            GLIBCXX: '3.4.28',
+            CXXABI: '1.3.12',
+            GCC: '7.0.0',
+            ZLIB: '1.2.9',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
         libraries: LIBRARIES_3,
     },
@@ -877,7 +951,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_34',
         aliases: [],
         glibc: [2, 34],
-        maxima: { GLIBC: '2.34', GLIBCXX: '3.4.29', CXXABI: '1.3.13', GCC: '7.0.0' },
+        maxima: {
+            GLIBC: '2.34',
+            GLIBCXX: '3.4.29',
+            CXXABI: '1.3.13',
+            GCC: '7.0.0',
+            ZLIB: '1.2.9',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
         libraries: LIBRARIES_3,
     },
@@ -885,7 +966,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_35',
         aliases: [],
         glibc: [2, 35],
-        maxima: { GLIBC: '2.35', GLIBCXX: '3.4.30', CXXABI: '1.3.13', GCC: '12.0.0' },
+        maxima: {
+            GLIBC: '2.35',
+            GLIBCXX: '3.4.30',
+            CXXABI: '1.3.13',
+            GCC: '12.0.0',
+            ZLIB: '1.2.9',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1'],
         libraries: LIBRARIES_3,
     },
@@ -893,7 +981,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_36',
         aliases: [],
         glibc: [2, 36],
-        maxima: { GLIBC: '2.36', GLIBCXX: '3.4.30', CXXABI: '1.3.13', GCC: '12.0.0' },
+        maxima: {
+            GLIBC: '2.36',
+            GLIBCXX: '3.4.30',
+            CXXABI: '1.3.13',
+            GCC: '12.0.0',
+            ZLIB: '1.2.9',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1', 'GLIBC_ABI_DT_RELR'],
         libraries: LIBRARIES_3,
     },
@@ -901,7 +996,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_37',
         aliases: [],
         glibc: [2, 37],
-        maxima: { GLIBC: '2.36', GLIBCXX: '3.4.30', CXXABI: '1.3.13', GCC: '12.0.0' },
+        maxima: {
+            GLIBC: '2.36',
+            GLIBCXX: '3.4.30',
+            CXXABI: '1.3.13',
+            GCC: '12.0.0',
+            ZLIB: '1.2.12',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1', 'GLIBC_ABI_DT_RELR'],
         libraries: LIBRARIES_3,
     },
@@ -909,7 +1011,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_38',
         aliases: [],
         glibc: [2, 38],
-        maxima: { GLIBC: '2.38', GLIBCXX: '3.4.30', CXXABI: '1.3.13', GCC: '12.0.0' },
+        maxima: {
+            GLIBC: '2.38',
+            GLIBCXX: '3.4.30',
+            CXXABI: '1.3.13',
+            GCC: '12.0.0',
+            ZLIB: '1.2.12',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1', 'GLIBC_ABI_DT_RELR'],
         libraries: LIBRARIES_3,
     },
@@ -917,7 +1026,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_39',
         aliases: [],
         glibc: [2, 39],
-        maxima: { GLIBC: '2.39', GLIBCXX: '3.4.33', CXXABI: '1.3.15', GCC: '14.0.0' },
+        maxima: {
+            GLIBC: '2.39',
+            GLIBCXX: '3.4.33',
+            CXXABI: '1.3.15',
+            GCC: '14.0.0',
+            ZLIB: '1.2.12',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1', 'GLIBC_ABI_DT_RELR'],
         libraries: LIBRARIES_3,
     },
@@ -925,7 +1041,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_40',
         aliases: [],
         glibc: [2, 40],
-        maxima: { GLIBC: '2.40', GLIBCXX: '3.4.33', CXXABI: '1.3.15', GCC: '14.0.0' },
+        maxima: {
+            GLIBC: '2.40',
+            GLIBCXX: '3.4.33',
+            CXXABI: '1.3.15',
+            GCC: '14.0.0',
+            ZLIB: '1.2.12',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1', 'GLIBC_ABI_DT_RELR'],
         libraries: LIBRARIES_3,
     },
@@ -933,7 +1056,14 @@ const MANYLINUX_POLICIES = [
         name: 'manylinux_2_41',
         aliases: [],
         glibc: [2, 41],
-        maxima: { GLIBC: '2.41', GLIBCXX: '3.4.33', CXXABI: '1.3.15', GCC: '14.0.0' },
+        maxima: {
+            GLIBC: '2.41',
+            GLIBCXX: '3.4.33',
+            CXXABI: '1.3.15',
+            GCC: '14.0.0',
+            ZLIB: '1.2.12',
+            LIBATOMIC: '1.2',
+        },
         extra: ['CXXABI_FLOAT128', 'CXXABI_TM_1', 'GLIBC_ABI_DT_RELR'],
         libraries: LIBRARIES_3,
     },
