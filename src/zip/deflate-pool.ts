@@ -8,7 +8,12 @@
  * output buffers are transferred, not copied, and come back with the result to be reused.
  */
 import { Worker } from 'node:worker_threads';
-import type { DeflateJob, DeflatePiece, DeflateReply } from './deflate-protocol.js';
+import {
+  CLOSE,
+  type DeflateJob,
+  type DeflatePiece,
+  type DeflateReply,
+} from './deflate-protocol.js';
 import { deflateWorkerProgram } from './deflate-worker.js';
 
 export type { DeflatePiece };
@@ -31,12 +36,15 @@ export function deflateBound(length: number): number {
 interface Slot {
   worker: Worker;
   pending: Map<number, { resolve: (r: DeflateResult) => void; reject: (e: Error) => void }>;
+  /** Resolves once the thread has exited (for whatever reason). */
+  exited: Promise<void>;
 }
 
 export class DeflatePool {
   private readonly slots: Slot[];
   private nextId = 0;
   private failure: Error | undefined;
+  private closing: Promise<void> | undefined;
 
   constructor(
     size: number,
@@ -56,6 +64,7 @@ export class DeflatePool {
     pieces: readonly DeflatePiece[],
   ): Promise<DeflateResult> {
     if (this.failure) return Promise.reject(this.failure);
+    if (this.closing) return Promise.reject(new Error('DeflatePool.run after close'));
     // The least busy worker; ties go to the first, so the choice depends only on the history.
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
@@ -67,8 +76,22 @@ export class DeflatePool {
     });
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  /**
+   * Ends every worker after the jobs it already has: a close message queued behind them, after
+   * which the thread's loop empties and it exits by itself. Not terminate(): stopping a thread
+   * inside zlib aborts node ("close before init"), and awaiting the exit of an unref'd worker let
+   * node end the run with that await unsettled (exit code 13). Each worker is ref'd until it is
+   * gone. Calling it again returns the same promise.
+   */
+  close(): Promise<void> {
+    this.closing ??= Promise.all(
+      this.slots.map((slot) => {
+        slot.worker.ref();
+        slot.worker.postMessage(CLOSE);
+        return slot.exited;
+      }),
+    ).then(() => undefined);
+    return this.closing;
   }
 
   private spawn(): Slot {
@@ -77,14 +100,16 @@ export class DeflatePool {
     workerProgram ??= deflateWorkerProgram();
     const resourceLimits = { maxYoungGenerationSizeMb: 2 };
     const worker = new Worker(workerProgram, { eval: true, resourceLimits });
-    const slot: Slot = { worker, pending: new Map() };
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    const slot: Slot = { worker, pending: new Map(), exited };
     // Idle workers must not keep the process alive; busy ones must (their reply is awaited).
     worker.unref();
     worker.on('message', (reply: DeflateReply) => {
       const job = slot.pending.get(reply.id);
       if (!job) return;
       slot.pending.delete(reply.id);
-      if (slot.pending.size === 0) worker.unref();
+      // Closing: it stays ref'd until its exit, or node may end the run before that (exit 13).
+      if (slot.pending.size === 0 && !this.closing) worker.unref();
       if (reply.error !== undefined || !reply.lengths || !reply.input || !reply.output) {
         job.reject(new Error(`deflate failed: ${reply.error ?? 'no output'}`));
         return;

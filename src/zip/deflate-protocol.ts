@@ -1,4 +1,4 @@
-// The messages between DeflatePool and its workers (types only).
+// The messages between DeflatePool and its workers.
 
 export interface DeflatePiece {
   /** Where the piece's bytes are in the batch's buffer. */
@@ -27,3 +27,6 @@ export interface DeflateReply {
   output?: ArrayBuffer;
   error?: string;
 }
+
+/** The last message a worker gets: it closes its port and its thread ends by itself. */
+export const CLOSE = 'close';

@@ -3,7 +3,7 @@
  * function, deflateThread, that the pool starts in a worker as source text (deflateWorkerProgram):
  * the same code runs from the bundle and from the sources, with no file to find beside a bundle
  * and no compiler at run time. So deflateThread uses nothing but its parameter and JavaScript's
- * globals; types are the only imports.
+ * globals; its only imports are types (CLOSE is written into the program's text, not imported).
  *
  * Each piece is deflated straight into the batch's output buffer through the stream's native
  * handle (what zlib's own deflateRawSync does inside), so that a worker allocates nothing per
@@ -13,7 +13,12 @@
  * __tests__/zip/deflate-worker.test.ts fails loudly so that the loss is seen.
  */
 import type * as Zlib from 'node:zlib';
-import type { DeflateJob, DeflateReply, DeflatePiece } from './deflate-protocol.js';
+import {
+  CLOSE,
+  type DeflateJob,
+  type DeflateReply,
+  type DeflatePiece,
+} from './deflate-protocol.js';
 
 /** One synchronous deflate call into `output` at `at`; returns [availOut, availIn] afterwards. */
 export type NativeWrite = (
@@ -128,6 +133,7 @@ export function deflateWorkerProgram(): string {
     "const { parentPort } = require('node:worker_threads');",
     `const { runJob } = (${deflateThread.toString()})(require('node:zlib'));`,
     'parentPort.on("message", (job) => {',
+    `  if (job === ${JSON.stringify(CLOSE)}) return parentPort.close();`,
     '  const reply = runJob(job);',
     '  parentPort.postMessage(reply, reply.lengths ? [job.input, job.output] : []);',
     '});',

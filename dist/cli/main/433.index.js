@@ -2799,7 +2799,7 @@ function absolute(base, path) {
 
 async function runWithInputs(source, deps) {
     const inputs = getInputs(source, deps.env);
-    const { runPipeline } = await __webpack_require__.e(/* import() */ 634).then(__webpack_require__.bind(__webpack_require__, 96634));
+    const { runPipeline } = await __webpack_require__.e(/* import() */ 638).then(__webpack_require__.bind(__webpack_require__, 73638));
     return runPipeline(inputs, deps);
 }
 

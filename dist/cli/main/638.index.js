@@ -1,5 +1,5 @@
-export const id = 634;
-export const ids = [634];
+export const id = 638;
+export const ids = [638];
 export const modules = {
 
 /***/ 75384:
@@ -243,7 +243,7 @@ class ByteTail {
 
 /***/ }),
 
-/***/ 96634:
+/***/ 73638:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1813,7 +1813,13 @@ function readInto(entry, fd, target, at, length, position) {
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
+;// CONCATENATED MODULE: ./src/zip/deflate-protocol.ts
+// The messages between DeflatePool and its workers.
+/** The last message a worker gets: it closes its port and its thread ends by itself. */
+const CLOSE = 'close';
+
 ;// CONCATENATED MODULE: ./src/zip/deflate-worker.ts
+
 /** The worker's functions, given node:zlib. Self-contained: see the header. */
 function deflateThread(zlib) {
     const { Z_FINISH, Z_SYNC_FLUSH } = zlib.constants;
@@ -1886,6 +1892,7 @@ function deflateWorkerProgram() {
         "const { parentPort } = require('node:worker_threads');",
         `const { runJob } = (${deflateThread.toString()})(require('node:zlib'));`,
         'parentPort.on("message", (job) => {',
+        `  if (job === ${JSON.stringify(CLOSE)}) return parentPort.close();`,
         '  const reply = runJob(job);',
         '  parentPort.postMessage(reply, reply.lengths ? [job.input, job.output] : []);',
         '});',
@@ -1904,6 +1911,7 @@ function deflateWorkerProgram() {
  */
 
 
+
 let workerProgram;
 /** Room a piece may need in the output: zlib's bound for stored blocks, rounded up. */
 function deflateBound(length) {
@@ -1914,6 +1922,7 @@ class DeflatePool {
     slots;
     nextId = 0;
     failure;
+    closing;
     constructor(size, level) {
         this.level = level;
         this.slots = Array.from({ length: Math.max(1, size) }, () => this.spawn());
@@ -1926,6 +1935,8 @@ class DeflatePool {
     run(input, output, pieces) {
         if (this.failure)
             return Promise.reject(this.failure);
+        if (this.closing)
+            return Promise.reject(new Error('DeflatePool.run after close'));
         // The least busy worker; ties go to the first, so the choice depends only on the history.
         const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
         const id = this.nextId++;
@@ -1937,8 +1948,20 @@ class DeflatePool {
             slot.worker.postMessage(job, [input, output]);
         });
     }
-    async close() {
-        await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    /**
+     * Ends every worker after the jobs it already has: a close message queued behind them, after
+     * which the thread's loop empties and it exits by itself. Not terminate(): stopping a thread
+     * inside zlib aborts node ("close before init"), and awaiting the exit of an unref'd worker let
+     * node end the run with that await unsettled (exit code 13). Each worker is ref'd until it is
+     * gone. Calling it again returns the same promise.
+     */
+    close() {
+        this.closing ??= Promise.all(this.slots.map((slot) => {
+            slot.worker.ref();
+            slot.worker.postMessage(CLOSE);
+            return slot.exited;
+        })).then(() => undefined);
+        return this.closing;
     }
     spawn() {
         // A worker allocates little JS: a small young generation keeps V8 from growing it (several
@@ -1946,7 +1969,8 @@ class DeflatePool {
         workerProgram ??= deflateWorkerProgram();
         const resourceLimits = { maxYoungGenerationSizeMb: 2 };
         const worker = new external_node_worker_threads_.Worker(workerProgram, { eval: true, resourceLimits });
-        const slot = { worker, pending: new Map() };
+        const exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+        const slot = { worker, pending: new Map(), exited };
         // Idle workers must not keep the process alive; busy ones must (their reply is awaited).
         worker.unref();
         worker.on('message', (reply) => {
@@ -1954,7 +1978,8 @@ class DeflatePool {
             if (!job)
                 return;
             slot.pending.delete(reply.id);
-            if (slot.pending.size === 0)
+            // Closing: it stays ref'd until its exit, or node may end the run before that (exit 13).
+            if (slot.pending.size === 0 && !this.closing)
                 worker.unref();
             if (reply.error !== undefined || !reply.lengths || !reply.input || !reply.output) {
                 job.reject(new Error(`deflate failed: ${reply.error ?? 'no output'}`));
