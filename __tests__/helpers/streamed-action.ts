@@ -17,7 +17,11 @@ export interface StreamedRun {
   commands: string[];
   stdoutBytes: number;
   stderrBytes: number;
-  /** The last 64 KiB of stderr. */
+  /**
+   * The last 1 MiB of stderr. A command's stdout and stderr are two pipes, read as they come: a
+   * line the command printed last on stderr can be echoed before the last ~128 KiB of its stdout
+   * (a pipe's buffer and a paused stream's), so 64 KiB was not always enough to hold it.
+   */
   stderrTail: string;
   outputs: Record<string, string>;
   summary: string;
@@ -26,6 +30,7 @@ export interface StreamedRun {
 }
 
 const KEPT = 64 * 1024;
+const STDERR_KEPT = 1 << 20;
 
 function peakRss(pid: number): number {
   try {
@@ -59,7 +64,9 @@ export function runStreamedAction(
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderrBytes += chunk.length;
-      stderrTail = (stderrTail + chunk.toString()).slice(-KEPT);
+      stderrTail += chunk.toString();
+      // Cut now and then, not on every chunk (copying 1 MiB per 64 KiB read would be slow).
+      if (stderrTail.length > 2 * STDERR_KEPT) stderrTail = stderrTail.slice(-STDERR_KEPT);
     });
     const poll = setInterval(() => {
       for (const pid of [child.pid!, ...descendants(child.pid!)]) {
@@ -79,7 +86,7 @@ export function runStreamedAction(
         commands,
         stdoutBytes,
         stderrBytes,
-        stderrTail,
+        stderrTail: stderrTail.slice(-STDERR_KEPT),
         outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
         summary: readFileSync(summaryFile, 'utf8'),
         peakRssKiB: peak,

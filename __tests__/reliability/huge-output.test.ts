@@ -55,7 +55,7 @@ describe('command output over 512 MiB, through the bundled action', () => {
     expect(message).toContain("Input 'build-command': the build command exited with code 7.");
     expect(message).toContain('the-last-line: error 42');
     expect(message).not.toContain('Unexpected failure');
-    // Streamed to the log as it came, not lost.
+    // Streamed to the log as it came, not lost (near the end: stdout and stderr are two pipes).
     expect(run.stderrBytes).toBeGreaterThan(HUGE);
     expect(run.stderrTail).toContain('the-last-line: error 42');
     expect(run.status).toBe(1);
